@@ -1,0 +1,26 @@
+package io.aitmdefense.events;
+
+/** The four kinds of normalised event. */
+public enum EventKind {
+    SIGN_IN("sign-in"),
+    DIRECTORY_AUDIT("directory audit"),
+    RISK_DETECTION("risk detection"),
+    OFFICE_ACTIVITY("office activity");
+
+    private final String label;
+
+    EventKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static EventKind of(Event e) {
+        if (e instanceof SignIn) return SIGN_IN;
+        if (e instanceof DirectoryAudit) return DIRECTORY_AUDIT;
+        if (e instanceof RiskDetection) return RISK_DETECTION;
+        return OFFICE_ACTIVITY;
+    }
+}

@@ -1,0 +1,31 @@
+package io.aitmdefense.events;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One Microsoft 365 activity done with a user's token: a unified audit log record (Exchange mailbox and admin
+ * operations, SharePoint/OneDrive) from the Management Activity API, OfficeActivity or a Purview export, or a
+ * Microsoft Graph activity log request. {@code sessionId}/{@code uniqueTokenId} are the Entra ones
+ * (AppAccessContext, C_Sid) — never Exchange's own session id.
+ */
+public record OfficeActivity(
+        Instant time, Source source, String tenantId,
+        String id, String workload, String operation, int recordType,
+        String userId, String mailboxOwner,
+        String ip, String clientInfo, String userAgent, String appId, String clientAppId,
+        String sessionId, String uniqueTokenId,
+        int logonType, boolean success, int itemCount, String subject, String objectId,
+        Optional<Artifact> artifact) implements Event {
+
+    @Override
+    public String user() {
+        return Users.key(userId, "");
+    }
+
+    /** System actors such as {@code NT AUTHORITY\SYSTEM (Microsoft.Exchange.ServiceHost)} perform many benign changes. */
+    public boolean systemActor() {
+        return userId.startsWith("NT AUTHORITY") || userId.startsWith("ServicePrincipal_")
+                || userId.equalsIgnoreCase("app@sharepoint") || userId.startsWith("S-1-5-");
+    }
+}
