@@ -1,0 +1,98 @@
+package io.aitmdefense.detect.enrich;
+
+import io.aitmdefense.events.IpAddress;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Enrichment from the curated ASN classification ({@code asn-classes.tsv}), an IP→ASN database and the tenant's
+ * context. The ASN in the log wins over the database; the tenant's allow-list wins over the classification.
+ */
+public final class CuratedEnrichment implements Enrichment {
+    private static final Map<Integer, Classified> CLASSES = loadClasses();
+
+    private final TenantContext tenant;
+    private final AsnDatabase database;
+    private final CidrSet trustedCidrs;
+    private final Map<String, Network> cache = new ConcurrentHashMap<>();
+
+    public CuratedEnrichment(TenantContext tenant, AsnDatabase database) {
+        this.tenant = tenant;
+        this.database = database;
+        this.trustedCidrs = CidrSet.parse(tenant.trustedCidrs());
+    }
+
+    @Override
+    public TenantContext tenant() {
+        return tenant;
+    }
+
+    @Override
+    public Network network(String ip, int loggedAsn) {
+        String key = loggedAsn + "|" + ip;
+        Network cached = cache.get(key);
+        if (cached != null) return cached;
+        Network n = resolve(ip, loggedAsn);
+        if (cache.size() < 200_000) cache.put(key, n);
+        return n;
+    }
+
+    private Network resolve(String ip, int loggedAsn) {
+        int asn = loggedAsn;
+        String owner = "";
+        if (asn <= 0 && !ip.isEmpty()) {
+            Optional<AsnDatabase.AsnRecord> r = database.lookup(ip);
+            if (r.isPresent()) {
+                asn = r.get().asn();
+                owner = r.get().owner();
+            }
+        }
+        Classified c = CLASSES.get(asn);
+        NetworkKind kind = c == null ? NetworkKind.OTHER : c.kind;
+        if (c != null) owner = c.owner;
+        boolean trusted = (asn > 0 && tenant.trustedAsns().contains(asn)) || trustedCidrs.contains(ip);
+        String block = asn > 0 ? "AS" + asn : IpAddress.network(ip);
+        return new Network(ip, Math.max(asn, 0), owner, kind, trusted, block);
+    }
+
+    /** The classification of an ASN from the curated list, if listed. */
+    public static Optional<NetworkKind> classify(int asn) {
+        Classified c = CLASSES.get(asn);
+        return c == null ? Optional.empty() : Optional.of(c.kind);
+    }
+
+    private record Classified(NetworkKind kind, String owner) {
+    }
+
+    private static Map<Integer, Classified> loadClasses() {
+        Map<Integer, Classified> m = new HashMap<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                CuratedEnrichment.class.getResourceAsStream("asn-classes.tsv"), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                NetworkKind kind = switch (f[1].trim().toLowerCase(Locale.ROOT)) {
+                    case "hosting" -> NetworkKind.HOSTING;
+                    case "sase" -> NetworkKind.SASE_VPN;
+                    case "microsoft" -> NetworkKind.MICROSOFT;
+                    case "mobile" -> NetworkKind.MOBILE;
+                    default -> NetworkKind.OTHER;
+                };
+                m.put(Integer.parseInt(f[0].trim()), new Classified(kind, f.length > 2 ? f[2].trim() : ""));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.copyOf(m);
+    }
+}
