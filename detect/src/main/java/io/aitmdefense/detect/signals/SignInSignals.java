@@ -1,0 +1,87 @@
+package io.aitmdefense.detect.signals;
+
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.SignIn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Stateless facts about one sign-in that several detections share: where it came from, whether that network is
+ * trusted, whether the client is a scripting or phishing-kit agent, and the reasons it looks suspicious on its own.
+ * Detections that need history (new network, session seen elsewhere) add that themselves.
+ */
+public final class SignInSignals {
+    /** Phishing-kit and scripting agents used by public rules (Tycoon 2FA: axios/node; scripts: python-requests ...). */
+    public static final List<String> SCRIPTING_AGENTS = List.of("python-requests", "python-urllib", "aiohttp", "axios",
+            "node-fetch", "node/", "undici", "go-http-client", "curl/", "okhttp", "powershell/", "libwww-perl", "wget/",
+            "bav2ropc", "cbainprod", "cbaintar");
+
+    private SignInSignals() {
+    }
+
+    public static Network network(SignIn s, Enrichment e) {
+        return e.network(s.ip(), s.asn());
+    }
+
+    /**
+     * The tenant vouches for this network: the log tagged it a trusted named location, the location name is on
+     * the tenant's list, or the ASN/CIDR is allow-listed. This overrides any hosting verdict (SASE, VDI).
+     */
+    public static boolean trusted(SignIn s, Network n, TenantContext tenant) {
+        if (s.trustedLocation() || n.trusted()) return true;
+        for (String name : s.namedLocations()) {
+            if (tenant.trustedLocationNames().contains(name.toLowerCase(Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
+    /** A hosting/VPS network the tenant has not vouched for. */
+    public static boolean untrustedHosting(SignIn s, Network n, TenantContext tenant) {
+        return n.hosting() && !trusted(s, n, tenant);
+    }
+
+    public static boolean scriptingAgent(String userAgent) {
+        return scriptingAgent(userAgent, SCRIPTING_AGENTS);
+    }
+
+    public static boolean scriptingAgent(String userAgent, List<String> patterns) {
+        if (userAgent.isEmpty()) return false;
+        String ua = userAgent.toLowerCase(Locale.ROOT);
+        for (String p : patterns) {
+            String q = p.toLowerCase(Locale.ROOT);
+            if (q.endsWith("/") ? ua.startsWith(q) || ua.contains(" " + q) : ua.contains(q)) return true;
+        }
+        return false;
+    }
+
+    /** Sign-in risk Identity Protection raised and nobody dismissed: medium or high, or any AiTM-related risk type. */
+    public static boolean risky(SignIn s) {
+        if (!s.risk().atRisk()) return false;
+        String l = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
+        return l.equals("medium") || l.equals("high") || !s.risk().eventTypes().isEmpty();
+    }
+
+    /**
+     * Why this successful user sign-in is suspicious on its own, as short phrases for explanations; empty when it is not.
+     * Failed sign-ins and workload identities are never suspicious here.
+     */
+    public static List<String> reasons(SignIn s, Enrichment e) {
+        List<String> r = new ArrayList<>(3);
+        if (!s.success() || s.workload()) return r;
+        Network n = network(s, e);
+        if (untrustedHosting(s, n, e.tenant())) r.add("from hosting network " + n.describe());
+        if (scriptingAgent(s.userAgent())) r.add("scripting client '" + s.userAgent() + "'");
+        if (risky(s)) r.add("sign-in risk " + riskLabel(s));
+        if (s.token().deviceCode() && n.hosting() && !trusted(s, n, e.tenant())) r.add("device code flow from hosting network");
+        return r;
+    }
+
+    private static String riskLabel(SignIn s) {
+        String level = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
+        return s.risk().eventTypes().isEmpty() ? level : level + " (" + String.join(", ", s.risk().eventTypes()) + ")";
+    }
+}
