@@ -1,0 +1,86 @@
+package io.aitmdefense.events.read;
+
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.read.map.RecordMapper;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Counts for one file, accumulated by one batch at a time and merged under a lock, so worker threads never
+ * contend per row.
+ */
+final class FileStats {
+    static final int MAX_REASONS = 20;
+
+    final String file;
+    String encoding = "";
+    String container = "";
+    String flavour = "";
+    String error;
+    final Map<String, Long> tables = new TreeMap<>();
+    final Map<EventKind, Long> kinds = new EnumMap<>(EventKind.class);
+    long skipped, rejected;
+    final Map<String, Long> skipReasons = new LinkedHashMap<>();
+    final List<Rejection> rejections = new ArrayList<>();
+    Instant first, last;
+
+    FileStats(String file) {
+        this.file = file;
+    }
+
+    FileStats batch() {
+        return new FileStats(file);
+    }
+
+    void add(RecordMapper.Result result, long line) {
+        tables.merge(result.table().label(), 1L, Long::sum);
+        if (result instanceof RecordMapper.Mapped m) {
+            Event e = m.event();
+            kinds.merge(e.kind(), 1L, Long::sum);
+            Instant t = e.time();
+            if (first == null || t.isBefore(first)) first = t;
+            if (last == null || t.isAfter(last)) last = t;
+        } else if (result instanceof RecordMapper.Skipped s) {
+            skipped++;
+            skipReasons.merge(s.reason(), 1L, Long::sum);
+        } else if (result instanceof RecordMapper.Rejected r) {
+            reject(line, r.reason());
+        }
+    }
+
+    void reject(long line, String reason) {
+        rejected++;
+        if (rejections.size() < MAX_REASONS) rejections.add(new Rejection(file, line, reason));
+    }
+
+    synchronized void merge(FileStats b) {
+        b.tables.forEach((k, v) -> tables.merge(k, v, Long::sum));
+        b.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
+        skipped += b.skipped;
+        b.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Long::sum));
+        rejected += b.rejected;
+        for (Rejection r : b.rejections) if (rejections.size() < MAX_REASONS * 4) rejections.add(r);
+        if (b.first != null && (first == null || b.first.isBefore(first))) first = b.first;
+        if (b.last != null && (last == null || b.last.isAfter(last))) last = b.last;
+        if (flavour.isEmpty()) flavour = b.flavour;
+    }
+
+    synchronized FileSummary summary() {
+        List<Rejection> sorted = new ArrayList<>(rejections);
+        sorted.sort((a, b) -> Long.compare(a.line(), b.line()));
+        String shape = error != null && container.isEmpty() ? "not a log" : (flavour.isEmpty() ? container : flavour + " " + container);
+        List<String> reasons = new ArrayList<>();
+        skipReasons.forEach((r, n) -> reasons.add(n + " × " + r));
+        return new FileSummary(file, shape.trim(), encoding, Map.copyOf(tables), Map.copyOf(kinds), skipped,
+                reasons, rejected, List.copyOf(sorted.subList(0, Math.min(MAX_REASONS, sorted.size()))),
+                Optional.ofNullable(first), Optional.ofNullable(last), Optional.ofNullable(error));
+    }
+}

@@ -1,0 +1,118 @@
+package io.aitmdefense.events.read.json;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Byte-level JSON scanning over UTF-8: skip a value without building anything, find where a string ends, decode a
+ * string. This is the fast layer the readers are built on; it never materialises values nobody asked for.
+ */
+public final class JsonBytes {
+    private JsonBytes() {
+    }
+
+    public static int skipWhitespace(byte[] b, int i, int end) {
+        while (i < end) {
+            byte c = b[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return i;
+            i++;
+        }
+        return i;
+    }
+
+    /** Index just past the string whose opening quote is at {@code i}. */
+    public static int skipString(byte[] b, int i, int end) {
+        i++;
+        while (i < end) {
+            byte c = b[i];
+            if (c == '"') return i + 1;
+            if (c == '\\') i += 2;
+            else i++;
+        }
+        throw new JsonSyntaxError("unterminated string", end);
+    }
+
+    /** Index just past the value starting at {@code i} (which must not be whitespace). */
+    public static int skipValue(byte[] b, int i, int end) {
+        if (i >= end) throw new JsonSyntaxError("value expected but the record ended", end);
+        byte c = b[i];
+        if (c == '"') return skipString(b, i, end);
+        if (c == '{' || c == '[') {
+            int depth = 0;
+            while (i < end) {
+                c = b[i];
+                if (c == '"') {
+                    i = skipString(b, i, end);
+                    continue;
+                }
+                if (c == '{' || c == '[') depth++;
+                else if (c == '}' || c == ']') {
+                    if (--depth == 0) return i + 1;
+                }
+                i++;
+            }
+            throw new JsonSyntaxError("unterminated " + (b[i - 1] == '[' ? "array" : "object"), end);
+        }
+        int start = i;
+        while (i < end) {
+            c = b[i];
+            if (c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t') break;
+            i++;
+        }
+        if (i == start) throw new JsonSyntaxError("unexpected '" + (char) c + "'", i);
+        return i;
+    }
+
+    /** Decodes the string whose opening quote is at {@code start} and closing quote at {@code end - 1}. */
+    public static String decodeString(byte[] b, int start, int end) {
+        int from = start + 1, to = end - 1;
+        boolean plain = true;
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\\') {
+                plain = false;
+                break;
+            }
+        }
+        if (plain) return new String(b, from, to - from, StandardCharsets.UTF_8);
+        byte[] out = unescape(b, from, to);
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    /** The UTF-8 bytes of a string's content with escapes resolved (for JSON text stored inside a string). */
+    public static byte[] unescape(byte[] b, int from, int to) {
+        byte[] out = new byte[to - from];
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != '\\') {
+                out[n++] = c;
+                continue;
+            }
+            if (++i >= to) break;
+            switch (b[i]) {
+                case 'n' -> out[n++] = '\n';
+                case 't' -> out[n++] = '\t';
+                case 'r' -> out[n++] = '\r';
+                case 'b' -> out[n++] = '\b';
+                case 'f' -> out[n++] = '\f';
+                case 'u' -> {
+                    if (i + 4 >= to) throw new JsonSyntaxError("truncated \\u escape", i);
+                    int cp = Integer.parseInt(new String(b, i + 1, 4, StandardCharsets.US_ASCII), 16);
+                    i += 4;
+                    if (Character.isHighSurrogate((char) cp) && i + 6 < to && b[i + 1] == '\\' && b[i + 2] == 'u') {
+                        int lo = Integer.parseInt(new String(b, i + 3, 4, StandardCharsets.US_ASCII), 16);
+                        if (Character.isLowSurrogate((char) lo)) {
+                            cp = Character.toCodePoint((char) cp, (char) lo);
+                            i += 6;
+                        }
+                    }
+                    byte[] enc = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                    if (n + enc.length > out.length) out = java.util.Arrays.copyOf(out, out.length + enc.length + 8);
+                    System.arraycopy(enc, 0, out, n, enc.length);
+                    n += enc.length;
+                }
+                default -> out[n++] = b[i]; // \" \\ \/
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+}

@@ -1,0 +1,232 @@
+package io.aitmdefense.events.read.json;
+
+import io.aitmdefense.events.read.row.Field;
+import io.aitmdefense.events.read.row.Fields;
+import io.aitmdefense.events.read.row.Row;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A JSON object read in one pass: the spans of registered fields are remembered, every other value is skipped.
+ * Values are decoded only when a mapper asks for them; nested objects are parsed on demand from the same bytes.
+ */
+public final class JsonRow implements Row {
+    private final byte[] buf;
+    private final int objStart;
+    private int objEnd;
+    private int count;
+    private int[] ids = new int[8], starts = new int[8], ends = new int[8];
+
+    private JsonRow(byte[] buf, int objStart) {
+        this.buf = buf;
+        this.objStart = objStart;
+    }
+
+    /** Parses the object starting at {@code start} (leading whitespace allowed); the object must end before {@code end}. */
+    public static JsonRow parse(byte[] buf, int start, int end) {
+        int i = JsonBytes.skipWhitespace(buf, start, end);
+        if (i >= end || buf[i] != '{') throw new JsonSyntaxError("expected a JSON object", i);
+        JsonRow row = new JsonRow(buf, i);
+        row.scan(i, end);
+        return row;
+    }
+
+    public static JsonRow parse(byte[] text) {
+        return parse(text, 0, text.length);
+    }
+
+    /** Index of the opening brace in the buffer. */
+    public int start() {
+        return objStart;
+    }
+
+    /** Index just past the closing brace. */
+    public int end() {
+        return objEnd;
+    }
+
+    private void scan(int i, int end) {
+        i++; // '{'
+        while (true) {
+            i = JsonBytes.skipWhitespace(buf, i, end);
+            if (i >= end) throw new JsonSyntaxError("object not closed (truncated record?)", i);
+            byte c = buf[i];
+            if (c == '}') {
+                objEnd = i + 1;
+                return;
+            }
+            if (c != '"') throw new JsonSyntaxError("expected a property name", i);
+            int keyEnd = JsonBytes.skipString(buf, i, end);
+            int id = Fields.lookup(buf, i + 1, keyEnd - 1);
+            i = JsonBytes.skipWhitespace(buf, keyEnd, end);
+            if (i >= end || buf[i] != ':') throw new JsonSyntaxError("expected ':' after a property name", i);
+            i = JsonBytes.skipWhitespace(buf, i + 1, end);
+            int valueEnd = JsonBytes.skipValue(buf, i, end);
+            if (id >= 0) put(id, i, valueEnd);
+            i = JsonBytes.skipWhitespace(buf, valueEnd, end);
+            if (i < end && buf[i] == ',') {
+                i++;
+            } else if (i >= end || buf[i] != '}') {
+                throw new JsonSyntaxError(i >= end ? "object not closed (truncated record?)" : "expected ',' or '}'", i);
+            }
+        }
+    }
+
+    private void put(int id, int s, int e) {
+        for (int k = 0; k < count; k++) {
+            if (ids[k] == id) {
+                if (isBlank(starts[k], ends[k])) {
+                    starts[k] = s;
+                    ends[k] = e;
+                }
+                return;
+            }
+        }
+        if (count == ids.length) {
+            ids = java.util.Arrays.copyOf(ids, count * 2);
+            starts = java.util.Arrays.copyOf(starts, count * 2);
+            ends = java.util.Arrays.copyOf(ends, count * 2);
+        }
+        ids[count] = id;
+        starts[count] = s;
+        ends[count] = e;
+        count++;
+    }
+
+    private boolean isBlank(int s, int e) {
+        byte c = buf[s];
+        return c == 'n' || (c == '"' && e - s == 2);
+    }
+
+    private int find(Field f) {
+        int id = f.id();
+        for (int k = 0; k < count; k++) if (ids[k] == id) return k;
+        return -1;
+    }
+
+    @Override
+    public boolean has(Field f) {
+        int k = find(f);
+        return k >= 0 && !isBlank(starts[k], ends[k]);
+    }
+
+    @Override
+    public String text(Field f) {
+        int k = find(f);
+        if (k < 0) return "";
+        int s = starts[k], e = ends[k];
+        byte c = buf[s];
+        if (c == '"') return JsonBytes.decodeString(buf, s, e);
+        if (c == 'n') return "";
+        return new String(buf, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public Row object(Field f) {
+        int k = find(f);
+        if (k < 0) return EMPTY;
+        int s = starts[k], e = ends[k];
+        byte c = buf[s];
+        if (c == '{') return parse(buf, s, e);
+        if (c == '"') {
+            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
+            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
+            if (i < inner.length && inner[i] == '{') return parse(inner, i, inner.length);
+        }
+        return EMPTY;
+    }
+
+    @Override
+    public List<Row> objects(Field f) {
+        int k = find(f);
+        if (k < 0) return List.of();
+        int s = starts[k], e = ends[k];
+        byte c = buf[s];
+        if (c == '[') return objectsOf(buf, s, e);
+        if (c == '{') return List.of(parse(buf, s, e));
+        if (c == '"') {
+            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
+            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
+            if (i >= inner.length) return List.of();
+            if (inner[i] == '[') return objectsOf(inner, i, inner.length);
+            if (inner[i] == '{') return List.of(parse(inner, i, inner.length));
+        }
+        return List.of();
+    }
+
+    @Override
+    public List<String> strings(Field f) {
+        int k = find(f);
+        if (k < 0) return List.of();
+        int s = starts[k], e = ends[k];
+        byte c = buf[s];
+        if (c == '[') return stringsOf(buf, s, e);
+        if (c == '"') {
+            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
+            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
+            if (i >= inner.length) return List.of();
+            if (inner[i] == '[') return stringsOf(inner, i, inner.length);
+            return List.of(new String(inner, StandardCharsets.UTF_8));
+        }
+        if (c == 'n') return List.of();
+        return List.of(new String(buf, s, e - s, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public List<String> names() {
+        List<String> names = new ArrayList<>();
+        int i = objStart + 1;
+        try {
+            while (true) {
+                i = JsonBytes.skipWhitespace(buf, i, objEnd);
+                if (i >= objEnd || buf[i] != '"') return names;
+                int keyEnd = JsonBytes.skipString(buf, i, objEnd);
+                names.add(JsonBytes.decodeString(buf, i, keyEnd));
+                i = JsonBytes.skipWhitespace(buf, keyEnd, objEnd) + 1;
+                i = JsonBytes.skipValue(buf, JsonBytes.skipWhitespace(buf, i, objEnd), objEnd);
+                i = JsonBytes.skipWhitespace(buf, i, objEnd);
+                if (i < objEnd && buf[i] == ',') i++;
+            }
+        } catch (JsonSyntaxError e) {
+            return names;
+        }
+    }
+
+    /** Every element of the array at [s, e) that is an object (or JSON text of one). */
+    public static List<Row> objectsOf(byte[] b, int s, int e) {
+        List<Row> out = new ArrayList<>();
+        int i = s + 1;
+        while (true) {
+            i = JsonBytes.skipWhitespace(b, i, e);
+            if (i >= e) throw new JsonSyntaxError("array not closed", i);
+            if (b[i] == ']') return out;
+            int end = JsonBytes.skipValue(b, i, e);
+            if (b[i] == '{') {
+                out.add(parse(b, i, end));
+            } else if (b[i] == '"') {
+                byte[] inner = JsonBytes.unescape(b, i + 1, end - 1);
+                int j = JsonBytes.skipWhitespace(inner, 0, inner.length);
+                if (j < inner.length && inner[j] == '{') out.add(parse(inner, j, inner.length));
+            }
+            i = JsonBytes.skipWhitespace(b, end, e);
+            if (i < e && b[i] == ',') i++;
+        }
+    }
+
+    private static List<String> stringsOf(byte[] b, int s, int e) {
+        List<String> out = new ArrayList<>();
+        int i = s + 1;
+        while (true) {
+            i = JsonBytes.skipWhitespace(b, i, e);
+            if (i >= e) throw new JsonSyntaxError("array not closed", i);
+            if (b[i] == ']') return out;
+            int end = JsonBytes.skipValue(b, i, e);
+            if (b[i] == '"') out.add(JsonBytes.decodeString(b, i, end));
+            else if (b[i] != 'n' && b[i] != '{' && b[i] != '[') out.add(new String(b, i, end - i, StandardCharsets.UTF_8));
+            i = JsonBytes.skipWhitespace(b, end, e);
+            if (i < e && b[i] == ',') i++;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.aitmdefense.events.read.map;
+
+import io.aitmdefense.events.read.row.Field;
+import io.aitmdefense.events.read.row.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A diagnostic-settings record seen as one row: its {@code properties} first, then the envelope fields
+ * ({@code time}, {@code tenantId}, {@code callerIpAddress}, {@code resultType} …) where properties lack them.
+ */
+final class LayeredRow implements Row {
+    private final Row inner, outer;
+
+    LayeredRow(Row inner, Row outer) {
+        this.inner = inner;
+        this.outer = outer;
+    }
+
+    private Row pick(Field f) {
+        return inner.has(f) ? inner : outer;
+    }
+
+    @Override
+    public boolean has(Field f) {
+        return inner.has(f) || outer.has(f);
+    }
+
+    @Override
+    public String text(Field f) {
+        return pick(f).text(f);
+    }
+
+    @Override
+    public Row object(Field f) {
+        return pick(f).object(f);
+    }
+
+    @Override
+    public List<Row> objects(Field f) {
+        return pick(f).objects(f);
+    }
+
+    @Override
+    public List<String> strings(Field f) {
+        return pick(f).strings(f);
+    }
+
+    @Override
+    public List<String> names() {
+        List<String> n = new ArrayList<>(inner.names());
+        n.addAll(outer.names());
+        return n;
+    }
+}

@@ -1,0 +1,136 @@
+package io.aitmdefense.events.read.map;
+
+import io.aitmdefense.events.AuthStep;
+import io.aitmdefense.events.CaResult;
+import io.aitmdefense.events.Device;
+import io.aitmdefense.events.Geo;
+import io.aitmdefense.events.IpAddress;
+import io.aitmdefense.events.Risk;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+import io.aitmdefense.events.TokenContext;
+import io.aitmdefense.events.read.Timestamps;
+import io.aitmdefense.events.read.row.Row;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static io.aitmdefense.events.read.row.Fields.*;
+
+/**
+ * Sign-ins from Log Analytics (SigninLogs, AADNonInteractiveUserSignInLogs ...), diagnostic-settings records
+ * (their {@code properties}) and Graph signIn objects: the same concepts under case-insensitively equal names,
+ * with complex columns that may be objects or JSON text.
+ */
+final class SignInMapper {
+    private SignInMapper() {
+    }
+
+    static SignIn map(Row r, Source src, SignIn.Category category, String tenant) {
+        Row status = r.object(STATUS);
+        long code = status.number(ERROR_CODE, Long.MIN_VALUE);
+        if (code == Long.MIN_VALUE) code = r.number(RESULT_TYPE, 0);
+        return new SignIn(
+                Timestamps.parse(r.first(CREATED, TIME_GENERATED, TIME)), src, tenant,
+                r.first(ID, ORIGINAL_REQUEST_ID), r.text(CORRELATION_ID), r.text(SESSION_ID).toLowerCase(Locale.ROOT),
+                r.text(UNIQUE_TOKEN_ID),
+                r.text(USER_ID), r.text(UPN), r.text(USER_TYPE),
+                category,
+                IpAddress.normalise(r.first(IP, CALLER_IP)), (int) r.number(ASN, 0), r.text(USER_AGENT),
+                device(r.object(DEVICE_DETAIL)), geo(r),
+                networkNames(r), trustedLocation(r),
+                r.text(APP_ID), r.text(APP_DISPLAY_NAME), r.text(RESOURCE_ID), r.text(RESOURCE_DISPLAY_NAME),
+                r.text(CLIENT_APP_USED),
+                r.text(AUTH_REQUIREMENT), authSteps(r),
+                (int) code, status.first(FAILURE_REASON).isEmpty() ? r.text(RESULT_DESCRIPTION) : status.text(FAILURE_REASON),
+                status.text(ADDITIONAL_DETAILS),
+                r.text(CA_STATUS), caPolicies(r),
+                risk(r), token(r));
+    }
+
+    static Device device(Row d) {
+        if (d.isEmpty()) return Device.UNKNOWN;
+        return new Device(d.text(DEVICE_ID), d.text(DISPLAY_NAME), d.text(OPERATING_SYSTEM), d.text(BROWSER),
+                d.text(TRUST_TYPE), d.bool(IS_COMPLIANT), d.bool(IS_MANAGED));
+    }
+
+    /** LA: LocationDetails object + Location country code; EH/Graph: location object. */
+    static Geo geo(Row r) {
+        Row loc = r.object(LOCATION_DETAILS);
+        if (loc.isEmpty()) loc = r.object(LOCATION);
+        String country = loc.text(COUNTRY);
+        if (country.isEmpty()) {
+            String plain = r.text(LOCATION);
+            if (!plain.startsWith("{")) country = plain;
+        }
+        Row coords = loc.object(GEO);
+        return new Geo(loc.text(CITY), loc.text(STATE), country,
+                decimal(coords.text(LATITUDE)), decimal(coords.text(LONGITUDE)));
+    }
+
+    private static double decimal(String s) {
+        if (s.isEmpty()) return Double.NaN;
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private static List<String> networkNames(Row r) {
+        List<String> names = new ArrayList<>(2);
+        for (Row n : r.objects(NETWORK_LOCATION_DETAILS)) names.addAll(n.strings(NETWORK_NAMES));
+        return names;
+    }
+
+    private static boolean trustedLocation(Row r) {
+        for (Row n : r.objects(NETWORK_LOCATION_DETAILS)) {
+            if (n.text(NETWORK_TYPE).equalsIgnoreCase("trustedNamedLocation")) return true;
+        }
+        return false;
+    }
+
+    private static List<AuthStep> authSteps(Row r) {
+        List<Row> rows = r.objects(AUTH_DETAILS);
+        List<AuthStep> steps = new ArrayList<>(rows.size());
+        for (Row s : rows) {
+            steps.add(new AuthStep(s.text(AUTH_METHOD), s.text(AUTH_METHOD_DETAIL), s.bool(SUCCEEDED),
+                    s.text(AUTH_STEP_RESULT), s.text(AUTH_STEP_REQUIREMENT)));
+        }
+        return steps;
+    }
+
+    /** Only policies that applied (in force or report-only): the notApplied majority is dropped to keep events small. */
+    private static List<CaResult> caPolicies(Row r) {
+        List<Row> rows = r.objects(CA_POLICIES);
+        List<CaResult> out = new ArrayList<>(4);
+        for (Row p : rows) {
+            String result = p.text(RESULT);
+            if (result.equals("notApplied") || result.equals("notEnabled") || result.equals("reportOnlyNotApplied")) continue;
+            out.add(new CaResult(p.text(ID), p.text(DISPLAY_NAME), result, p.strings(ENFORCED_GRANT),
+                    p.strings(ENFORCED_SESSION)));
+        }
+        return out;
+    }
+
+    private static Risk risk(Row r) {
+        List<String> types = new ArrayList<>(r.strings(RISK_EVENT_TYPES_V2));
+        for (String t : r.strings(RISK_EVENT_TYPES)) if (!types.contains(t)) types.add(t);
+        types.removeIf(t -> t.isBlank() || t.equalsIgnoreCase("none"));
+        String during = r.text(RISK_DURING), aggregated = r.text(RISK_AGGREGATED);
+        if (during.isEmpty() && aggregated.isEmpty() && types.isEmpty()) return Risk.NONE;
+        return new Risk(during, aggregated, r.text(RISK_STATE), r.text(RISK_DETAIL), List.copyOf(types));
+    }
+
+    private static TokenContext token(Row r) {
+        Row tp = r.object(TOKEN_PROTECTION);
+        boolean cae = false;
+        for (Row kv : r.objects(AUTH_PROCESSING)) {
+            String key = kv.text(KEY).replace(" ", "");
+            if (key.equalsIgnoreCase("IsCAEToken")) cae = kv.text(VALUE).equalsIgnoreCase("true");
+        }
+        return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
+                r.text(AUTH_PROTOCOL), tp.text(TOKEN_PROTECTION_STATUS), (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
+    }
+}
