@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  * reason; a file that is not a log gets one error; the rest is always read.
  */
 public final class LogReader {
-    private static final int CHUNK = 4 << 20;
+    /** Below G1's humongous-object size, so chunk buffers die young instead of churning the old generation. */
+    private static final int CHUNK = 512 << 10;
     private static final int CSV_BATCH = 512;
 
     private final int workers;
@@ -303,13 +304,12 @@ public final class LogReader {
         }
 
         private static int indexOf(byte[] b, byte v, int from, int to) {
-            for (int i = from; i < to; i++) if (b[i] == v) return i;
-            return -1;
+            return JsonBytes.indexOf(b, v, from, to);
         }
 
         private static long countNewlines(byte[] b, int from, int to) {
             long n = 0;
-            for (int i = from; i < to; i++) if (b[i] == '\n') n++;
+            for (int i = JsonBytes.indexOf(b, (byte) '\n', from, to); i >= 0; i = JsonBytes.indexOf(b, (byte) '\n', i + 1, to)) n++;
             return n;
         }
 

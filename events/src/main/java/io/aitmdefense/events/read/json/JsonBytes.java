@@ -7,7 +7,32 @@ import java.nio.charset.StandardCharsets;
  * string. This is the fast layer the readers are built on; it never materialises values nobody asked for.
  */
 public final class JsonBytes {
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long QUOTES = ONES * '"';
+    private static final long BACKSLASHES = ONES * '\\';
+
     private JsonBytes() {
+    }
+
+    /** Bytes of {@code word} equal to the byte repeated in {@code pattern} get their high bit set (SWAR). */
+    private static long matches(long word, long pattern) {
+        long x = word ^ pattern;
+        return (x - ONES) & ~x & HIGHS;
+    }
+
+    /** Index of the first {@code value} byte in [from, to), or -1; scans eight bytes per step. */
+    public static int indexOf(byte[] b, byte value, int from, int to) {
+        long pattern = ONES * (value & 0xff);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long m = matches((long) LONGS.get(b, i), pattern);
+            if (m != 0) return i + (Long.numberOfTrailingZeros(m) >>> 3);
+        }
+        for (; i < to; i++) if (b[i] == value) return i;
+        return -1;
     }
 
     public static int skipWhitespace(byte[] b, int i, int end) {
@@ -22,6 +47,17 @@ public final class JsonBytes {
     /** Index just past the string whose opening quote is at {@code i}. */
     public static int skipString(byte[] b, int i, int end) {
         i++;
+        while (i + 8 <= end) {
+            long w = (long) LONGS.get(b, i);
+            long m = matches(w, QUOTES) | matches(w, BACKSLASHES);
+            if (m == 0) {
+                i += 8;
+                continue;
+            }
+            i += Long.numberOfTrailingZeros(m) >>> 3;
+            if (b[i] == '"') return i + 1;
+            i += 2; // an escape: skip the backslash and the escaped byte
+        }
         while (i < end) {
             byte c = b[i];
             if (c == '"') return i + 1;

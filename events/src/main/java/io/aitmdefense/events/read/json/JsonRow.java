@@ -17,7 +17,7 @@ public final class JsonRow implements Row {
     private final int objStart;
     private int objEnd;
     private int count;
-    private int[] ids = new int[8], starts = new int[8], ends = new int[8];
+    private int[] ids = new int[16], starts = new int[16], ends = new int[16];
 
     private JsonRow(byte[] buf, int objStart) {
         this.buf = buf;
