@@ -103,12 +103,23 @@ final class UserAgents {
 
     private static String osFromAgent(String ua) {
         if (ua.contains("windows")) return "Windows";
-        if (ua.contains("iphone") || ua.contains("ipad") || ua.contains("outlook-ios") || ua.contains("ios/")) return "iOS";
+        if (ua.contains("iphone") || ua.contains("ipad") || ua.contains("outlook-ios") || word(ua, "ios")) return "iOS";
         if (ua.contains("android")) return "Android";
-        if (ua.contains("cros")) return "ChromeOS";
+        if (word(ua, "cros")) return "ChromeOS";
         if (ua.contains("mac os x") || ua.contains("macintosh")) return "macOS";
         if (ua.contains("linux") || ua.contains("x11")) return "Linux";
         return "";
+    }
+
+    /** {@code word} stands alone in the agent, so that "axios" is not "iOS". */
+    private static boolean word(String ua, String word) {
+        for (int i = ua.indexOf(word); i >= 0; i = ua.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            boolean before = i == 0 || !Character.isLetterOrDigit(ua.charAt(i - 1));
+            boolean after = end == ua.length() || !Character.isLetter(ua.charAt(end));
+            if (before && after) return true;
+        }
+        return false;
     }
 
     /** Microsoft's own clients; checked before browsers because Teams and Outlook embed Chrome in their agents. */
