@@ -16,6 +16,7 @@ import io.aitmdefense.events.Event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +54,8 @@ public final class ClientMismatchDetection implements Detection {
         Thresholds t = config.detection(ID);
         this.window = t.duration("window", Duration.ofMinutes(60));
         this.scriptingAgents = t.strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window);
+        // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
     }
 
     @Override
@@ -75,7 +77,7 @@ public final class ClientMismatchDetection implements Detection {
         SessionReplayLedger ledger = s.value();
         ledger.add(use);
         s.update(ledger);
-        ctx.registerTimer(use.instant().plus(window));
+        ctx.registerTimer(use.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     @Override
@@ -110,17 +112,19 @@ public final class ClientMismatchDetection implements Detection {
         return true;
     }
 
-    private Alert alert(String user, String key, SessionReplayUse from, SessionReplayUse to, boolean script,
+    private Alert alert(String user, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
                         List<SessionReplayUse> uses) {
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
         List<SessionReplayUse> shown = new ArrayList<>();
+        SessionReplayUse firstScript = toIsScript ? to : null;
         for (SessionReplayUse u : uses) {
             if (!u.counted()) continue;
             boolean other = from != null && u != from && from.client().otherMachine(u.client());
             boolean byScript = script(u);
             if (!(u == from || other || byScript)) continue;
+            if (byScript && firstScript == null) firstScript = u;
             shown.add(u);
             if (other || byScript || u == to) {
                 ips.add(u.network().ip());
@@ -129,6 +133,7 @@ public final class ClientMismatchDetection implements Detection {
             }
             evidence.add(u.evidence(u == from ? "client before the change" : byScript ? "scripting agent" : "client after the change"));
         }
+        boolean script = firstScript != null;
         boolean session = !key.startsWith("agent:");
         String sessionText = key.startsWith("token:") ? "token " + key.substring(6) : "Entra session " + key;
         StringBuilder why = new StringBuilder();
@@ -138,7 +143,8 @@ public final class ClientMismatchDetection implements Detection {
                     .append(from.instant()).append(") to ").append(to.client().label()).append(" at ")
                     .append(to.network().describe()).append(" (").append(to.app()).append(", ").append(to.instant())
                     .append("): one session lives on one device, so another machine using it means its cookie or token was moved");
-            if (script) why.append(", and the new client is the scripting agent '").append(to.userAgent()).append('\'');
+            if (script) why.append(", and the scripting agent '").append(firstScript.userAgent()).append("' used it at ")
+                    .append(firstScript.instant());
         } else {
             why.append("The scripting agent '").append(to.userAgent()).append("' signed in successfully to ").append(to.app())
                     .append(" at ").append(to.instant()).append(" from ").append(to.network().describe())
@@ -150,7 +156,8 @@ public final class ClientMismatchDetection implements Detection {
         if (to.network().hosting()) confidence += 0.1;
         Severity severity = (from != null && script) || (script && to.network().hosting()) ? Severity.HIGH : INFO.severity();
         SessionReplayUse first = shown.get(0), last = shown.get(shown.size() - 1);
-        return new Alert(ID, INFO.title(), severity, Math.min(confidence, 0.95), user, first.instant(), last.instant(),
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user,
+                first.instant(), last.instant(),
                 INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents),
                         session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),

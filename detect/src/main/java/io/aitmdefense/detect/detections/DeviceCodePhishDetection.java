@@ -21,6 +21,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -65,14 +66,17 @@ public final class DeviceCodePhishDetection implements Detection {
 
     private final int historyDays;
     private final Duration followWindow;
-    private final StateDescriptor<DeviceCodePhishState> state;
+    private final StateDescriptor<TreeMap<Long, Long>> habit;
+    private final StateDescriptor<DeviceCodePhishState> recent;
 
     public DeviceCodePhishDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
         this.historyDays = t.integer("historyDays", 30);
         if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
         this.followWindow = t.duration("followWindow", Duration.ofMinutes(60));
-        this.state = new StateDescriptor<>(ID + "/flows", DeviceCodePhishState::new, Duration.ofDays(historyDays));
+        // only users who used device code carry the long-lived habit; everyone's recent mail access lives briefly
+        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays));
+        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1));
     }
 
     /** A device-code sign-in, or a mail access that may follow one. */
@@ -86,9 +90,8 @@ public final class DeviceCodePhishDetection implements Detection {
         }
     }
 
-    /** Device-code use per day (earliest time), pending device-code sign-ins and recent mail access. */
+    /** Pending device-code sign-ins and recent mail access. (The habit is a day → earliest device-code use map.) */
     static final class DeviceCodePhishState {
-        final TreeMap<Long, Long> usedOnDay = new TreeMap<>();
         final ArrayList<Row> flows = new ArrayList<>();
         final ArrayList<Row> mail = new ArrayList<>();
         long judgedUpTo = Long.MIN_VALUE;
@@ -129,21 +132,26 @@ public final class DeviceCodePhishDetection implements Detection {
         } else {
             return;
         }
-        ValueState<DeviceCodePhishState> v = ctx.state(state);
+        if (usedDeviceCode) {
+            ValueState<TreeMap<Long, Long>> h = ctx.state(habit);
+            TreeMap<Long, Long> usedOnDay = h.value();
+            trim(usedOnDay, ctx.watermark());
+            usedOnDay.merge(Math.floorDiv(event.time().toEpochMilli(), DAY), event.time().toEpochMilli(), Math::min);
+            h.update(usedOnDay);
+        }
+        if (row == null) return;
+        ValueState<DeviceCodePhishState> v = ctx.state(recent);
         DeviceCodePhishState st = v.value();
         trim(st, ctx.watermark());
-        if (usedDeviceCode) st.usedOnDay.merge(Math.floorDiv(event.time().toEpochMilli(), DAY), event.time().toEpochMilli(), Math::min);
-        if (row != null) {
-            List<Row> list = flow ? st.flows : st.mail;
-            int i = Collections.binarySearch(list, row, Row.ORDER);
-            if (i < 0) {
-                list.add(-i - 1, row);
-                // beyond the cap the oldest go: a stream moves forward, and the watermark trims them anyway
-                if (list.size() > CAP) list.remove(0);
-            }
+        List<Row> list = flow ? st.flows : st.mail;
+        int i = Collections.binarySearch(list, row, Row.ORDER);
+        if (i < 0) {
+            list.add(-i - 1, row);
+            // beyond the cap the oldest go: a stream moves forward, and the watermark trims them anyway
+            if (list.size() > CAP) list.remove(0);
         }
         v.update(st);
-        if (flow) ctx.registerTimer(row.instant().plus(followWindow));
+        if (flow) ctx.registerTimer(row.instant().plus(followWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     private static boolean mailResource(SignIn s) {
@@ -153,23 +161,28 @@ public final class DeviceCodePhishDetection implements Detection {
 
     /**
      * Drops what no alert still to come can use: device-code sign-ins still to be judged and any later one are at or
-     * after the watermark minus one follow window, so older mail access and history days are dead.
+     * after the watermark minus one follow window, so older mail access and habit days are dead.
      */
     private void trim(DeviceCodePhishState st, Instant watermark) {
         if (watermark.equals(Instant.MIN) || watermark.equals(Instant.MAX)) return;
         long oldest = watermark.toEpochMilli() - followWindow.toMillis();
         st.mail.removeIf(r -> r.time() < oldest);
-        st.usedOnDay.headMap(Math.floorDiv(oldest, DAY) - historyDays).clear();
+    }
+
+    private void trim(TreeMap<Long, Long> usedOnDay, Instant watermark) {
+        if (watermark.equals(Instant.MIN) || watermark.equals(Instant.MAX)) return;
+        usedOnDay.headMap(Math.floorDiv(watermark.toEpochMilli() - followWindow.toMillis(), DAY) - historyDays).clear();
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<DeviceCodePhishState> v = ctx.state(state);
+        ValueState<DeviceCodePhishState> v = ctx.state(recent);
         DeviceCodePhishState st = v.value();
+        TreeMap<Long, Long> usedOnDay = ctx.state(habit).value();
         long cutoff = time.toEpochMilli() - followWindow.toMillis();
         for (Row first : st.flows) {
             if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(st, first.time())) continue;
+            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(usedOnDay, first.time())) continue;
             long end = first.time() + followWindow.toMillis();
             st.reportedUpTo = end;
             ctx.emit(alert(ctx.key(), first, st, end));
@@ -177,15 +190,14 @@ public final class DeviceCodePhishDetection implements Detection {
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.flows.removeIf(r -> r.time() <= cutoff);
         st.mail.removeIf(r -> r.time() <= cutoff);
-        st.usedOnDay.headMap(Math.floorDiv(cutoff, DAY) - historyDays).clear();
-        if (st.flows.isEmpty() && st.mail.isEmpty() && st.usedOnDay.isEmpty()) v.clear();
+        if (st.flows.isEmpty() && st.mail.isEmpty()) v.clear();
         else v.update(st);
     }
 
     /** A device-code sign-in strictly before {@code time} and within the history window: the user's habit. */
-    private boolean usedBefore(DeviceCodePhishState st, long time) {
+    private boolean usedBefore(TreeMap<Long, Long> usedOnDay, long time) {
         long day = Math.floorDiv(time, DAY);
-        for (Map.Entry<Long, Long> d : st.usedOnDay.subMap(day - historyDays, true, day, true).entrySet()) {
+        for (Map.Entry<Long, Long> d : usedOnDay.subMap(day - historyDays, true, day, true).entrySet()) {
             if (d.getValue() < time) return true;
         }
         return false;
@@ -236,7 +248,7 @@ public final class DeviceCodePhishDetection implements Detection {
         Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
         Instant last = flows.get(flows.size() - 1).instant();
         if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
-        return new Alert(ID, INFO.title(), severity, Math.min(confidence, 0.9), user, first.instant(), last,
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user, first.instant(), last,
                 INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
                 evidence);

@@ -20,6 +20,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -79,7 +80,9 @@ public final class HostingIpSignInDetection implements Detection {
         Thresholds t = config.detection(ID);
         this.window = t.duration("window", Duration.ofMinutes(60));
         this.dedupe = t.duration("dedupe", Duration.ofHours(24));
-        this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new, dedupe.compareTo(window) > 0 ? dedupe : window);
+        // the open alerts live for dedupe; a timer may lag its window by up to a minute
+        this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new,
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
     }
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
@@ -122,7 +125,7 @@ public final class HostingIpSignInDetection implements Detection {
         st.hits.add(-i - 1, hit);
         if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
         v.update(st);
-        ctx.registerTimer(hit.instant().plus(window));
+        ctx.registerTimer(hit.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     static boolean officeApp(SignIn s) {
@@ -193,7 +196,7 @@ public final class HostingIpSignInDetection implements Detection {
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
-        return new Alert(ID, INFO.title(), script ? Severity.HIGH : INFO.severity(), Math.min(confidence, 0.9), user,
+        return new Alert(ID, INFO.title(), script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user,
                 first.instant(), last.instant(), stage, techniques, why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(),
                         List.copyOf(agents), List.copyOf(sessions)),

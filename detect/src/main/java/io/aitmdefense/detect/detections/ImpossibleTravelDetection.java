@@ -22,6 +22,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -113,7 +114,7 @@ public final class ImpossibleTravelDetection implements Detection {
         st.places.add(-i - 1, p);
         if (st.places.size() > CAP) st.places.remove(st.places.size() - 1);
         v.update(st);
-        ctx.registerTimer(s.time());
+        ctx.registerTimer(s.time().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     private static String where(Geo g) {
@@ -183,7 +184,7 @@ public final class ImpossibleTravelDetection implements Detection {
             evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
-        return new Alert(ID, INFO.title(), INFO.severity(), confidence, user, from.instant(), to.instant(), INFO.stage(),
+        return new Alert(ID, INFO.title(), INFO.severity(), Math.round(confidence * 100) / 100.0, user, from.instant(), to.instant(), INFO.stage(),
                 INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), evidence);
     }

@@ -16,8 +16,10 @@ import io.aitmdefense.events.Event;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +59,8 @@ public final class SessionReplayDetection implements Detection {
         Thresholds t = config.detection(ID);
         this.window = t.duration("window", Duration.ofMinutes(60));
         this.minDelay = t.duration("minDelay", Duration.ofSeconds(1));
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window);
+        // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
     }
 
     @Override
@@ -73,7 +76,8 @@ public final class SessionReplayDetection implements Detection {
         SessionReplayLedger ledger = s.value();
         ledger.add(use);
         s.update(ledger);
-        ctx.registerTimer(use.instant().plus(window));
+        // one timer per user and minute at most: a timer judges every use that is old enough, not just its own
+        ctx.registerTimer(use.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     @Override
@@ -125,23 +129,33 @@ public final class SessionReplayDetection implements Detection {
     private Alert alert(String user, String key, SessionReplayUse first, SessionReplayUse replay,
                         List<SessionReplayUse> uses) {
         Map<String, List<UserAgents.Client>> interactive = interactiveClients(uses);
-        List<SessionReplayUse> counted = uses.stream().filter(u -> usable(u, interactive)).toList();
-        SessionReplayUse origin = counted.get(0);
+        List<SessionReplayUse> usable = uses.stream().filter(u -> usable(u, interactive)).toList();
+        SessionReplayUse origin = usable.get(0);
+        // the replaying side: another network and another client than the session's first use; rows that could not
+        // be paired themselves (a background row repeating an interactive IP) still belong to it by their address
+        Set<String> replayIps = new HashSet<>();
+        for (SessionReplayUse u : usable) {
+            if (SignInSignals.differentNetworks(origin.network(), u.network()) && origin.client().differs(u.client())) {
+                replayIps.add(u.network().ip());
+            }
+        }
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
         // the proxy of an AiTM kit shows as the session's first network when it is a hosting network
         boolean originIsProxy = origin.network().hosting();
-        for (SessionReplayUse u : counted) {
-            boolean attackerSide = SignInSignals.differentNetworks(origin.network(), u.network())
-                    && origin.client().differs(u.client());
-            if (attackerSide || (originIsProxy && u == origin)) {
+        SessionReplayUse last = origin;
+        for (SessionReplayUse u : uses) {
+            if (!u.counted() || u.time() < origin.time()) continue;
+            boolean replaySide = replayIps.contains(u.network().ip());
+            if (replaySide || (originIsProxy && u == origin)) {
                 ips.add(u.network().ip());
                 if (u.network().asn() > 0) asns.add(u.network().asn());
                 if (!u.userAgent().isEmpty()) agents.add(u.userAgent());
             }
             evidence.add(u.evidence(u == origin ? "first use of the session"
-                    : attackerSide ? "another network and another client than the first use" : ""));
+                    : replaySide ? "the replaying network and client" : ""));
+            last = u;
         }
         double confidence = 0.8;
         if (replay.network().hosting()) confidence += 0.1;
@@ -153,8 +167,7 @@ public final class SessionReplayDetection implements Detection {
                 + " later at " + replay.instant() + " from " + replay.network().describe() + " by "
                 + replay.client().label() + " (" + replay.app() + "): a session does not move to another network and "
                 + "another client within minutes unless its cookie or token was replayed.";
-        SessionReplayUse last = counted.get(counted.size() - 1);
-        return new Alert(ID, INFO.title(), INFO.severity(), Math.min(confidence, 0.97), user,
+        return new Alert(ID, INFO.title(), INFO.severity(), Math.round(Math.min(confidence, 0.97) * 100) / 100.0, user,
                 origin.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents),
                         List.of(key.startsWith("token:") ? key.substring(6) : key)),

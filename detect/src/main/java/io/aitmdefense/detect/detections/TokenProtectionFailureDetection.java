@@ -21,6 +21,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -80,8 +81,9 @@ public final class TokenProtectionFailureDetection implements Detection {
         this.includeReportOnly = t.flag("includeReportOnly", true);
         this.window = t.duration("window", Duration.ofMinutes(60));
         this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        // the open alert lives for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/failures", TokenProtectionFailureState::new,
-                dedupe.compareTo(window) > 0 ? dedupe : window);
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
     }
 
     /** One failed binding as the alert needs it. */
@@ -137,7 +139,7 @@ public final class TokenProtectionFailureDetection implements Detection {
         st.failures.add(-i - 1, f);
         if (st.failures.size() > CAP) st.failures.remove(st.failures.size() - 1);
         v.update(st);
-        ctx.registerTimer(f.instant().plus(window));
+        ctx.registerTimer(f.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
     }
 
     /** Windows, a native app that supports token protection, not a browser. */
@@ -208,11 +210,12 @@ public final class TokenProtectionFailureDetection implements Detection {
         String explanation = batch.size() + (batch.size() == 1 ? " sign-in" : " sign-ins") + " of " + user + " to "
                 + String.join(", ", apps) + " on Windows failed the token-protection policy '" + String.join("', '", policies)
                 + "' (" + (enforced ? blocked ? "enforced, sign-in blocked" : "enforced" : "report-only") + ") from "
-                + first.network().describe() + " between " + first.instant() + " and " + last.instant()
+                + first.network().describe() + (batch.size() == 1 ? " at " + first.instant()
+                        : " between " + first.instant() + " and " + last.instant())
                 + ": session " + String.join("; ", codes) + ". A supported Windows app presents a device-bound token, so "
                 + "this is a token replayed from another machine or a client rollout that broke binding.";
         double confidence = 0.55 + (suspicious ? 0.2 : 0) + (enforced ? 0 : -0.1);
-        return new Alert(ID, INFO.title(), suspicious ? Severity.HIGH : INFO.severity(), confidence, user,
+        return new Alert(ID, INFO.title(), suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0, user,
                 first.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), evidence);
     }

@@ -22,6 +22,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -119,7 +120,7 @@ public final class TokenWithoutMfaDetection implements Detection {
                     n.hosting());
             int i = Collections.binarySearch(st.pending, c, Candidate.ORDER);
             if (i < 0) st.pending.add(-i - 1, c);
-            ctx.registerTimer(s.time());
+            ctx.registerTimer(s.time().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
         }
         v.update(st);
     }
@@ -199,7 +200,7 @@ public final class TokenWithoutMfaDetection implements Detection {
         Evidence evidence = new Evidence(c.source(), EventKind.SIGN_IN, c.instant(),
                 "interactive sign-in to " + c.app() + " from " + c.network().describe() + " by " + c.client().label()
                         + ", MFA satisfied by a claim in the token" + (c.userAgent().isEmpty() ? "" : " ('" + c.userAgent() + "')"));
-        return new Alert(ID, INFO.title(), c.hosting() ? Severity.HIGH : INFO.severity(), Math.min(confidence, 0.9), user,
+        return new Alert(ID, INFO.title(), c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user,
                 c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.of(c.network().ip()),
                         c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(),

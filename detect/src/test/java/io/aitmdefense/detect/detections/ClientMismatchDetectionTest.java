@@ -110,6 +110,19 @@ class ClientMismatchDetectionTest {
     }
 
     @Test
+    void aScriptLaterInAJumpingSessionRaisesTheAlert() {
+        List<Alert> alerts = run(List.of(chromeOnWindows("2025-03-04T09:00:00Z").build(),
+                firefoxOnLinux("2025-03-04T09:04:00Z").build(),
+                firefoxOnLinux("2025-03-04T09:09:00Z").userAgent("undici").nonInteractive().build()));
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.HIGH);
+            assertThat(a.explanation()).contains("the scripting agent 'undici' used it at 2025-03-04T09:09:00Z");
+            assertThat(a.evidence()).hasSize(3);
+        });
+    }
+
+    @Test
     void theScriptingAgentListComesFromTheConfiguration() {
         DetectConfig onlyCurl = DetectConfig.of(Map.of("detections",
                 Map.of("client-mismatch", Map.of("scriptingAgents", List.of("curl/")))));

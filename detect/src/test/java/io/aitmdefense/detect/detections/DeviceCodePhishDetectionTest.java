@@ -141,6 +141,17 @@ class DeviceCodePhishDetectionTest {
                 .isEmpty();
     }
 
+    @Test
+    void mailOfUsersWhoNeverUseDeviceCodeIsKeptOnlyBriefly() {
+        KeyedRuntime rt = new KeyedRuntime(List.of(new DeviceCodePhishDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        rt.process(exchangeRefresh("2025-03-04T09:00:00Z").build());
+        rt.advanceWatermark(Instant.parse("2025-03-04T09:30:00Z"));
+        assertThat(rt.liveKeys()).isEqualTo(1);
+        rt.advanceWatermark(Instant.parse("2025-03-04T13:00:00Z"));
+        assertThat(rt.liveKeys()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {6, 23, 1001, 27182, 5550123})
     void alertsDoNotDependOnArrivalOrder(long seed) {

@@ -87,7 +87,19 @@ class SessionReplayDetectionTest {
                 .contains("6 min later").contains("2025-03-04T09:06:00Z");
         assertThat(a.evidence()).extracting(e -> e.summary())
                 .anySatisfy(s -> assertThat(s).contains("first use of the session").contains("203.0.113.10"))
-                .anySatisfy(s -> assertThat(s).contains("another network and another client").contains(FIREFOX_LINUX));
+                .anySatisfy(s -> assertThat(s).contains("the replaying network and client").contains(FIREFOX_LINUX));
+    }
+
+    @Test
+    void aBackgroundRowFromTheReplayingAddressIsEvidenceEvenWithAnotherAgent() {
+        Alert a = run(List.of(victimViaProxy("2025-03-04T09:00:00Z").build(),
+                attackerReplay("2025-03-04T09:06:00Z").build(),
+                attackerReplay("2025-03-04T09:08:00Z").nonInteractive().userAgent("python-requests/2.31.0")
+                        .unmanagedDevice("", "").build())).get(0);
+
+        assertThat(a.evidence()).hasSize(3);
+        assertThat(a.infrastructure().userAgents()).contains("python-requests/2.31.0");
+        assertThat(a.end()).isEqualTo(Instant.parse("2025-03-04T09:08:00Z"));
     }
 
     @Test
@@ -252,6 +264,18 @@ class SessionReplayDetectionTest {
                 victimViaProxy("2025-03-04T09:00:00Z").build(),
                 attackerReplay("2025-03-04T09:06:00Z").failed(50126, "Invalid username or password").build(),
                 attackerReplay("2025-03-04T09:07:00Z").category(SignIn.Category.SERVICE_PRINCIPAL).build()))).isEmpty();
+    }
+
+    @Test
+    void aSessionsStateIsReleasedOnceItsWindowsHavePassed() {
+        KeyedRuntime rt = new KeyedRuntime(List.of(detection()),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        rt.process(victimViaProxy("2025-03-04T09:00:00Z").build());
+        rt.process(attackerReplay("2025-03-04T09:06:00Z").build());
+        rt.advanceWatermark(Instant.parse("2025-03-04T10:00:00Z"));
+        assertThat(rt.liveKeys()).isEqualTo(1);
+        rt.advanceWatermark(Instant.parse("2025-03-04T14:00:00Z"));
+        assertThat(rt.liveKeys()).isZero();
     }
 
     @ParameterizedTest

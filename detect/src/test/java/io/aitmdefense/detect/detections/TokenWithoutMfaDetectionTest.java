@@ -179,6 +179,17 @@ class TokenWithoutMfaDetectionTest {
         assertThat(run(with(usualDays("jane@contoso.example"), firstFactorOnly))).isEmpty();
     }
 
+    @Test
+    void aUsersHistoryIsReleasedAfterTheHistoryWindow() {
+        KeyedRuntime rt = new KeyedRuntime(List.of(new TokenWithoutMfaDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        usualDays("jane@contoso.example").forEach(rt::process);
+        rt.advanceWatermark(Instant.parse("2025-03-10T00:00:00Z"));
+        assertThat(rt.liveKeys()).isEqualTo(1);
+        rt.advanceWatermark(Instant.parse("2025-03-20T00:00:00Z"));
+        assertThat(rt.liveKeys()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {2, 13, 777, 4242, 20250304})
     void alertsDoNotDependOnArrivalOrder(long seed) {
