@@ -3,6 +3,7 @@ package io.aitmdefense.detect.signals;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.IpAddress;
 import io.aitmdefense.events.SignIn;
 
 import java.util.ArrayList;
@@ -42,6 +43,29 @@ public final class SignInSignals {
     /** A hosting/VPS network the tenant has not vouched for. */
     public static boolean untrustedHosting(SignIn s, Network n, TenantContext tenant) {
         return n.hosting() && !trusted(s, n, tenant);
+    }
+
+    /**
+     * Whether two addresses sit on networks that are really different: different ASNs that do not belong to one
+     * curated owner (Microsoft's or Amazon's several ASNs are one network), or, when an ASN is unknown, a different
+     * IPv4 /16 or IPv6 /48. A switch between IPv4 and IPv6 without both ASNs is not evidence: one ISP's dual stack
+     * looks exactly like that and the prefixes cannot be compared.
+     */
+    public static boolean differentNetworks(Network a, Network b) {
+        if (a.ip().isEmpty() || b.ip().isEmpty()) return false;
+        if (a.asn() > 0 && b.asn() > 0) {
+            if (a.asn() == b.asn()) return false;
+            String oa = ownerName(a.owner()), ob = ownerName(b.owner());
+            return oa.isEmpty() || !oa.equalsIgnoreCase(ob);
+        }
+        if (IpAddress.isV6(a.ip()) != IpAddress.isV6(b.ip())) return false;
+        return !IpAddress.network(a.ip()).equals(IpAddress.network(b.ip()));
+    }
+
+    /** "Microsoft Corporation (Azure ExpressRoute)" and "Microsoft Corporation" are one owner. */
+    private static String ownerName(String owner) {
+        int paren = owner.indexOf(" (");
+        return paren < 0 ? owner.trim() : owner.substring(0, paren).trim();
     }
 
     public static boolean scriptingAgent(String userAgent) {

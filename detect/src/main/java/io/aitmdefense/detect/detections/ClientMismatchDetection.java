@@ -1,0 +1,166 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Within one session the client becomes another machine (another registered device or another operating system:
+ * Chrome on Windows, then Firefox on Linux), or a scripting agent (python-requests, axios, undici, Go-http-client,
+ * curl …) signs in successfully as the user. Unlike session-replay it needs no change of network, so it also catches
+ * a replay through a residential proxy in the victim's own ISP.
+ * <p>
+ * Not a jump: a browser updating itself, Outlook, Teams or OneDrive beside the browser on the same device (first-party
+ * apps have their own agents), or a browser change on one operating system without device ids — a browser family
+ * alone does not prove another machine. Trusted and Microsoft networks are not evidence; scripts that the tenant runs
+ * from its own trusted networks are its own.
+ */
+public final class ClientMismatchDetection implements Detection {
+    public static final String ID = "client-mismatch";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Client changed within a session, or a scripting client signed in",
+            Severity.MEDIUM, KillChainStage.REPLAY, List.of("T1550.004", "T1078.004"),
+            "One Entra session lives in one browser or app on one device. When the same session shows up on another "
+                    + "operating system or another registered device, its cookie or token was moved there. Phishing kits "
+                    + "(Tycoon 2FA uses axios/node) and replay tools sign in with scripting agents that people never use.",
+            "Automation that signs in as a user from an untrusted network; an operating system reported differently by "
+                    + "two apps on one unregistered device.",
+            "Check whether the user owns a device of the second kind; look at what the second client did (mail access, "
+                    + "inbox rules, consents); if it is not theirs, revoke sessions and reset credentials.");
+
+    private final Duration window;
+    private final List<String> scriptingAgents;
+    private final StateDescriptor<SessionReplayLedger> state;
+
+    public ClientMismatchDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.window = t.duration("window", Duration.ofMinutes(60));
+        this.scriptingAgents = t.strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
+        // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        SessionReplayUse use = SessionReplayUse.of(event, ctx.enrichment(), true);
+        if (use == null) return;
+        if (use.session().isEmpty() && use.tokenId().isEmpty()) {
+            // without a session only the agent itself can tell; one situation per scripting agent
+            if (!script(use)) return;
+            use = new SessionReplayUse(use.time(), use.source(), use.eventKind(), "agent:" + use.client().family(), "",
+                    use.interactive(), use.signIn(), use.network(), use.userAgent(), use.client(), use.app(), use.counted());
+        }
+        ValueState<SessionReplayLedger> s = ctx.state(state);
+        SessionReplayLedger ledger = s.value();
+        ledger.add(use);
+        s.update(ledger);
+        ctx.registerTimer(use.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<SessionReplayLedger> s = ctx.state(state);
+        SessionReplayLedger ledger = s.value();
+        ledger.judge(time.toEpochMilli(), window.toMillis(), (key, use, uses) -> judge(key, use, uses, ctx));
+        if (ledger.isEmpty()) s.clear();
+        else s.update(ledger);
+    }
+
+    private boolean script(SessionReplayUse u) {
+        return u.signIn() && SignInSignals.scriptingAgent(u.userAgent(), scriptingAgents);
+    }
+
+    private boolean judge(String key, SessionReplayUse later, List<SessionReplayUse> uses, Context ctx) {
+        if (!later.counted()) return false;
+        SessionReplayUse jumpFrom = null;
+        if (!key.startsWith("agent:")) {
+            for (SessionReplayUse earlier : uses) {
+                if (SessionReplayUse.ORDER.compare(earlier, later) >= 0) break;
+                if (earlier.counted() && later.time() - earlier.time() <= window.toMillis()
+                        && earlier.client().otherMachine(later.client())) {
+                    jumpFrom = earlier;
+                    break;
+                }
+            }
+        }
+        boolean script = script(later);
+        if (jumpFrom == null && !script) return false;
+        ctx.emit(alert(ctx.key(), key, jumpFrom, later, script, uses));
+        return true;
+    }
+
+    private Alert alert(String user, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
+                        List<SessionReplayUse> uses) {
+        Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        List<SessionReplayUse> shown = new ArrayList<>();
+        SessionReplayUse firstScript = toIsScript ? to : null;
+        for (SessionReplayUse u : uses) {
+            if (!u.counted()) continue;
+            boolean other = from != null && u != from && from.client().otherMachine(u.client());
+            boolean byScript = script(u);
+            if (!(u == from || other || byScript)) continue;
+            if (byScript && firstScript == null) firstScript = u;
+            shown.add(u);
+            if (other || byScript || u == to) {
+                ips.add(u.network().ip());
+                if (u.network().asn() > 0) asns.add(u.network().asn());
+                if (!u.userAgent().isEmpty()) agents.add(u.userAgent());
+            }
+            evidence.add(u.evidence(u == from ? "client before the change" : byScript ? "scripting agent" : "client after the change"));
+        }
+        boolean script = firstScript != null;
+        boolean session = !key.startsWith("agent:");
+        String sessionText = key.startsWith("token:") ? "token " + key.substring(6) : "Entra session " + key;
+        StringBuilder why = new StringBuilder();
+        if (from != null) {
+            why.append("Within ").append(sessionText).append(" the client changed from ").append(from.client().label())
+                    .append(" at ").append(from.network().describe()).append(" (").append(from.app()).append(", ")
+                    .append(from.instant()).append(") to ").append(to.client().label()).append(" at ")
+                    .append(to.network().describe()).append(" (").append(to.app()).append(", ").append(to.instant())
+                    .append("): one session lives on one device, so another machine using it means its cookie or token was moved");
+            if (script) why.append(", and the scripting agent '").append(firstScript.userAgent()).append("' used it at ")
+                    .append(firstScript.instant());
+        } else {
+            why.append("The scripting agent '").append(to.userAgent()).append("' signed in successfully to ").append(to.app())
+                    .append(" at ").append(to.instant()).append(" from ").append(to.network().describe())
+                    .append(session ? " in " + sessionText : "")
+                    .append(": phishing kits and token-replay tools use such agents, people do not");
+        }
+        why.append('.');
+        double confidence = from != null && script ? 0.85 : from != null ? 0.65 : 0.6;
+        if (to.network().hosting()) confidence += 0.1;
+        Severity severity = (from != null && script) || (script && to.network().hosting()) ? Severity.HIGH : INFO.severity();
+        SessionReplayUse first = shown.get(0), last = shown.get(shown.size() - 1);
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user,
+                first.instant(), last.instant(),
+                INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents),
+                        session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),
+                evidence);
+    }
+}

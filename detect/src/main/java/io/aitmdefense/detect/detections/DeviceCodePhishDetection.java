@@ -1,0 +1,256 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A successful device-code sign-in (authentication protocol deviceCode, or a token whose original transfer method was
+ * deviceCodeFlow) for a user with no device-code sign-in in the previous {@code historyDays}: the phishing lure makes
+ * the victim enter the attacker's code, and the attacker's poller receives the victim's tokens. Severity rises when
+ * the flow ran from a hosting network, or when the same session or network reads mail (Exchange or Graph sign-ins,
+ * mailbox activity) within {@code followWindow}.
+ * <p>
+ * Not suspicious: a user who uses device code routinely (a conference-room device, a CLI) — any device-code sign-in
+ * in the history window, trusted locations included, makes it their habit; a device-code sign-in from a trusted
+ * location is not itself reported.
+ */
+public final class DeviceCodePhishDetection implements Detection {
+    public static final String ID = "device-code-phish";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Unusual device-code sign-in",
+            Severity.MEDIUM, KillChainStage.INITIAL_ACCESS, List.of("T1528", "T1078.004"),
+            "Device-code phishing (Storm-2372 and others) sends the victim a code to enter at microsoft.com/devicelogin; "
+                    + "the victim signs in with their own MFA and the attacker's device receives the tokens. Users who never "
+                    + "use device code and suddenly do, especially from a VPS, are the victims of it.",
+            "A first-time legitimate use: Azure CLI or PowerShell on a headless machine, a new conference-room or "
+                    + "smart-TV device, a Teams Rooms console being set up.",
+            "Ask the user whether they entered a code and for what; check the session for mail access, inbox rules or "
+                    + "device registration; if phished, revoke sessions, and consider blocking device code flow with a "
+                    + "Conditional Access authentication-flows policy where it is not used.");
+
+    private static final String EXCHANGE = "00000002-0000-0ff1-ce00-000000000000";
+    private static final String GRAPH = "00000003-0000-0000-c000-000000000000";
+    private static final Set<String> MAIL_OPERATIONS = Set.of("mailitemsaccessed", "send", "new-inboxrule",
+            "set-inboxrule", "updateinboxrules");
+    private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final int CAP = 2000;
+
+    private final int historyDays;
+    private final Duration followWindow;
+    private final StateDescriptor<TreeMap<Long, Long>> habit;
+    private final StateDescriptor<DeviceCodePhishState> recent;
+
+    public DeviceCodePhishDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.historyDays = t.integer("historyDays", 30);
+        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.followWindow = t.duration("followWindow", Duration.ofMinutes(60));
+        // only users who used device code carry the long-lived habit; everyone's recent mail access lives briefly
+        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays));
+        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1));
+    }
+
+    /** A device-code sign-in, or a mail access that may follow one. */
+    record Row(long time, Source source, EventKind kind, Network network, String session, String userAgent,
+               UserAgents.Client client, String what, boolean hosting) {
+        static final Comparator<Row> ORDER = Comparator.comparingLong(Row::time)
+                .thenComparing(r -> r.source().file()).thenComparingLong(r -> r.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+    }
+
+    /** Pending device-code sign-ins and recent mail access. (The habit is a day → earliest device-code use map.) */
+    static final class DeviceCodePhishState {
+        final ArrayList<Row> flows = new ArrayList<>();
+        final ArrayList<Row> mail = new ArrayList<>();
+        long judgedUpTo = Long.MIN_VALUE;
+        /** Device-code sign-ins up to this time belong to an alert already raised. */
+        long reportedUpTo = Long.MIN_VALUE;
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        Row row;
+        boolean flow = false, usedDeviceCode = false;
+        if (event instanceof SignIn s && s.success() && !s.workload()) {
+            usedDeviceCode = s.token().deviceCode();
+            if (!usedDeviceCode && !mailResource(s)) return;
+            Network n = SignInSignals.network(s, ctx.enrichment());
+            boolean trusted = SignInSignals.trusted(s, n, ctx.enrichment().tenant());
+            String what = (s.appName().isEmpty() ? s.appId() : s.appName())
+                    + (s.resourceName().isEmpty() ? "" : " → " + s.resourceName());
+            if (usedDeviceCode) {
+                what += s.token().protocol().equalsIgnoreCase("deviceCode") ? " (device code protocol)" : " (token from a device code flow)";
+            }
+            // a device-code sign-in from a trusted place still makes device code the user's habit, but is not reported
+            flow = usedDeviceCode && !trusted;
+            row = usedDeviceCode && trusted ? null
+                    : new Row(s.time().toEpochMilli(), s.source(), EventKind.SIGN_IN, n, s.sessionId().toLowerCase(Locale.ROOT),
+                            s.userAgent(), UserAgents.client(s.userAgent(), s.device()), what, n.hosting() && !trusted);
+        } else if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && MAIL_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
+            Network n = ctx.enrichment().network(o.ip(), 0);
+            String ua = o.userAgent().isEmpty() ? SessionReplayUse.agentInClientInfo(o.clientInfo()) : o.userAgent();
+            row = new Row(o.time().toEpochMilli(), o.source(), EventKind.OFFICE_ACTIVITY, n, o.sessionId().toLowerCase(Locale.ROOT),
+                    ua, UserAgents.client(ua), o.workload() + " " + o.operation(), false);
+        } else {
+            return;
+        }
+        if (usedDeviceCode) {
+            ValueState<TreeMap<Long, Long>> h = ctx.state(habit);
+            TreeMap<Long, Long> usedOnDay = h.value();
+            trim(usedOnDay, ctx.watermark());
+            usedOnDay.merge(Math.floorDiv(event.time().toEpochMilli(), DAY), event.time().toEpochMilli(), Math::min);
+            h.update(usedOnDay);
+        }
+        if (row == null) return;
+        ValueState<DeviceCodePhishState> v = ctx.state(recent);
+        DeviceCodePhishState st = v.value();
+        trim(st, ctx.watermark());
+        List<Row> list = flow ? st.flows : st.mail;
+        int i = Collections.binarySearch(list, row, Row.ORDER);
+        if (i < 0) {
+            list.add(-i - 1, row);
+            // beyond the cap the oldest go: a stream moves forward, and the watermark trims them anyway
+            if (list.size() > CAP) list.remove(0);
+        }
+        v.update(st);
+        if (flow) ctx.registerTimer(row.instant().plus(followWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+    }
+
+    private static boolean mailResource(SignIn s) {
+        return s.resourceId().equals(EXCHANGE) || s.resourceId().equals(GRAPH)
+                || s.resourceName().toLowerCase(Locale.ROOT).contains("exchange");
+    }
+
+    /**
+     * Drops what no alert still to come can use: device-code sign-ins still to be judged and any later one are at or
+     * after the watermark minus one follow window, so older mail access and habit days are dead.
+     */
+    private void trim(DeviceCodePhishState st, Instant watermark) {
+        if (watermark.equals(Instant.MIN) || watermark.equals(Instant.MAX)) return;
+        long oldest = watermark.toEpochMilli() - followWindow.toMillis();
+        st.mail.removeIf(r -> r.time() < oldest);
+    }
+
+    private void trim(TreeMap<Long, Long> usedOnDay, Instant watermark) {
+        if (watermark.equals(Instant.MIN) || watermark.equals(Instant.MAX)) return;
+        usedOnDay.headMap(Math.floorDiv(watermark.toEpochMilli() - followWindow.toMillis(), DAY) - historyDays).clear();
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<DeviceCodePhishState> v = ctx.state(recent);
+        DeviceCodePhishState st = v.value();
+        TreeMap<Long, Long> usedOnDay = ctx.state(habit).value();
+        long cutoff = time.toEpochMilli() - followWindow.toMillis();
+        for (Row first : st.flows) {
+            if (first.time() > cutoff) break;
+            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(usedOnDay, first.time())) continue;
+            long end = first.time() + followWindow.toMillis();
+            st.reportedUpTo = end;
+            ctx.emit(alert(ctx.key(), first, st, end));
+        }
+        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        st.flows.removeIf(r -> r.time() <= cutoff);
+        st.mail.removeIf(r -> r.time() <= cutoff);
+        if (st.flows.isEmpty() && st.mail.isEmpty()) v.clear();
+        else v.update(st);
+    }
+
+    /** A device-code sign-in strictly before {@code time} and within the history window: the user's habit. */
+    private boolean usedBefore(TreeMap<Long, Long> usedOnDay, long time) {
+        long day = Math.floorDiv(time, DAY);
+        for (Map.Entry<Long, Long> d : usedOnDay.subMap(day - historyDays, true, day, true).entrySet()) {
+            if (d.getValue() < time) return true;
+        }
+        return false;
+    }
+
+    private Alert alert(String user, Row first, DeviceCodePhishState st, long end) {
+        List<Row> flows = new ArrayList<>();
+        Set<String> sessions = new LinkedHashSet<>(), ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        for (Row r : st.flows) {
+            if (r.time() < first.time() || r.time() > end) continue;
+            flows.add(r);
+            if (!r.session().isEmpty()) sessions.add(r.session());
+            ips.add(r.network().ip());
+            if (r.network().asn() > 0) asns.add(r.network().asn());
+            if (!r.userAgent().isEmpty()) agents.add(r.userAgent());
+        }
+        List<Row> mail = new ArrayList<>();
+        for (Row r : st.mail) {
+            if (r.time() <= first.time() || r.time() > end) continue;
+            // the same session, address or ASN as the device-code sign-in (mailbox records carry no ASN, so the address)
+            if ((!r.session().isEmpty() && sessions.contains(r.session())) || ips.contains(r.network().ip())
+                    || (r.network().asn() > 0 && asns.contains(r.network().asn()))) mail.add(r);
+        }
+        boolean hosting = flows.stream().anyMatch(Row::hosting);
+        List<Evidence> evidence = new ArrayList<>();
+        for (Row r : flows) {
+            evidence.add(new Evidence(r.source(), r.kind(), r.instant(),
+                    "device-code sign-in to " + r.what() + " from " + r.network().describe() + " by " + r.client().label()));
+        }
+        for (Row r : mail) {
+            evidence.add(new Evidence(r.source(), r.kind(), r.instant(),
+                    "mail access after the device-code sign-in: " + r.what() + " from " + r.network().describe()));
+        }
+        StringBuilder why = new StringBuilder(user).append(" completed a device-code sign-in to ").append(first.what())
+                .append(" at ").append(first.instant()).append(" from ").append(first.network().describe()).append(" by ")
+                .append(first.client().label()).append(" and had not used device code in the previous ").append(historyDays)
+                .append(" days");
+        if (!mail.isEmpty()) {
+            Set<String> what = new LinkedHashSet<>();
+            for (Row r : mail) what.add(r.what());
+            why.append("; within ").append(followWindow.toMinutes()).append(" min the same ")
+                    .append(sessions.isEmpty() ? "network" : "session or network").append(" read mail (")
+                    .append(mail.size()).append(mail.size() == 1 ? " access: " : " accesses: ").append(String.join(", ", what)).append(')');
+        }
+        why.append(". Device-code phishing hands the attacker the user's tokens after the user's own MFA.");
+        double confidence = 0.5 + (hosting ? 0.2 : 0) + (mail.isEmpty() ? 0 : 0.2);
+        Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
+        Instant last = flows.get(flows.size() - 1).instant();
+        if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user, first.instant(), last,
+                INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                evidence);
+    }
+}

@@ -1,0 +1,205 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A successful sign-in to a Microsoft 365 app from a hosting or VPS network (DigitalOcean, Hetzner, OVH, AWS, …) that
+ * the tenant has not vouched for. AiTM proxies and replay hosts run there; people rarely browse from there. SASE
+ * egress is its own class, Microsoft's AS8075 is Microsoft, and a trusted named location or allow-listed range wins
+ * over any hosting verdict (corporate VDI in AWS).
+ * <p>
+ * One alert per user and hosting network: the first sign-in opens it, the sign-ins of the following {@code window}
+ * are its evidence, and further sign-ins from that network within {@code dedupe} of the first belong to it.
+ */
+public final class HostingIpSignInDetection implements Detection {
+    public static final String ID = "hosting-ip-signin";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Sign-in to Microsoft 365 from a hosting network",
+            Severity.MEDIUM, KillChainStage.REPLAY, List.of("T1078.004"),
+            "AiTM reverse proxies (Evilginx, Tycoon 2FA, EvilProxy) and the machines that replay stolen cookies run on "
+                    + "cloud and VPS providers. A successful Microsoft 365 sign-in from such a network that the tenant does "
+                    + "not use itself is either the proxy relaying the victim's sign-in or the attacker using the session.",
+            "Corporate VDI, jump hosts or SASE egress in a cloud ASN that is not yet a trusted named location or on the "
+                    + "tenant allow-list (add it under tenant.trustedAsns / trustedCidrs); users on a personal VPN hosted "
+                    + "by a VPS provider.",
+            "Check whether the network is the organisation's own (VDI, proxy); look for a session from this network "
+                    + "reused elsewhere, inbox rules, consents or MFA registrations after it; if not legitimate, revoke "
+                    + "the user's sessions and reset credentials.");
+
+    private static final Set<String> OFFICE_APPS = Set.of(
+            "4765445b-32c6-49b0-83e6-1d93765276ca", // OfficeHome
+            "00000002-0000-0ff1-ce00-000000000000", // Office 365 Exchange Online
+            "00000003-0000-0ff1-ce00-000000000000", // Office 365 SharePoint Online
+            "27922004-5251-4030-b22d-91ecd9a37ea4", // Outlook Mobile
+            "1fec8e78-bce4-4aaf-ab1b-5451cc387264", // Microsoft Teams
+            "ab9b8c07-8f02-4f72-87fa-80105867a763", // OneDrive SyncEngine
+            "d3590ed6-52b3-4102-aeff-aad2292ab01c", // Microsoft Office
+            "89bee1f7-5e6e-4d8a-9f3d-ecd601259da7", // Office365 Shell WCSS-Client
+            "29d9ed98-a469-4536-ade2-f981bc1d605e"); // Microsoft Authentication Broker (Tycoon-style kits)
+    private static final String GRAPH = "00000003-0000-0000-c000-000000000000";
+    /** Developer tools reach Graph from build machines in the cloud all day; only their mail/files use is Office. */
+    private static final Set<String> DEVELOPER_TOOLS = Set.of(
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46", // Microsoft Azure CLI
+            "1950a258-227b-4e31-a9cf-717495945fc2"); // Microsoft Azure PowerShell
+    private static final List<String> OFFICE_WORDS = List.of("office", "outlook", "exchange", "sharepoint", "onedrive", "teams");
+    private static final int CAP = 1000;
+
+    private final Duration window;
+    private final Duration dedupe;
+    private final StateDescriptor<HostingIpSignInState> state;
+
+    public HostingIpSignInDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.window = t.duration("window", Duration.ofMinutes(60));
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        // the open alerts live for dedupe; a timer may lag its window by up to a minute
+        this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new,
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
+    }
+
+    /** A sign-in from a hosting network, as much of it as the alert needs. */
+    record Hit(long time, Source source, Network network, String userAgent, UserAgents.Client client, String app,
+               boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session) {
+        static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::time)
+                .thenComparing(h -> h.source().file()).thenComparingLong(h -> h.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+    }
+
+    /** Pending sign-ins in time order, how far they are judged, and the open alert per network (block → first time). */
+    static final class HostingIpSignInState {
+        final ArrayList<Hit> hits = new ArrayList<>();
+        long judgedUpTo = Long.MIN_VALUE;
+        final HashMap<String, Long> openSince = new HashMap<>();
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        if (!(event instanceof SignIn s) || !s.success() || s.workload() || !officeApp(s)) return;
+        Network n = SignInSignals.network(s, ctx.enrichment());
+        if (!SignInSignals.untrustedHosting(s, n, ctx.enrichment().tenant())) return;
+        String app = s.appName().isEmpty() ? s.appId() : s.appName();
+        if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app += " → " + s.resourceName();
+        Hit hit = new Hit(s.time().toEpochMilli(), s.source(), n, s.userAgent(), UserAgents.client(s.userAgent(), s.device()),
+                app, s.interactive(), s.mfaPerformed(), s.satisfiedByToken(), SignInSignals.scriptingAgent(s.userAgent()),
+                s.sessionId());
+        ValueState<HostingIpSignInState> v = ctx.state(state);
+        HostingIpSignInState st = v.value();
+        int i = Collections.binarySearch(st.hits, hit, Hit.ORDER);
+        if (i >= 0 || (st.hits.size() >= CAP && -i - 1 >= CAP)) return;
+        st.hits.add(-i - 1, hit);
+        if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
+        v.update(st);
+        ctx.registerTimer(hit.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+    }
+
+    static boolean officeApp(SignIn s) {
+        if (OFFICE_APPS.contains(s.appId()) || OFFICE_APPS.contains(s.resourceId())) return true;
+        if (s.resourceId().equals(GRAPH)) return !DEVELOPER_TOOLS.contains(s.appId());
+        String names = (s.appName() + " " + s.resourceName()).toLowerCase(Locale.ROOT);
+        for (String w : OFFICE_WORDS) if (names.contains(w)) return true;
+        return false;
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<HostingIpSignInState> v = ctx.state(state);
+        HostingIpSignInState st = v.value();
+        long cutoff = time.toEpochMilli() - window.toMillis();
+        for (Hit h : st.hits) {
+            if (h.time() <= st.judgedUpTo) continue;
+            if (h.time() > cutoff) break;
+            String block = h.network().block();
+            Long since = st.openSince.get(block);
+            if (since != null && h.time() - since < dedupe.toMillis()) continue; // part of the alert already raised
+            st.openSince.put(block, h.time());
+            List<Hit> batch = new ArrayList<>();
+            for (Hit o : st.hits) {
+                if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)) batch.add(o);
+            }
+            ctx.emit(alert(ctx.key(), batch));
+        }
+        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        st.hits.removeIf(h -> h.time() <= cutoff);
+        st.openSince.values().removeIf(since -> since < cutoff - dedupe.toMillis());
+        if (st.hits.isEmpty() && st.openSince.isEmpty()) v.clear();
+        else v.update(st);
+    }
+
+    private Alert alert(String user, List<Hit> batch) {
+        Hit first = batch.get(0), last = batch.get(batch.size() - 1);
+        Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), apps = new LinkedHashSet<>(),
+                clients = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        boolean byToken = false;
+        String scriptAgent = "";
+        for (Hit h : batch) {
+            ips.add(h.network().ip());
+            if (!h.userAgent().isEmpty()) agents.add(h.userAgent());
+            if (!h.session().isEmpty()) sessions.add(h.session());
+            apps.add(h.app());
+            clients.add(h.client().label());
+            if (h.script() && scriptAgent.isEmpty()) scriptAgent = h.userAgent();
+            byToken |= h.satisfiedByToken();
+            evidence.add(new Evidence(h.source(), EventKind.SIGN_IN, h.instant(),
+                    (h.interactive() ? "interactive" : "non-interactive") + " sign-in to " + h.app() + " from "
+                            + h.network().describe() + " by " + h.client().label()
+                            + (h.mfaPerformed() ? ", MFA completed" : h.satisfiedByToken() ? ", MFA satisfied by a claim in the token" : "")));
+        }
+        // the victim completing MFA through a hosting network is the AiTM proxy relaying the sign-in
+        boolean proxy = first.interactive() && first.mfaPerformed();
+        boolean script = !scriptAgent.isEmpty();
+        KillChainStage stage = proxy ? KillChainStage.COOKIE_THEFT : INFO.stage();
+        List<String> techniques = proxy ? List.of("T1557", "T1078.004") : INFO.techniques();
+        double confidence = 0.55 + (proxy ? 0.1 : 0) + (byToken ? 0.1 : 0) + (script ? 0.15 : 0);
+        StringBuilder why = new StringBuilder(user).append(" signed in successfully from ")
+                .append(first.network().describe()).append(" at ").append(first.instant()).append(" to ")
+                .append(String.join(", ", apps)).append(" (").append(batch.size())
+                .append(batch.size() == 1 ? " sign-in" : " sign-ins").append(" within ").append(window.toMinutes())
+                .append(" min, ").append(String.join(", ", clients)).append(')');
+        if (proxy) why.append(", completing MFA through it — the shape of an AiTM proxy relaying the victim's sign-in");
+        else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
+        if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
+        why.append("; the tenant has not marked this network as its own.");
+        return new Alert(ID, INFO.title(), script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user,
+                first.instant(), last.instant(), stage, techniques, why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(),
+                        List.copyOf(agents), List.copyOf(sessions)),
+                evidence);
+    }
+}

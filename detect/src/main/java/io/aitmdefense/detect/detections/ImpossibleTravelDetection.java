@@ -1,0 +1,191 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.Geo;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Two consecutive interactive sign-ins of a user too far apart for the time between them (at least {@code minKm} at
+ * {@code minSpeedKmh} or faster, great-circle distance between the logged coordinates). The weakest signal on its
+ * own — geolocation is approximate — so it is low severity and mainly raises an incident's confidence.
+ * <p>
+ * Only interactive, successful sign-ins with coordinates count: background refreshes egress through cloud regions
+ * unrelated to the user. SASE/VPN egress, Microsoft's network and trusted locations say nothing about where the user
+ * is and are left out; two addresses of one network (same ASN, or v4/v6 without ASNs) are one place geolocated
+ * twice. At most one alert per user per {@code dedupe}.
+ */
+public final class ImpossibleTravelDetection implements Detection {
+    public static final String ID = "impossible-travel";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Impossible travel between sign-ins",
+            Severity.LOW, KillChainStage.REPLAY, List.of("T1078.004"),
+            "When a replayed session or stolen password is used from the attacker's country while the victim keeps "
+                    + "working at home, the user appears to travel faster than a plane. Weak alone; with a replay or "
+                    + "persistence alert for the same user it confirms that someone else holds the account.",
+            "Consumer VPNs and iCloud Private Relay not on the curated SASE/VPN list; mobile carriers geolocated to a "
+                    + "distant gateway; inaccurate geolocation of new address ranges.",
+            "Compare the two locations with the user's travel and VPN use; look at the other alerts of the incident "
+                    + "for the far sign-in's network and session.");
+
+    private static final double EARTH_RADIUS_KM = 6371.0088;
+    /** Half the Earth's circumference: no two places are further apart. */
+    private static final double MAX_DISTANCE_KM = Math.PI * EARTH_RADIUS_KM;
+    private static final int CAP = 500;
+
+    private final double minKm;
+    private final double minSpeedKmh;
+    private final Duration dedupe;
+    /** Sign-ins further apart than this cannot reach minSpeedKmh anywhere on Earth. */
+    private final Duration maxGap;
+    private final StateDescriptor<ImpossibleTravelState> state;
+
+    public ImpossibleTravelDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.minKm = t.decimal("minKm", 500);
+        this.minSpeedKmh = t.decimal("minSpeedKmh", 800);
+        if (minSpeedKmh <= 0) throw new IllegalArgumentException(ID + ".minSpeedKmh: must be positive, got " + minSpeedKmh);
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.maxGap = Duration.ofMinutes((long) Math.ceil(MAX_DISTANCE_KM / minSpeedKmh * 60));
+        this.state = new StateDescriptor<>(ID + "/places", ImpossibleTravelState::new, maxGap.compareTo(dedupe) > 0 ? maxGap : dedupe);
+    }
+
+    /** Where an interactive sign-in was, as the alert needs it. */
+    record Place(long time, Source source, double latitude, double longitude, String where, Network network,
+                 UserAgents.Client client, String userAgent, String app) {
+        static final Comparator<Place> ORDER = Comparator.comparingLong(Place::time)
+                .thenComparing(p -> p.source().file()).thenComparingLong(p -> p.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+    }
+
+    /** Recent places in time order, how far they are judged, and when the last alert started. */
+    static final class ImpossibleTravelState {
+        final ArrayList<Place> places = new ArrayList<>();
+        long judgedUpTo = Long.MIN_VALUE;
+        long lastAlert = Long.MIN_VALUE;
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        if (!(event instanceof SignIn s) || !s.interactive() || !s.success() || !s.geo().hasCoordinates()) return;
+        Network n = SignInSignals.network(s, ctx.enrichment());
+        if (n.kind() == NetworkKind.SASE_VPN || n.kind() == NetworkKind.MICROSOFT
+                || SignInSignals.trusted(s, n, ctx.enrichment().tenant())) return;
+        Place p = new Place(s.time().toEpochMilli(), s.source(), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
+                UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName());
+        ValueState<ImpossibleTravelState> v = ctx.state(state);
+        ImpossibleTravelState st = v.value();
+        int i = Collections.binarySearch(st.places, p, Place.ORDER);
+        if (i >= 0 || (st.places.size() >= CAP && -i - 1 >= CAP)) return;
+        st.places.add(-i - 1, p);
+        if (st.places.size() > CAP) st.places.remove(st.places.size() - 1);
+        v.update(st);
+        ctx.registerTimer(s.time().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+    }
+
+    private static String where(Geo g) {
+        String place = g.city().isEmpty() ? g.state() : g.city();
+        String text = place.isEmpty() ? g.country() : g.country().isEmpty() ? place : place + ", " + g.country();
+        return text.isEmpty() ? String.format(Locale.ROOT, "%.2f, %.2f", g.latitude(), g.longitude()) : text;
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<ImpossibleTravelState> v = ctx.state(state);
+        ImpossibleTravelState st = v.value();
+        long now = time.toEpochMilli();
+        for (int i = 1; i < st.places.size(); i++) {
+            Place to = st.places.get(i);
+            if (to.time() > now) break;
+            if (to.time() <= st.judgedUpTo) continue;
+            Place from = st.places.get(i - 1);
+            if (st.lastAlert != Long.MIN_VALUE && to.time() - st.lastAlert < dedupe.toMillis()) continue;
+            long gap = to.time() - from.time();
+            if (gap > maxGap.toMillis() || !SignInSignals.differentNetworks(from.network(), to.network())) continue;
+            double km = kilometres(from, to);
+            double hours = gap / 3_600_000.0;
+            double speed = hours == 0 ? Double.POSITIVE_INFINITY : km / hours;
+            if (km >= minKm && speed >= minSpeedKmh) {
+                st.lastAlert = to.time();
+                ctx.emit(alert(ctx.key(), from, to, km, speed));
+            }
+        }
+        st.judgedUpTo = Math.max(st.judgedUpTo, now);
+        // keep the latest judged place: it is the predecessor of the next sign-in
+        long forget = now - maxGap.toMillis();
+        while (st.places.size() > 1 && st.places.get(0).time() < forget && st.places.get(1).time() <= now) st.places.remove(0);
+        if (st.lastAlert != Long.MIN_VALUE && st.lastAlert < now - dedupe.toMillis()) st.lastAlert = Long.MIN_VALUE;
+        v.update(st);
+    }
+
+    static double kilometres(Place a, Place b) {
+        double dLat = Math.toRadians(b.latitude() - a.latitude());
+        double dLon = Math.toRadians(b.longitude() - a.longitude());
+        double h = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(a.latitude()))
+                * Math.cos(Math.toRadians(b.latitude())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+    }
+
+    private Alert alert(String user, Place from, Place to, double km, double speed) {
+        String pace = Double.isInfinite(speed) ? "at the same moment"
+                : String.format(Locale.ROOT, "in %s, %,.0f km/h", SessionReplayDetection.humanDelay(to.time() - from.time()), speed);
+        String explanation = String.format(Locale.ROOT,
+                "%s signed in to %s from %s in %s at %s and to %s from %s in %s at %s: %,.0f km %s, faster than any flight.",
+                user, from.app(), from.network().describe(), from.where(), from.instant(),
+                to.app(), to.network().describe(), to.where(), to.instant(), km, pace);
+        boolean hosting = from.network().hosting() || to.network().hosting();
+        double confidence = 0.35 + (hosting ? 0.15 : 0) + (from.client().differs(to.client()) ? 0.1 : 0);
+        // which side is the attacker is unknown; name a side only when it is a hosting network, so that the victim's
+        // own home address never lands in the campaign view
+        Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        for (Place p : List.of(from, to)) {
+            if (!p.network().hosting()) continue;
+            ips.add(p.network().ip());
+            if (p.network().asn() > 0) asns.add(p.network().asn());
+            if (!p.userAgent().isEmpty()) agents.add(p.userAgent());
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (Place p : List.of(from, to)) {
+            evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
+                    + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
+        }
+        return new Alert(ID, INFO.title(), INFO.severity(), Math.round(confidence * 100) / 100.0, user, from.instant(), to.instant(), INFO.stage(),
+                INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), evidence);
+    }
+}

@@ -1,0 +1,209 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.engine.KeyedRuntime;
+import io.aitmdefense.detect.enrich.AsnDatabase;
+import io.aitmdefense.detect.enrich.CuratedEnrichment;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.SampleEvents;
+import io.aitmdefense.events.SignIn;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import static io.aitmdefense.events.SampleEvents.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HostingIpSignInDetectionTest {
+    static final String FIREFOX_LINUX = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+
+    /** The victim's OfficeHome sign-in relayed by a proxy on DigitalOcean: MFA completed, the proxy's IP logged. */
+    static SampleEvents.SignInBuilder fromDigitalOcean(String at) {
+        return signIn().at(at).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0");
+    }
+
+    @Test
+    void anOfficeSignInFromAVpsProviderAlertsOnceWithTheFollowingHourAsEvidence() {
+        List<Alert> alerts = run(List.of(
+                fromDigitalOcean("2025-03-04T09:00:00Z").build(),
+                fromDigitalOcean("2025-03-04T09:02:00Z").nonInteractive().satisfiedByToken()
+                        .resource("00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online").build(),
+                fromDigitalOcean("2025-03-04T09:40:00Z").ip("203.0.113.99").nonInteractive().satisfiedByToken().build(),
+                fromDigitalOcean("2025-03-04T13:00:00Z").nonInteractive().satisfiedByToken().build()));
+
+        assertThat(alerts).hasSize(1);
+        Alert a = alerts.get(0);
+        assertThat(a.detectionId()).isEqualTo("hosting-ip-signin");
+        assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+        assertThat(a.evidence()).hasSize(3);
+        assertThat(a.start()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
+        assertThat(a.end()).isEqualTo(Instant.parse("2025-03-04T09:40:00Z"));
+        assertThat(a.infrastructure().ips()).containsExactly("203.0.113.10", "203.0.113.99");
+        assertThat(a.infrastructure().asns()).containsExactly(14061);
+    }
+
+    @Test
+    void mfaCompletedThroughAHostingNetworkIsTheProxyRelayingTheSignIn() {
+        Alert a = run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").build())).get(0);
+
+        assertThat(a.stage()).isEqualTo(KillChainStage.COOKIE_THEFT);
+        assertThat(a.techniques()).contains("T1557");
+        assertThat(a.explanation()).contains("AiTM proxy");
+    }
+
+    @Test
+    void aTokenSatisfiedSignInFromAHostingNetworkIsAReplay() {
+        Alert a = run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").satisfiedByToken().userAgent(FIREFOX_LINUX)
+                .unmanagedDevice("Linux", "Firefox 128.0").build())).get(0);
+
+        assertThat(a.stage()).isEqualTo(KillChainStage.REPLAY);
+        assertThat(a.explanation()).contains("satisfied by a claim in the token");
+    }
+
+    @Test
+    void explanationNamesUserNetworkOwnerTimeAppsAndClient() {
+        Alert a = run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").build(),
+                fromDigitalOcean("2025-03-04T09:02:00Z").nonInteractive()
+                        .resource("00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online").build())).get(0);
+
+        assertThat(a.explanation()).startsWith("jane@contoso.example signed in successfully from 203.0.113.10 (AS14061 DigitalOcean, hosting)")
+                .contains("2025-03-04T09:00:00Z").contains("OfficeHome → Microsoft Graph")
+                .contains("OfficeHome → Office 365 Exchange Online").contains("2 sign-ins").contains("Chrome on Windows");
+    }
+
+    @Test
+    void aScriptingAgentFromAHostingNetworkIsHigh() {
+        Alert a = run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").userAgent("python-requests/2.31.0")
+                .nonInteractive().satisfiedByToken().build())).get(0);
+
+        assertThat(a.severity()).isEqualTo(Severity.HIGH);
+        assertThat(a.explanation()).contains("'python-requests/2.31.0'");
+    }
+
+    @Test
+    void eachHostingNetworkIsItsOwnAlertAndANewDayOpensANewOne() {
+        List<Alert> alerts = run(List.of(
+                fromDigitalOcean("2025-03-04T09:00:00Z").build(),
+                fromDigitalOcean("2025-03-04T09:10:00Z").ip("198.51.100.20").asn(24940).build(),
+                fromDigitalOcean("2025-03-05T10:00:00Z").build()));
+
+        assertThat(alerts).extracting(a -> a.infrastructure().ips().get(0) + " " + a.start())
+                .containsExactlyInAnyOrder("203.0.113.10 2025-03-04T09:00:00Z", "198.51.100.20 2025-03-04T09:10:00Z",
+                        "203.0.113.10 2025-03-05T10:00:00Z");
+    }
+
+    @Test
+    void trustedSaseEgressIsNotHosting() {
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").ip("165.225.1.10").asn(62044)
+                .namedLocation("Company-Zscaler Trusted Proxy IPs", true).build()))).isEmpty();
+        // even untagged, Zscaler is SASE egress, not a VPS
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").ip("165.225.1.10").asn(62044).build()))).isEmpty();
+    }
+
+    @Test
+    void aCloudNetworkTheTenantAllowListedIsItsOwn() {
+        TenantContext tenant = new TenantContext(List.of(), Set.of(16509), Set.of(), Set.of(), Set.of(), Set.of());
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").ip("3.5.140.2").asn(16509).build()), tenant)).isEmpty();
+        // the same network without the allow-list alerts
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").ip("3.5.140.2").asn(16509).build()))).hasSize(1);
+    }
+
+    @Test
+    void microsoftsOwnNetworkIsNotHosting() {
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").ip("40.126.1.1").asn(8075).build()))).isEmpty();
+    }
+
+    @Test
+    void aDeveloperToolFromACloudBuildMachineIsNotAnOfficeSignIn() {
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z")
+                .app("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI").build()))).isEmpty();
+        assertThat(run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z")
+                .app("c44b4083-3bb0-49c1-b47d-974e53cbdf3c", "Azure Portal")
+                .resource("797f4846-ba00-4fd7-ba43-dac1f8f63013", "Windows Azure Service Management API").build()))).isEmpty();
+    }
+
+    @Test
+    void failuresResidentialNetworksAndWorkloadsDoNotCount() {
+        assertThat(run(List.of(
+                fromDigitalOcean("2025-03-04T09:00:00Z").failed(50126, "Invalid username or password").build(),
+                fromDigitalOcean("2025-03-04T09:01:00Z").ip("81.2.69.160").asn(7922).build(),
+                fromDigitalOcean("2025-03-04T09:02:00Z").category(SignIn.Category.SERVICE_PRINCIPAL).build()))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {5, 17, 404, 65537, 123456789})
+    void alertsDoNotDependOnArrivalOrder(long seed) {
+        List<Event> events = new ArrayList<>();
+        String[] users = {"jane@contoso.example", "bob@contoso.example"};
+        for (int d = 4; d <= 6; d++) {
+            for (String user : users) {
+                for (int i = 0; i < 5; i++) {
+                    String at = String.format("2025-03-%02dT%02d:%02d:00Z", d, 8 + i * 3, i * 9);
+                    events.add(fromDigitalOcean(at).user(user).ip(i % 2 == 0 ? "203.0.113.10" : "198.51.100.20")
+                            .asn(i % 2 == 0 ? 14061 : 24940).satisfiedByToken().build());
+                    events.add(fromDigitalOcean(at).user(user).ip("81.2.69.160").asn(7922).build());
+                }
+            }
+        }
+        List<Alert> inOrder = sorted(run(events));
+        assertThat(inOrder).hasSize(12); // two hosting networks per user per day
+
+        assertThat(sorted(runJittered(events, seed, Duration.ofHours(6)))).isEqualTo(inOrder);
+        List<Event> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
+    }
+
+    static List<Alert> sorted(List<Alert> alerts) {
+        List<Alert> copy = new ArrayList<>(alerts);
+        copy.sort(Comparator.comparing(Alert::user).thenComparing(Alert::start).thenComparing(Alert::explanation));
+        return copy;
+    }
+
+    private static List<Alert> run(List<? extends Event> events) {
+        return run(events, TenantContext.EMPTY);
+    }
+
+    private static List<Alert> run(List<? extends Event> events, TenantContext tenant) {
+        List<Alert> out = new ArrayList<>();
+        KeyedRuntime rt = new KeyedRuntime(List.of(new HostingIpSignInDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(tenant, AsnDatabase.EMPTY), out::add);
+        events.forEach(rt::process);
+        rt.finish();
+        return out;
+    }
+
+    /** Each event arrives up to {@code lateness} late (seeded); the watermark trails the newest event by {@code lateness}. */
+    private static List<Alert> runJittered(List<Event> events, long seed, Duration lateness) {
+        Random random = new Random(seed);
+        record Arrival(Event event, long at) {
+        }
+        List<Arrival> arrivals = new ArrayList<>();
+        for (Event e : events) arrivals.add(new Arrival(e, e.time().toEpochMilli() + (long) (random.nextDouble() * lateness.toMillis())));
+        arrivals.sort(Comparator.comparingLong(Arrival::at));
+        List<Alert> out = new ArrayList<>();
+        KeyedRuntime rt = new KeyedRuntime(List.of(new HostingIpSignInDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
+        Instant newest = Instant.MIN;
+        for (Arrival a : arrivals) {
+            rt.process(a.event());
+            if (a.event().time().isAfter(newest)) newest = a.event().time();
+            rt.advanceWatermark(newest.minus(lateness));
+        }
+        rt.finish();
+        return out;
+    }
+}

@@ -1,0 +1,185 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.engine.KeyedRuntime;
+import io.aitmdefense.detect.enrich.AsnDatabase;
+import io.aitmdefense.detect.enrich.CuratedEnrichment;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.SampleEvents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import static io.aitmdefense.events.SampleEvents.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class ImpossibleTravelDetectionTest {
+
+    static SampleEvents.SignInBuilder inLondon(String at) {
+        return signIn().at(at).ip("81.2.69.160").asn(7922).geo("London", "GB", 51.5074, -0.1278);
+    }
+
+    static SampleEvents.SignInBuilder inLagos(String at) {
+        return signIn().at(at).ip("203.0.113.10").asn(14061).geo("Lagos", "NG", 6.5244, 3.3792)
+                .userAgent("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
+                .unmanagedDevice("Linux", "Firefox 128.0");
+    }
+
+    @Test
+    void londonThenLagosFortyMinutesLaterIsImpossible() {
+        List<Alert> alerts = run(List.of(inLondon("2025-03-04T09:00:00Z").build(), inLagos("2025-03-04T09:40:00Z").build()));
+
+        assertThat(alerts).hasSize(1);
+        Alert a = alerts.get(0);
+        assertThat(a.detectionId()).isEqualTo("impossible-travel");
+        assertThat(a.severity()).isEqualTo(Severity.LOW);
+        assertThat(a.start()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
+        assertThat(a.end()).isEqualTo(Instant.parse("2025-03-04T09:40:00Z"));
+        assertThat(a.evidence()).hasSize(2);
+        // only the hosting side is named as infrastructure: the victim's home address must not join the campaign view
+        assertThat(a.infrastructure().ips()).containsExactly("203.0.113.10");
+    }
+
+    @Test
+    void explanationNamesPlacesNetworksTimesDistanceAndSpeed() {
+        Alert a = run(List.of(inLondon("2025-03-04T09:00:00Z").build(), inLagos("2025-03-04T09:40:00Z").build())).get(0);
+
+        assertThat(a.explanation())
+                .startsWith("jane@contoso.example signed in to OfficeHome from 81.2.69.160 (AS7922) in London, GB at 2025-03-04T09:00:00Z")
+                .contains("from 203.0.113.10 (AS14061 DigitalOcean, hosting) in Lagos, NG at 2025-03-04T09:40:00Z")
+                .contains("5,012 km in 40 min, 7,518 km/h");
+    }
+
+    @Test
+    void greatCircleDistanceIsRight() {
+        ImpossibleTravelDetection.Place london = new ImpossibleTravelDetection.Place(0, null, 51.5074, -0.1278, "", null, null, "", "");
+        ImpossibleTravelDetection.Place newYork = new ImpossibleTravelDetection.Place(0, null, 40.7128, -74.0060, "", null, null, "", "");
+        assertThat(ImpossibleTravelDetection.kilometres(london, newYork)).isCloseTo(5570, within(15.0));
+    }
+
+    @Test
+    void aRealFlightIsPlausible() {
+        assertThat(run(List.of(inLondon("2025-03-04T08:00:00Z").build(),
+                signIn().at("2025-03-04T17:00:00Z").ip("198.51.100.20").asn(7018).geo("New York", "US", 40.7128, -74.0060).build())))
+                .isEmpty();
+    }
+
+    @Test
+    void aShortHopIsBelowTheMinimumDistance() {
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                signIn().at("2025-03-04T09:10:00Z").ip("198.51.100.20").asn(3215).geo("Paris", "FR", 48.8566, 2.3522).build())))
+                .isEmpty();
+    }
+
+    @Test
+    void backgroundRefreshesFailuresAndRowsWithoutCoordinatesDoNotCount() {
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                inLagos("2025-03-04T09:40:00Z").nonInteractive().build(),
+                inLagos("2025-03-04T09:41:00Z").failed(50126, "Invalid username or password").build(),
+                signIn().at("2025-03-04T09:42:00Z").ip("203.0.113.10").asn(14061).build()))).isEmpty();
+    }
+
+    @Test
+    void saseVpnMicrosoftAndTrustedNetworksSayNothingAboutWhereTheUserIs() {
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                inLagos("2025-03-04T09:40:00Z").ip("165.225.1.10").asn(62044).build()))).isEmpty();
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                inLagos("2025-03-04T09:40:00Z").ip("40.126.1.1").asn(8075).build()))).isEmpty();
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                inLagos("2025-03-04T09:40:00Z").namedLocation("Lagos office", true).build()))).isEmpty();
+    }
+
+    @Test
+    void oneNetworkGeolocatedTwiceIsNotTravel() {
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").build(),
+                inLagos("2025-03-04T09:40:00Z").ip("81.2.70.1").asn(7922).build()))).isEmpty();
+    }
+
+    @Test
+    void twoFarPlacesAtTheSameMomentAreImpossible() {
+        List<Alert> alerts = run(List.of(inLondon("2025-03-04T09:00:00Z").build(), inLagos("2025-03-04T09:00:00Z").build()));
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.explanation()).contains("at the same moment"));
+    }
+
+    @Test
+    void aDayOfAlternatingPlacesIsOneAlertAndTheNextDayAnother() {
+        List<Event> events = new ArrayList<>();
+        for (int d = 4; d <= 5; d++) {
+            for (int h = 8; h < 14; h += 2) {
+                events.add(inLondon(String.format("2025-03-%02dT%02d:00:00Z", d, h)).build());
+                events.add(inLagos(String.format("2025-03-%02dT%02d:30:00Z", d, h)).build());
+            }
+        }
+        assertThat(run(events)).extracting(Alert::end).containsExactly(
+                Instant.parse("2025-03-04T08:30:00Z"), Instant.parse("2025-03-05T08:30:00Z"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {4, 19, 512, 9001, 1618033})
+    void alertsDoNotDependOnArrivalOrder(long seed) {
+        List<Event> events = new ArrayList<>();
+        for (String user : List.of("jane@contoso.example", "bob@contoso.example")) {
+            for (int d = 3; d <= 5; d++) {
+                events.add(inLondon(String.format("2025-03-%02dT08:00:00Z", d)).user(user).build());
+                events.add(inLondon(String.format("2025-03-%02dT09:00:00Z", d)).user(user).build());
+                if (d != 4) events.add(inLagos(String.format("2025-03-%02dT09:30:00Z", d)).user(user).build());
+                events.add(inLondon(String.format("2025-03-%02dT10:00:00Z", d)).user(user).build());
+            }
+        }
+        List<Alert> inOrder = sorted(run(events));
+        assertThat(inOrder).hasSize(4);
+
+        assertThat(sorted(runJittered(events, seed, Duration.ofHours(6)))).isEqualTo(inOrder);
+        List<Event> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
+    }
+
+    static List<Alert> sorted(List<Alert> alerts) {
+        List<Alert> copy = new ArrayList<>(alerts);
+        copy.sort(Comparator.comparing(Alert::user).thenComparing(Alert::start).thenComparing(Alert::explanation));
+        return copy;
+    }
+
+    private static List<Alert> run(List<? extends Event> events) {
+        List<Alert> out = new ArrayList<>();
+        KeyedRuntime rt = new KeyedRuntime(List.of(new ImpossibleTravelDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
+        events.forEach(rt::process);
+        rt.finish();
+        return out;
+    }
+
+    /** Each event arrives up to {@code lateness} late (seeded); the watermark trails the newest event by {@code lateness}. */
+    private static List<Alert> runJittered(List<Event> events, long seed, Duration lateness) {
+        Random random = new Random(seed);
+        record Arrival(Event event, long at) {
+        }
+        List<Arrival> arrivals = new ArrayList<>();
+        for (Event e : events) arrivals.add(new Arrival(e, e.time().toEpochMilli() + (long) (random.nextDouble() * lateness.toMillis())));
+        arrivals.sort(Comparator.comparingLong(Arrival::at));
+        List<Alert> out = new ArrayList<>();
+        KeyedRuntime rt = new KeyedRuntime(List.of(new ImpossibleTravelDetection(DetectConfig.defaults())),
+                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
+        Instant newest = Instant.MIN;
+        for (Arrival a : arrivals) {
+            rt.process(a.event());
+            if (a.event().time().isAfter(newest)) newest = a.event().time();
+            rt.advanceWatermark(newest.minus(lateness));
+        }
+        rt.finish();
+        return out;
+    }
+}
