@@ -1,0 +1,219 @@
+package io.aitmdefense.detect.incident;
+
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.detect.signals.SignInSignals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Finds the blast radius: incidents of different users that share attacker infrastructure form a campaign when at
+ * least {@code incidents.campaignMinUsers} users are involved. Only infrastructure that singles out an attacker links
+ * users: an IP address outside the tenant's trusted networks, Microsoft, mobile carriers (CGNAT) and SASE egress; a
+ * hosting ASN (never an ISP's, everyone's home network is one); a user agent no ordinary browser or Microsoft client
+ * sends; a session id. Sightings of users without incidents join a campaign when they come from one of its IP
+ * addresses within the incident window of an incident that used it.
+ */
+public final class CampaignLinker {
+    private static final List<String> COMMON_CLIENTS = List.of("microsoft office", "outlook", "teams", "onedrive",
+            "skydrive", "windows-azuread-authentication-provider", "microsoft authentication broker", "mozilla/5.0 (compatible; msal");
+
+    private final int minUsers;
+    private final Duration window;
+    private final Enrichment enrichment;
+
+    public CampaignLinker(DetectConfig config, Enrichment enrichment) {
+        this.minUsers = Math.max(2, config.incidents().integer("campaignMinUsers", 2));
+        this.window = config.incidents().duration("window", Duration.ofHours(24));
+        this.enrichment = enrichment;
+    }
+
+    /** The incidents, each with its blast radius, and the campaigns, most severe first. */
+    public IncidentSet link(List<Incident> incidents, List<Sighting> sightings) {
+        List<Incident> ordered = new ArrayList<>(incidents);
+        ordered.sort(IncidentSet.ORDER);
+        Components components = new Components(ordered.size());
+        Map<String, List<Integer>> byIndicator = new LinkedHashMap<>();
+        Map<String, SharedIndicator.Kind> kinds = new HashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            for (Indicator ind : indicators(ordered.get(i))) {
+                byIndicator.computeIfAbsent(ind.key(), k -> new ArrayList<>()).add(i);
+                kinds.put(ind.key(), ind.kind());
+                labels.put(ind.key(), ind.label());
+            }
+        }
+        byIndicator.values().forEach(members -> members.forEach(m -> components.union(members.get(0), m)));
+
+        // sightings attach to the component of an incident that used the address around the same time
+        Map<Integer, List<Sighting>> sightedByRoot = new HashMap<>();
+        Map<String, Set<String>> sightedByIndicator = new HashMap<>();
+        for (Sighting s : sightings) {
+            List<Integer> users = byIndicator.get("ip:" + s.ip().trim());
+            if (users == null) continue;
+            for (int i : users) {
+                Incident inc = ordered.get(i);
+                if (inc.user().equalsIgnoreCase(s.user())) continue;
+                if (s.time().isBefore(inc.start().minus(window)) || s.time().isAfter(inc.end().plus(window))) continue;
+                sightedByRoot.computeIfAbsent(components.root(i), r -> new ArrayList<>()).add(s);
+                sightedByIndicator.computeIfAbsent("ip:" + s.ip().trim(), k -> new TreeSet<>()).add(s.user());
+                break;
+            }
+        }
+
+        Map<Integer, List<Integer>> members = new TreeMap<>();
+        for (int i = 0; i < ordered.size(); i++) members.computeIfAbsent(components.root(i), r -> new ArrayList<>()).add(i);
+
+        List<Campaign> campaigns = new ArrayList<>();
+        Map<Integer, Campaign> campaignOf = new HashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
+            List<Incident> group = e.getValue().stream().map(ordered::get).toList();
+            Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            group.forEach(inc -> users.add(inc.user()));
+            List<Sighting> alsoSeen = alsoSeen(sightedByRoot.getOrDefault(e.getKey(), List.of()), users);
+            Set<String> sightedUsers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            alsoSeen.forEach(s -> sightedUsers.add(s.user()));
+            if (users.size() + sightedUsers.size() < minUsers) continue;
+            Campaign c = campaign(group, users, alsoSeen, e.getValue(), byIndicator, sightedByIndicator, kinds, labels, ordered);
+            campaigns.add(c);
+            e.getValue().forEach(i -> campaignOf.put(i, c));
+        }
+        campaigns.sort(Comparator.comparing(Campaign::severity).reversed().thenComparing(Campaign::firstSeen).thenComparing(Campaign::id));
+
+        List<Incident> linked = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Incident inc = ordered.get(i);
+            Campaign c = campaignOf.get(i);
+            if (c == null) {
+                linked.add(inc.withBlastRadius(BlastRadius.NONE));
+                continue;
+            }
+            List<String> others = c.users().stream().filter(u -> !u.equalsIgnoreCase(inc.user())).toList();
+            List<String> seen = c.alsoSeen().stream().map(Sighting::user).distinct().toList();
+            linked.add(inc.withBlastRadius(new BlastRadius(c.id(), others, seen)));
+        }
+        return new IncidentSet(List.copyOf(linked), List.copyOf(campaigns));
+    }
+
+    private static List<Sighting> alsoSeen(List<Sighting> sightings, Set<String> incidentUsers) {
+        Map<String, Sighting> firstPerUserAndIp = new TreeMap<>();
+        for (Sighting s : sightings) {
+            if (incidentUsers.contains(s.user())) continue;
+            firstPerUserAndIp.merge(s.user().toLowerCase(Locale.ROOT) + "|" + s.ip(), s,
+                    (a, b) -> b.time().isBefore(a.time()) ? b : a);
+        }
+        List<Sighting> out = new ArrayList<>(firstPerUserAndIp.values());
+        out.sort(Comparator.comparing(Sighting::time).thenComparing(Sighting::user));
+        return out;
+    }
+
+    private Campaign campaign(List<Incident> group, Set<String> users, List<Sighting> alsoSeen, List<Integer> indexes,
+                              Map<String, List<Integer>> byIndicator, Map<String, Set<String>> sightedByIndicator,
+                              Map<String, SharedIndicator.Kind> kinds, Map<String, String> labels, List<Incident> ordered) {
+        Set<Integer> inGroup = new HashSet<>(indexes);
+        List<SharedIndicator> shared = new ArrayList<>();
+        byIndicator.forEach((key, holders) -> {
+            if (!inGroup.contains(holders.get(0))) return;
+            Set<String> holderUsers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+            holders.forEach(h -> holderUsers.add(ordered.get(h).user()));
+            holderUsers.addAll(sightedByIndicator.getOrDefault(key, Set.of()));
+            if (holderUsers.size() >= 2) {
+                shared.add(new SharedIndicator(kinds.get(key), key.substring(key.indexOf(':') + 1), labels.get(key), List.copyOf(holderUsers)));
+            }
+        });
+        shared.sort(Comparator.comparing(SharedIndicator::kind).thenComparing(s -> -s.users().size()).thenComparing(SharedIndicator::value));
+        Severity severity = group.stream().map(Incident::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
+        Instant first = group.stream().map(Incident::start).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = group.stream().map(Incident::end).max(Comparator.naturalOrder()).orElseThrow();
+        for (Sighting s : alsoSeen) {
+            if (s.time().isBefore(first)) first = s.time();
+            if (s.time().isAfter(last)) last = s.time();
+        }
+        String id = StableId.of("cmp-", String.join("|", group.stream().map(Incident::id).sorted().toList()));
+        return new Campaign(id, severity, first, last, List.copyOf(users), group.stream().map(Incident::id).toList(),
+                List.copyOf(shared), alsoSeen);
+    }
+
+    private record Indicator(SharedIndicator.Kind kind, String key, String label) {
+    }
+
+    private List<Indicator> indicators(Incident inc) {
+        Set<Indicator> out = new LinkedHashSet<>();
+        for (AttackerAddress a : inc.infrastructure().addresses()) {
+            Network n = enrichment.network(a.ip(), a.asn());
+            if (linksByAddress(n)) out.add(new Indicator(SharedIndicator.Kind.IP, "ip:" + a.ip().trim(), a.describe()));
+        }
+        for (AttackerNetwork n : inc.infrastructure().networks()) {
+            boolean trusted = enrichment.tenant().trustedAsns().contains(n.asn());
+            if (n.kind() == NetworkKind.HOSTING && !trusted) {
+                out.add(new Indicator(SharedIndicator.Kind.ASN, "asn:" + n.asn(), n.describe()));
+            }
+        }
+        for (String ua : inc.infrastructure().userAgents()) {
+            if (rareAgent(ua)) out.add(new Indicator(SharedIndicator.Kind.USER_AGENT, "ua:" + ua.trim(), ua.trim()));
+        }
+        for (String s : inc.infrastructure().sessionIds()) {
+            out.add(new Indicator(SharedIndicator.Kind.SESSION, "session:" + s.trim(), s.trim()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Addresses many unrelated users share (corporate egress, carriers' CGNAT, Microsoft's front ends) link no one. */
+    static boolean linksByAddress(Network n) {
+        if (n.trusted()) return false;
+        return n.kind() == NetworkKind.HOSTING || n.kind() == NetworkKind.OTHER;
+    }
+
+    /**
+     * A user agent that could single out an attacker's tooling: a scripting client, or anything that is neither a
+     * mainstream browser nor a Microsoft client (thousands of users send the same Chrome or Outlook agent string).
+     */
+    static boolean rareAgent(String userAgent) {
+        String ua = userAgent.trim().toLowerCase(Locale.ROOT);
+        if (ua.isEmpty()) return false;
+        if (SignInSignals.scriptingAgent(userAgent)) return true;
+        for (String c : COMMON_CLIENTS) if (ua.contains(c)) return false;
+        boolean browser = ua.startsWith("mozilla/5.0") && (ua.contains("chrome/") || ua.contains("firefox/")
+                || ua.contains("safari/") || ua.contains("edg/") || ua.contains("crios/") || ua.contains("fxios/"));
+        return !browser;
+    }
+
+    /** Union-find over incident indexes. */
+    private static final class Components {
+        private final int[] parent;
+
+        Components(int n) {
+            parent = new int[n];
+            for (int i = 0; i < n; i++) parent[i] = i;
+        }
+
+        int root(int i) {
+            while (parent[i] != i) {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
+
+        void union(int a, int b) {
+            int ra = root(a), rb = root(b);
+            if (ra != rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+}
