@@ -144,11 +144,12 @@ final class HtmlReport {
             b.append(".</p>\n");
         }
         b.append("<h3>Kill-chain timeline</h3>\n").append(SvgCharts.timeline(i)).append('\n');
-        b.append("<table><tr><th>time</th><th>stage</th><th>detection</th><th>severity</th><th>explanation</th></tr>\n");
+        b.append("<table><tr><th>time</th><th>stage</th><th>detection</th><th>severity</th><th>ATT&amp;CK</th><th>explanation</th></tr>\n");
         for (TimelineEntry t : i.timeline()) {
             b.append("<tr><td>").append(Text.time(t.start())).append("</td><td>").append(html(t.stage().label()))
                     .append("</td><td>").append(html(t.title())).append("<br><span class=\"mono\">").append(html(t.detectionId()))
-                    .append("</span></td><td>").append(badge(t.severity())).append("</td><td>").append(html(t.explanation()))
+                    .append("</span></td><td>").append(badge(t.severity())).append("</td><td class=\"mono\">")
+                    .append(html(String.join(" ", t.techniques()))).append("</td><td>").append(html(t.explanation()))
                     .append("</td></tr>\n");
         }
         b.append("</table>\n");

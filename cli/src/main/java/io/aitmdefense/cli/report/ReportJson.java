@@ -88,6 +88,7 @@ public final class ReportJson {
             e.put("detection", t.detectionId());
             e.put("title", t.title());
             e.put("severity", t.severity().label());
+            strings(e.putArray("techniques"), t.techniques());
             e.put("explanation", t.explanation());
         }
         ObjectNode infra = n.putObject("infrastructure");

@@ -52,9 +52,12 @@ public final class TerminalSummary {
         if (!set.campaigns().isEmpty()) {
             out.println();
             for (Campaign c : set.campaigns()) {
-                out.println(paint(c.severity(), "CAMPAIGN") + " " + c.id() + ": " + c.allUsers().size()
-                        + " users share attacker infrastructure (" + safe(String.join(", ", c.indicators().stream()
-                        .limit(3).map(s -> s.kind().label() + " " + s.label()).toList())) + ")");
+                int seen = c.allUsers().size() - c.users().size();
+                out.println(paint(c.severity(), "CAMPAIGN") + " " + c.id() + ": " + c.users().size()
+                        + (c.users().size() == 1 ? " user" : " users") + " with incidents"
+                        + (seen > 0 ? " and " + seen + " more seen" : "") + " on shared attacker infrastructure ("
+                        + safe(String.join("; ", c.indicators().stream().limit(3)
+                        .map(s -> s.kind().label() + " " + s.label()).toList())) + ")");
                 out.println("  users: " + safe(String.join(", ", c.allUsers())));
             }
         }

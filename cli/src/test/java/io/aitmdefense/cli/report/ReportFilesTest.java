@@ -79,6 +79,7 @@ class ReportFilesTest {
         assertThat(alice.path("stages")).extracting(JsonNode::asText).containsExactly("replay", "persistence");
         assertThat(alice.path("timeline")).extracting(t -> t.path("detection").asText())
                 .containsExactly("session-replay", "signin-then-persistence");
+        assertThat(alice.path("timeline").get(0).path("techniques")).extracting(JsonNode::asText).containsExactly("T1539");
         JsonNode ip = alice.path("infrastructure").path("ips").get(0);
         assertThat(ip.path("ip").asText()).isEqualTo(DO_IP);
         assertThat(ip.path("asn").asInt()).isEqualTo(14061);

@@ -29,7 +29,8 @@ class TerminalSummaryTest {
                 "first attacker activity: 2026-11-03 09:00:00Z",
                 "attacker: 203.0.113.10; AS14061 DigitalOcean, hosting",
                 "campaign: cmp-", "with bob@contoso.com, dave@contoso.com",
-                "why:      Entra session 0a1b was used from 203.0.113.10");
+                "why:      Entra session 0a1b was used from 203.0.113.10",
+                ": 2 users with incidents and 1 more seen on shared attacker infrastructure (IP address 203.0.113.10");
         assertThat(text.indexOf("alice@contoso.com")).isLessThan(text.indexOf("HIGH     bob@contoso.com"));
         assertThat(text.indexOf("HIGH     bob@contoso.com")).isLessThan(text.indexOf("LOW      carol@contoso.com"));
     }
