@@ -28,6 +28,8 @@ import static io.aitmdefense.cli.report.Text.html;
  * is escaped, because log fields (user agents, rule names, subjects) are attacker-controlled.
  */
 final class HtmlReport {
+    /** Per incident; a week of background refreshes can put thousands of rows behind one alert. */
+    static final int MAX_EVIDENCE_ROWS = 200;
     private static final String CSS = """
             body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d1d1f;background:#f6f7f9}
             header,main{max-width:1100px;margin:0 auto;padding:16px 24px}
@@ -188,8 +190,14 @@ final class HtmlReport {
         int rows = i.alerts().stream().mapToInt(a -> a.evidence().size()).sum();
         b.append("<details open><summary>Evidence (").append(rows).append(rows == 1 ? " record" : " records")
                 .append(")</summary>\n<table><tr><th>record</th><th>time</th><th>log</th><th>detection</th><th>what it shows</th></tr>\n");
+        int shown = 0;
         for (Alert a : i.alerts()) {
             for (Evidence e : a.evidence()) {
+                if (shown++ == MAX_EVIDENCE_ROWS) {
+                    b.append("<tr><td colspan=\"5\" class=\"empty\">").append(rows - MAX_EVIDENCE_ROWS)
+                            .append(" more records are listed in incidents.json</td></tr>\n");
+                }
+                if (shown > MAX_EVIDENCE_ROWS) continue;
                 b.append("<tr class=\"evidence\"><td class=\"mono\">").append(html(e.source().toString())).append("</td><td>")
                         .append(Text.time(e.time())).append("</td><td>").append(html(e.kind().label())).append("</td><td>")
                         .append(html(a.detectionId())).append("</td><td>").append(html(e.summary())).append("</td></tr>\n");

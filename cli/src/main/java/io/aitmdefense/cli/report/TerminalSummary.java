@@ -22,6 +22,8 @@ import java.util.Map;
  */
 public final class TerminalSummary {
     private static final int MAX_ADDRESSES = 4;
+    /** Without --verbose: enough to act on, not so many that the most severe scroll away. */
+    static final int MAX_INCIDENTS = 20;
     private static final String RESET = "\033[0m";
 
     private final boolean colour;
@@ -45,9 +47,15 @@ public final class TerminalSummary {
 
     public void print(IncidentSet set, PrintStream out) {
         out.println(headline(set));
-        for (Incident i : set.incidents()) {
+        int shown = verbose ? set.incidents().size() : Math.min(MAX_INCIDENTS, set.incidents().size());
+        for (Incident i : set.incidents().subList(0, shown)) {
             out.println();
             incident(i, out);
+        }
+        if (shown < set.incidents().size()) {
+            out.println();
+            out.println("... and " + (set.incidents().size() - shown) + " less severe incidents: see report.html or "
+                    + "incidents.json, or run with --verbose");
         }
         if (!set.campaigns().isEmpty()) {
             out.println();

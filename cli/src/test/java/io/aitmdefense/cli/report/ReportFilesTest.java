@@ -2,7 +2,16 @@ package io.aitmdefense.cli.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.AsnDatabase;
+import io.aitmdefense.detect.enrich.CuratedEnrichment;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.detect.incident.IncidentBuilder;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.Source;
 import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.incident.IncidentSet;
@@ -12,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -163,11 +175,32 @@ class ReportFilesTest {
     }
 
     @Test
+    void anAlertWithThousandsOfRecordsShowsTheFirstRowsAndSaysHowManyMore() throws IOException {
+        Alert big = alerts().get(2);
+        List<Evidence> many = new ArrayList<>();
+        for (int n = 1; n <= HtmlReport.MAX_EVIDENCE_ROWS + 50; n++) {
+            many.add(new Evidence(new Source("logs/big.json", n), EventKind.SIGN_IN, big.start(), "refresh " + n));
+        }
+        Alert heavy = new Alert(big.detectionId(), big.title(), big.severity(), big.confidence(), big.user(), big.start(),
+                big.end(), big.stage(), big.techniques(), big.explanation(), big.infrastructure(), many);
+        IncidentSet set = new IncidentBuilder(DetectConfig.defaults(), new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY))
+                .build(List.of(heavy));
+
+        ReportFiles.write(out, set, run());
+        String html = Files.readString(out.resolve("report.html"));
+
+        assertThat(count(html, "<tr class=\"evidence\">")).isEqualTo(HtmlReport.MAX_EVIDENCE_ROWS);
+        assertThat(html).contains("50 more records are listed in incidents.json");
+        assertThat(JSON.readTree(out.resolve("incidents.json").toFile()).path("incidents").get(0).path("alerts").get(0)
+                .path("evidence")).hasSize(HtmlReport.MAX_EVIDENCE_ROWS + 50);
+    }
+
+    @Test
     void anInputFileIsNeverOverwritten() throws IOException {
         Path input = out.resolve("incidents.json");
         Files.writeString(input, "{\"records\":[]}");
-        RunSummary run = new RunSummary(List.of(input.toString()), 0, 0, 0, java.util.Optional.empty(),
-                java.time.Instant.EPOCH, "test");
+        RunSummary run = new RunSummary(List.of(input.toString()), 0, 0, 0, Optional.empty(),
+                Instant.EPOCH, "test");
 
         assertThatThrownBy(() -> ReportFiles.write(out, incidents(), run))
                 .isInstanceOf(IOException.class).hasMessageContaining("input");

@@ -1,11 +1,19 @@
 package io.aitmdefense.cli.report;
 
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.AsnDatabase;
+import io.aitmdefense.detect.enrich.CuratedEnrichment;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.detect.incident.IncidentSet;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static io.aitmdefense.cli.report.ReportFixtures.*;
@@ -54,6 +62,33 @@ class TerminalSummaryTest {
     @Test
     void colourMarksSeverityWhenWanted() {
         assertThat(print(new TerminalSummary(true, false), incidents())).contains("\033[1;97;41mCRITICAL");
+    }
+
+    @Test
+    void withoutVerboseOnlyTheMostSevereIncidentsAreListedAndTheRestCounted() {
+        List<io.aitmdefense.detect.api.Alert> alerts = new ArrayList<>();
+        Alert template = alerts().get(3);
+        for (int n = 0; n < TerminalSummary.MAX_INCIDENTS + 5; n++) {
+            alerts.add(new Alert(template.detectionId(), template.title(), template.severity(),
+                    template.confidence(), "user" + n + "@contoso.com", template.start(), template.end(), template.stage(),
+                    template.techniques(), template.explanation(), template.infrastructure(), template.evidence()));
+        }
+        IncidentSet set = new IncidentBuilder(DetectConfig.defaults(),
+                new CuratedEnrichment(TenantContext.EMPTY,
+                        AsnDatabase.EMPTY)).build(alerts);
+
+        String brief = print(new TerminalSummary(false, false), set);
+        String full = print(new TerminalSummary(false, true), set);
+
+        assertThat(count(brief, "  stages:")).isEqualTo(TerminalSummary.MAX_INCIDENTS);
+        assertThat(brief).contains("... and 5 less severe incidents");
+        assertThat(count(full, "  stages:")).isEqualTo(TerminalSummary.MAX_INCIDENTS + 5);
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n++;
+        return n;
     }
 
     @Test

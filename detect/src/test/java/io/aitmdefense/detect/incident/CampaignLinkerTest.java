@@ -11,6 +11,8 @@ import java.util.Map;
 
 import static io.aitmdefense.detect.incident.TestAlerts.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CampaignLinkerTest {
     private final IncidentBuilder builder = new IncidentBuilder(DetectConfig.defaults(), ENRICHMENT);
@@ -45,7 +47,7 @@ class CampaignLinkerTest {
 
         assertThat(set.campaigns()).singleElement().satisfies(c -> assertThat(c.indicators())
                 .extracting(SharedIndicator::kind, SharedIndicator::value)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SharedIndicator.Kind.ASN, "14061")));
+                .containsExactly(tuple(SharedIndicator.Kind.ASN, "14061")));
     }
 
     @Test
@@ -105,6 +107,12 @@ class CampaignLinkerTest {
 
         assertThat(three.build(two).campaigns()).isEmpty();
         assertThat(builder.build(two).campaigns()).hasSize(1);
+    }
+
+    @Test
+    void aCampaignOfOneUserIsRejectedAsASetting() {
+        assertThatThrownBy(() -> new IncidentBuilder(DetectConfig.of(Map.of("incidents", Map.of("campaignMinUsers", 1))), ENRICHMENT))
+                .hasMessageContaining("incidents.campaignMinUsers");
     }
 
     @Test

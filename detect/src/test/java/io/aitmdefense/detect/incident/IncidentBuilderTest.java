@@ -10,8 +10,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -155,6 +158,44 @@ class IncidentBuilderTest {
 
         assertThat(shuffled).extracting(Incident::id).containsExactlyElementsOf(reference.stream().map(Incident::id).toList());
         assertThat(shuffled).isEqualTo(reference);
+    }
+
+    /**
+     * Over random alert sets: every alert lands in exactly one incident of its user, alerts inside an incident are
+     * never more than a window apart, and consecutive incidents of one user are more than a window apart.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {7, 11, 13, 17, 19, 23})
+    void randomAlertSetsSplitExactlyAtGapsLongerThanTheWindow(long seed) {
+        Random random = new Random(seed);
+        Duration window = Duration.ofHours(24);
+        List<Alert> alerts = new ArrayList<>();
+        String[] users = {"a@contoso.com", "b@contoso.com", "c@contoso.com"};
+        for (int n = 0; n < 60; n++) {
+            Instant at = T0.plusSeconds(random.nextInt(20 * 24 * 3600));
+            Duration length = Duration.ofMinutes(random.nextInt(3) == 0 ? random.nextInt(600) : 0);
+            alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[random.nextInt(3)], at,
+                    length, DO_IP, PYTHON));
+        }
+
+        List<Incident> incidents = builder.group(alerts);
+
+        assertThat(incidents.stream().mapToInt(i -> i.alerts().size()).sum()).isEqualTo(new HashSet<>(alerts).size());
+        for (String user : users) {
+            List<Incident> mine = incidents.stream().filter(i -> i.user().equals(user))
+                    .sorted(Comparator.comparing(Incident::start)).toList();
+            for (Incident i : mine) {
+                assertThat(i.alerts()).allMatch(a -> a.user().equals(user));
+                Instant reach = i.alerts().get(0).end();
+                for (Alert a : i.alerts()) {
+                    assertThat(a.start()).isBeforeOrEqualTo(reach.plus(window));
+                    if (a.end().isAfter(reach)) reach = a.end();
+                }
+            }
+            for (int k = 1; k < mine.size(); k++) {
+                assertThat(mine.get(k).start()).isAfter(mine.get(k - 1).end().plus(window));
+            }
+        }
     }
 
     @Test
