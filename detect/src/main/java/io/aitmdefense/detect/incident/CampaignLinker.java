@@ -49,59 +49,47 @@ public final class CampaignLinker {
 
     /** The incidents, each with its blast radius, and the campaigns, most severe first. */
     public IncidentSet link(List<Incident> incidents, List<Sighting> sightings) {
-        List<Incident> ordered = new ArrayList<>(incidents);
-        ordered.sort(IncidentSet.ORDER);
-        Components components = new Components(ordered.size());
-        Map<String, List<Integer>> byIndicator = new LinkedHashMap<>();
-        Map<String, SharedIndicator.Kind> kinds = new HashMap<>();
-        Map<String, String> labels = new HashMap<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            for (Indicator ind : indicators(ordered.get(i))) {
-                byIndicator.computeIfAbsent(ind.key(), k -> new ArrayList<>()).add(i);
-                kinds.put(ind.key(), ind.kind());
-                labels.put(ind.key(), ind.label());
-            }
+        Index index = new Index(incidents);
+        Components components = new Components(index.incidents.size());
+        for (int i = 0; i < index.incidents.size(); i++) {
+            for (Indicator ind : indicators(index.incidents.get(i))) index.add(ind, i);
         }
-        byIndicator.values().forEach(members -> members.forEach(m -> components.union(members.get(0), m)));
+        index.holders.values().forEach(members -> members.forEach(m -> components.union(members.get(0), m)));
 
-        // sightings attach to the component of an incident that used the address around the same time
+        // a sighting joins the component of an incident that used its address around the same time
         Map<Integer, List<Sighting>> sightedByRoot = new HashMap<>();
-        Map<String, Set<String>> sightedByIndicator = new HashMap<>();
         for (Sighting s : sightings) {
-            List<Integer> users = byIndicator.get("ip:" + s.ip().trim());
-            if (users == null) continue;
-            for (int i : users) {
-                Incident inc = ordered.get(i);
+            String key = "ip:" + s.ip().trim();
+            for (int i : index.holders.getOrDefault(key, List.of())) {
+                Incident inc = index.incidents.get(i);
                 if (inc.user().equalsIgnoreCase(s.user())) continue;
                 if (s.time().isBefore(inc.start().minus(window)) || s.time().isAfter(inc.end().plus(window))) continue;
                 sightedByRoot.computeIfAbsent(components.root(i), r -> new ArrayList<>()).add(s);
-                sightedByIndicator.computeIfAbsent("ip:" + s.ip().trim(), k -> new TreeSet<>()).add(s.user());
+                index.sighted.computeIfAbsent(key, k -> new TreeSet<>(String.CASE_INSENSITIVE_ORDER)).add(s.user());
                 break;
             }
         }
 
         Map<Integer, List<Integer>> members = new TreeMap<>();
-        for (int i = 0; i < ordered.size(); i++) members.computeIfAbsent(components.root(i), r -> new ArrayList<>()).add(i);
+        for (int i = 0; i < index.incidents.size(); i++) members.computeIfAbsent(components.root(i), r -> new ArrayList<>()).add(i);
 
         List<Campaign> campaigns = new ArrayList<>();
         Map<Integer, Campaign> campaignOf = new HashMap<>();
         for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
-            List<Incident> group = e.getValue().stream().map(ordered::get).toList();
             Set<String> users = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            group.forEach(inc -> users.add(inc.user()));
+            e.getValue().forEach(i -> users.add(index.incidents.get(i).user()));
             List<Sighting> alsoSeen = alsoSeen(sightedByRoot.getOrDefault(e.getKey(), List.of()), users);
-            Set<String> sightedUsers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            alsoSeen.forEach(s -> sightedUsers.add(s.user()));
-            if (users.size() + sightedUsers.size() < minUsers) continue;
-            Campaign c = campaign(group, users, alsoSeen, e.getValue(), byIndicator, sightedByIndicator, kinds, labels, ordered);
+            long sightedUsers = alsoSeen.stream().map(s -> s.user().toLowerCase(Locale.ROOT)).distinct().count();
+            if (users.size() + sightedUsers < minUsers) continue;
+            Campaign c = campaign(index, e.getValue(), users, alsoSeen);
             campaigns.add(c);
             e.getValue().forEach(i -> campaignOf.put(i, c));
         }
         campaigns.sort(Comparator.comparing(Campaign::severity).reversed().thenComparing(Campaign::firstSeen).thenComparing(Campaign::id));
 
         List<Incident> linked = new ArrayList<>();
-        for (int i = 0; i < ordered.size(); i++) {
-            Incident inc = ordered.get(i);
+        for (int i = 0; i < index.incidents.size(); i++) {
+            Incident inc = index.incidents.get(i);
             Campaign c = campaignOf.get(i);
             if (c == null) {
                 linked.add(inc.withBlastRadius(BlastRadius.NONE));
@@ -126,18 +114,18 @@ public final class CampaignLinker {
         return out;
     }
 
-    private Campaign campaign(List<Incident> group, Set<String> users, List<Sighting> alsoSeen, List<Integer> indexes,
-                              Map<String, List<Integer>> byIndicator, Map<String, Set<String>> sightedByIndicator,
-                              Map<String, SharedIndicator.Kind> kinds, Map<String, String> labels, List<Incident> ordered) {
-        Set<Integer> inGroup = new HashSet<>(indexes);
+    private static Campaign campaign(Index index, List<Integer> members, Set<String> users, List<Sighting> alsoSeen) {
+        Set<Integer> inGroup = new HashSet<>(members);
+        List<Incident> group = members.stream().map(index.incidents::get).toList();
         List<SharedIndicator> shared = new ArrayList<>();
-        byIndicator.forEach((key, holders) -> {
+        index.holders.forEach((key, holders) -> {
             if (!inGroup.contains(holders.get(0))) return;
             Set<String> holderUsers = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-            holders.forEach(h -> holderUsers.add(ordered.get(h).user()));
-            holderUsers.addAll(sightedByIndicator.getOrDefault(key, Set.of()));
+            holders.forEach(h -> holderUsers.add(index.incidents.get(h).user()));
+            holderUsers.addAll(index.sighted.getOrDefault(key, Set.of()));
             if (holderUsers.size() >= 2) {
-                shared.add(new SharedIndicator(kinds.get(key), key.substring(key.indexOf(':') + 1), labels.get(key), List.copyOf(holderUsers)));
+                Indicator ind = index.indicators.get(key);
+                shared.add(new SharedIndicator(ind.kind(), ind.value(), ind.label(), List.copyOf(holderUsers)));
             }
         });
         shared.sort(Comparator.comparing(SharedIndicator::kind).thenComparing(s -> -s.users().size()).thenComparing(SharedIndicator::value));
@@ -153,26 +141,46 @@ public final class CampaignLinker {
                 List.copyOf(shared), alsoSeen);
     }
 
-    private record Indicator(SharedIndicator.Kind kind, String key, String label) {
+    /** {@code key} is kind-prefixed ({@code ip:}, {@code asn:}, {@code ua:}, {@code session:}) so kinds never collide. */
+    private record Indicator(SharedIndicator.Kind kind, String key, String value, String label) {
+    }
+
+    /** The incidents in output order and, per indicator key, which incidents hold it and which sighted users. */
+    private static final class Index {
+        final List<Incident> incidents;
+        final Map<String, List<Integer>> holders = new LinkedHashMap<>();
+        final Map<String, Indicator> indicators = new HashMap<>();
+        final Map<String, Set<String>> sighted = new HashMap<>();
+
+        Index(List<Incident> incidents) {
+            List<Incident> ordered = new ArrayList<>(incidents);
+            ordered.sort(IncidentSet.ORDER);
+            this.incidents = ordered;
+        }
+
+        void add(Indicator ind, int incident) {
+            holders.computeIfAbsent(ind.key(), k -> new ArrayList<>()).add(incident);
+            indicators.putIfAbsent(ind.key(), ind);
+        }
     }
 
     private List<Indicator> indicators(Incident inc) {
         Set<Indicator> out = new LinkedHashSet<>();
         for (AttackerAddress a : inc.infrastructure().addresses()) {
             Network n = enrichment.network(a.ip(), a.asn());
-            if (linksByAddress(n)) out.add(new Indicator(SharedIndicator.Kind.IP, "ip:" + a.ip().trim(), a.describe()));
+            if (linksByAddress(n)) out.add(new Indicator(SharedIndicator.Kind.IP, "ip:" + a.ip().trim(), a.ip().trim(), a.describe()));
         }
         for (AttackerNetwork n : inc.infrastructure().networks()) {
             boolean trusted = enrichment.tenant().trustedAsns().contains(n.asn());
             if (n.kind() == NetworkKind.HOSTING && !trusted) {
-                out.add(new Indicator(SharedIndicator.Kind.ASN, "asn:" + n.asn(), n.describe()));
+                out.add(new Indicator(SharedIndicator.Kind.ASN, "asn:" + n.asn(), String.valueOf(n.asn()), n.describe()));
             }
         }
         for (String ua : inc.infrastructure().userAgents()) {
-            if (rareAgent(ua)) out.add(new Indicator(SharedIndicator.Kind.USER_AGENT, "ua:" + ua.trim(), ua.trim()));
+            if (rareAgent(ua)) out.add(new Indicator(SharedIndicator.Kind.USER_AGENT, "ua:" + ua.trim(), ua.trim(), ua.trim()));
         }
         for (String s : inc.infrastructure().sessionIds()) {
-            out.add(new Indicator(SharedIndicator.Kind.SESSION, "session:" + s.trim(), s.trim()));
+            out.add(new Indicator(SharedIndicator.Kind.SESSION, "session:" + s.trim(), s.trim(), s.trim()));
         }
         return List.copyOf(out);
     }
