@@ -97,6 +97,19 @@ final class AsnRangeTable {
         return records.length;
     }
 
+    /** The owner name of an ASN, by binary search over the ASN-sorted records. */
+    Optional<String> ownerOf(int asn) {
+        int lo = 0, hi = records.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int a = records[mid].asn();
+            if (a < asn) lo = mid + 1;
+            else if (a > asn) hi = mid - 1;
+            else return Optional.of(records[mid].owner());
+        }
+        return Optional.empty();
+    }
+
     Optional<AsnDatabase.AsnRecord> lookup(String normalisedIp) {
         if (normalisedIp.isEmpty()) return Optional.empty();
         if (!IpAddress.isV6(normalisedIp)) {

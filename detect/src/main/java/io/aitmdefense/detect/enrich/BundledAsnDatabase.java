@@ -26,6 +26,11 @@ public final class BundledAsnDatabase implements AsnDatabase {
         return Table.LOADED.lookup(normalisedIp);
     }
 
+    @Override
+    public Optional<String> ownerOf(int asn) {
+        return Table.LOADED.ownerOf(asn);
+    }
+
     /** Where the data came from, e.g. {@code @ip-location-db/asn 2.3.2026061719}, for reports and NOTICE checks. */
     public String source() {
         return Table.LOADED.source();

@@ -109,6 +109,14 @@ final class AsnRangeTableWriter {
         List<Range> v4 = allV4.stream().filter(r -> globallyUnique(r.asn())).toList();
         List<Range> v6 = allV6.stream().filter(r -> globallyUnique(r.asn())).toList();
         int reserved = allV4.size() + allV6.size() - v4.size() - v6.size();
+        for (List<Range> list : List.of(v4, v6)) {
+            for (Range r : list) {
+                if (r.asn() > Integer.MAX_VALUE) {
+                    throw new IOException("ASN " + r.asn() + " is above 2^31: no registry allocates numbers this high yet,"
+                            + " and AsnRecord holds an int; widen AsnRecord.asn before building this table");
+                }
+            }
+        }
         Map<Long, String> owners = owners(v4, v6);
         Map<Long, Integer> index = new HashMap<>();
         for (Long asn : owners.keySet()) index.put(asn, index.size());
