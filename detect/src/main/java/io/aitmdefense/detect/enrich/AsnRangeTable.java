@@ -119,8 +119,11 @@ final class AsnRangeTable {
         }
         int[] h = IpAddress.hextets(normalisedIp);
         if (h == null) return Optional.empty();
-        long prefix = ((long) h[0] << 48) | ((long) h[1] << 32) | ((long) h[2] << 16) | h[3];
-        return at(v6Asn, floor(Arrays.binarySearch(v6Starts, prefix ^ Long.MIN_VALUE)));
+        return at(v6Asn, floor(Arrays.binarySearch(v6Starts, prefix64(h) ^ Long.MIN_VALUE)));
+    }
+
+    static long prefix64(int[] hextets) {
+        return ((long) hextets[0] << 48) | ((long) hextets[1] << 32) | ((long) hextets[2] << 16) | hextets[3];
     }
 
     /** The index of the run containing the key, from a binary search result; -1 when before the first run. */

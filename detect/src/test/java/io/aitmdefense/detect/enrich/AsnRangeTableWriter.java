@@ -101,8 +101,7 @@ final class AsnRangeTableWriter {
             throw new IllegalArgumentException("'" + text + "' is not an IPv" + (v6 ? 6 : 4) + " address");
         }
         if (!v6) return IpAddress.v4ToLong(ip);
-        int[] h = IpAddress.hextets(ip);
-        return ((long) h[0] << 48) | ((long) h[1] << 32) | ((long) h[2] << 16) | h[3];
+        return AsnRangeTable.prefix64(IpAddress.hextets(ip));
     }
 
     static Summary write(String source, List<Range> allV4, List<Range> allV6, OutputStream target) throws IOException {
