@@ -67,7 +67,7 @@ public final class MaxMindAsnDatabase implements AsnDatabase {
         return data == null ? Optional.empty() : record(data);
     }
 
-    static Optional<AsnRecord> record(Map<String, Object> data) {
+    private static Optional<AsnRecord> record(Map<String, Object> data) {
         int asn = asn(data.get("autonomous_system_number"));
         if (asn <= 0) asn = asn(data.get("asn"));
         if (asn <= 0) return Optional.empty();
