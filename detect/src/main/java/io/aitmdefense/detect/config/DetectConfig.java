@@ -94,7 +94,13 @@ public final class DetectConfig {
     public TenantContext tenant() {
         Map<String, Object> t = section("tenant");
         Set<Integer> asns = new LinkedHashSet<>();
-        for (String a : list(t, "trustedAsns")) asns.add(Integer.parseInt(a.replaceFirst("(?i)^AS", "").trim()));
+        for (String a : list(t, "trustedAsns")) {
+            String digits = a.trim().replaceFirst("(?i)^AS", "");
+            if (!digits.matches("[0-9]{1,10}") || Long.parseLong(digits) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tenant.trustedAsns: '" + a + "' is not an AS number (expected 15169 or AS15169)");
+            }
+            asns.add(Integer.parseInt(digits));
+        }
         return new TenantContext(list(t, "trustedCidrs"), asns, lower(list(t, "trustedLocationNames")),
                 lower(list(t, "breakGlass")), lower(list(t, "vips")), lower(list(t, "domains")));
     }
