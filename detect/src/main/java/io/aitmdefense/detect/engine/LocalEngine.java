@@ -91,7 +91,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
             newest = t;
             watermark = minusLateness(t);
         }
-        pending.get(shardOf(event.user())).add(event);
+        pending.get(shardOf(event.user(), shards.length)).add(event);
         if (++pendingCount >= flushThreshold) send(watermark);
     }
 
@@ -160,9 +160,10 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         pendingCount = 0;
     }
 
-    private int shardOf(String user) {
+    /** The shard of a user's key: all of one user's events meet in one runtime. */
+    static int shardOf(String user, int shards) {
         int h = user.hashCode();
-        return Math.floorMod(h ^ (h >>> 16), shards.length);
+        return Math.floorMod(h ^ (h >>> 16), shards);
     }
 
     private Instant minusLateness(Instant t) {
