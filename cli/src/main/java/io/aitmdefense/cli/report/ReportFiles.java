@@ -63,7 +63,8 @@ public final class ReportFiles {
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
             for (Path target : targets) {
-                Path tmp = Files.createTempFile(outDir, "." + target.getFileName(), ".tmp");
+                // a plain file (not createTempFile, which is owner-only): reports are shared with the team
+                Path tmp = outDir.resolve("." + target.getFileName() + ".tmp");
                 staged.put(target, tmp);
                 try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                     w.write(contents.get(target.getFileName().toString()));

@@ -39,6 +39,15 @@ public final class DetectConfig {
         }
     }
 
+    /** The bundled defaults file as written, comments included: the reference for a user's overrides. */
+    public static String defaultsText() {
+        try (InputStream in = DetectConfig.class.getResourceAsStream("defaults.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Defaults overlaid with a user's YAML file. */
     public static DetectConfig load(Path userFile) throws IOException {
         DetectConfig base = defaults();
