@@ -168,7 +168,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         long gap = Duration.ofMillis(Math.abs(c.time() - first.time())).toMinutes();
         String explanation = user + " " + p.what() + (p.ip().isEmpty() ? "" : " from " + p.ip()) + " at " + c.instant()
                 + ", " + gap + " min " + (c.time() >= first.time() ? "after" : "before") + " a suspicious "
-                + first.describe() + " at " + Instant.ofEpochMilli(first.time())
+                + first.describeAt()
                 + (marks.size() > 1 ? " (and " + (marks.size() - 1) + " more suspicious sign-in records in the window)" : "")
                 + (sameAddress ? "; the change came from the same address" : "")
                 + (p.external().isEmpty() ? "" : "; mail goes outside the tenant to " + String.join(", ", p.external())) + ".";

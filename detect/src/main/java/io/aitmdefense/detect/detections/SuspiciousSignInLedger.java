@@ -9,6 +9,7 @@ import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -49,6 +50,12 @@ final class SuspiciousSignInLedger {
         /** "sign-in to OfficeHome from 203.0.113.10 (AS14061 DigitalOcean, hosting): scripting client '…'". */
         String describe() {
             return what + (network.ip().isEmpty() ? "" : " from " + network.describe()) + ": " + String.join("; ", reasons);
+        }
+
+        /** As {@link #describe} with the time: "sign-in to OfficeHome at 2025-…Z from …: …". */
+        String describeAt() {
+            return what + " at " + Instant.ofEpochMilli(time) + (network.ip().isEmpty() ? "" : " from " + network.describe())
+                    + ": " + String.join("; ", reasons);
         }
     }
 
@@ -161,7 +168,7 @@ final class SuspiciousSignInLedger {
                 if (!SignInSignals.differentNetworks(first.network(), u.network())) continue;
                 out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "", u.what(),
                         List.of("session first used from " + first.network().describe() + " at "
-                                + java.time.Instant.ofEpochMilli(first.time()) + " now used from a second network"), false));
+                                + Instant.ofEpochMilli(first.time()) + " now used from a second network"), false));
                 break;
             }
         }

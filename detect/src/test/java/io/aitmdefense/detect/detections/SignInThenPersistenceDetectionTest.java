@@ -71,7 +71,7 @@ class SignInThenPersistenceDetectionTest {
             assertThat(a.explanation())
                     .startsWith("jane@contoso.example New-InboxRule rule '.' that forwards to drop@attacker.example, deletes")
                     .contains("has the punctuation-only name '.'")
-                    .contains("20 min after a suspicious sign-in to OfficeHome from 203.0.113.10 (AS14061 DigitalOcean, hosting)")
+                    .contains("20 min after a suspicious sign-in to OfficeHome at 2025-03-04T09:00:00Z from 203.0.113.10 (AS14061 DigitalOcean, hosting)")
                     .contains("the change came from the same address")
                     .contains("outside the tenant to drop@attacker.example");
         });
