@@ -69,8 +69,19 @@ final class SuspiciousSignInLedger {
     private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
     private final HashMap<String, Long> sessionLastUse = new HashMap<>();
 
+    private final boolean signInRisk;
+
     SuspiciousSignInLedger(int historyDays) {
+        this(historyDays, true);
+    }
+
+    /**
+     * @param signInRisk whether the risk level on a sign-in counts; a detection that judges risk detections themselves
+     *                   leaves it out, since the sign-in's risk is the same detection seen again
+     */
+    SuspiciousSignInLedger(int historyDays, boolean signInRisk) {
         this.historyDays = historyDays;
+        this.signInRisk = signInRisk;
     }
 
     void record(SignIn s, Enrichment e) {
@@ -94,6 +105,7 @@ final class SuspiciousSignInLedger {
             }
         }
         List<String> reasons = SignInSignals.reasons(s, e);
+        if (!signInRisk) reasons.removeIf(r -> r.startsWith(SignInSignals.RISK_REASON));
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
         add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what, List.copyOf(reasons), tokenSatisfied));

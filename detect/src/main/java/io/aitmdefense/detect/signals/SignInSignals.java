@@ -23,6 +23,9 @@ public final class SignInSignals {
             "node-fetch", "node/", "undici", "go-http-client", "curl/", "okhttp", "powershell/", "libwww-perl", "wget/",
             "bav2ropc", "cbainprod", "cbaintar");
 
+    /** How {@link #reasons} starts the phrase for a risky sign-in, so a caller can tell it from the others. */
+    public static final String RISK_REASON = "sign-in risk ";
+
     private SignInSignals() {
     }
 
@@ -99,9 +102,9 @@ public final class SignInSignals {
         List<String> r = new ArrayList<>(3);
         if (!s.success() || s.workload()) return r;
         Network n = network(s, e);
-        if (untrustedHosting(s, n, e.tenant())) r.add("from hosting network " + n.describe());
+        if (untrustedHosting(s, n, e.tenant())) r.add("hosting network the tenant has not marked trusted");
         if (scriptingAgent(s.userAgent())) r.add("scripting client '" + s.userAgent() + "'");
-        if (risky(s)) r.add("sign-in risk " + riskLabel(s));
+        if (risky(s)) r.add(RISK_REASON + riskLabel(s));
         if (s.token().deviceCode() && !trusted(s, n, e.tenant())) {
             r.add(n.hosting() ? "device code flow from hosting network" : "device code flow");
         }
