@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One user's sign-ins and risk detections, as far as the correlating detections (sign-in then persistence, mass mail
@@ -50,6 +51,26 @@ final class SuspiciousSignInLedger {
         /** "sign-in to OfficeHome from 203.0.113.10 (AS14061 DigitalOcean, hosting): scripting client '…'". */
         String describe() {
             return what + (network.ip().isEmpty() ? "" : " from " + network.describe()) + ": " + String.join("; ", reasons);
+        }
+
+        /** Whether an activity with this session or address came from the same session or network as this mark. */
+        boolean sameSource(String otherSession, Network other) {
+            if (!session.isEmpty() && session.equals(otherSession)) return true;
+            if (network.ip().isEmpty() || other.ip().isEmpty()) return false;
+            return network.ip().equals(other.ip()) || network.asn() > 0 && network.asn() == other.asn();
+        }
+
+        /**
+         * The mark in {@code marks} (time order) at most {@code lookback} before {@code time}, not after it, from the same
+         * session or network as the activity; the latest such.
+         */
+        static Optional<Mark> behind(List<Mark> marks, long time, long lookback, String session, Network network) {
+            Mark found = null;
+            for (Mark m : marks) {
+                if (m.time() > time) break;
+                if (m.time() >= time - lookback && m.sameSource(session, network)) found = m;
+            }
+            return Optional.ofNullable(found);
         }
 
         /** As {@link #describe} with the time: "sign-in to OfficeHome at 2025-…Z from …: …". */
