@@ -15,8 +15,6 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.RiskDetection;
-import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
 import java.time.Duration;
@@ -104,14 +102,15 @@ public final class BecSendDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        boolean relevant = signal || event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && SEND_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT));
+        if (!relevant) return; // touch no state for the rest: it would live for the whole history
         ValueState<BecSendState> v = ctx.state(state);
         BecSendState st = v.value();
-        if (event instanceof SignIn s) {
-            st.ledger.record(s, ctx.enrichment());
-        } else if (event instanceof RiskDetection r) {
-            st.ledger.record(r, ctx.enrichment());
-        } else if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
-                && SEND_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
+        } else if (event instanceof OfficeActivity o) {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Sent m = new Sent(o.time().toEpochMilli(), o.source(), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
@@ -120,8 +119,6 @@ public final class BecSendDetection implements Detection {
             st.sends.add(-i - 1, m);
             if (st.sends.size() > CAP) st.sends.remove(0);
             ctx.registerTimer(m.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        } else {
-            return;
         }
         v.update(st);
     }
@@ -132,7 +129,8 @@ public final class BecSendDetection implements Detection {
         BecSendState st = v.value();
         long w = window.toMillis(), lookback = suspiciousWindow.toMillis();
         long cutoff = time.toEpochMilli() - w;
-        for (Sent first : st.sends) {
+        for (int i = 0; i < st.sends.size(); i++) {
+            Sent first = st.sends.get(i);
             if (first.time() > cutoff) break;
             if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
             List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(first.time() - lookback, first.time() + w);
@@ -140,8 +138,8 @@ public final class BecSendDetection implements Detection {
                     first.session(), first.network());
             if (tie.isEmpty()) continue;
             List<Sent> burst = new ArrayList<>();
-            for (Sent m : st.sends) {
-                if (m.time() < first.time() || m.time() > first.time() + w) continue;
+            for (int j = i; j < st.sends.size() && st.sends.get(j).time() <= first.time() + w; j++) {
+                Sent m = st.sends.get(j);
                 if (SuspiciousSignInLedger.Mark.behind(marks, m.time(), lookback, m.session(), m.network()).isPresent()) burst.add(m);
             }
             if (burst.size() < minSends) continue;

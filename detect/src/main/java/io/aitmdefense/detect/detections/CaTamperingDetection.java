@@ -16,8 +16,6 @@ import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.RiskDetection;
-import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
 import java.time.Duration;
@@ -95,23 +93,20 @@ public final class CaTamperingDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        Optional<Change> c = !signal && event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
+                && d.artifact().orElse(null) instanceof Artifact.PolicyChange p ? change(d, p, ctx) : Optional.empty();
+        if (!signal && c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<CaTamperingState> v = ctx.state(state);
         CaTamperingState st = v.value();
-        if (event instanceof SignIn s) {
-            st.ledger.record(s, ctx.enrichment());
-        } else if (event instanceof RiskDetection r) {
-            st.ledger.record(r, ctx.enrichment());
-        } else if (event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
-                && d.artifact().orElse(null) instanceof Artifact.PolicyChange p) {
-            Optional<Change> c = change(d, p, ctx);
-            if (c.isEmpty()) return;
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
+        } else {
             int i = Collections.binarySearch(st.pending, c.get(), Change.ORDER);
             if (i >= 0) return;
             st.pending.add(-i - 1, c.get());
             if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
             ctx.registerTimer(c.get().instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        } else {
-            return;
         }
         v.update(st);
     }

@@ -15,8 +15,6 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.RiskDetection;
-import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
 import java.time.Duration;
@@ -113,14 +111,15 @@ public final class MassMailAccessDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        boolean relevant = signal || event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && o.operation().equalsIgnoreCase("MailItemsAccessed");
+        if (!relevant) return; // touch no state for the rest: it would live for the whole history
         ValueState<MassMailAccessState> v = ctx.state(state);
         MassMailAccessState st = v.value();
-        if (event instanceof SignIn s) {
-            st.ledger.record(s, ctx.enrichment());
-        } else if (event instanceof RiskDetection r) {
-            st.ledger.record(r, ctx.enrichment());
-        } else if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
-                && o.operation().equalsIgnoreCase("MailItemsAccessed")) {
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
+        } else if (event instanceof OfficeActivity o) {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
@@ -130,8 +129,6 @@ public final class MassMailAccessDetection implements Detection {
             if (st.accesses.size() > CAP) st.accesses.remove(0);
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
             ctx.registerTimer(a.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        } else {
-            return;
         }
         v.update(st);
     }
@@ -142,11 +139,14 @@ public final class MassMailAccessDetection implements Detection {
         MassMailAccessState st = v.value();
         long w = window.toMillis();
         long cutoff = time.toEpochMilli() - w;
-        for (Access first : st.accesses) {
+        for (int i = 0; i < st.accesses.size(); i++) {
+            Access first = st.accesses.get(i);
             if (first.time() > cutoff) break;
             if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
             List<Access> burst = new ArrayList<>();
-            for (Access a : st.accesses) if (a.time() >= first.time() && a.time() <= first.time() + w) burst.add(a);
+            for (int j = i; j < st.accesses.size() && st.accesses.get(j).time() <= first.time() + w; j++) burst.add(st.accesses.get(j));
+            long total = burst.stream().mapToLong(Access::items).sum();
+            if (total < minItems && total < minBaselineItems) continue; // too little on either path
             List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(first.time() - suspiciousWindow.toMillis(), first.time() + w);
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
@@ -157,7 +157,6 @@ public final class MassMailAccessDetection implements Detection {
                 tied.add(a);
                 if (tie == null) tie = m.get();
             }
-            long total = burst.stream().mapToLong(Access::items).sum();
             long tiedItems = tied.stream().mapToLong(Access::items).sum();
             Baseline baseline = baseline(st.itemsByHour, first.time());
             boolean fromSuspicious = !tied.isEmpty() && tied.get(0) == first && tiedItems >= minItems;

@@ -107,14 +107,15 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        boolean signIn = event instanceof SignIn && SuspiciousSignInLedger.relevant(event);
+        String type = event instanceof RiskDetection r && !r.triaged() ? r.riskEventType().toLowerCase(Locale.ROOT) : "";
+        boolean alone = types.contains(type);
+        if (!signIn && !alone && !combineTypes.contains(type)) return; // touch no state for the rest
         ValueState<RiskAnomalousTokenState> v = ctx.state(state);
         RiskAnomalousTokenState st = v.value();
-        if (event instanceof SignIn s) {
-            st.ledger.record(s, ctx.enrichment());
-        } else if (event instanceof RiskDetection r && !r.triaged()) {
-            String type = r.riskEventType().toLowerCase(Locale.ROOT);
-            boolean alone = types.contains(type);
-            if (!alone && !combineTypes.contains(type)) return;
+        if (signIn) {
+            st.ledger.record(event, ctx.enrichment());
+        } else if (event instanceof RiskDetection r) {
             Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
             int i = Collections.binarySearch(st.hits, h, Hit.ORDER);
@@ -122,8 +123,6 @@ public final class RiskAnomalousTokenDetection implements Detection {
             st.hits.add(-i - 1, h);
             if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
             ctx.registerTimer(h.instant().plus(combineWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        } else {
-            return;
         }
         v.update(st);
     }
@@ -134,11 +133,12 @@ public final class RiskAnomalousTokenDetection implements Detection {
         RiskAnomalousTokenState st = v.value();
         long cw = combineWindow.toMillis();
         long cutoff = time.toEpochMilli() - cw;
-        for (Hit h : st.hits) {
+        for (int i = 0; i < st.hits.size(); i++) {
+            Hit h = st.hits.get(i);
             if (h.time() > cutoff) break;
             if (h.time() <= st.judgedUpTo || h.time() <= st.reportedUpTo) continue;
             List<Hit> episode = new ArrayList<>();
-            for (Hit o : st.hits) if (o.time() >= h.time() && o.time() <= h.time() + cw) episode.add(o);
+            for (int j = i; j < st.hits.size() && st.hits.get(j).time() <= h.time() + cw; j++) episode.add(st.hits.get(j));
             List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(h.time() - cw, h.time() + cw);
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
             if (!h.alone() && !pair && marks.isEmpty()) continue;

@@ -14,8 +14,6 @@ import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.RiskDetection;
-import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
 import java.time.Duration;
@@ -107,15 +105,15 @@ public final class SignInThenPersistenceDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        Optional<PersistenceChange> p = signal ? Optional.empty()
+                : PersistenceChange.of(event, ctx.enrichment().tenant(), junkFolders, riskyScopes);
+        if (!signal && p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<SignInThenPersistenceState> v = ctx.state(state);
         SignInThenPersistenceState st = v.value();
-        if (event instanceof SignIn s) {
-            st.ledger.record(s, ctx.enrichment());
-        } else if (event instanceof RiskDetection r) {
-            st.ledger.record(r, ctx.enrichment());
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
         } else {
-            Optional<PersistenceChange> p = PersistenceChange.of(event, ctx.enrichment().tenant(), junkFolders, riskyScopes);
-            if (p.isEmpty()) return;
             Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
             int i = Collections.binarySearch(st.pending, c, Change.ORDER);
             if (i >= 0) return;

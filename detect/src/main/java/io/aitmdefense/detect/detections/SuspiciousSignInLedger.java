@@ -4,6 +4,7 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.detect.enrich.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
@@ -105,7 +106,18 @@ final class SuspiciousSignInLedger {
         this.signInRisk = signInRisk;
     }
 
-    void record(SignIn s, Enrichment e) {
+    /** Whether the ledger keeps anything of this event: a successful user sign-in or a standing risk detection. */
+    static boolean relevant(Event event) {
+        if (event instanceof SignIn s) return s.success() && !s.workload();
+        return event instanceof RiskDetection r && SignInSignals.standingRisk(r);
+    }
+
+    void record(Event event, Enrichment e) {
+        if (event instanceof SignIn s) record(s, e);
+        else if (event instanceof RiskDetection r) record(r, e);
+    }
+
+    private void record(SignIn s, Enrichment e) {
         if (!s.success() || s.workload()) return;
         Network n = SignInSignals.network(s, e);
         long t = s.time().toEpochMilli();
@@ -132,7 +144,7 @@ final class SuspiciousSignInLedger {
         add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what, List.copyOf(reasons), tokenSatisfied));
     }
 
-    void record(RiskDetection r, Enrichment e) {
+    private void record(RiskDetection r, Enrichment e) {
         if (!SignInSignals.standingRisk(r)) return;
         Network n = e.network(r.ip(), 0);
         add(new Mark(r.time().toEpochMilli(), r.source(), EventKind.RISK_DETECTION, n, r.userAgent(), "",

@@ -197,6 +197,17 @@ class SignInThenPersistenceDetectionTest {
         assertThat(rt.liveKeys()).isZero();
     }
 
+    @Test
+    void mailboxActivityThatIsNotPersistenceKeepsNoState() {
+        KeyedRuntime rt = runtime(a -> { });
+        rt.process(office("MailItemsAccessed").at("2025-03-04T09:20:00Z").items(40).build());
+        rt.process(office("New-InboxRule").at("2025-03-04T09:21:00Z")
+                .artifact(new Artifact.InboxRule("New-InboxRule", "Newsletters", true, "", List.of(), List.of(), List.of(),
+                        false, false, "Newsletters", false)).build());
+        rt.advanceWatermark(Instant.parse("2025-03-04T12:00:00Z"));
+        assertThat(rt.liveKeys()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {3, 17, 404, 9001, 20250304})
     void alertsDoNotDependOnArrivalOrder(long seed) {
