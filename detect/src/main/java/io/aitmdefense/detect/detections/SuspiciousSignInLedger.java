@@ -85,13 +85,12 @@ final class SuspiciousSignInLedger {
     }
 
     private final int historyDays;
+    private final boolean signInRisk;
     private final ArrayList<Mark> candidates = new ArrayList<>();
     private final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
     /** Entra session id → network block → its first use. */
     private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
     private final HashMap<String, Long> sessionLastUse = new HashMap<>();
-
-    private final boolean signInRisk;
 
     SuspiciousSignInLedger(int historyDays) {
         this(historyDays, true);
@@ -204,7 +203,7 @@ final class SuspiciousSignInLedger {
     private static void secondNetworks(Map<String, SessionUse> uses, long from, long to, List<Mark> out) {
         if (uses.size() < 2) return;
         List<SessionUse> ordered = new ArrayList<>(uses.values());
-        ordered.sort(Comparator.comparingLong(SessionUse::time));
+        ordered.sort(Comparator.comparingLong(SessionUse::time).thenComparing(u -> u.network().block()));
         for (int i = 1; i < ordered.size(); i++) {
             SessionUse u = ordered.get(i);
             if (u.trusted() || u.time() < from || u.time() > to) continue;

@@ -23,6 +23,10 @@ public final class SignInSignals {
             "node-fetch", "node/", "undici", "go-http-client", "curl/", "okhttp", "powershell/", "libwww-perl", "wget/",
             "bav2ropc", "cbainprod", "cbaintar");
 
+    /** Risk types that are about the token or the proxy itself (riskDetection enumeration, compared lower-cased). */
+    public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
+            "adversaryinthemiddle", "attemptedprtaccess");
+
     /** How {@link #reasons} starts the phrase for a risky sign-in, so a caller can tell it from the others. */
     public static final String RISK_REASON = "sign-in risk ";
 
@@ -120,10 +124,6 @@ public final class SignInSignals {
         String level = r.riskLevel().toLowerCase(Locale.ROOT);
         return level.equals("medium") || level.equals("high") || AITM_RISK_TYPES.contains(r.riskEventType().toLowerCase(Locale.ROOT));
     }
-
-    /** Risk types that are about the token or the proxy itself (riskDetection enumeration, compared lower-cased). */
-    public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
-            "adversaryinthemiddle", "attemptedprtaccess");
 
     private static String riskLabel(SignIn s) {
         String level = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
