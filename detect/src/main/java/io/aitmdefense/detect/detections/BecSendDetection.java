@@ -129,11 +129,13 @@ public final class BecSendDetection implements Detection {
         BecSendState st = v.value();
         long w = window.toMillis(), lookback = suspiciousWindow.toMillis();
         long cutoff = time.toEpochMilli() - w;
+        List<SuspiciousSignInLedger.Mark> marks = null;
         for (int i = 0; i < st.sends.size(); i++) {
             Sent first = st.sends.get(i);
             if (first.time() > cutoff) break;
             if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
-            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(first.time() - lookback, first.time() + w);
+            // one look at the ledger per timer: the first unjudged send is the earliest, and the watermark is past all
+            if (marks == null) marks = st.ledger.suspicious(first.time() - lookback, time.toEpochMilli());
             Optional<SuspiciousSignInLedger.Mark> tie = SuspiciousSignInLedger.Mark.behind(marks, first.time(), lookback,
                     first.session(), first.network());
             if (tie.isEmpty()) continue;

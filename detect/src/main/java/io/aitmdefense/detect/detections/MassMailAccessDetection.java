@@ -139,6 +139,7 @@ public final class MassMailAccessDetection implements Detection {
         MassMailAccessState st = v.value();
         long w = window.toMillis();
         long cutoff = time.toEpochMilli() - w;
+        List<SuspiciousSignInLedger.Mark> marks = null;
         for (int i = 0; i < st.accesses.size(); i++) {
             Access first = st.accesses.get(i);
             if (first.time() > cutoff) break;
@@ -147,7 +148,8 @@ public final class MassMailAccessDetection implements Detection {
             for (int j = i; j < st.accesses.size() && st.accesses.get(j).time() <= first.time() + w; j++) burst.add(st.accesses.get(j));
             long total = burst.stream().mapToLong(Access::items).sum();
             if (total < minItems && total < minBaselineItems) continue; // too little on either path
-            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(first.time() - suspiciousWindow.toMillis(), first.time() + w);
+            // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
+            if (marks == null) marks = st.ledger.suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
             for (Access a : burst) {
