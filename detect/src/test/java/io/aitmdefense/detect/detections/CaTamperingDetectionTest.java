@@ -11,10 +11,16 @@ import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.Artifact.PolicyChange.Kind;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.read.LogReader;
+import io.aitmdefense.events.read.Progress;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -186,6 +192,33 @@ class CaTamperingDetectionTest {
 
         Collections.shuffle(events, new Random(seed));
         assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+    }
+
+    /** A Graph directoryAudits record as exported: the policies are JSON text inside the modified property. */
+    @Test
+    void aGraphAuditRecordDisablingAPolicyIsReadAndReported(@TempDir Path dir) throws IOException {
+        String record = "{\"id\":\"IPCGraph_1\",\"category\":\"Policy\",\"result\":\"success\",\"resultReason\":\"\","
+                + "\"activityDisplayName\":\"Update conditional access policy\",\"activityDateTime\":\"2025-03-04T09:00:00Z\","
+                + "\"loggedByService\":\"Conditional Access\",\"operationType\":\"Update\","
+                + "\"initiatedBy\":{\"user\":{\"id\":\"u1\",\"userPrincipalName\":\"admin@contoso.example\",\"ipAddress\":\"81.2.69.160\"}},"
+                + "\"targetResources\":[{\"id\":\"p1\",\"displayName\":\"Require MFA\",\"type\":\"Policy\",\"modifiedProperties\":"
+                + "[{\"displayName\":\"ConditionalAccessPolicy\",\"oldValue\":" + jsonString(ENABLED) + ",\"newValue\":"
+                + jsonString(withState("enabledForReportingButNotEnforced")) + "}]}],\"additionalDetails\":[]}";
+        Path file = dir.resolve("audit.json");
+        Files.writeString(file, record + "\n");
+        List<Event> events = Collections.synchronizedList(new ArrayList<>());
+        new LogReader(1).read(List.of(file), events::add, Progress.NONE);
+
+        assertThat(run(events)).singleElement().satisfies(a -> {
+            assertThat(a.user()).isEqualTo(ADMIN);
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.explanation()).startsWith("admin@contoso.example updated Conditional Access policy 'Require MFA': "
+                    + "state enabled → enabledForReportingButNotEnforced from 81.2.69.160");
+        });
+    }
+
+    private static String jsonString(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     private static List<Alert> run(List<? extends Event> events) {
