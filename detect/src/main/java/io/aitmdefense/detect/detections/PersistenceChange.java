@@ -20,47 +20,53 @@ import java.util.Optional;
  *
  * @param what     one phrase with the concrete values (rule name and actions, addresses, scopes)
  * @param external forwarding addresses outside the tenant (empty when none)
+ * @param session  the Entra session the change was made in, lower-cased ("" when the record does not say)
  */
-record PersistenceChange(String kind, String what, List<String> external, String ip) {
+record PersistenceChange(String kind, String what, List<String> external, String ip, String session) {
 
     /** The change in this event, when it is one of the persistence shapes. */
     static Optional<PersistenceChange> of(Event e, TenantContext tenant, List<String> junkFolders, List<String> riskyScopes) {
         Optional<Artifact> artifact;
-        String ip;
+        String ip, session;
         if (e instanceof OfficeActivity o && o.success() && !o.systemActor()) {
             artifact = o.artifact();
             ip = o.ip();
+            session = o.sessionId();
         } else if (e instanceof DirectoryAudit d && d.success()) {
             artifact = d.artifact();
             ip = d.actor().ip();
+            session = d.sessionId();
         } else {
             return Optional.empty();
         }
         if (artifact.isEmpty()) return Optional.empty();
-        String user = e.user();
-        Artifact a = artifact.get();
-        if (a instanceof Artifact.InboxRule r) return inboxRule(r, user, tenant, junkFolders, ip);
+        return of(artifact.get(), e.user(), tenant, junkFolders, riskyScopes, ip, session.toLowerCase(Locale.ROOT));
+    }
+
+    private static Optional<PersistenceChange> of(Artifact a, String user, TenantContext tenant, List<String> junkFolders,
+                                                  List<String> riskyScopes, String ip, String session) {
+        if (a instanceof Artifact.InboxRule r) return inboxRule(r, user, tenant, junkFolders, ip, session);
         if (a instanceof Artifact.MailForwarding f) {
             return Optional.of(new PersistenceChange("mailbox forwarding", f.operation() + " forwarding " + f.mailbox()
                     + " to " + String.join(", ", f.addresses()) + (f.keepsCopy() ? " (keeping a copy)" : ""),
-                    external(f.addresses(), user, tenant), ip));
+                    external(f.addresses(), user, tenant), ip, session));
         }
-        if (a instanceof Artifact.AppConsent c) return consent(c, riskyScopes, ip);
+        if (a instanceof Artifact.AppConsent c) return consent(c, riskyScopes, ip, session);
         if (a instanceof Artifact.MfaMethodChange m && m.added()) {
             return Optional.of(new PersistenceChange("new MFA method", "registered MFA method " + m.method()
-                    + (m.byAdmin() ? " (by an admin)" : ""), List.of(), ip));
+                    + (m.byAdmin() ? " (by an admin)" : ""), List.of(), ip, session));
         }
         if (a instanceof Artifact.DeviceRegistration d) {
             String os = (d.operatingSystem() + " " + d.osVersion()).trim();
             return Optional.of(new PersistenceChange("device registration", "registered device "
                     + (d.displayName().isEmpty() ? d.deviceId() : d.displayName()) + (os.isEmpty() ? "" : " (" + os + ")"),
-                    List.of(), ip));
+                    List.of(), ip, session));
         }
         return Optional.empty();
     }
 
     private static Optional<PersistenceChange> inboxRule(Artifact.InboxRule r, String user, TenantContext tenant,
-                                                         List<String> junkFolders, String ip) {
+                                                         List<String> junkFolders, String ip, String session) {
         if (r.removed() || !r.enabled()) return Optional.empty();
         List<String> actions = new ArrayList<>();
         if (!r.forwardTo().isEmpty()) actions.add("forwards to " + String.join(", ", r.forwardTo()));
@@ -83,7 +89,7 @@ record PersistenceChange(String kind, String what, List<String> external, String
         String when = r.conditions().isEmpty() ? "" : " when " + r.conditions();
         return Optional.of(new PersistenceChange("inbox rule", r.operation() + " rule '" + name + "' that "
                 + String.join(", ", actions) + when + (r.stopsProcessing() ? ", stopping further rules" : ""),
-                external(r.recipients(), user, tenant), ip));
+                external(r.recipients(), user, tenant), ip, session));
     }
 
     private static boolean hidingFolder(String folder, List<String> junkFolders) {
@@ -95,7 +101,8 @@ record PersistenceChange(String kind, String what, List<String> external, String
         return false;
     }
 
-    private static Optional<PersistenceChange> consent(Artifact.AppConsent c, List<String> riskyScopes, String ip) {
+    private static Optional<PersistenceChange> consent(Artifact.AppConsent c, List<String> riskyScopes, String ip,
+                                                       String session) {
         boolean offline = c.scopes().stream().anyMatch(s -> s.equalsIgnoreCase("offline_access"));
         List<String> risky = new ArrayList<>();
         for (String s : c.scopes()) {
@@ -110,7 +117,7 @@ record PersistenceChange(String kind, String what, List<String> external, String
         if (!offline || risky.isEmpty()) return Optional.empty();
         return Optional.of(new PersistenceChange("OAuth consent", "consented to " + (c.appName().isEmpty() ? c.appId() : c.appName())
                 + " with offline_access and " + String.join(" ", risky)
-                + (c.consentType().equalsIgnoreCase("AllPrincipals") ? " for all users" : ""), List.of(), ip));
+                + (c.consentType().equalsIgnoreCase("AllPrincipals") ? " for all users" : ""), List.of(), ip, session));
     }
 
     private static List<String> external(List<String> addresses, String user, TenantContext tenant) {

@@ -150,7 +150,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         SuspiciousSignInLedger.Mark first = marks.get(0);
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
-        boolean sameAddress = false;
+        boolean sameAddress = false, sameSession = false;
         List<Evidence> evidence = new ArrayList<>();
         for (SuspiciousSignInLedger.Mark m : marks) {
             Network n = m.network();
@@ -159,6 +159,7 @@ public final class SignInThenPersistenceDetection implements Detection {
             if (!m.userAgent().isEmpty()) agents.add(m.userAgent());
             if (!m.session().isEmpty()) sessions.add(m.session());
             if (!p.ip().isEmpty() && p.ip().equals(n.ip())) sameAddress = true;
+            if (!p.session().isEmpty() && p.session().equals(m.session())) sameSession = true;
             evidence.add(new Evidence(m.source(), m.kind(), Instant.ofEpochMilli(m.time()), m.describe()));
         }
         evidence.add(new Evidence(c.source(), c.kind(), c.instant(), p.kind() + ": " + p.what()
@@ -168,10 +169,10 @@ public final class SignInThenPersistenceDetection implements Detection {
                 + ", " + gap + " min " + (c.time() >= first.time() ? "after" : "before") + " a suspicious "
                 + first.describeAt()
                 + (marks.size() > 1 ? " (and " + (marks.size() - 1) + " more suspicious sign-in records in the window)" : "")
-                + (sameAddress ? "; the change came from the same address" : "")
+                + (sameSession ? "; the change was made in the same session" : sameAddress ? "; the change came from the same address" : "")
                 + (p.external().isEmpty() ? "" : "; mail goes outside the tenant to " + String.join(", ", p.external())) + ".";
         Severity severity = p.external().isEmpty() ? INFO.severity() : Severity.CRITICAL;
-        double confidence = 0.7 + (sameAddress ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
+        double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
         Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
         Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
         return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user, start, end,

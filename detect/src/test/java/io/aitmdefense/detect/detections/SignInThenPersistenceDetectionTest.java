@@ -78,6 +78,14 @@ class SignInThenPersistenceDetectionTest {
     }
 
     @Test
+    void aChangeInTheSuspiciousSessionSaysSo() {
+        Event rule = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("198.51.100.99").session("S-1")
+                .artifact(rule("x", List.of(), true, "")).build();
+        assertThat(run(List.of(usualSignIn(), hostingSignIn("2025-03-04T09:00:00Z"), rule))).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).endsWith("; the change was made in the same session."));
+    }
+
+    @Test
     void ruleStampedBeforeTheSignInStillAlerts() {
         List<Alert> alerts = run(List.of(usualSignIn(), forwardingRule("2025-03-04T08:40:00Z"), hostingSignIn("2025-03-04T09:00:00Z")));
 
