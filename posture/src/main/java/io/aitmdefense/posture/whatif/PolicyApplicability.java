@@ -56,7 +56,7 @@ final class PolicyApplicability {
     }
 
     private ConditionCheck workload(Conditions c) {
-        boolean users = !c.users().includeUsers().isEmpty() || !c.users().includeGroups().isEmpty()
+        boolean users = c.users().includeUsers().stream().anyMatch(u -> !u.equalsIgnoreCase("None")) || !c.users().includeGroups().isEmpty()
                 || !c.users().includeRoles().isEmpty() || c.users().includeGuestsOrExternalUsers().isPresent();
         if (c.clientApplications().configured() && !users) {
             return ConditionCheck.noMatch(ConditionKind.WORKLOAD_IDENTITIES,
