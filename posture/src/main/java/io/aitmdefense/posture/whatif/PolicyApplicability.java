@@ -76,7 +76,8 @@ final class PolicyApplicability {
         Optional<String> included = userMatch(u.includeUsers(), u.includeGroups(), u.includeRoles(),
                 u.includeGuestsOrExternalUsers(), user, false);
         return included.map(r -> ConditionCheck.match(ConditionKind.USERS, "user included by " + r))
-                .orElseGet(() -> ConditionCheck.noMatch(ConditionKind.USERS, "user not in the included users, groups, roles or guests"));
+                .orElseGet(() -> ConditionCheck.noMatch(ConditionKind.USERS, "user not included; policy includes "
+                        + includes(u)));
     }
 
     private Optional<String> userMatch(List<String> users, List<String> groups, List<String> roles,
@@ -101,6 +102,15 @@ final class PolicyApplicability {
             if (tenant) return Optional.of("guest type " + user.guestType().get().graphName());
         }
         return Optional.empty();
+    }
+
+    private String includes(UserCondition u) {
+        List<String> parts = new ArrayList<>();
+        if (!u.includeUsers().isEmpty()) parts.add("users " + u.includeUsers());
+        if (!u.includeGroups().isEmpty()) parts.add("groups " + u.includeGroups().stream().map(this::groupLabel).toList());
+        if (!u.includeRoles().isEmpty()) parts.add(u.includeRoles().size() + " roles");
+        u.includeGuestsOrExternalUsers().ifPresent(g -> parts.add("guest types " + names(g.guestTypes())));
+        return parts.isEmpty() ? "nobody" : String.join(", ", parts);
     }
 
     private String groupLabel(String id) {
