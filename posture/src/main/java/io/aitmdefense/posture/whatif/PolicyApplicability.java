@@ -122,10 +122,11 @@ final class PolicyApplicability {
     private ConditionCheck target(ApplicationCondition a, SignInTarget target) {
         if (target instanceof SignInTarget.Applications apps) {
             if (a.includeApplications().isEmpty()) {
-                return ConditionCheck.noMatch(ConditionKind.APPLICATION, "targets "
-                        + (!a.includeUserActions().isEmpty() ? "user actions" :
-                        !a.includeAuthenticationContextClassReferences().isEmpty() ? "authentication contexts"
-                                : "no resources") + ", not resources");
+                String what = !a.includeUserActions().isEmpty() ? "targets user actions, not resources"
+                        : !a.includeAuthenticationContextClassReferences().isEmpty()
+                        ? "targets authentication contexts, not resources"
+                        : "targets no resources, user actions or authentication contexts";
+                return ConditionCheck.noMatch(ConditionKind.APPLICATION, what);
             }
             ConditionCheck best = null;
             for (String app : apps.appIds()) {
