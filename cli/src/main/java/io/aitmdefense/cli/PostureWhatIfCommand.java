@@ -152,6 +152,11 @@ final class PostureWhatIfCommand implements Callable<Integer> {
             return ExitCodes.NO_INPUT;
         }
         SignInScenario scenario = scenario(read);
+        if (read.snapshot().directory().user(user).isEmpty() && groups.isEmpty() && roles.isEmpty()) {
+            // Entra's What If knows memberships; offline we do not, and silence would read as "member of nothing".
+            err.println("aitm posture whatif: note: no directory entry for '" + user + "' and no --group/--role; "
+                    + "group and role includes and excludes are evaluated as if the user were in none");
+        }
         Evaluation evaluation = new CaEvaluator(read.snapshot()).evaluate(scenario);
         PrintStream out = System.out;
         if (json) {

@@ -52,6 +52,18 @@ class PostureWhatIfCommandTest {
         assertThat(status).isEqualTo(ExitCodes.OK);
         assertThat(stdout()).contains("Outcome: BLOCKED")
                 .contains("blocked by: CA004-Global-IdentityProtection-AnyApp-AnyPlatform-AuthenticationFlows");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("evaluated as if the user were in none");
+    }
+
+    @Test
+    void breakGlassGroupMemberIsExcludedFromTheCountryBlock() {
+        // 2802b872… is the export's break-glass group (named in its Groups folder), excluded by 29 of the 36 policies.
+        int status = Aitm.run("posture", "whatif", BASELINE, "--user", "bg", "--group", "2802b872-ccfb-4b29-a9a9-459808dfb11b",
+                "--app", "exchange", "--client", "browser", "--platform", "windows", "--device", "unregistered",
+                "--country", "US", "--methods", "fido2");
+
+        assertThat(status).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("Outcome: GRANTED").contains("user excluded by group 2802b872-ccfb-4b29-a9a9-459808dfb11b (CA-BreakGlassAccounts - Exclude)");
     }
 
     @Test
