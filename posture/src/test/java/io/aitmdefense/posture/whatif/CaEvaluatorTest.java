@@ -9,6 +9,7 @@ import io.aitmdefense.posture.model.DirectoryUser;
 import io.aitmdefense.posture.model.GrantOperator;
 import io.aitmdefense.posture.model.GuestType;
 import io.aitmdefense.posture.model.InsiderRiskLevel;
+import io.aitmdefense.posture.model.IpRange;
 import io.aitmdefense.posture.model.PersistentBrowserMode;
 import io.aitmdefense.posture.model.Platform;
 import io.aitmdefense.posture.model.RiskLevel;
@@ -495,6 +496,6 @@ class CaEvaluatorTest {
     }
 
     static InetAddress ip(String literal) {
-        return io.aitmdefense.posture.model.IpRange.literal(literal).orElseThrow();
+        return IpRange.literal(literal).orElseThrow();
     }
 }
