@@ -69,7 +69,8 @@ final class AttackRun {
                 if (!ip.isEmpty()) ips.add(ip);
                 if (r instanceof SignInRecord s) {
                     asns.add(s.asn());
-                    agents.add(s.userAgent());
+                    // a reverse proxy passes the victim's own browser string through: not an attacker client
+                    if (!run.proxiedVictimSignIn(s)) agents.add(s.userAgent());
                 }
             }
         }
@@ -97,6 +98,10 @@ final class AttackRun {
             this.user = victim.user();
             this.rng = rng;
             this.sink = sink;
+        }
+
+        boolean proxiedVictimSignIn(SignInRecord s) {
+            return plan.technique() == Technique.EVILGINX_COOKIE_REPLAY && stages.getOrDefault(Stage.PHISH, List.of()).contains(s);
         }
 
         void emit(Stage stage, LogRecord r) {
