@@ -55,7 +55,25 @@ public final class Networks {
     public static final List<Network> RESIDENTIAL_EU = List.of(DEUTSCHE_TELEKOM, BT, ORANGE, VODAFONE_DE);
     public static final List<Network> HOSTING = List.of(DIGITALOCEAN, HETZNER, OVH, VULTR, M247, LINODE);
 
+    /** Every network the simulation draws addresses from. */
+    public static final List<Network> ALL = List.of(COMCAST, ATT, DEUTSCHE_TELEKOM, BT, ORANGE, VODAFONE_DE, T_MOBILE_US,
+            VERIZON_WIRELESS, TELEKOM_MOBILE, ZSCALER, AWS_WORKSPACES, MICROSOFT, MICROSOFT_EXCHANGE, DIGITALOCEAN, HETZNER, OVH,
+            VULTR, M247, LINODE);
+
     private Networks() {
+    }
+
+    /** Whether {@code ip} lies in one of the network's prefixes. */
+    public static boolean contains(Network n, String ip) {
+        if (ip.indexOf(':') >= 0) return !n.v6Prefix().isEmpty() && ip.startsWith(n.v6Prefix() + ":");
+        long v = Network.toLong(ip);
+        for (String cidr : n.v4Prefixes()) {
+            int slash = cidr.indexOf('/');
+            int bits = Integer.parseInt(cidr.substring(slash + 1));
+            long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
+            if ((v & mask) == (Network.toLong(cidr.substring(0, slash)) & mask)) return true;
+        }
+        return false;
     }
 
     /** The mobile carrier of a user living in {@code place}. */
