@@ -37,8 +37,8 @@ class SimulationDeterminismTest {
 
         Map<String, String> a = hashes(dir.resolve("a")), b = hashes(dir.resolve("b"));
         assertThat(b.get("truth.json")).isNotEqualTo(a.get("truth.json"));
-        assertThat(b.get("logs/eh/insights-logs-signinlogs/2026-01-05.json"))
-                .isNotEqualTo(a.get("logs/eh/insights-logs-signinlogs/2026-01-05.json"));
+        assertThat(b.get("logs/eh/insights-logs-signinlogs/2026-01-05.json.gz")).isNotNull()
+                .isNotEqualTo(a.get("logs/eh/insights-logs-signinlogs/2026-01-05.json.gz"));
     }
 
     @Test
