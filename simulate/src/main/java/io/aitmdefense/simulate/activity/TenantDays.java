@@ -37,9 +37,11 @@ public final class TenantDays {
         }
     }
 
-    /** The campaigns played so far, in plan order. */
+    /** The campaigns played so far, by campaign id. */
     public List<CampaignTruth> campaigns() {
-        return List.copyOf(truths);
+        List<CampaignTruth> sorted = new ArrayList<>(truths);
+        sorted.sort(java.util.Comparator.comparing(CampaignTruth::id));
+        return List.copyOf(sorted);
     }
 
     public HardCases hardCases() {
