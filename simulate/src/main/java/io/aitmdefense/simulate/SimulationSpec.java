@@ -25,9 +25,4 @@ public record SimulationSpec(int users, int days, long seed, int campaigns, List
         }
         formats = List.copyOf(formats);
     }
-
-    /** A small tenant for tests: 50 users, 2 days, 2 campaigns, Log Analytics. */
-    public static SimulationSpec small(long seed, Path out, List<OutputFormat> formats) {
-        return new SimulationSpec(50, 2, seed, 2, formats, out, DEFAULT_START, false, DEFAULT_DOMAIN);
-    }
 }

@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -61,8 +62,8 @@ final class AttackRun {
         int n = 0;
         for (CampaignPlan.Victim v : plan.victims()) {
             SplittableRandom rng = Ids.stream(seed, 6, plan.id().hashCode(), n++);
-            Victim run = new Victim(plan, v, rng, sink);
-            run.play(laptops.get(v.user().index()));
+            VictimAttack run = new VictimAttack(plan, v, rng, sink);
+            run.play(Optional.ofNullable(laptops.get(v.user().index())));
             victims.add(run.truth());
             for (LogRecord r : run.records) {
                 String ip = ipOf(r);
@@ -80,7 +81,7 @@ final class AttackRun {
     }
 
     /** The attack on one victim, recording what it emits per stage. */
-    private final class Victim {
+    private final class VictimAttack {
         final CampaignPlan plan;
         final CampaignPlan.Victim victim;
         final User user;
@@ -91,8 +92,10 @@ final class AttackRun {
         Session attackerSession;
         SignInRecord replayToken;
         Egress replayHost;
+        /** When the endpoint's refresh token was stolen (token theft only): it leaves no record of its own. */
+        Instant theftTime;
 
-        Victim(CampaignPlan plan, CampaignPlan.Victim victim, SplittableRandom rng, RecordSink sink) {
+        VictimAttack(CampaignPlan plan, CampaignPlan.Victim victim, SplittableRandom rng, RecordSink sink) {
             this.plan = plan;
             this.victim = victim;
             this.user = victim.user();
@@ -110,18 +113,20 @@ final class AttackRun {
             stages.computeIfAbsent(stage, s -> new ArrayList<>()).add(r);
         }
 
-        void play(BenignDay.LaptopDay laptop) {
+        void play(Optional<BenignDay.LaptopDay> laptop) {
             Instant dayStart = start.plusSeconds(86_400L * plan.day());
             Instant t = Clock.local(dayStart, victim.phishLocalHour(), BenignDay.place(user, plan.day()).utcOffset(), rng);
             AttackerKit kit = plan.kit();
             replayHost = kit.replayHosts().get(rng.nextInt(kit.replayHosts().size()));
             Technique technique = plan.technique();
-            if (technique == Technique.REFRESH_TOKEN_THEFT && laptop == null) technique = Technique.EVILGINX_COOKIE_REPLAY;
+            // token theft needs the victim's laptop session that day; the planner only picks laptop users on weekdays,
+            // so a victim without one can only happen when the simulated period has no weekday at all
+            if (technique == Technique.REFRESH_TOKEN_THEFT && laptop.isEmpty()) technique = Technique.EVILGINX_COOKIE_REPLAY;
             t = switch (technique) {
                 case EVILGINX_COOKIE_REPLAY -> evilginx(t, kit);
                 case TYCOON_KIT -> tycoon(t, kit);
                 case DEVICE_CODE_PHISH -> deviceCode(t, kit);
-                case REFRESH_TOKEN_THEFT -> tokenTheft(laptop, kit);
+                case REFRESH_TOKEN_THEFT -> tokenTheft(laptop.orElseThrow(), kit);
             };
             refreshes(t, kit);
             for (Stage step : victim.steps()) {
@@ -195,8 +200,6 @@ final class AttackRun {
             emit(Stage.REPLAY, replayToken);
             return redeem;
         }
-
-        Instant theftTime;
 
         /** The attacker keeps the session warm: refreshes every ~hour for a few hours from the replay host. */
         private void refreshes(Instant from, AttackerKit kit) {

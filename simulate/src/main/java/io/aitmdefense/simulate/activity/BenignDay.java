@@ -9,7 +9,6 @@ import io.aitmdefense.simulate.tenant.App;
 import io.aitmdefense.simulate.tenant.CaPolicy;
 import io.aitmdefense.simulate.tenant.ClientDevice;
 import io.aitmdefense.simulate.tenant.Network;
-import io.aitmdefense.simulate.tenant.NetworkKind;
 import io.aitmdefense.simulate.tenant.Networks;
 import io.aitmdefense.simulate.tenant.Persona;
 import io.aitmdefense.simulate.tenant.Place;
@@ -22,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -57,9 +57,10 @@ final class BenignDay {
     record LaptopDay(Session session, Egress egress, Instant from, Instant to) {
     }
 
-    LaptopDay generate(User u, int day, RecordSink sink) {
+    /** Emits the user's day; the laptop session when the user worked on the laptop that day. */
+    Optional<LaptopDay> generate(User u, int day, RecordSink sink) {
         SplittableRandom rng = Ids.stream(seed, 3, u.index(), day);
-        if (u.persona() == Persona.NEW_JOINER && day < u.startDay()) return null;
+        if (u.persona() == Persona.NEW_JOINER && day < u.startDay()) return Optional.empty();
         Instant dayStart = start.plusSeconds(86_400L * day);
         DayOfWeek dow = dayStart.atOffset(ZoneOffset.UTC).getDayOfWeek();
         boolean weekend = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY;
@@ -68,11 +69,11 @@ final class BenignDay {
         if (weekend) {
             if (rng.nextInt(100) < 30) phone(u, dayStart, place, 10, 13, rng, sink);
             if (rng.nextInt(100) < 8) systemSetMailbox(u, dayStart, place, rng, sink);
-            return null;
+            return Optional.empty();
         }
-        LaptopDay laptop = null;
+        Optional<LaptopDay> laptop = Optional.empty();
         boolean laptopDay = u.persona() != Persona.MOBILE_SALES || rng.nextInt(100) < 30;
-        if (laptopDay) laptop = laptop(u, day, dayStart, place, rng, sink);
+        if (laptopDay) laptop = Optional.of(laptop(u, day, dayStart, place, rng, sink));
         if (u.persona() != Persona.VDI_USER || rng.nextBoolean()) {
             double from = u.persona() == Persona.MOBILE_SALES ? 6.5 : 7, to = u.persona() == Persona.MOBILE_SALES ? 22 : 21;
             phone(u, dayStart, place, from, to, rng, sink);
@@ -412,9 +413,5 @@ final class BenignDay {
     @FunctionalInterface
     interface Line {
         Egress at(Instant t);
-    }
-
-    static boolean hosting(Network n) {
-        return n.kind() == NetworkKind.HOSTING;
     }
 }

@@ -83,15 +83,12 @@ final class MailboxOps {
         return record(rng, u, t, a, "Set-Mailbox", 1, objectPath(u), p, List.of(), List.of(), Item.NONE);
     }
 
-    /** The benign Set-Mailbox that Exchange itself performs many times a day. */
+    /** The benign Set-Mailbox that Exchange itself performs many times a day (UserType 4, no client address). */
     MailboxRecord systemSetMailbox(SplittableRandom rng, User u, Instant t) {
-        MailboxAccess system = new MailboxAccess("", "", "", "", "", "", t);
-        List<NameValue> p = List.of(new NameValue("Identity", u.id()),
-                new NameValue("RetentionPolicy", "Default MRM Policy"));
-        MailboxRecord r = record(rng, u, t, system, "Set-Mailbox", 1, objectPath(u), p, List.of(), List.of(), Item.NONE);
-        return new MailboxRecord(r.time(), r.arrival(), r.id(), r.operation(), 1,
-                "NT AUTHORITY\\SYSTEM (Microsoft.Exchange.ServiceHost)", 4, r.mailboxOwner(), r.mailboxGuid(), "", "", "", "",
-                "", "", t, "", r.objectId(), "True", 0, p, List.of(), List.of(), Item.NONE);
+        List<NameValue> p = List.of(new NameValue("Identity", u.id()), new NameValue("RetentionPolicy", "Default MRM Policy"));
+        return new MailboxRecord(t, Lag.unifiedAudit(t, rng), Ids.guid(rng), "Set-Mailbox", 1,
+                "NT AUTHORITY\\SYSTEM (Microsoft.Exchange.ServiceHost)", 4, u.userPrincipalName(), mailboxGuid(u), "", "", "",
+                "", "", "", t, "", objectPath(u), "True", 0, p, List.of(), List.of(), Item.NONE);
     }
 
     private MailboxRecord record(SplittableRandom rng, User u, Instant t, MailboxAccess a, String operation, int recordType,

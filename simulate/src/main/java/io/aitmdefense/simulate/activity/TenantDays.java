@@ -29,8 +29,7 @@ public final class TenantDays {
     public void generate(int day, RecordSink sink) {
         Map<Integer, BenignDay.LaptopDay> laptops = new HashMap<>();
         for (User u : tenant.users()) {
-            BenignDay.LaptopDay laptop = benign.generate(u, day, sink);
-            if (laptop != null) laptops.put(u.index(), laptop);
+            benign.generate(u, day, sink).ifPresent(laptop -> laptops.put(u.index(), laptop));
         }
         for (CampaignPlan plan : plans) {
             if (plan.day() == day) truths.add(attacks.run(plan, laptops, sink));

@@ -29,7 +29,8 @@ final class EventHubsWriter implements RecordWriter {
     @Override
     public void write(JsonGenerator g, LogRecord r) throws IOException {
         g.writeStartObject();
-        g.writeStringField("time", Times.ticksZ(r.arrival()));
+        // risk records were seen with a US-style emission time (log-schemas §3.2); the others use ISO
+        g.writeStringField("time", r instanceof RiskRecord ? Times.us(r.arrival()) : Times.ticksZ(r.arrival()));
         g.writeStringField("resourceId", resourceId);
         if (r instanceof SignInRecord s) {
             g.writeStringField("operationName", "Sign-in activity");

@@ -73,7 +73,7 @@ final class TableFile implements AutoCloseable {
 
     private void closeGroup(boolean more) throws IOException {
         if (format == OutputFormat.GRAPH && more) {
-            g.writeRaw("],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/" + resource().replace("auditLogs/", "auditLogs/")
+            g.writeRaw("],\"@odata.nextLink\":\"https://graph.microsoft.com/beta/" + resource()
                     + "?$skiptoken=" + Long.toHexString(rows * 2654435761L) + "\"}\n");
         } else {
             g.writeRaw("]}\n");

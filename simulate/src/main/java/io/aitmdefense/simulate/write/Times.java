@@ -29,6 +29,18 @@ final class Times {
         return seconds(t);
     }
 
+    /** {@code 3/24/2022 2:42:35 PM} — the US-style emission time seen on diagnostic-settings risk records. */
+    static String us(Instant t) {
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        int h = d.getHour() % 12 == 0 ? 12 : d.getHour() % 12;
+        return d.getMonthValue() + "/" + d.getDayOfMonth() + "/" + d.getYear() + " " + h + ":"
+                + two(d.getMinute()) + ":" + two(d.getSecond()) + (d.getHour() < 12 ? " AM" : " PM");
+    }
+
+    private static String two(int v) {
+        return v < 10 ? "0" + v : Integer.toString(v);
+    }
+
     private static String seconds(Instant t) {
         LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
         char[] c = new char[19];
