@@ -314,7 +314,7 @@ final class AttackRun {
             Instant detected = at.plusSeconds(3600 + rng.nextInt(5 * 3600));
             String type = rng.nextBoolean() ? "anomalousToken" : "attackerinTheMiddle";
             emit(Stage.RISK_DETECTION, new RiskRecord(at, detected, Lag.risk(detected, rng),
-                    Ids.tokenId(rng).replace("-", "A").replace("_", "B").toUpperCase(java.util.Locale.ROOT),
+                    Ids.riskId(rng),
                     replayToken.id(), replayToken.correlationId(), user, type, rng.nextBoolean() ? "high" : "medium", "atRisk",
                     "none", "offline", replayHost.ip(), replayHost.place(), replayToken.userAgent()));
         }

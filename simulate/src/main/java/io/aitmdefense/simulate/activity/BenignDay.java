@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -240,7 +239,7 @@ final class BenignDay {
         Session session = new Session(Ids.guid(rng), phone, ua);
         Network carrier = u.carrier();
         Network isp = u.homeIsp();
-        Egress[] current = {null};
+        Egress current = null;
         boolean sales = u.persona() == Persona.MOBILE_SALES;
         int step = sales ? 60 : 120;
         Instant to = Clock.local(dayStart, toHour, place.utcOffset(), rng);
@@ -255,16 +254,16 @@ final class BenignDay {
             if (atHome) {
                 boolean v6 = isp.dualStack() && rng.nextBoolean();
                 next = new Egress(v6 ? u.homeV6() : u.homeV4(), isp, u.home(), List.of());
-            } else if (current[0] == null || current[0].network() != carrier || rng.nextInt(100) < 60) {
+            } else if (current == null || current.network() != carrier || rng.nextInt(100) < 60) {
                 boolean v6 = carrier.dualStack() && rng.nextInt(100) < 40;
                 next = new Egress(v6 ? carrier.randomV6(rng) : carrier.randomV4(rng), carrier, u.home(), List.of());
             } else {
-                next = current[0];
+                next = current;
             }
-            if (current[0] != null && !current[0].ip().equals(next.ip())) {
-                hard.add(current[0].network().asn() == next.network().asn() ? HardCases.CGNAT_HOPS : HardCases.WIFI_CELLULAR_HOPS);
+            if (current != null && !current.ip().equals(next.ip())) {
+                hard.add(current.network().asn() == next.network().asn() ? HardCases.CGNAT_HOPS : HardCases.WIFI_CELLULAR_HOPS);
             }
-            current[0] = next;
+            current = next;
             boolean interactive = n == 0 && weekly;
             SignInRecord r = SignIns.of(rng, t, interactive, u, session, next, interactive
                     ? Grant.interactive(App.OUTLOOK_MOBILE, Auth.PASSWORD_AND_PUSH, "none", false)
@@ -384,8 +383,8 @@ final class BenignDay {
 
     private void falsePositiveRisk(SignInRecord s, SplittableRandom rng, RecordSink sink) {
         Instant detected = Clock.plusMinutes(s.time(), 1 + rng.nextInt(8), rng);
-        sink.add(new RiskRecord(s.time(), detected, Lag.risk(detected, rng), Ids.tokenId(rng).replace("-", "A").replace("_", "B")
-                .toUpperCase(Locale.ROOT), s.id(), s.correlationId(), s.user(), "unfamiliarFeatures", s.risk().level(),
+        sink.add(new RiskRecord(s.time(), detected, Lag.risk(detected, rng), Ids.riskId(rng), s.id(), s.correlationId(),
+                s.user(), "unfamiliarFeatures", s.risk().level(),
                 s.risk().state(), s.risk().detail(), "realtime", s.ip(), s.place(), s.userAgent()));
         hard.add(HardCases.FALSE_POSITIVE_RISKS);
     }

@@ -37,6 +37,13 @@ public final class Ids {
         return URL.encodeToString(b);
     }
 
+    /** A risk detection id: 64 lower-case hex digits, as Identity Protection writes them. */
+    public static String riskId(SplittableRandom rng) {
+        StringBuilder sb = new StringBuilder(64);
+        for (int i = 0; i < 64; i++) sb.append(HEX[rng.nextInt(16)]);
+        return sb.toString();
+    }
+
     /** Upper-case alphanumerics, as in device names (DESKTOP-7QK2M4V) and Exchange server names. */
     public static String upper(SplittableRandom rng, int n) {
         String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
