@@ -1,41 +1,71 @@
 package io.aitmdefense.posture.assess;
 
-import io.aitmdefense.posture.model.AuthenticationStrength;
-import io.aitmdefense.posture.model.BuiltInControl;
 import io.aitmdefense.posture.model.ClientAppType;
 import io.aitmdefense.posture.model.ConditionalAccessPolicy;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
-import io.aitmdefense.posture.model.GrantControls;
-import io.aitmdefense.posture.model.GrantOperator;
 import io.aitmdefense.posture.model.Platform;
-import io.aitmdefense.posture.model.PolicyState;
 import io.aitmdefense.posture.model.SessionControls;
+import io.aitmdefense.posture.whatif.CaEvaluator;
+import io.aitmdefense.posture.whatif.GrantResult;
+import io.aitmdefense.posture.whatif.PolicyDecision;
+import io.aitmdefense.posture.whatif.Requirement;
+import io.aitmdefense.posture.whatif.SignInScenario;
+import io.aitmdefense.posture.whatif.SignInTarget;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Combines the applicable policies for one sign-in the way Entra does (block wins, every applicable enforced policy
- * must be satisfied, report-only evaluated but not enforced) and decides what a given session holder can satisfy:
- * the attacker takes the weakest path through each grant.
+ * Runs our hypothetical sign-ins through the What If evaluator ({@link CaEvaluator}: applicability and grant algebra)
+ * and adds what What If does not model: session controls a replayed token cannot satisfy (token protection, every-time
+ * sign-in frequency). Block wins; every applicable enforced policy must be satisfied; report-only policies are
+ * reported as "would stop" and never enforce.
  */
 public final class CaseEvaluator {
 
-    private final ConditionalAccessSnapshot snapshot;
-    private final PolicyMatcher matcher;
+    private final CaEvaluator whatIf;
 
-    public CaseEvaluator(ConditionalAccessSnapshot snapshot, PolicyMatcher matcher) {
-        this.snapshot = snapshot;
-        this.matcher = matcher;
+    public CaseEvaluator(ConditionalAccessSnapshot snapshot) {
+        this.whatIf = new CaEvaluator(snapshot);
     }
 
     public ConditionalAccessSnapshot snapshot() {
-        return snapshot;
+        return whatIf.snapshot();
+    }
+
+    /** The What If request for this sign-in made by this holder. */
+    public static SignInScenario scenario(SignInCase c, Holder holder) {
+        SignInScenario s = SignInScenario.of(c.user(), target(c.access()))
+                .withClientApp(c.clientApp())
+                .withPlatform(c.platform())
+                .withDevice(c.device().info())
+                .withSignInRisk(c.signInRisk())
+                .withUserRisk(c.userRisk())
+                .withNamedLocations(c.network().namedLocationIds())
+                .withMethods(holder.methods())
+                .withControls(holder.controls());
+        if (c.network().ip().isPresent()) s = s.withIp(c.network().ip().get());
+        if (c.network().country().isPresent()) s = s.withCountry(c.network().country().get());
+        if (c.authenticationFlow().isPresent()) s = s.withAuthenticationFlow(c.authenticationFlow().get());
+        return s;
+    }
+
+    private static SignInTarget target(Access access) {
+        if (access instanceof Access.Resource r) return new SignInTarget.Applications(Set.of(r.target().appId()));
+        if (access instanceof Access.Action a) return new SignInTarget.Action(a.action());
+        return new SignInTarget.AuthenticationContext(((Access.AuthContext) access).contextId());
+    }
+
+    /** One policy against one sign-in, whatever its state. */
+    public PolicyDecision decide(ConditionalAccessPolicy policy, SignInCase signIn, Holder holder) {
+        return whatIf.decide(policy, scenario(signIn, holder));
     }
 
     public boolean applies(ConditionalAccessPolicy policy, SignInCase signIn) {
-        return policy.state() != PolicyState.DISABLED && matcher.applies(policy, signIn);
+        return decide(policy, signIn, Holder.ATTACKER_REPLAY).applies();
     }
 
     public Verdict evaluate(SignInCase signIn, Holder holder) {
@@ -43,12 +73,12 @@ public final class CaseEvaluator {
         List<Verdict.PolicyReason> unmet = new ArrayList<>();
         List<String> applied = new ArrayList<>();
         List<Verdict.PolicyReason> reportOnly = new ArrayList<>();
-        for (ConditionalAccessPolicy p : snapshot.policies()) {
-            if (!applies(p, signIn)) continue;
-            Optional<Verdict.PolicyReason> stop = stop(p, signIn, holder);
+        for (PolicyDecision d : whatIf.evaluate(scenario(signIn, holder)).applicable()) {
+            ConditionalAccessPolicy p = d.policy();
+            Optional<Verdict.PolicyReason> stop = stop(d, signIn, holder);
             if (p.enforced()) {
                 applied.add(p.label());
-                stop.ifPresent(r -> (r.reason().equals(BLOCKS) ? blocks : unmet).add(r));
+                stop.ifPresent(r -> (d.grant() == GrantResult.BLOCK ? blocks : unmet).add(r));
             } else if (p.reportOnly()) {
                 stop.ifPresent(reportOnly::add);
             }
@@ -59,48 +89,22 @@ public final class CaseEvaluator {
         return new Verdict(outcome, deciding, applied, reportOnly);
     }
 
-    static final String BLOCKS = "blocks";
-
-    /** Why this policy stops the holder, or empty when the holder satisfies it. */
-    Optional<Verdict.PolicyReason> stop(ConditionalAccessPolicy p, SignInCase signIn, Holder holder) {
-        Optional<String> grant = p.grantControls().flatMap(g -> unmetGrant(g, holder));
-        if (grant.isPresent()) return Optional.of(new Verdict.PolicyReason(p.label(), grant.get()));
-        return unmetSession(p.sessionControls(), signIn, holder).map(r -> new Verdict.PolicyReason(p.label(), r));
-    }
-
-    /** Empty when the holder can satisfy the grant; otherwise what it cannot give ({@link #BLOCKS} for a block). */
-    Optional<String> unmetGrant(GrantControls g, Holder holder) {
-        if (g.blocks()) return Optional.of(BLOCKS);
-        List<String> missing = new ArrayList<>();
-        int terms = 0;
-        for (BuiltInControl c : g.builtInControls()) {
-            terms++;
-            if (!holder.meets(c)) missing.add(c.graphName());
+    /** Why this applicable policy stops the holder, or empty when the holder satisfies it. */
+    static Optional<Verdict.PolicyReason> stop(PolicyDecision d, SignInCase signIn, Holder holder) {
+        String label = d.policy().label();
+        if (d.grant() == GrantResult.BLOCK) return Optional.of(new Verdict.PolicyReason(label, "blocks"));
+        if (d.grant() == GrantResult.NOT_SATISFIED) {
+            String joiner = d.unmet().size() > 1 && d.operator() == io.aitmdefense.posture.model.GrantOperator.OR ? " or " : " and ";
+            return Optional.of(new Verdict.PolicyReason(label, "needs " + d.unmet().stream().map(Requirement::describe)
+                    .collect(Collectors.joining(joiner))));
         }
-        if (g.authenticationStrength().isPresent()) {
-            terms++;
-            AuthenticationStrength s = snapshot.resolve(g.authenticationStrength().get())
-                    .orElse(g.authenticationStrength().get());
-            if (!holder.meets(s)) missing.add("strength '" + nameOf(s) + "'");
-        }
-        for (String ignored : g.termsOfUse()) {
-            terms++;
-            if (!holder.meetsTermsOrCustom()) missing.add("terms of use");
-        }
-        for (String ignored : g.customAuthenticationFactors()) {
-            terms++;
-            if (!holder.meetsTermsOrCustom()) missing.add("custom control");
-        }
-        if (terms == 0 || missing.isEmpty()) return Optional.empty();
-        boolean all = g.operator() == GrantOperator.AND || terms == 1;
-        if (!all && missing.size() < terms) return Optional.empty();
-        return Optional.of("needs " + String.join(all ? " and " : " or ", missing));
+        return unmetSession(d.policy().sessionControls(), signIn, holder).map(r -> new Verdict.PolicyReason(label, r));
     }
 
     static Optional<String> unmetSession(SessionControls s, SignInCase signIn, Holder holder) {
         if (s.tokenProtection()) {
             if (!tokenProtectionSupported(signIn)) {
-                return Optional.of("token protection cannot be satisfied by " + clientLabel(signIn) + " — sign-in blocked");
+                return Optional.of("token protection cannot be satisfied by " + clientLabel(signIn) + ": sign-in blocked");
             }
             if (!holder.hasBoundToken()) return Optional.of("token protection: the replayed token is not bound to this device");
         }
@@ -119,9 +123,5 @@ public final class CaseEvaluator {
 
     static String clientLabel(SignInCase signIn) {
         return signIn.clientApp().graphName() + " on " + signIn.platform().graphName() + " to " + signIn.access().label();
-    }
-
-    private static String nameOf(AuthenticationStrength s) {
-        return s.displayName().isBlank() ? s.id() : s.displayName();
     }
 }

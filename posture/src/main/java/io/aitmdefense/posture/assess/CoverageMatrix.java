@@ -4,17 +4,18 @@ import io.aitmdefense.posture.model.AuthenticationContext;
 import io.aitmdefense.posture.model.ClientAppType;
 import io.aitmdefense.posture.model.ConditionalAccessPolicy;
 import io.aitmdefense.posture.model.ContinuousAccessEvaluationMode;
-import io.aitmdefense.posture.model.GrantControls;
-import io.aitmdefense.posture.model.BuiltInControl;
+import io.aitmdefense.posture.model.PolicyState;
 import io.aitmdefense.posture.model.Platform;
 import io.aitmdefense.posture.model.RiskLevel;
 import io.aitmdefense.posture.model.UserAction;
+import io.aitmdefense.posture.whatif.GrantResult;
+import io.aitmdefense.posture.whatif.PolicyDecision;
+import io.aitmdefense.posture.whatif.RequirementKind;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -53,8 +54,9 @@ public record CoverageMatrix(List<CoverageCell> cells) {
         boolean mediumRisk = false;
         boolean everyTime = true;
         for (ConditionalAccessPolicy p : evaluator.snapshot().policies()) {
-            if (!implementsControl(evaluator, p, control)) continue;
-            List<SignInCase> hits = probes.stream().filter(c -> evaluator.applies(p, c)).toList();
+            if (p.state() == PolicyState.DISABLED) continue;
+            List<SignInCase> hits = probes.stream()
+                    .filter(c -> breaks(evaluator.decide(p, c, Holder.ATTACKER_REPLAY), control)).toList();
             if (hits.isEmpty()) continue;
             if (p.enforced()) {
                 enforced.add(p.label());
@@ -97,24 +99,27 @@ public record CoverageMatrix(List<CoverageCell> cells) {
         return List.copyOf(missing);
     }
 
-    static boolean implementsControl(CaseEvaluator evaluator, ConditionalAccessPolicy p, Control control) {
-        Optional<GrantControls> grant = p.grantControls();
-        boolean stopsReplay = grant.filter(g -> !g.blocks())
-                .flatMap(g -> evaluator.unmetGrant(g, Holder.ATTACKER_REPLAY)).isPresent();
-        boolean blocks = grant.map(GrantControls::blocks).orElse(false);
+    /** True when this applicable policy, through the given control, stops a replayed session. */
+    static boolean breaks(PolicyDecision d, Control control) {
+        if (!d.applies()) return false;
+        ConditionalAccessPolicy p = d.policy();
+        boolean stops = d.grant() == GrantResult.NOT_SATISFIED;
+        Set<RequirementKind> unmet = EnumSet.noneOf(RequirementKind.class);
+        d.unmet().forEach(r -> unmet.add(r.kind()));
         boolean everyTime = p.sessionControls().signInFrequency().map(f -> f.everyTime()).orElse(false);
-        boolean authContext = !p.conditions().applications().includeAuthenticationContextClassReferences().isEmpty();
         return switch (control) {
-            case PHISHING_RESISTANT_MFA -> stopsReplay && grant.get().authenticationStrength().isPresent();
-            case COMPLIANT_DEVICE -> stopsReplay && (grant.get().builtInControls().contains(BuiltInControl.COMPLIANT_DEVICE)
-                    || grant.get().builtInControls().contains(BuiltInControl.DOMAIN_JOINED_DEVICE));
+            case PHISHING_RESISTANT_MFA -> stops && unmet.contains(RequirementKind.AUTHENTICATION_STRENGTH);
+            case COMPLIANT_DEVICE -> stops && (unmet.contains(RequirementKind.COMPLIANT_DEVICE)
+                    || unmet.contains(RequirementKind.HYBRID_JOINED_DEVICE));
             case TOKEN_PROTECTION -> p.sessionControls().tokenProtection();
             case CAE -> p.sessionControls().continuousAccessEvaluation()
                     .map(m -> m == ContinuousAccessEvaluationMode.STRICT_LOCATION
                             || m == ContinuousAccessEvaluationMode.STRICT_ENFORCEMENT).orElse(false);
             case RISK_STEP_UP -> (!p.conditions().signInRiskLevels().isEmpty() || !p.conditions().userRiskLevels().isEmpty())
-                    && (blocks || stopsReplay || everyTime);
-            case AUTH_CONTEXT_EVERY_TIME, PROTECTED_ACTIONS -> authContext && (everyTime || stopsReplay);
+                    && (d.grant() == GrantResult.BLOCK || stops || everyTime);
+            case AUTH_CONTEXT_EVERY_TIME, PROTECTED_ACTIONS ->
+                    !p.conditions().applications().includeAuthenticationContextClassReferences().isEmpty()
+                            && (d.grant() == GrantResult.BLOCK || stops || everyTime);
         };
     }
 

@@ -13,6 +13,9 @@ import io.aitmdefense.posture.model.RiskLevel;
 import io.aitmdefense.posture.model.TransferMethod;
 import io.aitmdefense.posture.model.UserAction;
 import io.aitmdefense.posture.model.UserCondition;
+import io.aitmdefense.posture.whatif.ConditionKind;
+import io.aitmdefense.posture.whatif.GrantResult;
+import io.aitmdefense.posture.whatif.PolicyDecision;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -196,7 +199,7 @@ final class FindingRules {
                     Optional.empty());
             for (ConditionalAccessPolicy p : snapshot.policies()) {
                 if (!p.enforced() || (signIn ? p.conditions().signInRiskLevels() : p.conditions().userRiskLevels()).isEmpty()) continue;
-                if (!CoverageMatrix.implementsControl(evaluator, p, Control.RISK_STEP_UP) || !evaluator.applies(p, c)) continue;
+                if (!CoverageMatrix.breaks(evaluator.decide(p, c, Holder.ATTACKER_REPLAY), Control.RISK_STEP_UP)) continue;
                 if (level == RiskLevel.HIGH) covering.add(p.label());
                 else medium = true;
             }
@@ -252,8 +255,7 @@ final class FindingRules {
             boolean available = defined.map(AuthenticationContext::available).orElse(true);
             for (ConditionalAccessPolicy p : enforced) {
                 boolean everyTime = p.sessionControls().signInFrequency().map(f -> f.everyTime()).orElse(false);
-                boolean unrelayable = p.grantControls().map(g -> g.blocks()
-                        || evaluator.unmetGrant(g, Holder.ATTACKER_REPLAY).isPresent()).orElse(false);
+                boolean unrelayable = stopsReplay(p, id);
                 List<String> missing = new ArrayList<>();
                 if (!unrelayable) missing.add("a phishing-resistant strength or device-bound grant");
                 if (!everyTime) missing.add("sign-in frequency every time");
@@ -274,13 +276,28 @@ final class FindingRules {
         }
     }
 
+    /** Whether a replayed admin or user session fails this auth-context policy's grant. */
+    private boolean stopsReplay(ConditionalAccessPolicy p, String context) {
+        for (Persona persona : List.of(Persona.ADMINS, Persona.ALL_USERS)) {
+            for (Platform platform : ReplaySimulation.ATTACKER_PLATFORMS) {
+                PolicyDecision d = evaluator.decide(p, replay.attackerCase(persona, new Access.AuthContext(context))
+                        .with(platform, ClientAppType.BROWSER), Holder.ATTACKER_REPLAY);
+                if (d.applies()) return d.grant() == GrantResult.BLOCK || d.grant() == GrantResult.NOT_SATISFIED;
+            }
+        }
+        // Applies to neither persona (a narrower group): judge the grant's shape.
+        return p.grantControls().map(g -> g.blocks() || g.builtInControls().contains(BuiltInControl.COMPLIANT_DEVICE)
+                || g.builtInControls().contains(BuiltInControl.DOMAIN_JOINED_DEVICE)
+                || g.authenticationStrength().flatMap(snapshot::resolve).map(AuthenticationStrength::phishingResistant)
+                        .orElse(false)).orElse(false);
+    }
+
     private void breakGlass() {
         if (breakGlass.inferred()) {
             add(Check.BREAK_GLASS_UNRESOLVED, "Using " + String.join(", ", breakGlass.ids()) + " (" + breakGlass.source().label()
                     + ").", List.of());
         }
         if (!breakGlass.known()) return;
-        var user = personas.user(Persona.BREAK_GLASS);
         boolean protectedByOwn = false;
         for (ConditionalAccessPolicy p : snapshot.policies()) {
             if (p.state() == PolicyState.DISABLED) continue;
@@ -293,7 +310,9 @@ final class FindingRules {
                 protectedByOwn |= p.enforced() && phishingResistant;
                 continue;
             }
-            if (!ConditionMatcher.users(u, user)) continue;
+            PolicyDecision d = evaluator.decide(p, replay.attackerCase(Persona.BREAK_GLASS,
+                    new Access.Resource(Target.EXCHANGE_ONLINE)), Holder.ATTACKER_REPLAY);
+            if (d.condition() == ConditionKind.USERS || d.condition() == ConditionKind.WORKLOAD_IDENTITIES) continue;
             boolean risky = p.grantControls().map(g -> g.blocks() || g.builtInControls().contains(BuiltInControl.COMPLIANT_DEVICE)
                     || g.builtInControls().contains(BuiltInControl.DOMAIN_JOINED_DEVICE) || g.authenticationStrength().isPresent())
                     .orElse(false);

@@ -1,47 +1,41 @@
 package io.aitmdefense.posture.assess;
 
-import io.aitmdefense.posture.model.AuthenticationStrength;
-import io.aitmdefense.posture.model.BuiltInControl;
+import io.aitmdefense.posture.model.AuthenticationMethodMode;
+import io.aitmdefense.posture.whatif.SatisfiedControl;
+
+import java.util.Set;
+
+import static io.aitmdefense.posture.model.AuthenticationMethodMode.*;
 
 /** Who holds the session being evaluated, and so which grant and session requirements they can meet. */
 public enum Holder {
     /**
-     * A replayed cookie or refresh token: it carries the MFA claim of the phished sign-in (push, OTP, SMS — methods a
-     * proxy can relay), comes from an unregistered device, and cannot perform a fresh sign-in.
+     * A replayed cookie or refresh token: it carries the MFA claim of the phished sign-in (password and push — methods
+     * a proxy relays), comes from an unregistered device, and cannot perform a fresh sign-in. The attacker also holds
+     * the password, so a self-service password change or risk remediation and terms of use go through.
      */
-    ATTACKER_REPLAY,
+    ATTACKER_REPLAY(Set.of(PASSWORD, MICROSOFT_AUTHENTICATOR_PUSH),
+            Set.of(SatisfiedControl.PASSWORD_CHANGED, SatisfiedControl.RISK_REMEDIATED, SatisfiedControl.TERMS_OF_USE_ACCEPTED)),
     /** A phished password alone, e.g. over legacy authentication: no MFA claim, no device. */
-    PASSWORD_ONLY,
+    PASSWORD_ONLY(Set.of(PASSWORD), Set.of()),
     /** The real user on a managed, compliant device with Windows Hello for Business. */
-    LEGITIMATE;
+    LEGITIMATE(Set.of(PASSWORD, MICROSOFT_AUTHENTICATOR_PUSH, WINDOWS_HELLO_FOR_BUSINESS),
+            Set.of(SatisfiedControl.values()));
 
-    public boolean meets(BuiltInControl control) {
-        return switch (control) {
-            case MFA -> this != PASSWORD_ONLY;
-            // The attacker captured the password and holds an MFA claim, so a self-service change goes through.
-            case PASSWORD_CHANGE, RISK_REMEDIATION -> this != PASSWORD_ONLY;
-            case COMPLIANT_DEVICE, DOMAIN_JOINED_DEVICE, APPROVED_APPLICATION, COMPLIANT_APPLICATION -> this == LEGITIMATE;
-            case BLOCK, UNKNOWN_FUTURE_VALUE -> false;
-        };
+    private final Set<AuthenticationMethodMode> methods;
+    private final Set<SatisfiedControl> controls;
+
+    Holder(Set<AuthenticationMethodMode> methods, Set<SatisfiedControl> controls) {
+        this.methods = methods;
+        this.controls = controls;
     }
 
-    /**
-     * A strength is met by the replayed session when one of its combinations uses a method that is not phishing
-     * resistant (the proxy relayed it). A strength we could not resolve is assumed met: never claim protection we
-     * cannot show.
-     */
-    public boolean meets(AuthenticationStrength strength) {
-        return switch (this) {
-            case LEGITIMATE -> true;
-            case PASSWORD_ONLY -> false;
-            case ATTACKER_REPLAY -> strength.unresolved() || strength.allowedCombinations().stream()
-                    .anyMatch(c -> !AuthenticationStrength.PHISHING_RESISTANT_METHODS.containsAll(c.methods()));
-        };
+    public Set<AuthenticationMethodMode> methods() {
+        return methods;
     }
 
-    /** Terms of use and custom controls (third-party MFA, relayable) are clicked or relayed through. */
-    public boolean meetsTermsOrCustom() {
-        return this != PASSWORD_ONLY;
+    public Set<SatisfiedControl> controls() {
+        return controls;
     }
 
     public boolean canSignInAgain() {

@@ -27,21 +27,11 @@ public final class PostureAssessor {
         }
     }
 
-    private final PolicyMatcher matcher;
-
-    public PostureAssessor() {
-        this(new ConditionMatcher());
-    }
-
-    public PostureAssessor(PolicyMatcher matcher) {
-        this.matcher = matcher;
-    }
-
     public PostureAssessment assess(ConditionalAccessSnapshot snapshot, Options options) {
         BreakGlass breakGlass = BreakGlass.resolve(snapshot, options.breakGlassIds());
         Personas personas = new Personas(snapshot, breakGlass);
         Networks networks = Networks.of(snapshot);
-        CaseEvaluator evaluator = new CaseEvaluator(snapshot, matcher);
+        CaseEvaluator evaluator = new CaseEvaluator(snapshot);
         ReplaySimulation replay = new ReplaySimulation(evaluator, personas, networks, options.protectedActionContexts());
         List<ReplayResult> replays = replay.run();
         CoverageMatrix matrix = CoverageMatrix.build(evaluator, replay);
