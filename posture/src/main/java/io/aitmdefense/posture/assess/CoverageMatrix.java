@@ -56,6 +56,8 @@ public record CoverageMatrix(List<CoverageCell> cells) {
         for (ConditionalAccessPolicy p : evaluator.snapshot().policies()) {
             if (p.state() == PolicyState.DISABLED) continue;
             List<SignInCase> hits = probes.stream()
+                    // Token protection only breaks replay where it can be enforced; elsewhere it just blocks everyone.
+                    .filter(c -> control != Control.TOKEN_PROTECTION || CaseEvaluator.tokenProtectionSupported(c))
                     .filter(c -> breaks(evaluator.decide(p, c, Holder.ATTACKER_REPLAY), control)).toList();
             if (hits.isEmpty()) continue;
             if (p.enforced()) {
