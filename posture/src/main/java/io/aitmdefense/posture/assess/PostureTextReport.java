@@ -67,6 +67,12 @@ public final class PostureTextReport {
         out.println();
         out.println("Fix");
         wrap(check.fix(), out);
+        List<PublicCheck> related = PublicCheck.coveredBy(check);
+        if (!related.isEmpty()) {
+            out.println();
+            out.println("Also checked by");
+            for (PublicCheck p : related) out.printf(Locale.ROOT, "  %s %s: %s (%s)%n", p.tool(), p.id(), p.description(), p.mapping());
+        }
     }
 
     private static void wrap(String text, PrintStream out) {

@@ -106,7 +106,14 @@ public final class ReplaySimulation {
         Verdict strongest = portalVerdict;
         for (String context : stepUpContexts()) {
             Verdict v = evaluator.evaluate(portal.with(new Access.AuthContext(context)), holder);
-            if (more(strongest, v)) strongest = v;
+            if (more(strongest, v)) {
+                strongest = v;
+            } else if (!more(v, strongest)) {
+                // Same outcome: keep what the portal sign-in applied and add what the step-up would add once promoted.
+                List<Verdict.PolicyReason> reportOnly = new ArrayList<>(strongest.reportOnlyWouldStop());
+                reportOnly.addAll(v.reportOnlyWouldStop());
+                strongest = new Verdict(strongest.outcome(), strongest.deciding(), strongest.applied(), reportOnly);
+            }
         }
         return strongest;
     }
