@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
                 "How to export: docs/posture-export.md. Nothing leaves this machine.",
                 ""},
         subcommands = {
+                PostureWhatIfCommand.class,
         },
         footer = {"", "Exit status: 0 no finding at or above --fail-on, 1 findings at or above --fail-on (default high),",
                 "2 bad usage, 3 some input files or objects were rejected, 4 no policy was read."},

@@ -56,7 +56,7 @@ final class PolicyApplicability {
     }
 
     private ConditionCheck workload(Conditions c) {
-        boolean users = !c.users().includeUsers().isEmpty() || !c.users().includeGroups().isEmpty()
+        boolean users = c.users().includeUsers().stream().anyMatch(u -> !u.equalsIgnoreCase("None")) || !c.users().includeGroups().isEmpty()
                 || !c.users().includeRoles().isEmpty() || c.users().includeGuestsOrExternalUsers().isPresent();
         if (c.clientApplications().configured() && !users) {
             return ConditionCheck.noMatch(ConditionKind.WORKLOAD_IDENTITIES,
@@ -76,7 +76,8 @@ final class PolicyApplicability {
         Optional<String> included = userMatch(u.includeUsers(), u.includeGroups(), u.includeRoles(),
                 u.includeGuestsOrExternalUsers(), user, false);
         return included.map(r -> ConditionCheck.match(ConditionKind.USERS, "user included by " + r))
-                .orElseGet(() -> ConditionCheck.noMatch(ConditionKind.USERS, "user not in the included users, groups, roles or guests"));
+                .orElseGet(() -> ConditionCheck.noMatch(ConditionKind.USERS, "user not included; policy includes "
+                        + includes(u)));
     }
 
     private Optional<String> userMatch(List<String> users, List<String> groups, List<String> roles,
@@ -103,6 +104,15 @@ final class PolicyApplicability {
         return Optional.empty();
     }
 
+    private String includes(UserCondition u) {
+        List<String> parts = new ArrayList<>();
+        if (!u.includeUsers().isEmpty()) parts.add("users " + u.includeUsers());
+        if (!u.includeGroups().isEmpty()) parts.add("groups " + u.includeGroups().stream().map(this::groupLabel).toList());
+        if (!u.includeRoles().isEmpty()) parts.add(u.includeRoles().size() + " roles");
+        u.includeGuestsOrExternalUsers().ifPresent(g -> parts.add("guest types " + names(g.guestTypes())));
+        return parts.isEmpty() ? "nobody" : String.join(", ", parts);
+    }
+
     private String groupLabel(String id) {
         return snapshot.directory().groupName(id).map(n -> id + " (" + n + ")").orElse(id);
     }
@@ -112,10 +122,11 @@ final class PolicyApplicability {
     private ConditionCheck target(ApplicationCondition a, SignInTarget target) {
         if (target instanceof SignInTarget.Applications apps) {
             if (a.includeApplications().isEmpty()) {
-                return ConditionCheck.noMatch(ConditionKind.APPLICATION, "targets "
-                        + (!a.includeUserActions().isEmpty() ? "user actions" :
-                        !a.includeAuthenticationContextClassReferences().isEmpty() ? "authentication contexts"
-                                : "no resources") + ", not resources");
+                String what = !a.includeUserActions().isEmpty() ? "targets user actions, not resources"
+                        : !a.includeAuthenticationContextClassReferences().isEmpty()
+                        ? "targets authentication contexts, not resources"
+                        : "targets no resources, user actions or authentication contexts";
+                return ConditionCheck.noMatch(ConditionKind.APPLICATION, what);
             }
             ConditionCheck best = null;
             for (String app : apps.appIds()) {
