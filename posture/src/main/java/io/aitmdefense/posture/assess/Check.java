@@ -171,7 +171,14 @@ public enum Check {
             "A policy combines user risk and sign-in risk",
             "Conditions in one policy are ANDed: the policy only applies when both risks are present at once, so a "
                     + "risky replayed sign-in by a user without user risk is not stepped up.",
-            "Split it into one policy for sign-in risk and one for user risk.");
+            "Split it into one policy for sign-in risk and one for user risk."),
+    INERT_POLICY("AITM-CA-024", Severity.MEDIUM,
+            "An enabled policy targets no resource, user action or authentication context",
+            "A policy whose target resources are 'None' (and no user action or auth context) never applies, so the "
+                    + "controls it carries (often CAE, sign-in frequency or token protection for admins) protect nothing "
+                    + "while the policy list suggests they do.",
+            "Set its target resources to All resources (or the intended apps), or delete it. Check in What If that it "
+                    + "now applies to the intended users.");
 
     private final String id;
     private final Severity severity;

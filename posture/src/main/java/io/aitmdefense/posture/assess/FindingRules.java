@@ -72,6 +72,7 @@ final class FindingRules {
         securityInfoRegistration();
         mfaGaps();
         riskCombined();
+        inertPolicies();
         findings.sort((a, b) -> b.severity().compareTo(a.severity()) != 0 ? b.severity().compareTo(a.severity())
                 : a.id().compareTo(b.id()));
         return List.copyOf(findings);
@@ -431,6 +432,22 @@ final class FindingRules {
             if (p.state() == PolicyState.DISABLED) continue;
             if (!p.conditions().signInRiskLevels().isEmpty() && !p.conditions().userRiskLevels().isEmpty()) {
                 add(Check.RISK_CONDITIONS_COMBINED, p.label() + " sets both sign-in risk and user risk.", List.of(p.label()));
+            }
+        }
+    }
+
+    private void inertPolicies() {
+        for (ConditionalAccessPolicy p : snapshot.policies()) {
+            if (p.state() == PolicyState.DISABLED) continue;
+            var apps = p.conditions().applications();
+            boolean noResources = apps.includeApplications().isEmpty()
+                    || apps.includeApplications().stream().allMatch("None"::equalsIgnoreCase);
+            boolean targetsUsers = !p.conditions().users().includeUsers().stream().allMatch("None"::equalsIgnoreCase)
+                    || !p.conditions().users().includeGroups().isEmpty() || !p.conditions().users().includeRoles().isEmpty()
+                    || p.conditions().users().includeGuestsOrExternalUsers().isPresent();
+            if (noResources && targetsUsers && apps.includeUserActions().isEmpty()
+                    && apps.includeAuthenticationContextClassReferences().isEmpty() && apps.applicationFilter().isEmpty()) {
+                add(Check.INERT_POLICY, p.label() + " targets no resources, so it never applies.", List.of(p.label()));
             }
         }
     }

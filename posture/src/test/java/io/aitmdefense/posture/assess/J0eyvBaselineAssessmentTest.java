@@ -70,6 +70,8 @@ class J0eyvBaselineAssessmentTest {
 
         assertThat(cell.status()).isEqualTo(CellStatus.ENFORCED);
         assertThat(cell.policies()).containsExactly("CA209-Internals-IdentityProtection-AllApps-AnyPlatform-ContinuousAccessEvaluation");
+        assertThat(assessment.findings(Check.INERT_POLICY)).singleElement().satisfies(f -> assertThat(f.policies())
+                .containsExactly("CA104-Admins-IdentityProtection-AllApps-AnyPlatform-ContinuousAccessEvaluation"));
     }
 
     @Test
