@@ -114,6 +114,25 @@ class PostureCommandTest {
     }
 
     @Test
+    void directorySnapshotNamesTheBreakGlassAccounts(@TempDir Path dir) throws IOException {
+        Path policies = dir.resolve("policies.json");
+        Files.writeString(policies, """
+                {"value":[{"id":"p1","displayName":"Require MFA","state":"enabled",
+                  "conditions":{"clientAppTypes":["all"],"applications":{"includeApplications":["All"]},
+                                "users":{"includeUsers":["All"],"excludeUsers":["bg-1"]}},
+                  "grantControls":{"operator":"OR","builtInControls":["mfa"]}}]}
+                """);
+        Path directory = dir.resolve("directory.json");
+        Files.writeString(directory, "{\"directory\":{\"breakGlass\":[\"bg-1\"]}}");
+
+        Aitm.run("posture", policies.toString(), "--directory", directory.toString(), "--json");
+
+        JsonNode json = new ObjectMapper().readTree(stdout());
+        assertThat(json.at("/breakGlass/source").asText()).isEqualTo("configured");
+        assertThat(json.at("/breakGlass/ids/0").asText()).isEqualTo("bg-1");
+    }
+
+    @Test
     void refusesToWriteOverAnInputFile(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("posture.json");
         Files.copy(Path.of(HARDENED), input);
