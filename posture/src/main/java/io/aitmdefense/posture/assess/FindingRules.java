@@ -437,8 +437,9 @@ final class FindingRules {
     }
 
     private void inertPolicies() {
+        // Report-only templates use "None" as a placeholder for the apps to fill in; only enabled ones mislead.
         for (ConditionalAccessPolicy p : snapshot.policies()) {
-            if (p.state() == PolicyState.DISABLED) continue;
+            if (!p.enforced()) continue;
             var apps = p.conditions().applications();
             boolean noResources = apps.includeApplications().isEmpty()
                     || apps.includeApplications().stream().allMatch("None"::equalsIgnoreCase);
