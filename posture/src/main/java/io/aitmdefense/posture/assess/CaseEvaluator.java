@@ -13,7 +13,10 @@ import io.aitmdefense.posture.whatif.SignInScenario;
 import io.aitmdefense.posture.whatif.SignInTarget;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,9 +30,16 @@ import java.util.stream.Collectors;
 public final class CaseEvaluator {
 
     private final CaEvaluator whatIf;
+    private final Map<ConditionalAccessPolicy, Integer> index = new IdentityHashMap<>();
+    /** The matrix asks the same policy about the same probe once per control; decide once. */
+    private final Map<DecisionKey, PolicyDecision> decisions = new HashMap<>();
+
+    private record DecisionKey(int policy, SignInCase signIn, Holder holder) {
+    }
 
     public CaseEvaluator(ConditionalAccessSnapshot snapshot) {
         this.whatIf = new CaEvaluator(snapshot);
+        for (ConditionalAccessPolicy p : snapshot.policies()) index.putIfAbsent(p, index.size());
     }
 
     public ConditionalAccessSnapshot snapshot() {
@@ -61,7 +71,9 @@ public final class CaseEvaluator {
 
     /** One policy against one sign-in, whatever its state. */
     public PolicyDecision decide(ConditionalAccessPolicy policy, SignInCase signIn, Holder holder) {
-        return whatIf.decide(policy, scenario(signIn, holder));
+        Integer i = index.get(policy);
+        if (i == null) return whatIf.decide(policy, scenario(signIn, holder));
+        return decisions.computeIfAbsent(new DecisionKey(i, signIn, holder), k -> whatIf.decide(policy, scenario(signIn, holder)));
     }
 
     public boolean applies(ConditionalAccessPolicy policy, SignInCase signIn) {
