@@ -1,14 +1,18 @@
 package io.aitmdefense.posture.whatif;
 
+import io.aitmdefense.posture.model.AuthenticationMethodMode;
 import io.aitmdefense.posture.model.BuiltInControl;
 import io.aitmdefense.posture.model.BuiltInStrengths;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
 import io.aitmdefense.posture.model.GrantControls;
 import io.aitmdefense.posture.model.TransferMethod;
+import io.aitmdefense.posture.model.UserAction;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One policy's grant expression: built-in controls, the authentication strength, terms of use and custom controls
@@ -48,10 +52,11 @@ final class GrantCheck {
 
     boolean satisfied(Requirement r, SignInScenario s) {
         boolean deviceCode = s.authenticationFlow().filter(f -> f == TransferMethod.DEVICE_CODE_FLOW).isPresent();
+        Set<AuthenticationMethodMode> methods = usableMethods(s);
         return switch (r.kind()) {
-            case MFA -> BuiltInStrengths.MFA.satisfiedBy(s.satisfiedMethods());
+            case MFA -> BuiltInStrengths.MFA.satisfiedBy(methods);
             // An unresolvable strength (custom id without its definition) is never assumed met.
-            case AUTHENTICATION_STRENGTH -> r.strength().map(st -> st.satisfiedBy(s.satisfiedMethods())).orElse(false);
+            case AUTHENTICATION_STRENGTH -> r.strength().map(st -> st.satisfiedBy(methods)).orElse(false);
             // Device-code flow carries no device state, so device grants cannot be met through it.
             case COMPLIANT_DEVICE -> !deviceCode && s.device().map(d -> d.registered() && d.compliant()).orElse(false);
             case HYBRID_JOINED_DEVICE -> !deviceCode && s.device().map(DeviceInfo::hybridJoined).orElse(false);
@@ -62,5 +67,16 @@ final class GrantCheck {
             case TERMS_OF_USE -> s.satisfiedControls().contains(SatisfiedControl.TERMS_OF_USE_ACCEPTED);
             case CUSTOM_CONTROL -> false;
         };
+    }
+
+    /** Registering or joining a device happens before the device exists, so Windows Hello for Business cannot count. */
+    private static Set<AuthenticationMethodMode> usableMethods(SignInScenario s) {
+        if (s.target() instanceof SignInTarget.Action a && a.action() == UserAction.REGISTER_OR_JOIN_DEVICES) {
+            Set<AuthenticationMethodMode> out = EnumSet.noneOf(AuthenticationMethodMode.class);
+            out.addAll(s.satisfiedMethods());
+            out.remove(AuthenticationMethodMode.WINDOWS_HELLO_FOR_BUSINESS);
+            return out;
+        }
+        return s.satisfiedMethods();
     }
 }

@@ -10,12 +10,14 @@ import io.aitmdefense.posture.model.DeviceCondition;
 import io.aitmdefense.posture.model.DirectoryUser;
 import io.aitmdefense.posture.model.FilterMode;
 import io.aitmdefense.posture.model.FilterRule;
+import io.aitmdefense.posture.model.GraphEnum;
 import io.aitmdefense.posture.model.GuestCondition;
 import io.aitmdefense.posture.model.LocationCondition;
 import io.aitmdefense.posture.model.NamedLocation;
 import io.aitmdefense.posture.model.NamedLocationKind;
 import io.aitmdefense.posture.model.Platform;
 import io.aitmdefense.posture.model.PlatformCondition;
+import io.aitmdefense.posture.model.UserAction;
 import io.aitmdefense.posture.model.UserCondition;
 
 import java.util.ArrayList;
@@ -302,12 +304,12 @@ final class PolicyApplicability {
     /** Registering or joining a device has no device yet; Entra offers no client-app or device conditions for it. */
     private static boolean deviceRegistration(SignInScenario s) {
         return s.target() instanceof SignInTarget.Action a
-                && a.action() == io.aitmdefense.posture.model.UserAction.REGISTER_OR_JOIN_DEVICES;
+                && a.action() == UserAction.REGISTER_OR_JOIN_DEVICES;
     }
 
     // ---- risk, flows ----
 
-    private static <E extends Enum<E> & io.aitmdefense.posture.model.GraphEnum> ConditionCheck risk(
+    private static <E extends Enum<E> & GraphEnum> ConditionCheck risk(
             ConditionKind kind, String what, Set<E> levels, Optional<E> actual) {
         if (levels.isEmpty()) return ConditionCheck.match(kind, "any " + what);
         if (actual.isEmpty()) return ConditionCheck.unknown(kind, what + " not given; policy needs " + names(levels));
@@ -328,7 +330,7 @@ final class PolicyApplicability {
                 "flow " + s.authenticationFlow().get().graphName() + " not in " + names(c.transferMethods()));
     }
 
-    private static String names(Set<? extends io.aitmdefense.posture.model.GraphEnum> set) {
-        return set.stream().map(io.aitmdefense.posture.model.GraphEnum::graphName).sorted().toList().toString();
+    private static String names(Set<? extends GraphEnum> set) {
+        return set.stream().map(GraphEnum::graphName).sorted().toList().toString();
     }
 }

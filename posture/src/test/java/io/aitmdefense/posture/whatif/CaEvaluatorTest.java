@@ -9,6 +9,7 @@ import io.aitmdefense.posture.model.DirectoryUser;
 import io.aitmdefense.posture.model.GrantOperator;
 import io.aitmdefense.posture.model.GuestType;
 import io.aitmdefense.posture.model.InsiderRiskLevel;
+import io.aitmdefense.posture.model.IpRange;
 import io.aitmdefense.posture.model.PersistentBrowserMode;
 import io.aitmdefense.posture.model.Platform;
 import io.aitmdefense.posture.model.RiskLevel;
@@ -429,6 +430,18 @@ class CaEvaluatorTest {
         }
 
         @Test
+        void windowsHelloCannotSatisfyTheDeviceRegistrationPolicy() {
+            ConditionalAccessSnapshot s = snapshot(enabled("join", "\"users\":{\"includeUsers\":[\"All\"]},"
+                    + "\"applications\":{\"includeUserActions\":[\"urn:user:registerdevice\"]}", grant("OR", "mfa")));
+            SignInScenario join = exchange(ALICE).withTarget(new SignInTarget.Action(UserAction.REGISTER_OR_JOIN_DEVICES));
+            assertThat(eval(s, join.withMethods(Set.of(AuthenticationMethodMode.WINDOWS_HELLO_FOR_BUSINESS))).enforced().outcome())
+                    .isEqualTo(Outcome.REQUIREMENTS_REMAINING);
+            assertThat(eval(s, join.withMethods(PUSH_MFA)).enforced().outcome()).isEqualTo(Outcome.GRANTED);
+            assertThat(eval(s, exchange(ALICE).withMethods(Set.of(AuthenticationMethodMode.WINDOWS_HELLO_FOR_BUSINESS))
+                    .withTarget(new SignInTarget.Action(UserAction.REGISTER_SECURITY_INFORMATION))).applicable()).isEmpty();
+        }
+
+        @Test
         void deviceCodeFlowCannotSatisfyCompliantDevice() {
             ConditionalAccessSnapshot s = snapshot(enabled("compliant", ALL_USERS_ALL_APPS, grant("OR", "compliantDevice")));
             SignInScenario compliant = exchange(ALICE).withDevice(DeviceInfo.registered(TrustType.AZURE_AD, true));
@@ -483,6 +496,6 @@ class CaEvaluatorTest {
     }
 
     static InetAddress ip(String literal) {
-        return io.aitmdefense.posture.model.IpRange.literal(literal).orElseThrow();
+        return IpRange.literal(literal).orElseThrow();
     }
 }
