@@ -11,6 +11,7 @@ import io.aitmdefense.posture.read.CaExportReader;
 import io.aitmdefense.posture.read.CaReadResult;
 import io.aitmdefense.posture.read.ReadProblem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -150,10 +152,10 @@ final class PostureCommand implements Callable<Integer> {
         if (!json) stdout.println("\nWrote " + jsonFile + " and " + htmlFile);
     }
 
-    static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+    static final class SeverityConverter implements ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
-            return Severity.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+            return Severity.valueOf(value.trim().toUpperCase(Locale.ROOT));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.aitmdefense.posture.assess;
 import io.aitmdefense.posture.model.ClientAppType;
 import io.aitmdefense.posture.model.ConditionalAccessPolicy;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
+import io.aitmdefense.posture.model.GrantOperator;
 import io.aitmdefense.posture.model.Platform;
 import io.aitmdefense.posture.model.SessionControls;
 import io.aitmdefense.posture.whatif.CaEvaluator;
@@ -106,7 +107,7 @@ public final class CaseEvaluator {
         String label = d.policy().label();
         if (d.grant() == GrantResult.BLOCK) return Optional.of(new Verdict.PolicyReason(label, "blocks"));
         if (d.grant() == GrantResult.NOT_SATISFIED) {
-            String joiner = d.unmet().size() > 1 && d.operator() == io.aitmdefense.posture.model.GrantOperator.OR ? " or " : " and ";
+            String joiner = d.unmet().size() > 1 && d.operator() == GrantOperator.OR ? " or " : " and ";
             return Optional.of(new Verdict.PolicyReason(label, "needs " + d.unmet().stream().map(Requirement::describe)
                     .collect(Collectors.joining(joiner))));
         }

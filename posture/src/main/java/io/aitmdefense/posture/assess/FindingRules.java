@@ -16,6 +16,7 @@ import io.aitmdefense.posture.model.UserCondition;
 import io.aitmdefense.posture.whatif.ConditionKind;
 import io.aitmdefense.posture.whatif.GrantResult;
 import io.aitmdefense.posture.whatif.PolicyDecision;
+import io.aitmdefense.posture.whatif.WellKnownApps;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,9 +24,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** Derives the findings from the snapshot, the replay simulation and the coverage matrix. */
 final class FindingRules {
@@ -159,7 +162,7 @@ final class FindingRules {
             List<String> problems = new ArrayList<>();
             List<String> apps = p.conditions().applications().includeApplications();
             if (apps.stream().anyMatch("All"::equalsIgnoreCase)) problems.add("targets All resources");
-            if (apps.stream().anyMatch(Target.OFFICE_365::equalsIgnoreCase)) problems.add("targets the Office365 group");
+            if (apps.stream().anyMatch(WellKnownApps.OFFICE_365_GROUP::equalsIgnoreCase)) problems.add("targets the Office365 group");
             Set<ClientAppType> clients = p.conditions().clientAppTypes();
             if (clients.isEmpty() || clients.contains(ClientAppType.ALL) || clients.contains(ClientAppType.BROWSER)) {
                 problems.add("includes browsers");
@@ -228,7 +231,7 @@ final class FindingRules {
                     || !apps.includeUserActions().isEmpty()
                     || !p.conditions().signInRiskLevels().isEmpty() || !p.conditions().userRiskLevels().isEmpty()
                     || (!apps.includeApplications().isEmpty() && apps.includeApplications().stream()
-                        .allMatch(a -> EVERY_TIME_APPS.contains(a.toLowerCase(java.util.Locale.ROOT))));
+                        .allMatch(a -> EVERY_TIME_APPS.contains(a.toLowerCase(Locale.ROOT))));
             if (!scoped) {
                 add(Check.EVERY_TIME_FREQUENCY_UNSCOPED, p.label() + " asks for a fresh sign-in every time on "
                         + String.join(", ", apps.includeApplications()) + " without an auth-context, user-action or risk "
@@ -453,7 +456,7 @@ final class FindingRules {
         }
     }
 
-    private List<String> policiesWith(java.util.function.Predicate<ConditionalAccessPolicy> test) {
+    private List<String> policiesWith(Predicate<ConditionalAccessPolicy> test) {
         return snapshot.policies().stream().filter(p -> p.state() != PolicyState.DISABLED).filter(test)
                 .map(ConditionalAccessPolicy::label).toList();
     }

@@ -100,7 +100,8 @@ public final class PostureHtmlReport {
                 + "Windows device.</p><table><tr><th>persona</th><th>target</th><th>attacker</th><th>from an allowed "
                 + "country</th><th>managed user</th><th>decided by</th></tr>");
         for (ReplayResult r : a.replays()) {
-            h.append("<tr><td>").append(escape(r.persona().label())).append("</td><td>").append(escape(r.target().label()))
+            h.append("<tr><td title=\"").append(escape(r.persona().description())).append("\">")
+                    .append(escape(r.persona().label())).append("</td><td>").append(escape(r.target().label()))
                     .append("</td>");
             outcome(h, r.attacker().outcome());
             if (r.fromAllowedCountry().isPresent()) outcome(h, r.fromAllowedCountry().get().outcome());

@@ -1,5 +1,7 @@
 package io.aitmdefense.posture.assess;
 
+import java.util.Locale;
+
 /** How urgently a finding should be fixed; {@link #HIGH} and above make {@code aitm posture} exit with status 1. */
 public enum Severity {
     INFO, LOW, MEDIUM, HIGH, CRITICAL;
@@ -9,6 +11,6 @@ public enum Severity {
     }
 
     public String label() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,36 +1,35 @@
 package io.aitmdefense.posture.assess;
 
-import java.util.Optional;
+import io.aitmdefense.posture.whatif.WellKnownApps;
+
+import java.util.List;
 
 /**
  * Sensitive resources an attacker goes for after a replay. {@link #CA_MANAGEMENT} is not an app: it is changing
  * Conditional Access in an admin portal, guarded (if at all) by a protected action that requests an auth context.
  */
 public enum Target {
-    EXCHANGE_ONLINE("Exchange Online", "00000002-0000-0ff1-ce00-000000000000", true, true, true),
-    SHAREPOINT_ONLINE("SharePoint Online", "00000003-0000-0ff1-ce00-000000000000", true, true, true),
-    AZURE_MANAGEMENT("Azure management", "797f4846-ba00-4fd7-ba43-dac1f8f63013", false, false, false),
-    ADMIN_PORTALS("admin portals", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", false, false, false),
-    CA_MANAGEMENT("CA-policy management", "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", false, false, false),
+    EXCHANGE_ONLINE("Exchange Online", WellKnownApps.EXCHANGE_ONLINE, true),
+    SHAREPOINT_ONLINE("SharePoint Online", WellKnownApps.SHAREPOINT_ONLINE, true),
+    AZURE_MANAGEMENT("Azure management", WellKnownApps.AZURE_MANAGEMENT, false),
+    ADMIN_PORTALS("admin portals", WellKnownApps.AZURE_PORTAL, false),
+    CA_MANAGEMENT("CA-policy management", WellKnownApps.AZURE_PORTAL, false),
     /** Any application no policy names, such as a consent-phishing app: only All-resources policies reach it. */
-    ANY_OTHER_APP("any other application", "a0e1c2d3-0000-4000-8000-00000000a17a", false, false, false);
-
-    /** Resource-group keywords a policy can use instead of ids. */
-    public static final String OFFICE_365 = "Office365";
-    public static final String ADMIN_PORTALS_KEYWORD = "MicrosoftAdminPortals";
+    ANY_OTHER_APP("any other application", "a0e1c2d3-0000-4000-8000-00000000a17a", false);
 
     private final String label;
     private final String appId;
-    private final boolean office365;
     private final boolean tokenProtectionSupported;
-    private final boolean caeCapable;
 
-    Target(String label, String appId, boolean office365, boolean tokenProtectionSupported, boolean caeCapable) {
+    Target(String label, String appId, boolean tokenProtectionSupported) {
         this.label = label;
         this.appId = appId;
-        this.office365 = office365;
         this.tokenProtectionSupported = tokenProtectionSupported;
-        this.caeCapable = caeCapable;
+    }
+
+    /** The targets of the replay simulation, in report order. */
+    public static List<Target> sensitive() {
+        return List.of(EXCHANGE_ONLINE, SHAREPOINT_ONLINE, AZURE_MANAGEMENT, ADMIN_PORTALS, CA_MANAGEMENT);
     }
 
     public String label() {
@@ -42,35 +41,13 @@ public enum Target {
         return appId;
     }
 
-    public boolean inOffice365Group() {
-        return office365;
-    }
-
-    public boolean inAdminPortalsGroup() {
-        return this == ADMIN_PORTALS || this == CA_MANAGEMENT;
-    }
-
+    /** Token protection can be enforced for this resource (Windows native clients only). */
     public boolean tokenProtectionSupported() {
         return tokenProtectionSupported;
     }
 
-    public boolean caeCapable() {
-        return caeCapable;
-    }
-
-    /** Targets only admins reach; guests and users are not assessed against them. */
+    /** Where a replayed admin session does tenant-wide damage. */
     public boolean administrative() {
         return this == AZURE_MANAGEMENT || this == ADMIN_PORTALS || this == CA_MANAGEMENT;
-    }
-
-    /** The targets of the replay simulation, in report order. */
-    public static java.util.List<Target> sensitive() {
-        return java.util.List.of(EXCHANGE_ONLINE, SHAREPOINT_ONLINE, AZURE_MANAGEMENT, ADMIN_PORTALS, CA_MANAGEMENT);
-    }
-
-    public Optional<String> groupKeyword() {
-        if (office365) return Optional.of(OFFICE_365);
-        if (inAdminPortalsGroup()) return Optional.of(ADMIN_PORTALS_KEYWORD);
-        return Optional.empty();
     }
 }
