@@ -111,6 +111,14 @@ class PostureWhatIfCommandTest {
     }
 
     @Test
+    void helpDescribesTheCommand() {
+        int status = Aitm.run("posture", "whatif", "--help");
+
+        assertThat(status).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("Evaluate one sign-in against a Conditional Access export").contains("--device-attr");
+    }
+
+    @Test
     void unknownOptionValueIsAUsageError() {
         int status = Aitm.run("posture", "whatif", BASELINE, "--user", "alice", "--app", "exchange", "--platform", "amiga");
 

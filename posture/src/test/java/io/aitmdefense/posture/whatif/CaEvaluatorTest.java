@@ -242,6 +242,31 @@ class CaEvaluatorTest {
         }
 
         @Test
+        void unknownCountryCountsOnlyForLocationsThatIncludeUnknownCountries() {
+            ConditionalAccessSnapshot s = snapshot(
+                    "{\"id\":\"eu-or-unknown\",\"displayName\":\"EU\",\"countriesAndRegions\":[\"NL\"],"
+                            + "\"includeUnknownCountriesAndRegions\":true}",
+                    enabled("geo-block", ALL_USERS_ALL_APPS + ",\"locations\":{\"includeLocations\":[\"All\"],"
+                            + "\"excludeLocations\":[\"eu-or-unknown\"]}", grant("OR", "block")));
+            SignInScenario noCountry = SignInScenario.of(ALICE, SignInTarget.apps(WellKnownApps.EXCHANGE_ONLINE))
+                    .withIp(ip("192.0.2.1"));
+            assertThat(eval(s, noCountry).enforced().outcome()).isEqualTo(Outcome.GRANTED);
+            assertThat(eval(s, noCountry.withCountry("US")).enforced().outcome()).isEqualTo(Outcome.BLOCKED);
+        }
+
+        @Test
+        void compliantNetworkLocationCanBeStatedDirectly() {
+            ConditionalAccessSnapshot s = snapshot(
+                    "{\"@odata.type\":\"#microsoft.graph.compliantNetworkNamedLocation\",\"id\":\"3d46dbda-8382-466a-856d-eb00cbc6b910\","
+                            + "\"displayName\":\"All Compliant Network locations\",\"compliantNetworkType\":\"allTenantCompliantNetworks\",\"isTrusted\":true}",
+                    enabled("gsa-only", ALL_USERS_ALL_APPS + ",\"locations\":{\"includeLocations\":[\"All\"],"
+                            + "\"excludeLocations\":[\"3d46dbda-8382-466a-856d-eb00cbc6b910\"]}", grant("OR", "block")));
+            assertThat(eval(s, exchange(ALICE)).enforced().outcome()).isEqualTo(Outcome.BLOCKED);
+            assertThat(eval(s, exchange(ALICE).withNamedLocations(Set.of("3d46dbda-8382-466a-856d-eb00cbc6b910")))
+                    .enforced().outcome()).isEqualTo(Outcome.GRANTED);
+        }
+
+        @Test
         void missingFactsGiveNotEnoughInformationAndAnIncompleteOutcome() {
             ConditionalAccessSnapshot s = snapshot(enabled("geo", ALL_USERS_ALL_APPS + ",\"locations\":{\"includeLocations\":[\"All\"],"
                     + "\"excludeLocations\":[\"AllTrusted\"]},\"platforms\":{\"includePlatforms\":[\"android\"]}", grant("OR", "block")));
