@@ -92,9 +92,9 @@ public final class PostureTextReport {
     }
 
     static String deciders(Verdict v) {
-        List<String> parts = new ArrayList<>();
-        v.deciding().forEach(p -> parts.add(p.toString()));
-        if (parts.isEmpty() && !v.applied().isEmpty()) parts.add("passes " + String.join(", ", v.applied()));
+        // the Linux and Windows attacker hosts are often decided by the same policies: name each once
+        List<String> parts = new ArrayList<>(new java.util.LinkedHashSet<>(v.deciding().stream().map(Object::toString).toList()));
+        if (parts.isEmpty() && !v.applied().isEmpty()) parts.add("passes " + String.join(", ", new java.util.LinkedHashSet<>(v.applied())));
         if (parts.isEmpty()) parts.add("no enforced policy applies");
         return String.join("; ", parts);
     }
