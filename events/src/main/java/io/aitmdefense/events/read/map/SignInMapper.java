@@ -40,13 +40,24 @@ final class SignInMapper {
                 IpAddress.normalise(r.first(IP, CALLER_IP)), (int) r.number(ASN, 0), r.text(USER_AGENT),
                 device(r.object(DEVICE_DETAIL)), geo(r),
                 networkNames(r), trustedLocation(r),
-                r.text(APP_ID), r.text(APP_DISPLAY_NAME), r.text(RESOURCE_ID), r.text(RESOURCE_DISPLAY_NAME),
+                r.text(APP_ID), r.text(APP_DISPLAY_NAME), resourceId(r), r.text(RESOURCE_DISPLAY_NAME),
                 r.text(CLIENT_APP_USED),
                 r.text(AUTH_REQUIREMENT), authSteps(r),
                 (int) code, status.first(FAILURE_REASON).isEmpty() ? r.text(RESULT_DESCRIPTION) : status.text(FAILURE_REASON),
                 status.text(ADDITIONAL_DETAILS),
                 r.text(CA_STATUS), caPolicies(r),
                 risk(r), token(r));
+    }
+
+    /**
+     * Log Analytics calls the sign-in's resource {@code ResourceIdentity} and uses {@code ResourceId} for the ARM path of
+     * the log ({@code /tenants/…/providers/Microsoft.aadiam}); an Event Hubs envelope has that path at the top level too.
+     */
+    private static String resourceId(Row r) {
+        String identity = r.text(RESOURCE_IDENTITY);
+        if (!identity.isEmpty()) return identity;
+        String id = r.text(RESOURCE_ID);
+        return id.startsWith("/") ? "" : id;
     }
 
     static Device device(Row d) {

@@ -65,7 +65,9 @@ public final class Fields {
     public static final Field NETWORK_NAMES = of("networkNames");
     public static final Field APP_ID = of("appId");
     public static final Field APP_DISPLAY_NAME = of("appDisplayName");
-    public static final Field RESOURCE_ID = of("resourceId", "ResourceIdentity");
+    /** Graph/EH resourceId; Log Analytics' own ResourceId column is the ARM path of the log, not the resource. */
+    public static final Field RESOURCE_ID = of("resourceId");
+    public static final Field RESOURCE_IDENTITY = of("ResourceIdentity");
     public static final Field RESOURCE_DISPLAY_NAME = of("resourceDisplayName");
     public static final Field CLIENT_APP_USED = of("clientAppUsed");
     public static final Field AUTH_REQUIREMENT = of("authenticationRequirement");
