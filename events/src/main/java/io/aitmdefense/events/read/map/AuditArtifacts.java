@@ -56,20 +56,26 @@ final class AuditArtifacts {
     }
 
     private static Artifact consent(List<DirectoryAudit.Target> targets, Map<String, String> details) {
-        String appId = details.getOrDefault("AppId", ""), appName = "", consentType = "", permissions = "";
+        // the app id is the consented service principal's name list (its first entry is the app id), not the
+        // service principal's object id that the target carries
+        String appId = details.getOrDefault("AppId", ""), spnAppId = "", spObjectId = "", appName = "", consentType = "",
+                permissions = "";
         boolean admin = false;
         for (DirectoryAudit.Target t : targets) {
             if (t.type().equalsIgnoreCase("ServicePrincipal") || appName.isEmpty()) {
-                if (!t.displayName().isEmpty()) appName = t.displayName();
-                if (appId.isEmpty()) appId = t.id();
+                if (appName.isEmpty() && !t.displayName().isEmpty()) appName = t.displayName();
+                if (spObjectId.isEmpty()) spObjectId = t.id();
             }
             for (DirectoryAudit.Change c : t.changes()) {
                 String name = c.name();
                 if (name.equalsIgnoreCase("ConsentAction.Permissions")) permissions = unquote(c.newValue());
                 else if (name.equalsIgnoreCase("ConsentContext.IsAdminConsent")) admin = unquote(c.newValue()).equalsIgnoreCase("true");
-                else if (name.equalsIgnoreCase("TargetId.ServicePrincipalNames") && appId.isEmpty()) appId = unquote(c.newValue());
+                else if (name.equalsIgnoreCase("TargetId.ServicePrincipalNames") && spnAppId.isEmpty()) {
+                    spnAppId = unquote(c.newValue()).split(";", 2)[0].trim();
+                }
             }
         }
+        if (appId.isEmpty()) appId = spnAppId.isEmpty() ? spObjectId : spnAppId;
         List<String> scopes = new ArrayList<>();
         // "[] => [[Id: …, ConsentType: Principal, Scope:  openid profile offline_access Mail.Read, CreatedDateTime: …]]; "
         String granted = permissions.contains("=>") ? permissions.substring(permissions.indexOf("=>") + 2) : permissions;
