@@ -28,6 +28,8 @@ final class FileStats {
     final Map<String, Long> tables = new TreeMap<>();
     final Map<EventKind, Long> kinds = new EnumMap<>(EventKind.class);
     long skipped, rejected;
+    /** Rejections of records whose shape is not a log at all (as opposed to a known log with a broken row). */
+    long unrecognised;
     final Map<String, Long> skipReasons = new LinkedHashMap<>();
     final List<Rejection> rejections = new ArrayList<>();
     Instant first, last;
@@ -52,6 +54,7 @@ final class FileStats {
             skipped++;
             skipReasons.merge(s.reason(), 1L, Long::sum);
         } else if (result instanceof RecordMapper.Rejected r) {
+            if (r.table() == io.aitmdefense.events.read.map.Table.UNSUPPORTED) unrecognised++;
             reject(line, r.reason());
         }
     }
@@ -67,6 +70,7 @@ final class FileStats {
         skipped += b.skipped;
         b.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Long::sum));
         rejected += b.rejected;
+        unrecognised += b.unrecognised;
         for (Rejection r : b.rejections) if (rejections.size() < MAX_REASONS * 4) rejections.add(r);
         if (b.first != null && (first == null || b.first.isBefore(first))) first = b.first;
         if (b.last != null && (last == null || b.last.isAfter(last))) last = b.last;
@@ -76,6 +80,17 @@ final class FileStats {
     synchronized FileSummary summary() {
         List<Rejection> sorted = new ArrayList<>(rejections);
         sorted.sort((a, b) -> Long.compare(a.line(), b.line()));
+        if (error == null && kinds.isEmpty() && skipped == 0 && rejected > 0 && rejected == unrecognised) {
+            // valid JSON, but no record looks like any log (a config file, an API response of another kind):
+            // one file-level error says so better than a rejection per record
+            Rejection firstRecord = sorted.get(0);
+            error = "not a log this tool reads: no record has the fields of a known log (record at line " + firstRecord.line()
+                    + ": " + firstRecord.reason() + ")";
+            container = "";
+            rejected = 0;
+            sorted.clear();
+            tables.clear();
+        }
         String shape = error != null && container.isEmpty() ? "not a log" : (flavour.isEmpty() ? container : flavour + " " + container);
         List<String> reasons = new ArrayList<>();
         skipReasons.forEach((r, n) -> reasons.add(n + " × " + r));

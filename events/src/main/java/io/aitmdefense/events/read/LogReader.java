@@ -134,6 +134,9 @@ public final class LogReader {
                     readCsv(in);
                 }
                 awaitBatches();
+                for (String note : decoded.damage().notes()) stats.reject(0, note);
+            } catch (InputDecoder.NotALog e) {
+                stats.error = e.getMessage();
             } catch (java.util.zip.ZipException e) {
                 awaitQuietly();
                 stats.reject(0, "corrupt gzip data (" + e.getMessage() + "); rows before it were read");
@@ -412,7 +415,8 @@ public final class LogReader {
             if (row.has(Fields.TYPE)) return "Log Analytics";
             if (row.has(Fields.CREATION_TIME)) return "unified audit log";
             if (row.has(Fields.CATEGORY) && row.has(Fields.PROPERTIES)) return "diagnostic settings";
-            return "Graph";
+            if (row.has(Fields.CREATED) || row.has(Fields.ACTIVITY_TIME) || row.has(Fields.RISK_EVENT_TYPE)) return "Graph";
+            return "";
         }
 
         // ------------------------------------------------------------------ CSV
