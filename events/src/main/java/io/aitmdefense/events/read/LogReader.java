@@ -477,8 +477,9 @@ public final class LogReader {
                 FileStats local = stats.batch();
                 for (CsvParser.Record rec : records) {
                     Row row;
-                    if (rec.cells().size() < header.names().size() / 2 && rec.cells().size() <= 1) {
-                        local.reject(rec.line(), "row has " + rec.cells().size() + " of " + header.names().size() + " columns");
+                    String shapeProblem = header.rowProblem(rec.cells());
+                    if (shapeProblem != null) {
+                        local.reject(rec.line(), shapeProblem);
                         continue;
                     }
                     CsvRow csv = new CsvRow(header, rec.cells());

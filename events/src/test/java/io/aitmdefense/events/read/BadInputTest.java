@@ -114,6 +114,31 @@ class BadInputTest {
     }
 
     @Test
+    void rowsOfLogAnalyticsTablesThatAreNotReadAreSkippedWithTheTableName(@TempDir Path dir) {
+        Reading r = Reading.text(dir, "union.json", GOOD + "\n{\"TimeGenerated\":\"2025-02-17T08:40:00Z\",\"Type\":\"AzureActivity\","
+                + "\"OperationNameValue\":\"MICROSOFT.COMPUTE/VIRTUALMACHINES/WRITE\"}\n");
+
+        assertThat(r.signIns()).hasSize(1);
+        assertThat(r.file().rejected()).isZero();
+        assertThat(r.file().skipReasons()).singleElement().asString().contains("Log Analytics table 'AzureActivity' is not used");
+    }
+
+    @Test
+    void csvRowCutShortOrShiftedByAnUnquotedCommaIsRejectedNotMisread(@TempDir Path dir) {
+        String csv = "TimeGenerated [UTC],Type,Operation,UserId,OfficeWorkload,ClientIP\n"
+                + "\"4/28/2021, 2:33:14.000 PM\",OfficeActivity,Send,a@contoso.example,Exchange,203.0.113.10\n"
+                + "\"4/28/2021, 2:34:14.000 PM\",OfficeActivity,Send,Adele, Vance,Exchange,203.0.113.11\n"
+                + "\"4/28/2021, 2:35:14.000 PM\",OfficeActivity,Send,a@contoso.example,Exchange,203.0.113.12,,\n"
+                + "\"4/28/2021, 2:36:14.000 PM\",OfficeActivity,Send";
+        Reading r = Reading.text(dir, "cut.csv", csv);
+
+        assertThat(r.office()).extracting(o -> o.ip()).containsExactly("203.0.113.10", "203.0.113.12");
+        assertThat(r.rejections()).hasSize(2);
+        assertThat(r.rejections().get(0)).contains("cut.csv:3: row has 7 columns but the header has 6");
+        assertThat(r.rejections().get(1)).contains("cut.csv:5: row has 3 of 6 columns");
+    }
+
+    @Test
     void binaryFileIsOneClearError(@TempDir Path dir) {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
         Reading r = Reading.of(Reading.write(dir, "logo.png", png));

@@ -6,6 +6,9 @@ import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.time.Instant;
 
@@ -136,6 +139,21 @@ class EventHubsEnvelopeTest {
         assertThat(g.userId()).isEqualTo("6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
         assertThat(g.success()).isTrue();
         assertThat(g.tenantId()).isEqualTo(TENANT);
+    }
+
+    @Test
+    void storageAccountRecordsWithoutAnEnvelopeAreRoutedTheSameWay(@TempDir Path dir) {
+        Reading r = Reading.text(dir, "PT1H.json", "{\"time\":\"2025-07-24T15:32:44Z\",\"category\":\"NonInteractiveUserSignInLogs\","
+                + "\"properties\":{\"createdDateTime\":\"2025-07-24T15:32:40Z\",\"userPrincipalName\":\"jane@contoso.example\","
+                + "\"ipAddress\":\"198.51.100.7\",\"homeTenantId\":\"" + TENANT + "\",\"signInTokenProtectionStatus\":\"unbound\"}}\n"
+                + "{\"time\":\"2025-07-24T15:33:00Z\",\"category\":\"ProvisioningLogs\",\"properties\":{\"id\":\"x\"}}\n");
+
+        assertThat(r.file().rejected()).isZero();
+        assertThat(r.file().skipReasons()).singleElement().asString().contains("'ProvisioningLogs' is not used");
+        SignIn s = r.signIn();
+        assertThat(s.category()).isEqualTo(SignIn.Category.NON_INTERACTIVE);
+        assertThat(s.tenantId()).as("no top-level tenantId: the payload's").isEqualTo(TENANT);
+        assertThat(s.token().protectionStatus()).as("signInTokenProtectionStatus without the details object").isEqualTo("unbound");
     }
 
     @Test

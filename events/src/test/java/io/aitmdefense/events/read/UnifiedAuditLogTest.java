@@ -5,9 +5,11 @@ import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.time.Instant;
 
 import static io.aitmdefense.events.read.Reading.fixture;
@@ -88,10 +90,38 @@ class UnifiedAuditLogTest {
 
         assertThat(a.operation()).isEqualTo("Consent to application");
         assertThat(a.user()).isEqualTo("jane@contoso.example");
-        assertThat(a.actor().ip()).isEmpty();
+        assertThat(a.actor().ip()).as("ClientIP is <null>: ActorIpAddress").isEqualTo("203.0.113.10");
         assertThat(a.details()).containsEntry("User-Agent", "EvoSTS");
         assertThat(a.artifact()).contains(new Artifact.AppConsent("a7e5b4c3-2d1e-4f0a-9b8c-7d6e5f4a3b2c", "Mail Sync Helper",
                 java.util.List.of("openid", "profile", "email", "offline_access", "Mail.Read"), "Principal", false));
+    }
+
+    @Test
+    void outlookRuleWithTruncatedRuleActionsIsStillReportedWithTheActionsBeforeTheCut(@TempDir Path dir) {
+        String actions = "[{\\\"ActionType\\\":\\\"Forward\\\",\\\"Recipients\\\":[\\\"drop@attacker.example\\\"]},"
+                + "{\\\"ActionType\\\":\\\"Delete\\\"},{\\\"ActionType\\\":\\\"Redirect\\\",\\\"Recipi";
+        Reading r = Reading.text(dir, "ual.json", "{\"CreationTime\":\"2024-10-28T10:34:13\",\"Operation\":\"UpdateInboxRules\","
+                + "\"RecordType\":2,\"Workload\":\"Exchange\",\"UserId\":\"jane@contoso.example\",\"OperationProperties\":["
+                + "{\"Name\":\"RuleName\",\"Value\":\"x\"},{\"Name\":\"RuleActions\",\"Value\":\"" + actions + "\"}]}\n");
+
+        assertThat(r.file().rejected()).isZero();
+        assertThat(r.officeActivity().artifact()).get().asInstanceOf(type(Artifact.InboxRule.class)).satisfies(a -> {
+            assertThat(a.forwardTo()).containsExactly("drop@attacker.example");
+            assertThat(a.deletes()).isTrue();
+        });
+    }
+
+    @Test
+    void outlookRuleInTheServerRuleRecipientFormYieldsTheAddresses(@TempDir Path dir) {
+        String actions = "[{\\\"ActionType\\\":\\\"ForwardToRecipientsAction\\\",\\\"Recipients\\\":[{\\\"Values\\\":["
+                + "{\\\"PropTag\\\":\\\"0x3001001F\\\",\\\"Value\\\":\\\"Drop Box\\\"},"
+                + "{\\\"PropTag\\\":\\\"0x39FE001F\\\",\\\"Value\\\":\\\"SMTP:drop@attacker.example\\\"}]}]}]";
+        Reading r = Reading.text(dir, "ual.json", "{\"CreationTime\":\"2024-10-28T10:34:13\",\"Operation\":\"UpdateInboxRules\","
+                + "\"RecordType\":2,\"Workload\":\"Exchange\",\"UserId\":\"jane@contoso.example\",\"OperationProperties\":["
+                + "{\"Name\":\"RuleActions\",\"Value\":\"" + actions + "\"}]}\n");
+
+        assertThat(r.officeActivity().artifact()).get().asInstanceOf(type(Artifact.InboxRule.class))
+                .satisfies(a -> assertThat(a.forwardTo()).containsExactly("drop@attacker.example"));
     }
 
     @Test

@@ -37,7 +37,7 @@ final class SignInMapper {
                 r.text(UNIQUE_TOKEN_ID),
                 r.text(USER_ID), r.text(UPN), r.text(USER_TYPE),
                 category,
-                IpAddress.normalise(r.first(IP, CALLER_IP)), (int) r.number(ASN, 0), r.text(USER_AGENT),
+                OfficeMapper.firstAddress(r, IP, CALLER_IP), (int) r.number(ASN, 0), r.text(USER_AGENT),
                 device(r.object(DEVICE_DETAIL)), geo(r),
                 networkNames(r), trustedLocation(r),
                 r.text(APP_ID), r.text(APP_DISPLAY_NAME), resourceId(r), r.text(RESOURCE_DISPLAY_NAME),
@@ -142,6 +142,7 @@ final class SignInMapper {
             if (key.equalsIgnoreCase("IsCAEToken")) cae = kv.text(VALUE).equalsIgnoreCase("true");
         }
         return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
-                r.text(AUTH_PROTOCOL), tp.text(TOKEN_PROTECTION_STATUS), (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
+                r.text(AUTH_PROTOCOL), tp.has(TOKEN_PROTECTION_STATUS) ? tp.text(TOKEN_PROTECTION_STATUS) : r.text(SIGNIN_TOKEN_PROTECTION),
+                (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
     }
 }

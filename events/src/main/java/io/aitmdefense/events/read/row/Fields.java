@@ -99,6 +99,7 @@ public final class Fields {
     public static final Field TOKEN_PROTECTION = of("tokenProtectionStatusDetails");
     public static final Field TOKEN_PROTECTION_STATUS = of("signInSessionStatus");
     public static final Field TOKEN_PROTECTION_CODE = of("signInSessionStatusCode");
+    public static final Field SIGNIN_TOKEN_PROTECTION = of("signInTokenProtectionStatus");
     public static final Field AUTH_PROCESSING = of("authenticationProcessingDetails");
     public static final Field KEY = of("key");
     public static final Field IS_INTERACTIVE = of("isInteractive");
@@ -166,6 +167,7 @@ public final class Fields {
     public static final Field FOLDER_ITEMS = of("FolderItems");
     public static final Field PATH = of("Path");
     public static final Field RECIPIENTS = of("Recipients");
+    public static final Field VALUES = of("Values");
     public static final Field AFFECTED_ITEMS = of("AffectedItems");
     public static final Field OPERATION_COUNT = of("OperationCount");
     public static final Field APPLICATION_ID = of("ApplicationId");
