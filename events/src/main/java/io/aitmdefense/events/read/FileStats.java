@@ -6,6 +6,7 @@ import io.aitmdefense.events.read.map.RecordMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,9 +60,21 @@ final class FileStats {
         }
     }
 
-    void reject(long line, String reason) {
+    /** Synchronized: the reading thread reports file-level problems while workers merge their batches. */
+    synchronized void reject(long line, String reason) {
         rejected++;
-        if (rejections.size() < MAX_REASONS) rejections.add(new Rejection(file, line, reason));
+        rejections.add(new Rejection(file, line, reason));
+        keepFirstRejections();
+    }
+
+    /**
+     * Keeps the rejections with the lowest lines. Each batch keeps its own first ones, so the file's first ones
+     * survive whatever order worker threads finish in: the listing is the same with one worker or many.
+     */
+    private void keepFirstRejections() {
+        if (rejections.size() <= MAX_REASONS) return;
+        rejections.sort(Comparator.comparingLong(Rejection::line).thenComparing(Rejection::reason));
+        rejections.subList(MAX_REASONS, rejections.size()).clear();
     }
 
     synchronized void merge(FileStats b) {
@@ -71,7 +84,8 @@ final class FileStats {
         b.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Long::sum));
         rejected += b.rejected;
         unrecognised += b.unrecognised;
-        for (Rejection r : b.rejections) if (rejections.size() < MAX_REASONS * 4) rejections.add(r);
+        rejections.addAll(b.rejections);
+        keepFirstRejections();
         if (b.first != null && (first == null || b.first.isBefore(first))) first = b.first;
         if (b.last != null && (last == null || b.last.isAfter(last))) last = b.last;
         if (flavour.isEmpty()) flavour = b.flavour;
@@ -79,7 +93,7 @@ final class FileStats {
 
     synchronized FileSummary summary() {
         List<Rejection> sorted = new ArrayList<>(rejections);
-        sorted.sort((a, b) -> Long.compare(a.line(), b.line()));
+        sorted.sort(Comparator.comparingLong(Rejection::line).thenComparing(Rejection::reason));
         if (error == null && kinds.isEmpty() && skipped == 0 && rejected > 0 && rejected == unrecognised) {
             // valid JSON, but no record looks like any log (a config file, an API response of another kind):
             // one file-level error says so better than a rejection per record
@@ -93,7 +107,10 @@ final class FileStats {
         }
         String shape = error != null && container.isEmpty() ? "not a log" : (flavour.isEmpty() ? container : flavour + " " + container);
         List<String> reasons = new ArrayList<>();
-        skipReasons.forEach((r, n) -> reasons.add(n + " × " + r));
+        // most frequent first, then by text: independent of the order batches were merged in
+        skipReasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> reasons.add(e.getValue() + " × " + e.getKey()));
         return new FileSummary(file, shape.trim(), encoding, Map.copyOf(tables), Map.copyOf(kinds), skipped,
                 reasons, rejected, List.copyOf(sorted.subList(0, Math.min(MAX_REASONS, sorted.size()))),
                 Optional.ofNullable(first), Optional.ofNullable(last), Optional.ofNullable(error));

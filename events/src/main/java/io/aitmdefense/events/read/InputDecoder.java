@@ -104,7 +104,37 @@ public final class InputDecoder {
         if (m >= 2 && b0 == 0 && b1 != 0) {
             return new Decoded(new Utf8Transcoder(q, StandardCharsets.UTF_16BE, damage), gz + "UTF-16BE (no BOM)", damage);
         }
-        return new Decoded(q, gz + "UTF-8", damage);
+        // Excel and older Windows tools save CSV in the ANSI code page: UTF-8 is what the bytes are only if they
+        // decode as UTF-8, which text in any other encoding practically never does
+        BufferedInputStream b = new BufferedInputStream(q, SNIFF);
+        b.mark(SNIFF);
+        byte[] peek = b.readNBytes(SNIFF);
+        b.reset();
+        if (!validUtf8(peek, peek.length == SNIFF)) {
+            Charset ansi = Charset.forName("windows-1252");
+            return new Decoded(new Utf8Transcoder(b, ansi, damage), gz + "Windows-1252 (not valid UTF-8)", damage);
+        }
+        return new Decoded(b, gz + "UTF-8", damage);
+    }
+
+    private static final int SNIFF = 1 << 16;
+
+    /** Whether the bytes are well-formed UTF-8; a sequence cut by the end of a partial sample counts as well-formed. */
+    static boolean validUtf8(byte[] b, boolean partial) {
+        int i = 0, n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xff;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int len = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? (c <= 0xEF ? 3 : 0) : c >= 0xC2 ? 2 : 0;
+            if (len == 0) return false;
+            if (i + len > n) return partial;
+            for (int k = 1; k < len; k++) if ((b[i + k] & 0xC0) != 0x80) return false;
+            i += len;
+        }
+        return true;
     }
 
     /** What an archive or document format is called, from its magic bytes, or null. */
@@ -156,8 +186,8 @@ public final class InputDecoder {
     }
 
     /**
-     * Re-encodes UTF-16 as UTF-8 bytes. A broken character in the middle becomes U+FFFD; half a character at the
-     * very end (a cut file) is dropped. Both are noted.
+     * Re-encodes UTF-16 (or an ANSI code page) as UTF-8 bytes. A broken character in the middle becomes U+FFFD;
+     * half a character at the very end (a cut file) is dropped. Both are noted.
      */
     private static final class Utf8Transcoder extends InputStream {
         private final InputStream in;
@@ -213,7 +243,7 @@ public final class InputDecoder {
                     damage.add("the text ends in the middle of a character (truncated file?); the broken end was dropped");
                     raw.position(raw.limit());
                 } else {
-                    damage.add("invalid UTF-16 text; the broken characters were replaced with \uFFFD");
+                    damage.add("invalid " + decoder.charset().name() + " text; the broken characters were replaced with \uFFFD");
                     raw.position(raw.position() + cr.length());
                     if (chars.hasRemaining()) chars.put('\uFFFD');
                 }

@@ -55,7 +55,7 @@ public final class LogReader {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> walk = Files.walk(p)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith("."))
+                            .filter(f -> !hidden(p.relativize(f)))
                             .sorted()
                             .forEach(files::add);
                 }
@@ -64,6 +64,12 @@ public final class LogReader {
             }
         }
         return files;
+    }
+
+    /** A dot-file, or a file inside a dot-folder (.git, .cache) below the input folder. */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) if (part.toString().startsWith(".")) return true;
+        return false;
     }
 
     public ReadReport read(List<Path> inputs, EventSink sink, Progress progress) throws IOException {

@@ -166,11 +166,16 @@ class BadInputTest {
     }
 
     @Test
-    void latin1TextIsReadWithoutLosingTheRow(@TempDir Path dir) {
-        byte[] latin1 = (GOOD.replace("jane@", "zo\u00eb@") + "\n").getBytes(StandardCharsets.ISO_8859_1);
-        Reading r = Reading.of(Reading.write(dir, "latin1.json", latin1));
+    void ansiCodePageTextFromExcelIsTranscodedNotMangled(@TempDir Path dir) {
+        String csv = "TimeGenerated [UTC],Type,Operation,UserId,OfficeWorkload,Parameters\r\n"
+                + "\"4/28/2021, 2:33:14.000 PM\",OfficeActivity,New-InboxRule,zo\u00eb@contoso.example,Exchange,"
+                + "\"[{\"\"Name\"\":\"\"Name\"\",\"\"Value\"\":\"\"R\u00e9sum\u00e9 \u20ac\"\"}]\"\r\n";
+        Reading r = Reading.of(Reading.write(dir, "excel.csv", csv.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
 
-        assertThat(r.signIns()).hasSize(1);
+        assertThat(r.file().encoding()).isEqualTo("Windows-1252 (not valid UTF-8)");
+        assertThat(r.officeActivity().user()).isEqualTo("zo\u00eb@contoso.example");
+        assertThat(r.officeActivity().artifact()).get().asString().contains("name=R\u00e9sum\u00e9 \u20ac");
+        assertThat(r.file().rejected()).isZero();
     }
 
     @Test

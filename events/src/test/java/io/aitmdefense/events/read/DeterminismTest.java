@@ -33,6 +33,25 @@ class DeterminismTest {
         assertThat(one.report().rejected()).as("the generated bad lines").isEqualTo(one.rejections().size());
     }
 
+    @Test
+    void manyRejectionsAcrossBatchesAreListedTheSameWithOneOrFourWorkers(@TempDir Path dir) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 12_000; i++) {
+            if (i % 40 == 7) b.append("{\"Type\":\"SigninLogs\",\"CreatedDateTime\":\"bad ").append(i).append("\"}\n");
+            else if (i % 40 == 9) b.append("{\"TimeGenerated\":\"2025-01-01T00:00:00Z\",\"Type\":\"Table").append(i % 3).append("\"}\n");
+            else b.append("{\"Type\":\"SigninLogs\",\"CreatedDateTime\":\"2025-01-01T00:00:00Z\",\"UserPrincipalName\":\"u").append(i)
+                    .append("@contoso.example\"}\n");
+        }
+        Files.writeString(dir.resolve("rows.json"), b);
+
+        FileSummary one = Reading.of(1, dir).file(), four = Reading.of(4, dir).file();
+
+        assertThat(four).isEqualTo(one);
+        assertThat(one.rejected()).isEqualTo(300);
+        assertThat(one.firstRejections()).hasSize(20).extracting(Rejection::line).startsWith(8L, 48L, 88L);
+        assertThat(one.skipReasons()).hasSize(3);
+    }
+
     private static List<String> sorted(List<Event> events) {
         return events.stream().map(Event::toString).sorted(Comparator.naturalOrder()).toList();
     }

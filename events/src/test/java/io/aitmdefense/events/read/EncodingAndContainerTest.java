@@ -83,6 +83,7 @@ class EncodingAndContainerTest {
         Files.copy(fixture("la-noninteractive.ndjson"), dir.resolve("b/deeper/nonint.log"));
         Files.copy(fixture("la-signinlogs.json"), dir.resolve("a.txt"));
         Reading.write(dir, "b/.DS_Store", new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1'});
+        Reading.write(dir, ".git/objects/ab/cdef", new byte[] {0x78, 0x01, 0x2b, 0x49});
         Reading.write(dir, "b/eh.dat", gzip(Files.readAllBytes(fixture("eh-batches.ndjson"))));
 
         Reading r = Reading.of(dir);
