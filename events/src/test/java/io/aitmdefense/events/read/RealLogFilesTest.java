@@ -111,10 +111,9 @@ class RealLogFilesTest {
         assertThat(audits.audits()).hasSize(4).allSatisfy(a -> assertThat(a.user()).isEqualTo("pgustavo@simulandlabs.com"));
         DirectoryAudit grant = audits.auditOperation("Add delegated permission grant");
         assertThat(grant.targets().get(0).displayName()).isEqualTo("Microsoft Graph");
-        assertThat(grant.targets().get(0).changes()).anySatisfy(c -> {
-            assertThat(c.name()).isEqualTo("DelegatedPermissionGrant.Scope");
-            assertThat(c.newValue()).contains("Mail.ReadWrite");
-        });
+        assertThat(grant.artifact()).as("the abused app was granted mail access tenant-wide")
+                .contains(new Artifact.AppConsent("0d2f5969-011b-460d-ac74-3291d227d49f", "",
+                        java.util.List.of("User.Read", "Mail.ReadWrite"), "AllPrincipals", true));
 
         OfficeActivity mail = Reading.of(SAML.resolve("OfficeActivityEvents.json")).officeActivity();
         assertThat(mail.operation()).isEqualTo("MailItemsAccessed");
