@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Reads log files and folders of any supported shape into events, streaming: a file is read in chunks, split into
@@ -48,28 +47,47 @@ public final class LogReader {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Files under the inputs (folders recursively, in name order) that would be read. */
+    /**
+     * Files under the inputs (folders recursively, in name order) that would be read. Dot-files and dot-folders
+     * (.git, .cache) below an input folder are left out. A subfolder that cannot be listed is kept as an entry of
+     * its own, so reading reports it instead of the whole walk failing.
+     */
     public static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> !hidden(p.relativize(f)))
-                            .sorted()
-                            .forEach(files::add);
-                }
-            } else {
+            if (!Files.isDirectory(p)) {
                 files.add(p);
+                continue;
             }
+            List<Path> found = new ArrayList<>();
+            Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    return !dir.equals(p) && hidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (Files.isRegularFile(file) && !hidden(file)) found.add(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    found.add(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            found.sort(null);
+            files.addAll(found);
         }
         return files;
     }
 
-    /** A dot-file, or a file inside a dot-folder (.git, .cache) below the input folder. */
-    private static boolean hidden(Path relative) {
-        for (Path part : relative) if (part.toString().startsWith(".")) return true;
-        return false;
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     public ReadReport read(List<Path> inputs, EventSink sink, Progress progress) throws IOException {

@@ -94,6 +94,14 @@ class EncodingAndContainerTest {
         assertThat(r.signIns()).hasSize(2 + 2 + 3);
     }
 
+    @Test
+    void symlinkedFilesInAFolderAreRead(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("in"));
+        Files.createSymbolicLink(dir.resolve("in/linked.json"), fixture("la-signinlogs.json"));
+
+        assertThat(Reading.of(dir.resolve("in")).signIns()).hasSize(2);
+    }
+
     private void assertSameSignIns(Path dir, byte[] bytes, String encoding) throws IOException {
         Reading r = Reading.of(Reading.write(dir, "signins.json", bytes));
         assertThat(r.file().encoding()).isEqualTo(encoding);
