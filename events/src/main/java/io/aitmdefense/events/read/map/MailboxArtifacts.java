@@ -1,6 +1,9 @@
 package io.aitmdefense.events.read.map;
 
 import io.aitmdefense.events.Artifact;
+import io.aitmdefense.events.read.json.JsonBytes;
+import io.aitmdefense.events.read.json.JsonRow;
+import io.aitmdefense.events.read.json.JsonSyntaxError;
 import io.aitmdefense.events.read.row.Row;
 
 import java.util.ArrayList;
@@ -100,29 +103,22 @@ final class MailboxArtifacts {
      * truncated: the rule is still reported, with the actions that could be read.
      */
     private static List<Row> ruleActions(String actions) {
-        String t = actions.trim();
-        if (!t.startsWith("[")) return List.of();
-        byte[] json = t.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] json = actions.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         List<Row> out = new ArrayList<>();
+        if (json.length == 0 || json[0] != '[') return out;
+        int i = 1;
         try {
-            out.addAll(io.aitmdefense.events.read.json.JsonRow.objectsOf(json, 0, json.length));
-        } catch (io.aitmdefense.events.read.json.JsonSyntaxError e) {
-            // keep the complete actions before the cut
-            int i = 1;
             while (true) {
-                i = io.aitmdefense.events.read.json.JsonBytes.skipWhitespace(json, i, json.length);
-                if (i >= json.length || json[i] != '{') break;
-                try {
-                    int end = io.aitmdefense.events.read.json.JsonBytes.skipValue(json, i, json.length);
-                    out.add(io.aitmdefense.events.read.json.JsonRow.parse(json, i, end));
-                    i = io.aitmdefense.events.read.json.JsonBytes.skipWhitespace(json, end, json.length);
-                    if (i < json.length && json[i] == ',') i++;
-                } catch (io.aitmdefense.events.read.json.JsonSyntaxError cut) {
-                    break;
-                }
+                i = JsonBytes.skipWhitespace(json, i, json.length);
+                if (i >= json.length || json[i] != '{') return out;
+                int end = JsonBytes.skipValue(json, i, json.length);
+                out.add(JsonRow.parse(json, i, end));
+                i = JsonBytes.skipWhitespace(json, end, json.length);
+                if (i < json.length && json[i] == ',') i++;
             }
+        } catch (JsonSyntaxError cut) {
+            return out; // the complete actions before the cut
         }
-        return out;
     }
 
     /**
