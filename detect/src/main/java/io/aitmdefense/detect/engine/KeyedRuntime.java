@@ -20,20 +20,43 @@ import java.util.function.Consumer;
  * Runs detections for the keys of one shard on one thread: per-key state with event-time TTL, event-time timers
  * fired in (time, key, detection) order as the watermark advances. The local engine runs one per core; Flink
  * gives the same contract through its keyed state and timer service.
+ * <p>
+ * State lives while it is updated: a slot expires once the watermark is more than its descriptor's TTL past the
+ * event time of its last update, and a key is dropped when it has no slots and no pending timers. Reading absent
+ * state returns the descriptor's initial value without storing it (as Flink's {@code ValueState} does), so a
+ * lookup alone never keeps a user in memory.
  */
 public final class KeyedRuntime {
+    /** Receives a detection's exception for one event or timer. */
+    @FunctionalInterface
+    public interface FailureHandler {
+        void failed(DetectionFailure failure, RuntimeException cause);
+    }
+
     private final List<Detection> detections;
     private final Enrichment enrichment;
     private final Consumer<Alert> out;
+    private final FailureHandler failures;
     private final Map<String, KeyState> keys = new HashMap<>();
     private final TreeSet<Timer> timers = new TreeSet<>();
     private Instant watermark = Instant.MIN;
     private Instant lastSweep = Instant.MIN;
+    private int stateEntries;
+    private int peakKeys;
+    private int peakStateEntries;
 
+    /** A runtime where a detection's exception propagates to the caller (tests of one detection want to see it). */
     public KeyedRuntime(List<Detection> detections, Enrichment enrichment, Consumer<Alert> out) {
-        this.detections = detections;
+        this(detections, enrichment, out, (failure, cause) -> {
+            throw cause;
+        });
+    }
+
+    public KeyedRuntime(List<Detection> detections, Enrichment enrichment, Consumer<Alert> out, FailureHandler failures) {
+        this.detections = List.copyOf(detections);
         this.enrichment = enrichment;
         this.out = out;
+        this.failures = failures;
     }
 
     /** Feeds one event to every detection under the event's user key. Events without a user are ignored. */
@@ -42,8 +65,15 @@ public final class KeyedRuntime {
         if (key.isEmpty()) return;
         KeyState ks = keys.computeIfAbsent(key, k -> new KeyState());
         for (int i = 0; i < detections.size(); i++) {
-            detections.get(i).onEvent(event, new Ctx(key, ks, i, event.time()));
+            Detection d = detections.get(i);
+            try {
+                d.onEvent(event, new Ctx(key, ks, i, event.time()));
+            } catch (RuntimeException e) {
+                failures.failed(DetectionFailure.of(d.info().id(), key, event.time(), event.source().toString(), e), e);
+            }
         }
+        dropIfEmpty(key, ks);
+        if (keys.size() > peakKeys) peakKeys = keys.size();
     }
 
     /** Fires every timer at or before {@code wm}, then drops state that outlived its TTL. */
@@ -52,9 +82,15 @@ public final class KeyedRuntime {
         watermark = wm;
         while (!timers.isEmpty() && !timers.first().time.isAfter(wm)) {
             Timer t = timers.pollFirst();
-            KeyState ks = keys.computeIfAbsent(t.key, k -> new KeyState());
+            KeyState ks = keys.get(t.key);
             ks.timers--;
-            detections.get(t.detection).onTimer(t.time, new Ctx(t.key, ks, t.detection, t.time));
+            Detection d = detections.get(t.detection);
+            try {
+                d.onTimer(t.time, new Ctx(t.key, ks, t.detection, t.time));
+            } catch (RuntimeException e) {
+                failures.failed(DetectionFailure.of(d.info().id(), t.key, t.time, "timer", e), e);
+            }
+            dropIfEmpty(t.key, ks);
         }
         // sweeping is linear in live keys: do it at most once per hour of event time
         if (lastSweep == Instant.MIN || wm == Instant.MAX || wm.isAfter(lastSweep.plusSeconds(3600))) {
@@ -76,18 +112,38 @@ public final class KeyedRuntime {
         return keys.size();
     }
 
+    /** Number of state values held over all keys. */
     public int liveStateEntries() {
-        int n = 0;
-        for (KeyState ks : keys.values()) n += ks.slots.size();
-        return n;
+        return stateEntries;
+    }
+
+    /** The most keys held at once since this runtime started. */
+    public int peakLiveKeys() {
+        return peakKeys;
+    }
+
+    /** The most state values held at once since this runtime started. */
+    public int peakStateEntries() {
+        return peakStateEntries;
     }
 
     private void expire(Instant wm) {
         for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
             KeyState ks = it.next();
+            int before = ks.slots.size();
             ks.slots.values().removeIf(s -> s.expired(wm));
+            stateEntries -= before - ks.slots.size();
             if (ks.slots.isEmpty() && ks.timers == 0) it.remove();
         }
+    }
+
+    private void dropIfEmpty(String key, KeyState ks) {
+        if (ks.slots.isEmpty() && ks.timers == 0) keys.remove(key);
+    }
+
+    private void added() {
+        stateEntries++;
+        if (stateEntries > peakStateEntries) peakStateEntries = stateEntries;
     }
 
     private static final class KeyState {
@@ -106,7 +162,7 @@ public final class KeyedRuntime {
 
         boolean expired(Instant wm) {
             if (wm == Instant.MAX) return true;
-            return value == null || updated.plus(descriptor.ttl()).isBefore(wm);
+            return updated.plus(descriptor.ttl()).isBefore(wm);
         }
     }
 
@@ -146,27 +202,28 @@ public final class KeyedRuntime {
                 @SuppressWarnings("unchecked")
                 public T value() {
                     Slot s = ks.slots.get(name);
-                    if (s == null || s.value == null) {
-                        T fresh = d.initial().get();
-                        Slot n = new Slot(d);
-                        n.value = fresh;
-                        n.updated = now;
-                        ks.slots.put(name, n);
-                        return fresh;
-                    }
-                    return (T) s.value;
+                    return s == null ? d.initial().get() : (T) s.value;
                 }
 
                 @Override
                 public void update(T value) {
-                    Slot s = ks.slots.computeIfAbsent(name, k -> new Slot(d));
+                    if (value == null) {
+                        clear();
+                        return;
+                    }
+                    Slot s = ks.slots.get(name);
+                    if (s == null) {
+                        s = new Slot(d);
+                        ks.slots.put(name, s);
+                        added();
+                    }
                     s.value = value;
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
                 }
 
                 @Override
                 public void clear() {
-                    ks.slots.remove(name);
+                    if (ks.slots.remove(name) != null) stateEntries--;
                 }
             };
         }

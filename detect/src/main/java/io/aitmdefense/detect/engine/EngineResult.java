@@ -1,0 +1,17 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.detect.api.Alert;
+
+import java.util.List;
+
+/**
+ * The outcome of a run: alerts in {@link AlertOrder} (the same list whatever the input order or shard count within
+ * the allowed lateness), the run's numbers, and the first {@link LocalEngine#MAX_REPORTED_FAILURES} detection
+ * failures ({@link EngineStats#detectionFailures()} has the full count).
+ */
+public record EngineResult(List<Alert> alerts, EngineStats stats, List<DetectionFailure> failures) {
+    public EngineResult {
+        alerts = List.copyOf(alerts);
+        failures = List.copyOf(failures);
+    }
+}

@@ -1,0 +1,172 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.read.EventSink;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs detections in one JVM over all cores: events are sharded by user over {@code shards} threads, each owning
+ * a {@link KeyedRuntime}. Thread-safe: readers call {@link #accept} from several threads at once.
+ * <p>
+ * Event time: the watermark is the newest event time accepted so far minus the allowed lateness. An event older
+ * than the watermark when it is accepted is late: counted and dropped. Every other event reaches its shard before
+ * that shard's watermark passes it, so within the allowed lateness the alerts do not depend on arrival order,
+ * file order or shard count. {@link #finish} raises the watermark to the end of time: every timer fires and all
+ * state is released.
+ * <p>
+ * Hand-off: accepted events are buffered per shard and sent in batches through bounded queues; a full queue makes
+ * {@link #accept} wait (backpressure), so memory is bounded by the queues, not by the input.
+ */
+public final class LocalEngine implements EventSink, AutoCloseable {
+    /** Detection failures kept per shard and in the result; the count in the stats covers all of them. */
+    public static final int MAX_REPORTED_FAILURES = 100;
+
+    private static final Comparator<DetectionFailure> FAILURE_ORDER = Comparator.comparing(DetectionFailure::time)
+            .thenComparing(DetectionFailure::location)
+            .thenComparing(DetectionFailure::detectionId)
+            .thenComparing(DetectionFailure::user);
+
+    private final Duration allowedLateness;
+    private final Shard[] shards;
+    private final Thread[] threads;
+    private final List<List<Event>> pending;
+    private final int batchSize;
+    private final int flushThreshold;
+
+    // guarded by this
+    private int pendingCount;
+    private Instant newest = Instant.MIN;
+    private Instant watermark = Instant.MIN;
+    private long events;
+    private long late;
+    private EngineResult result;
+
+    private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
+        this.allowedLateness = settings.allowedLateness();
+        this.batchSize = settings.batchSize();
+        this.flushThreshold = settings.batchSize() * settings.shards();
+        this.shards = new Shard[settings.shards()];
+        this.threads = new Thread[settings.shards()];
+        this.pending = new ArrayList<>(settings.shards());
+        List<Detection> all = List.copyOf(detections);
+        for (int i = 0; i < shards.length; i++) {
+            shards[i] = new Shard(all, enrichment, settings.queueBatches(), MAX_REPORTED_FAILURES);
+            threads[i] = new Thread(shards[i], "aitm-engine-shard-" + i);
+            // a forgotten engine must not keep the JVM alive
+            threads[i].setDaemon(true);
+            pending.add(new ArrayList<>(batchSize));
+        }
+    }
+
+    /** Starts the shard threads. Detections are shared by all shards: they keep all per-user data in state. */
+    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings);
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /**
+     * Routes one event to its user's shard, or counts it as late. May wait while the shards catch up.
+     *
+     * @throws IllegalStateException after {@link #finish}, or if interrupted while waiting
+     */
+    @Override
+    public synchronized void accept(Event event) {
+        if (result != null) throw new IllegalStateException("the engine has finished; no more events");
+        events++;
+        Instant t = event.time();
+        if (t.isBefore(watermark)) {
+            late++;
+            return;
+        }
+        if (t.isAfter(newest)) {
+            newest = t;
+            watermark = minusLateness(t);
+        }
+        pending.get(shardOf(event.user(), shards.length)).add(event);
+        if (++pendingCount >= flushThreshold) send(watermark);
+    }
+
+    /** The current watermark: newest event time accepted minus the allowed lateness; {@link Instant#MIN} before any. */
+    public synchronized Instant watermark() {
+        return watermark;
+    }
+
+    /**
+     * Sends what is buffered, raises the watermark to the end of time so that every timer fires, waits for the
+     * shards and returns the alerts in {@link AlertOrder}. Calling it again returns the same result.
+     *
+     * @throws IllegalStateException if a shard's runtime itself failed (a detection's exception does not count)
+     */
+    public synchronized EngineResult finish() {
+        if (result != null) return result;
+        send(Instant.MAX);
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the engine's shards", e);
+            }
+        }
+        for (Shard s : shards) {
+            if (s.crash() != null) throw new IllegalStateException("an engine shard failed: " + s.crash(), s.crash());
+        }
+        List<Alert> alerts = new ArrayList<>();
+        List<DetectionFailure> failures = new ArrayList<>();
+        long lateInShards = 0, peakKeys = 0, peakState = 0, failureCount = 0;
+        for (Shard s : shards) {
+            alerts.addAll(s.alerts());
+            failures.addAll(s.failures());
+            failureCount += s.failureCount();
+            lateInShards += s.late();
+            peakKeys += s.peakLiveKeys();
+            peakState += s.peakStateEntries();
+        }
+        alerts.sort(AlertOrder.DETERMINISTIC);
+        failures.sort(FAILURE_ORDER);
+        EngineStats stats = new EngineStats(events, late + lateInShards, peakKeys, peakState, failureCount, shards.length);
+        result = new EngineResult(alerts, stats,
+                failures.subList(0, Math.min(failures.size(), MAX_REPORTED_FAILURES)));
+        return result;
+    }
+
+    /** Finishes the run if {@link #finish} was not called, discarding its result. */
+    @Override
+    public void close() {
+        finish();
+    }
+
+    /** Sends every shard its buffered events (an empty batch still carries the watermark) and the watermark. */
+    private void send(Instant wm) {
+        try {
+            for (int i = 0; i < shards.length; i++) {
+                List<Event> batch = pending.get(i);
+                shards[i].put(new Shard.Batch(batch, wm));
+                pending.set(i, new ArrayList<>(batchSize));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while handing events to the engine", e);
+        }
+        pendingCount = 0;
+    }
+
+    /** The shard of a user's key: all of one user's events meet in one runtime. */
+    static int shardOf(String user, int shards) {
+        int h = user.hashCode();
+        return Math.floorMod(h ^ (h >>> 16), shards);
+    }
+
+    private Instant minusLateness(Instant t) {
+        return t.isBefore(Instant.MIN.plus(allowedLateness)) ? Instant.MIN : t.minus(allowedLateness);
+    }
+}

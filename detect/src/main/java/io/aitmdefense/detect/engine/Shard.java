@@ -1,0 +1,112 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.events.Event;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * One engine thread and the keys hashed to it: a {@link KeyedRuntime} fed from a bounded queue of batches.
+ * Each batch carries the watermark as of its sending; the shard processes the batch's events before advancing to
+ * it, so an event the engine accepted is never behind this shard's watermark when it is processed.
+ * Everything but {@link #put} is read by the engine only after the thread has ended.
+ */
+final class Shard implements Runnable {
+    /** Events for this shard, then the watermark to advance to; the last batch carries {@link Instant#MAX}. */
+    record Batch(List<Event> events, Instant watermark) {
+        boolean last() {
+            return watermark == Instant.MAX;
+        }
+    }
+
+    private final BlockingQueue<Batch> queue;
+    private final KeyedRuntime runtime;
+    private final List<Alert> alerts = new ArrayList<>();
+    private final List<DetectionFailure> failures = new ArrayList<>();
+    private final int maxFailures;
+    private long failureCount;
+    private long late;
+    private Throwable crash;
+
+    Shard(List<Detection> detections, Enrichment enrichment, int queueBatches, int maxFailures) {
+        this.queue = new ArrayBlockingQueue<>(queueBatches);
+        this.maxFailures = maxFailures;
+        this.runtime = new KeyedRuntime(detections, enrichment, alerts::add, (failure, cause) -> {
+            failureCount++;
+            if (failures.size() < this.maxFailures) failures.add(failure);
+        });
+    }
+
+    /** Waits while the queue is full: readers slow down to the engine's pace instead of buffering without bound. */
+    void put(Batch batch) throws InterruptedException {
+        queue.put(batch);
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            Batch batch;
+            try {
+                batch = queue.take();
+            } catch (InterruptedException e) {
+                crash = e;
+                return;
+            }
+            // after a crash keep draining, so that readers blocked on put() are never stuck
+            if (crash == null) {
+                try {
+                    process(batch);
+                } catch (RuntimeException | Error e) {
+                    crash = e;
+                }
+            }
+            if (batch.last()) return;
+        }
+    }
+
+    private void process(Batch batch) {
+        for (Event e : batch.events()) {
+            if (e.time().isBefore(runtime.watermark())) late++;
+            else runtime.process(e);
+        }
+        runtime.advanceWatermark(batch.watermark());
+    }
+
+    List<Alert> alerts() {
+        return alerts;
+    }
+
+    List<DetectionFailure> failures() {
+        return failures;
+    }
+
+    long failureCount() {
+        return failureCount;
+    }
+
+    long late() {
+        return late;
+    }
+
+    int peakLiveKeys() {
+        return runtime.peakLiveKeys();
+    }
+
+    int peakStateEntries() {
+        return runtime.peakStateEntries();
+    }
+
+    int liveKeys() {
+        return runtime.liveKeys();
+    }
+
+    Throwable crash() {
+        return crash;
+    }
+}

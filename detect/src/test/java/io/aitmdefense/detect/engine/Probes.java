@@ -1,0 +1,51 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.events.Event;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Detections that observe the runtime instead of the tenant. */
+final class Probes {
+    private Probes() {
+    }
+
+    static DetectionInfo describe(String id) {
+        return new DetectionInfo(id, id, Severity.INFO, KillChainStage.INITIAL_ACCESS, List.of(), "probe", "", "");
+    }
+
+    static Alert alert(String id, String user, Instant at, String explanation) {
+        return new Alert(id, id, Severity.INFO, 1.0, user, at, at, KillChainStage.INITIAL_ACCESS, List.of(),
+                explanation, Alert.Infrastructure.NONE, List.of());
+    }
+
+    /** Emits one alert per timer, stamped with the watermark the timer fired at. */
+    static final class TimerAlert implements Detection {
+        private final java.time.Duration delay;
+
+        TimerAlert(java.time.Duration delay) {
+            this.delay = delay;
+        }
+
+        @Override
+        public DetectionInfo info() {
+            return describe("probe-timer");
+        }
+
+        @Override
+        public void onEvent(Event event, Context ctx) {
+            ctx.registerTimer(event.time().plus(delay));
+        }
+
+        @Override
+        public void onTimer(Instant time, Context ctx) {
+            ctx.emit(alert("probe-timer", ctx.key(), time, "fired at watermark " + ctx.watermark()));
+        }
+    }
+}
