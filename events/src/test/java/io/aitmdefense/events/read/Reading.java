@@ -74,19 +74,19 @@ record Reading(List<Event> events, ReadReport report) {
     }
 
     List<SignIn> signIns() {
-        return of(SignIn.class);
+        return eventsOf(SignIn.class);
     }
 
     List<DirectoryAudit> audits() {
-        return of(DirectoryAudit.class);
+        return eventsOf(DirectoryAudit.class);
     }
 
     List<RiskDetection> risks() {
-        return of(RiskDetection.class);
+        return eventsOf(RiskDetection.class);
     }
 
     List<OfficeActivity> office() {
-        return of(OfficeActivity.class);
+        return eventsOf(OfficeActivity.class);
     }
 
     SignIn signIn() {
@@ -117,7 +117,7 @@ record Reading(List<Event> events, ReadReport report) {
         return report.files().stream().flatMap(f -> f.firstRejections().stream()).map(Rejection::toString).toList();
     }
 
-    private <T extends Event> List<T> of(Class<T> type) {
+    private <T extends Event> List<T> eventsOf(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
