@@ -6,6 +6,7 @@ import io.aitmdefense.events.read.map.RecordMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -111,7 +112,9 @@ final class FileStats {
         skipReasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> reasons.add(e.getValue() + " × " + e.getKey()));
-        return new FileSummary(file, shape.trim(), encoding, Map.copyOf(tables), Map.copyOf(kinds), skipped,
+        // sorted copies: Map.copyOf iterates in an order that changes from run to run, and reports list these maps
+        return new FileSummary(file, shape.trim(), encoding, Collections.unmodifiableMap(new TreeMap<>(tables)),
+                Collections.unmodifiableMap(new EnumMap<>(kinds)), skipped,
                 reasons, rejected, List.copyOf(sorted.subList(0, Math.min(MAX_REASONS, sorted.size()))),
                 Optional.ofNullable(first), Optional.ofNullable(last), Optional.ofNullable(error));
     }

@@ -34,6 +34,11 @@ class EventHubsEnvelopeTest {
                 org.assertj.core.api.Assertions.entry("AADRiskyUsers", 1L),
                 org.assertj.core.api.Assertions.entry("MicrosoftGraphActivityLogs", 1L));
         assertThat(r.file().kinds()).containsEntry(EventKind.SIGN_IN, 3L).containsEntry(EventKind.RISK_DETECTION, 2L);
+        assertThat(r.file().tables().keySet()).as("listed in name order, the same every run").containsExactly(
+                "AADNonInteractiveUserSignInLogs", "AADRiskyUsers", "AADServicePrincipalSignInLogs", "AADUserRiskEvents",
+                "AuditLogs", "MicrosoftGraphActivityLogs", "SigninLogs");
+        assertThat(r.file().kinds().keySet()).containsExactly(EventKind.SIGN_IN, EventKind.DIRECTORY_AUDIT,
+                EventKind.RISK_DETECTION, EventKind.OFFICE_ACTIVITY);
         assertThat(r.events()).extracting(e -> e.source().line()).containsExactly(1L, 1L, 1L, 2L, 2L, 3L, 3L);
     }
 
