@@ -99,7 +99,8 @@ class TimeOrderedBatchTest {
         List<Event> other = replayOf(List.of(b1other, b1, a9, b2), settings(1 << 20));
 
         assertThat(one).isEqualTo(other);
-        assertThat(one.subList(0, 2)).containsExactly(a9, one.get(1));
+        assertThat(one.get(0)).isEqualTo(a9);
+        assertThat(one.subList(1, 3)).containsExactlyInAnyOrder(b1, b1other);
         assertThat(one.get(3)).isEqualTo(b2);
     }
 
@@ -118,8 +119,7 @@ class TimeOrderedBatchTest {
             stats = batch.stats();
         }
 
-        assertThat(stats.spills() + (budget == 0 ? 1 : 0)).isGreaterThan(0);
-        assertThat(stats.spilledBytes()).isGreaterThan(0);
+        assertThat(stats.spilledBytes()).isGreaterThan(stats.encodedBytes() / 2);
         assertThat(stats.peakMemoryBytes()).isLessThanOrEqualTo(budget);
         assertThat(spilled).isEqualTo(inMemory);
         assertThat(throughBatch(shuffled, settings(budget), 2).alerts()).isEqualTo(ascending);

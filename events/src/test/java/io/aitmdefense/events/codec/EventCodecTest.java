@@ -70,10 +70,13 @@ class EventCodecTest {
      * Guards the round trips above: two records that differ in any one component must encode differently, else
      * the codec skipped that component (equals after decode would still hold for a field generated at its default).
      */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("eventTypesAndSeeds")
+    static Stream<Arguments> eventTypesAndFewSeeds() {
+        return eventTypesAndSeeds().filter(a -> (long) a.get()[2] <= 3);
+    }
+
+    @ParameterizedTest(name = "{0} seed {2}")
+    @MethodSource("eventTypesAndFewSeeds")
     void changingAnySingleComponentChangesTheBytes(String name, Class<? extends Event> type, long seed) throws Exception {
-        if (seed > 3) return;
         Event base = new RandomRecords(seed).of(type);
         RandomRecords other = new RandomRecords(seed + 1000);
         RecordComponent[] components = type.getRecordComponents();
