@@ -30,7 +30,7 @@ import java.util.Properties;
         // pre-broken lines leaves ragged stubs
         footer = {"", "Run 'aitm help <command>' for a command's options.",
                 "Exit status: 0 ok, 1 findings at or above --fail-on, 2 bad usage,",
-                "3 some input rows were rejected, 4 no usable input."})
+                "3 some input rows were rejected, 4 no usable input, 5 the run failed."})
 public final class Aitm implements Runnable {
 
     @CommandLine.Spec
