@@ -47,14 +47,21 @@ public final class Aitm implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /** The version the build stamped into the jar, "dev" when run from classes. */
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Aitm.class.getResourceAsStream("version.properties")) {
+            if (in != null) p.load(in);
+        } catch (IOException e) {
+            return "dev";
+        }
+        return p.getProperty("version", "dev");
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = Aitm.class.getResourceAsStream("version.properties")) {
-                if (in != null) p.load(in);
-            }
-            return new String[] {"aitm " + p.getProperty("version", "dev"), "Java " + System.getProperty("java.version")};
+        public String[] getVersion() {
+            return new String[] {"aitm " + version(), "Java " + System.getProperty("java.version")};
         }
     }
 }

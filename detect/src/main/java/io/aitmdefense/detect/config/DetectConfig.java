@@ -39,6 +39,15 @@ public final class DetectConfig {
         }
     }
 
+    /** The bundled defaults file as written, comments included: the reference for a user's overrides. */
+    public static String defaultsText() {
+        try (InputStream in = DetectConfig.class.getResourceAsStream("defaults.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Defaults overlaid with a user's YAML file. */
     public static DetectConfig load(Path userFile) throws IOException {
         DetectConfig base = defaults();
@@ -94,7 +103,13 @@ public final class DetectConfig {
     public TenantContext tenant() {
         Map<String, Object> t = section("tenant");
         Set<Integer> asns = new LinkedHashSet<>();
-        for (String a : list(t, "trustedAsns")) asns.add(Integer.parseInt(a.replaceFirst("(?i)^AS", "").trim()));
+        for (String a : list(t, "trustedAsns")) {
+            String digits = a.trim().replaceFirst("(?i)^AS", "");
+            if (!digits.matches("[0-9]{1,10}") || Long.parseLong(digits) > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("tenant.trustedAsns: '" + a + "' is not an AS number (expected 15169 or AS15169)");
+            }
+            asns.add(Integer.parseInt(digits));
+        }
         return new TenantContext(list(t, "trustedCidrs"), asns, lower(list(t, "trustedLocationNames")),
                 lower(list(t, "breakGlass")), lower(list(t, "vips")), lower(list(t, "domains")));
     }

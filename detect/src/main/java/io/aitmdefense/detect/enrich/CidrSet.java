@@ -22,16 +22,26 @@ public final class CidrSet {
         String addr = IpAddress.normalise(slash < 0 ? text : text.substring(0, slash));
         if (addr.isEmpty()) throw new IllegalArgumentException("'" + cidr + "' is not an IP range (expected e.g. 203.0.113.0/24)");
         if (!IpAddress.isV6(addr)) {
-            int bits = slash < 0 ? 32 : Integer.parseInt(text.substring(slash + 1).trim());
+            int bits = prefix(cidr, text, slash, 32);
             long mask = bits == 0 ? 0 : (0xffffffffL << (32 - bits)) & 0xffffffffL;
             v4.add(new long[] {IpAddress.v4ToLong(addr) & mask, mask});
         } else {
-            int bits = slash < 0 ? 128 : Integer.parseInt(text.substring(slash + 1).trim());
+            int bits = prefix(cidr, text, slash, 128);
             int[] h = IpAddress.hextets(addr);
             int[] e = java.util.Arrays.copyOf(h, 9);
             e[8] = bits;
             v6.add(e);
         }
+    }
+
+    private static int prefix(String cidr, String text, int slash, int max) {
+        if (slash < 0) return max;
+        String digits = text.substring(slash + 1).trim();
+        if (digits.isEmpty() || digits.length() > 3 || !digits.chars().allMatch(Character::isDigit)
+                || Integer.parseInt(digits) > max) {
+            throw new IllegalArgumentException("'" + cidr + "' is not an IP range (prefix length must be 0 to " + max + ")");
+        }
+        return Integer.parseInt(digits);
     }
 
     public boolean contains(String normalisedIp) {

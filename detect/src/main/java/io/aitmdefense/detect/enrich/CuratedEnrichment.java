@@ -18,7 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * context. The ASN in the log wins over the database; the tenant's allow-list wins over the classification.
  */
 public final class CuratedEnrichment implements Enrichment {
-    private static final Map<Integer, Classified> CLASSES = loadClasses();
+    private static final String CLASSES_FILE = "asn-classes.tsv";
+    private static final CuratedList LIST = CuratedList.load();
+    private static final Map<Integer, Classified> CLASSES = LIST.classes();
+    private static final String VERSION = LIST.version();
 
     private final TenantContext tenant;
     private final AsnDatabase database;
@@ -49,7 +52,9 @@ public final class CuratedEnrichment implements Enrichment {
     private Network resolve(String ip, int loggedAsn) {
         int asn = loggedAsn;
         String owner = "";
-        if (asn <= 0 && !ip.isEmpty()) {
+        if (asn > 0) {
+            owner = database.ownerOf(asn).orElse("");
+        } else if (!ip.isEmpty()) {
             Optional<AsnDatabase.AsnRecord> r = database.lookup(ip);
             if (r.isPresent()) {
                 asn = r.get().asn();
@@ -70,29 +75,45 @@ public final class CuratedEnrichment implements Enrichment {
         return c == null ? Optional.empty() : Optional.of(c.kind);
     }
 
+    /** The {@code # version:} line of the curated list, for reports that must say which list judged them. */
+    public static String classesVersion() {
+        return VERSION;
+    }
+
     private record Classified(NetworkKind kind, String owner) {
     }
 
-    private static Map<Integer, Classified> loadClasses() {
-        Map<Integer, Classified> m = new HashMap<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                CuratedEnrichment.class.getResourceAsStream("asn-classes.tsv"), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) continue;
-                String[] f = line.split("\t");
-                NetworkKind kind = switch (f[1].trim().toLowerCase(Locale.ROOT)) {
-                    case "hosting" -> NetworkKind.HOSTING;
-                    case "sase" -> NetworkKind.SASE_VPN;
-                    case "microsoft" -> NetworkKind.MICROSOFT;
-                    case "mobile" -> NetworkKind.MOBILE;
-                    default -> NetworkKind.OTHER;
-                };
-                m.put(Integer.parseInt(f[0].trim()), new Classified(kind, f.length > 2 ? f[2].trim() : ""));
+    private record CuratedList(Map<Integer, Classified> classes, String version) {
+
+        /** Reads the list; a malformed line is a build defect, so it fails naming the line. */
+        static CuratedList load() {
+            Map<Integer, Classified> m = new HashMap<>();
+            String version = "";
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    CuratedEnrichment.class.getResourceAsStream(CLASSES_FILE), StandardCharsets.UTF_8))) {
+                String line;
+                int lineNo = 0;
+                while ((line = r.readLine()) != null) {
+                    lineNo++;
+                    if (line.startsWith("# version:")) version = line.substring("# version:".length()).trim();
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    String[] f = line.split("\t");
+                    String where = CLASSES_FILE + ":" + lineNo + ": ";
+                    if (f.length < 2) throw new IllegalStateException(where + "expected asn<TAB>kind<TAB>owner");
+                    NetworkKind kind = switch (f[1].trim().toLowerCase(Locale.ROOT)) {
+                        case "hosting" -> NetworkKind.HOSTING;
+                        case "sase" -> NetworkKind.SASE_VPN;
+                        case "microsoft" -> NetworkKind.MICROSOFT;
+                        case "mobile" -> NetworkKind.MOBILE;
+                        default -> throw new IllegalStateException(where + "unknown kind '" + f[1] + "'");
+                    };
+                    Classified previous = m.put(Integer.parseInt(f[0].trim()), new Classified(kind, f.length > 2 ? f[2].trim() : ""));
+                    if (previous != null) throw new IllegalStateException(where + "AS" + f[0].trim() + " is listed twice");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new CuratedList(Map.copyOf(m), version);
         }
-        return Map.copyOf(m);
     }
 }

@@ -202,13 +202,18 @@ public final class JsonRow implements Row {
             i = JsonBytes.skipWhitespace(b, i, e);
             if (i >= e) throw new JsonSyntaxError("array not closed", i);
             if (b[i] == ']') return out;
-            int end = JsonBytes.skipValue(b, i, e);
+            int end;
             if (b[i] == '{') {
-                out.add(parse(b, i, end));
+                JsonRow row = parse(b, i, e); // the parse finds the end: no second scan of the element
+                out.add(row);
+                end = row.end();
             } else if (b[i] == '"') {
+                end = JsonBytes.skipValue(b, i, e);
                 byte[] inner = JsonBytes.unescape(b, i + 1, end - 1);
                 int j = JsonBytes.skipWhitespace(inner, 0, inner.length);
                 if (j < inner.length && inner[j] == '{') out.add(parse(inner, j, inner.length));
+            } else {
+                end = JsonBytes.skipValue(b, i, e);
             }
             i = JsonBytes.skipWhitespace(b, end, e);
             if (i < e && b[i] == ',') i++;
