@@ -6,13 +6,7 @@ import io.aitmdefense.detect.api.DetectionInfo;
 import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
-import io.aitmdefense.detect.detections.ClientMismatchDetection;
-import io.aitmdefense.detect.detections.DeviceCodePhishDetection;
-import io.aitmdefense.detect.detections.HostingIpSignInDetection;
-import io.aitmdefense.detect.detections.ImpossibleTravelDetection;
-import io.aitmdefense.detect.detections.SessionReplayDetection;
-import io.aitmdefense.detect.detections.TokenProtectionFailureDetection;
-import io.aitmdefense.detect.detections.TokenWithoutMfaDetection;
+import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.EngineResult;
 import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
@@ -35,7 +29,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Local engine throughput in events per second, one detection at a time and all together, on sign-ins already in
+ * Local engine throughput in events per second, one sign-in detection at a time and the whole catalogue together
+ * ({@code all}), on sign-ins already in
  * memory (so reading and parsing are not measured): {@value #EVENTS} events of {@value #USERS} users from
  * {@link SignInTraffic}. Each operation is one whole run: start, accept every event, finish.
  * Run: {@code java -jar bench/target/aitm-bench.jar EngineBenchmark -wi 1 -i 3 -f 1} (add {@code -p shards=1,2,4}).
@@ -64,10 +59,7 @@ public class EngineBenchmark {
     public void setUp() {
         events = SignInTraffic.generate(42, USERS, EVENTS);
         DetectConfig config = DetectConfig.defaults();
-        List<Detection> all = List.of(new SessionReplayDetection(config), new HostingIpSignInDetection(config),
-                new ClientMismatchDetection(config), new TokenWithoutMfaDetection(config),
-                new TokenProtectionFailureDetection(config), new DeviceCodePhishDetection(config),
-                new ImpossibleTravelDetection(config));
+        List<Detection> all = Catalogue.enabled(config);
         detections = switch (detection) {
             case "all" -> all;
             case "none" -> List.of(new Idle());
