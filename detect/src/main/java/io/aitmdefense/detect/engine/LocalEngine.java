@@ -22,18 +22,12 @@ import java.util.List;
  * file order or shard count. {@link #finish} raises the watermark to the end of time: every timer fires and all
  * state is released.
  * <p>
- * Hand-off: accepted events are buffered per shard and sent in batches through bounded queues (when
- * {@code batchSize × shards} events are buffered, or the watermark has moved a minute); a full queue makes
+ * Hand-off: accepted events are buffered per shard and sent in batches through bounded queues; a full queue makes
  * {@link #accept} wait (backpressure), so memory is bounded by the queues, not by the input.
  */
 public final class LocalEngine implements EventSink, AutoCloseable {
     /** Detection failures kept per shard and in the result; the count in the stats covers all of them. */
     public static final int MAX_REPORTED_FAILURES = 100;
-    /**
-     * Buffered events are also sent once the watermark has moved this far past what the shards last got, so that
-     * in a sparse stream timers fire and state expires about when they are due, not a whole batch later.
-     */
-    static final Duration WATERMARK_STEP = Duration.ofMinutes(1);
 
     private static final Comparator<DetectionFailure> FAILURE_ORDER = Comparator.comparing(DetectionFailure::time)
             .thenComparing(DetectionFailure::location)
@@ -51,7 +45,6 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private int pendingCount;
     private Instant newest = Instant.MIN;
     private Instant watermark = Instant.MIN;
-    private Instant sentWatermark = Instant.MIN;
     private long events;
     private long late;
     private EngineResult result;
@@ -99,7 +92,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
             watermark = minusLateness(t);
         }
         pending.get(shardOf(event.user(), shards.length)).add(event);
-        if (++pendingCount >= flushThreshold || watermarkMovedAStep()) send(watermark);
+        if (++pendingCount >= flushThreshold) send(watermark);
     }
 
     /** The current watermark: newest event time accepted minus the allowed lateness; {@link Instant#MIN} before any. */
@@ -165,12 +158,6 @@ public final class LocalEngine implements EventSink, AutoCloseable {
             throw new IllegalStateException("interrupted while handing events to the engine", e);
         }
         pendingCount = 0;
-        sentWatermark = wm;
-    }
-
-    private boolean watermarkMovedAStep() {
-        return !watermark.equals(Instant.MIN)
-                && (sentWatermark.equals(Instant.MIN) || !watermark.isBefore(sentWatermark.plus(WATERMARK_STEP)));
     }
 
     /** The shard of a user's key: all of one user's events meet in one runtime. */

@@ -95,21 +95,6 @@ class LocalEngineEventTimeTest {
     }
 
     @Test
-    void inASparseStreamTimersFireWhenDueNotOnlyOnceABatchIsFull() {
-        LocalEngine engine = LocalEngine.start(List.of(new Probes.TimerAlert(Duration.ZERO)), EngineScenarios.enrichment(),
-                EngineSettings.of(LATENESS, 2));
-        // ten events two days apart: far fewer than one batch
-        for (int i = 0; i < 10; i++) {
-            engine.accept(EngineScenarios.benignSignIn("ann@contoso.example", T0.plus(Duration.ofDays(2L * i))).build());
-        }
-
-        List<Alert> fired = engine.finish().alerts();
-
-        assertThat(fired).hasSize(10);
-        assertThat(fired.subList(0, 8)).allSatisfy(a -> assertThat(a.explanation()).isNotEqualTo("fired at watermark " + Instant.MAX));
-    }
-
-    @Test
     void finishingTwiceGivesTheSameResultAndLaterEventsAreRefused() {
         LocalEngine engine = LocalEngine.start(List.of(new Probes.TimerAlert(Duration.ZERO)), EngineScenarios.enrichment(),
                 EngineSettings.of(LATENESS, 2));
