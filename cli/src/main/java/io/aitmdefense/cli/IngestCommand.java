@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
 
 /** {@code aitm ingest}: what would be read from these files, without running detections. */
 @Command(name = "ingest",
-        header = "Check which logs the tool recognises in files or folders, and what it would read.",
+        header = "Check which logs are recognised in files or folders, and what would be read.",
         description = {
-                "Reads every file (folders recursively, gzip too) and prints per file the recognised shape and table,",
-                "rows per event kind, rejected rows with file:line and the reason, and the time span covered.",
-                "Shapes are recognised from content, never from file names. Nothing is written.",
+                "Reads every file (folders recursively, gzip too) and prints per file the",
+                "recognised shape and table, rows per event kind, rejected rows with",
+                "file:line and the reason, and the time span covered. Shapes are recognised",
+                "from content, never from file names. Nothing is written.",
                 ""},
-        footer = {"", "Exit status: 0 all rows read, 3 some rows or files were rejected, 4 nothing usable was read."},
+        footer = {"", "Exit status: 0 all rows read, 3 some rows or files were rejected,",
+                "4 nothing usable was read, 2 bad usage."},
         sortOptions = false, usageHelpAutoWidth = true)
 final class IngestCommand implements Callable<Integer> {
 
