@@ -1,0 +1,12 @@
+# Session-replay grouping in jq over Log Analytics sign-in exports (SigninLogs and AADNonInteractiveUserSignInLogs
+# NDJSON; run with jq -n -c -f THIS FILES...). Keeps, per Entra session, the networks (ASN, with the first time
+# seen) and the clients of its successful sign-ins, and prints the sessions used from more than one network with
+# more than one client. It groups only: unlike the SQL query and aitm it applies no 60-minute window, because that
+# would need every session's sign-ins held and sorted, which jq can only do by slurping the whole input.
+reduce (inputs | select(.ResultType == "0" and (.SessionId // "") != "")) as $r ({};
+  .[$r.SessionId].upn = $r.UserPrincipalName
+  | .[$r.SessionId].asn[$r.AutonomousSystemNumber] //= $r.CreatedDateTime
+  | .[$r.SessionId].ua[$r.UserAgent] = true)
+| to_entries[]
+| select((.value.asn | length) > 1 and (.value.ua | length) > 1)
+| {sid: .key, upn: .value.upn, asns: .value.asn}
