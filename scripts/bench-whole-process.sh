@@ -83,7 +83,7 @@ for size in "$@"; do
   n="$(count "$size")"
   users=$(( n / 100 )); [ "$users" -ge 10 ] || users=10
   dir="$data/$size"
-  work="$dir/run"
+  work="$dir/run-$(date -u +%Y%m%dT%H%M%S)-$$"
   if [ ! -f "$dir/truth.json" ]; then
     rm -rf "$dir"; mkdir -p "$data"
     echo "generating $size: $users users, 3 days, seed 1 → $dir (load $(load))" >&2
