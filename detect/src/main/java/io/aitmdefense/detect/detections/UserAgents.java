@@ -4,6 +4,8 @@ import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Device;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a client out of a user agent and the log's device detail: browser or app family (without version, so a
@@ -15,6 +17,20 @@ final class UserAgents {
     }
 
     enum Kind { BROWSER, APP, SCRIPT, UNKNOWN }
+
+    private static final int AGENTS_CAP = 10_000;
+    /**
+     * What an agent string and device detail say, per distinct pair: every sign-in detection reads the client of
+     * every row, and parsing the agent each time was one of the engine's largest costs.
+     */
+    private static final Map<AgentKey, Agent> AGENTS = new ConcurrentHashMap<>();
+
+    private record AgentKey(String userAgent, String deviceOs, String browser) {
+    }
+
+    /** A {@link Client} without the device id, which is the same for every row with the same agent. */
+    private record Agent(String os, String family, Kind kind) {
+    }
 
     /**
      * A client as far as the log shows it. {@code os} and {@code family} are "" when unknown; {@code deviceId} is ""
@@ -60,13 +76,26 @@ final class UserAgents {
     }
 
     static Client client(String userAgent, Device device) {
+        // the browser only counts when there is no agent, so it is only then part of the key
+        AgentKey key = new AgentKey(userAgent, device.operatingSystem(), userAgent.isEmpty() ? device.browser() : "");
+        Agent a = AGENTS.get(key);
+        if (a == null) {
+            a = parse(userAgent, device.operatingSystem(), device.browser());
+            // a stream has few distinct agents; past the bound (random agents) start over rather than grow without end
+            if (AGENTS.size() >= AGENTS_CAP) AGENTS.clear();
+            AGENTS.put(key, a);
+        }
+        return new Client(device.id(), a.os(), a.family(), a.kind());
+    }
+
+    private static Agent parse(String userAgent, String deviceOs, String browser) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
-        String os = os(device.operatingSystem());
+        String os = os(deviceOs);
         if (os.isEmpty()) os = osFromAgent(ua);
         String family;
         Kind kind;
         if (ua.isEmpty()) {
-            family = withoutVersion(device.browser());
+            family = withoutVersion(browser);
             kind = family.isEmpty() ? Kind.UNKNOWN : family.toLowerCase(Locale.ROOT).startsWith("rich client") ? Kind.APP : Kind.BROWSER;
             if (kind == Kind.APP) family = "native app";
         } else if (SignInSignals.scriptingAgent(userAgent)) {
@@ -80,7 +109,7 @@ final class UserAgents {
             family = productToken(userAgent);
             kind = Kind.APP;
         }
-        return new Client(device.id(), os, family, kind);
+        return new Agent(os, family, kind);
     }
 
     /** The client of a row that has only a user agent (unified audit log, Graph activity). */
