@@ -122,8 +122,6 @@ final class SuspiciousSignInLedger {
         long t = s.time().toEpochMilli();
         boolean trusted = SignInSignals.trusted(s, n, e.tenant()) || n.kind() == NetworkKind.MICROSOFT;
         if (!n.ip().isEmpty()) networks.record(n.block(), n, t);
-        String what = (s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
-                + (s.appName().isEmpty() ? s.appId() : s.appName());
         String session = s.sessionId().toLowerCase(Locale.ROOT);
         if (!session.isEmpty() && !n.ip().isEmpty()) {
             Map<String, SessionUse> uses = sessions.get(session);
@@ -131,7 +129,7 @@ final class SuspiciousSignInLedger {
             if (uses != null) {
                 SessionUse u = uses.get(n.block());
                 if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(), what, trusted));
+                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(), what(s), trusted));
                 }
                 sessionLastUse.merge(session, t, Math::max);
             }
@@ -140,7 +138,12 @@ final class SuspiciousSignInLedger {
         if (!signInRisk) reasons.removeIf(r -> r.startsWith(SignInSignals.RISK_REASON));
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
-        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what, List.copyOf(reasons), tokenSatisfied));
+        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied));
+    }
+
+    /** Built only for what is kept: most sign-ins are neither a session's new network nor suspicious. */
+    private static String what(SignIn s) {
+        return (s.interactive() ? "sign-in to " : "non-interactive sign-in to ") + (s.appName().isEmpty() ? s.appId() : s.appName());
     }
 
     private void record(RiskDetection r, Enrichment e) {
