@@ -10,6 +10,7 @@ import io.aitmdefense.events.Event;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -128,10 +129,12 @@ public final class KeyedRuntime {
     }
 
     private void expire(Instant wm) {
+        // one cut-off per descriptor rather than an Instant per slot: the sweep visits every slot of every key
+        Map<StateDescriptor<?>, Instant> cutoffs = new IdentityHashMap<>();
         for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
             KeyState ks = it.next();
             int before = ks.slots.size();
-            ks.slots.values().removeIf(s -> s.expired(wm));
+            ks.slots.values().removeIf(s -> s.expired(wm, cutoffs));
             stateEntries -= before - ks.slots.size();
             if (ks.slots.isEmpty() && ks.timers == 0) it.remove();
         }
@@ -160,9 +163,15 @@ public final class KeyedRuntime {
             this.descriptor = descriptor;
         }
 
-        boolean expired(Instant wm) {
+        /** Whether {@code updated + ttl < wm}, asked as {@code updated < wm - ttl} with the cut-off computed once per sweep. */
+        boolean expired(Instant wm, Map<StateDescriptor<?>, Instant> cutoffs) {
             if (wm == Instant.MAX) return true;
-            return updated.plus(descriptor.ttl()).isBefore(wm);
+            Instant cutoff = cutoffs.get(descriptor);
+            if (cutoff == null) {
+                cutoff = wm.minus(descriptor.ttl());
+                cutoffs.put(descriptor, cutoff);
+            }
+            return updated.isBefore(cutoff);
         }
     }
 
