@@ -12,10 +12,13 @@ import io.aitmdefense.events.Event;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Runs detections through the real {@link KeyedRuntime}, so a detection test exercises the same keyed state,
@@ -78,6 +81,17 @@ final class DetectionHarness {
         }
         rt.finish();
         return out;
+    }
+
+    /**
+     * Results must not depend on arrival order: a live feed (each event up to {@code lateness} late, seeded) and a
+     * seeded shuffle must both raise exactly {@code inOrder}, the sorted alerts of the in-order run.
+     */
+    void assertArrivalOrderDoesNotMatter(List<Event> events, long seed, Duration lateness, List<Alert> inOrder) {
+        assertThat(sorted(runJittered(events, seed, lateness))).isEqualTo(inOrder);
+        List<Event> shuffled = new ArrayList<>(events);
+        Collections.shuffle(shuffled, new Random(seed));
+        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
     }
 
     /** A stable order for comparing the alerts of two runs whose arrival order differed. */
