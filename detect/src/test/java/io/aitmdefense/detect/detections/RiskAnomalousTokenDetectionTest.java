@@ -4,9 +4,6 @@ import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Risk;
@@ -107,8 +104,7 @@ class RiskAnomalousTokenDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheWindow() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new RiskAnomalousTokenDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new RiskAnomalousTokenDetection(DetectConfig.defaults())).runtime(a -> { });
         rt.process(risk("unfamiliarFeatures").build());
         rt.advanceWatermark(Instant.parse("2025-03-04T12:00:00Z"));
         assertThat(rt.liveKeys()).isEqualTo(1);
@@ -128,11 +124,11 @@ class RiskAnomalousTokenDetectionTest {
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-05T09:00:00Z").build());
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-06T09:00:00Z").build());
         }
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
         assertThat(inOrder).hasSize(4);
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     private static List<Alert> run(List<? extends Event> events) {
@@ -140,11 +136,6 @@ class RiskAnomalousTokenDetectionTest {
     }
 
     private static List<Alert> run(DetectConfig config, List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new RiskAnomalousTokenDetection(config)),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new RiskAnomalousTokenDetection(config)).run(events);
     }
 }
