@@ -129,7 +129,8 @@ class SignInThenPersistenceDetectionTest {
 
     @Test
     void aRuleNamedAfterTheJunkFolderAfterATokenReplayFromANewNetworkIsHigh() {
-        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).satisfiedByToken().build();
+        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215)
+                .unmanagedDevice("Linux", "Firefox 128.0").satisfiedByToken().build();
         Event junk = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("198.51.100.20")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "junk", true, "subjectcontainswords=legal",
                         List.of(), List.of(), List.of(), false, false, "", true)).build();

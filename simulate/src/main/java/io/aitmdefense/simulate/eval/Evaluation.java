@@ -50,8 +50,10 @@ public final class Evaluation {
     }
 
     /**
-     * The {@code tenant:} section of a detect config for this tenant: its trusted named locations by name and CIDR and
-     * its mail domain, what an administrator would put in {@code --config}.
+     * The {@code tenant:} section of a detect config for this tenant, what its administrator would put in
+     * {@code --config}: the trusted named locations by name and CIDR, the mail domain, and the tenant's other named
+     * networks (its own VDI or branch egress, defined in Entra without the trusted flag) as allowlisted CIDRs — the
+     * administrator knows those ranges are the company's, which is what the allowlist is for.
      */
     public static Map<String, Object> tenantSettings(TenantTruth tenant) {
         List<String> names = new ArrayList<>();
@@ -60,6 +62,7 @@ public final class Evaluation {
             names.add(r.name());
             cidrs.add(r.cidr());
         }
+        for (TenantTruth.NamedRange r : tenant.namedNetworks()) cidrs.add(r.cidr());
         Map<String, Object> section = new LinkedHashMap<>();
         section.put("trustedLocationNames", names);
         section.put("trustedCidrs", cidrs);
