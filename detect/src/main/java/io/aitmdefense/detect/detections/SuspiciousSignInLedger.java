@@ -28,7 +28,8 @@ import java.util.Optional;
  * where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting, scripting client, risky sign-in,
  * device code), MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in
  * {@code historyDays} — unless the sign-in names a device the user signed in from before, the user's own machine on
- * a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second network, or a
+ * a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second network by another
+ * client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps its client), or a
  * standing Identity Protection detection.
  * <p>
  * Everything is kept in time order and judged only for times the watermark has passed, so the answer does not depend
@@ -83,7 +84,8 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    private record SessionUse(long time, Source source, Network network, String userAgent, String what, boolean trusted) {
+    private record SessionUse(long time, Source source, Network network, String userAgent, UserAgents.Client client,
+                              String what, boolean trusted) {
     }
 
     private final int historyDays;
@@ -135,7 +137,8 @@ final class SuspiciousSignInLedger {
             if (uses != null) {
                 SessionUse u = uses.get(n.block());
                 if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(), what, trusted));
+                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(),
+                            UserAgents.client(s.userAgent(), s.device()), what, trusted));
                 }
                 sessionLastUse.merge(session, t, Math::max);
             }
@@ -207,8 +210,8 @@ final class SuspiciousSignInLedger {
     }
 
     /**
-     * Each network a session reached after its first, on a really different network, is a suspicious use; a trusted
-     * network belongs to the session but is never the suspicious second one.
+     * Each network a session reached after its first, on a really different network and with another client, is a
+     * suspicious use; a trusted network belongs to the session but is never the suspicious second one.
      */
     private static void secondNetworks(Map<String, SessionUse> uses, long from, long to, List<Mark> out) {
         if (uses.size() < 2) return;
@@ -219,7 +222,7 @@ final class SuspiciousSignInLedger {
             if (u.trusted() || u.time() < from || u.time() > to) continue;
             for (int j = 0; j < i; j++) {
                 SessionUse first = ordered.get(j);
-                if (!SignInSignals.differentNetworks(first.network(), u.network())) continue;
+                if (!SignInSignals.differentNetworks(first.network(), u.network()) || !first.client().differs(u.client())) continue;
                 out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "", u.what(),
                         List.of("session first used from " + first.network().describe() + " at "
                                 + Instant.ofEpochMilli(first.time()) + " now used from a second network"), false, ""));
