@@ -4,6 +4,10 @@ import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
+import io.aitmdefense.detect.enrich.AsnDatabase;
+import io.aitmdefense.detect.enrich.CuratedEnrichment;
+import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.Device;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Risk;
@@ -80,6 +84,26 @@ class RiskAnomalousTokenDetectionTest {
                     assertThat(a.explanation()).contains("here together: a suspicious sign-in to OfficeHome at 2025-03-04T09:00:00Z from 203.0.113.10 (AS14061 DigitalOcean, hosting): hosting network the tenant has not marked trusted.");
                     assertThat(a.start()).isEqualTo(Instant.parse("2025-03-04T09:00:00Z"));
                 });
+    }
+
+    @Test
+    void aTravellersOwnDeviceOnANewNetworkIsNotTheSuspiciousSignInThatConfirmsUnfamiliarFeatures() {
+        // found by aitm eval: a traveller's registered MacBook at a hotel ISP, MFA from its token, plus the low
+        // unfamiliarFeatures Identity Protection raises for travel, made an incident for every trip
+        Device macBook = new Device("dev-1", "Janes-MacBook-Pro", "MacOs", "Safari 18.1", "Azure AD registered", true, true);
+        Event atHome = signIn().at("2025-03-03T09:00:00Z").ip("98.218.12.166").asn(7922).device(macBook).build();
+        Event atHotel = signIn().at("2025-03-04T09:00:00Z").ip("86.129.163.195").asn(2856).device(macBook)
+                .satisfiedByToken().build();
+        Event unfamiliar = risk("unfamiliarFeatures").at("2025-03-04T09:01:00Z").level("low").build();
+
+        assertThat(run(List.of(atHome, atHotel, unfamiliar))).isEmpty();
+
+        // the same sign-in from a device the user never used is still the replay signal
+        Device stranger = new Device("dev-9", "DESKTOP-8K2L1", "Windows 10", "Edge 132.0", "", false, false);
+        Event strangerAtHotel = signIn().at("2025-03-04T09:00:00Z").ip("86.129.163.195").asn(2856).device(stranger)
+                .satisfiedByToken().build();
+        assertThat(run(List.of(atHome, strangerAtHotel, unfamiliar))).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).contains("MFA satisfied by a claim in the token"));
     }
 
     @Test

@@ -125,7 +125,8 @@ class SignInThenPersistenceDetectionTest {
 
     @Test
     void aRuleNamedAfterTheJunkFolderAfterATokenReplayFromANewNetworkIsHigh() {
-        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).satisfiedByToken().build();
+        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215)
+                .unmanagedDevice("Linux", "Firefox 128.0").satisfiedByToken().build();
         Event junk = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("198.51.100.20")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "junk", true, "subjectcontainswords=legal",
                         List.of(), List.of(), List.of(), false, false, "", true)).build();
@@ -181,13 +182,25 @@ class SignInThenPersistenceDetectionTest {
     }
 
     @Test
-    void oneSessionSeenFromASecondNetworkIsSuspicious() {
+    void oneSessionSeenFromASecondNetworkByAnotherClientIsSuspicious() {
         Event home = signIn().at("2025-03-04T08:50:00Z").ip("81.2.69.160").asn(7922).session("s-9").build();
-        Event elsewhere = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive().build();
+        Event elsewhere = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive()
+                .userAgent("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
+                .unmanagedDevice("Linux", "Firefox 128.0").build();
         Event rule = office("New-InboxRule").at("2025-03-04T09:05:00Z").artifact(rule("x", List.of(), false, "RSS Feeds")).build();
 
         assertThat(run(List.of(home, elsewhere, rule))).singleElement().satisfies(a ->
                 assertThat(a.explanation()).contains("moves to RSS Feeds").contains("now used from a second network"));
+    }
+
+    @Test
+    void oneSessionMovingToASecondNetworkWithTheSameClientIsNotSuspicious() {
+        // found by aitm eval: a phone's mail app going from home Wi-Fi to cellular keeps its session and its client
+        Event home = signIn().at("2025-03-04T08:50:00Z").ip("81.2.69.160").asn(7922).session("s-9").build();
+        Event cellular = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive().build();
+        Event rule = office("New-InboxRule").at("2025-03-04T09:05:00Z").artifact(rule("x", List.of(), false, "RSS Feeds")).build();
+
+        assertThat(run(List.of(home, cellular, rule))).isEmpty();
     }
 
     @Test
