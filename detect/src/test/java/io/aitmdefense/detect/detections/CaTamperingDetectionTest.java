@@ -158,9 +158,10 @@ class CaTamperingDetectionTest {
                 .artifact(new Artifact.PolicyChange(Kind.CONDITIONAL_ACCESS, "Update conditional access policy", "p1",
                         "Require MFA", ENABLED, withState("disabled"))).build();
         List<Alert> alerts = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, ip -> ip.equals("203.0.113.10")
-                        ? Optional.of(new AsnDatabase.AsnRecord(14061, "DigitalOcean")) : Optional.empty()), alerts::add);
+        KeyedRuntime rt = DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults()))
+                .withEnrichment(new CuratedEnrichment(TenantContext.EMPTY, ip -> ip.equals("203.0.113.10")
+                        ? Optional.of(new AsnDatabase.AsnRecord(14061, "DigitalOcean")) : Optional.empty()))
+                .runtime(alerts::add);
         rt.process(fromVps);
         rt.finish();
         assertThat(alerts).singleElement().satisfies(a -> {
@@ -171,8 +172,7 @@ class CaTamperingDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheWindow() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults())).runtime(a -> { });
         rt.process(hostingSignIn("2025-03-04T07:00:00Z"));
         rt.process(disable("2025-03-04T09:00:00Z"));
         rt.advanceWatermark(Instant.parse("2025-03-05T00:00:00Z"));
@@ -187,11 +187,11 @@ class CaTamperingDetectionTest {
         List<Event> events = new ArrayList<>(List.of(normalSignIn("2025-03-02T08:00:00Z"), disable("2025-03-02T09:00:00Z"),
                 hostingSignIn("2025-03-04T07:00:00Z"), disable("2025-03-04T09:00:00Z"),
                 policy("Delete conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, "", "2025-03-04T09:30:00Z")));
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
         assertThat(inOrder).extracting(Alert::severity).containsExactly(Severity.MEDIUM, Severity.CRITICAL, Severity.CRITICAL);
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     /** A Graph directoryAudits record as exported: the policies are JSON text inside the modified property. */
@@ -222,11 +222,6 @@ class CaTamperingDetectionTest {
     }
 
     private static List<Alert> run(List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults())).run(events);
     }
 }
