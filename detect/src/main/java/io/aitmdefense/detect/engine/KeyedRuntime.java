@@ -133,9 +133,13 @@ public final class KeyedRuntime {
         Map<StateDescriptor<?>, Instant> cutoffs = new IdentityHashMap<>();
         for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
             KeyState ks = it.next();
+            // most keys hold only long-lived state between sweeps: skip them without touching their slots
+            if (wm != Instant.MAX && ks.earliestExpiry != null && !ks.earliestExpiry.isBefore(wm)) continue;
             int before = ks.slots.size();
             ks.slots.values().removeIf(s -> s.expired(wm, cutoffs));
             stateEntries -= before - ks.slots.size();
+            ks.earliestExpiry = null;
+            for (Slot s : ks.slots.values()) ks.lowerExpiryBound(s.updated.plus(s.descriptor.ttl()));
             if (ks.slots.isEmpty() && ks.timers == 0) it.remove();
         }
     }
@@ -152,6 +156,15 @@ public final class KeyedRuntime {
     private static final class KeyState {
         final Map<SlotKey, Slot> slots = new HashMap<>(8);
         int timers;
+        /**
+         * No slot of this key expires before this (null: unknown, check them). A lower bound is enough: updates only
+         * move a slot's expiry later, so it stays true until a sweep recomputes it.
+         */
+        Instant earliestExpiry;
+
+        void lowerExpiryBound(Instant expiry) {
+            if (earliestExpiry == null || expiry.isBefore(earliestExpiry)) earliestExpiry = expiry;
+        }
     }
 
     private static final class Slot {
@@ -225,13 +238,15 @@ public final class KeyedRuntime {
                         return;
                     }
                     Slot s = ks.slots.get(name);
-                    if (s == null) {
+                    boolean created = s == null;
+                    if (created) {
                         s = new Slot(d);
                         ks.slots.put(name, s);
                         added();
                     }
                     s.value = value;
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
+                    if (created) ks.lowerExpiryBound(s.updated.plus(d.ttl()));
                 }
 
                 @Override
