@@ -95,7 +95,10 @@ public final class SignInSignals {
     public static boolean risky(SignIn s) {
         if (!s.risk().atRisk()) return false;
         String l = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
-        return l.equals("medium") || l.equals("high") || !s.risk().eventTypes().isEmpty();
+        if (l.equals("medium") || l.equals("high")) return true;
+        // a low "unfamiliar features" is what every new joiner and traveller gets: only the AiTM types count at low
+        for (String t : s.risk().eventTypes()) if (AITM_RISK_TYPES.contains(t.toLowerCase(Locale.ROOT))) return true;
+        return false;
     }
 
     /**
