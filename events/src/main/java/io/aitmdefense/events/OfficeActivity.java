@@ -25,7 +25,8 @@ public record OfficeActivity(
 
     /** System actors such as {@code NT AUTHORITY\SYSTEM (Microsoft.Exchange.ServiceHost)} perform many benign changes. */
     public boolean systemActor() {
-        return userId.startsWith("NT AUTHORITY") || userId.startsWith("ServicePrincipal_")
-                || userId.equalsIgnoreCase("app@sharepoint") || userId.startsWith("S-1-5-");
+        return userId.regionMatches(true, 0, "NT AUTHORITY", 0, 12) || userId.startsWith("ServicePrincipal_")
+                || userId.equalsIgnoreCase("app@sharepoint") || userId.equalsIgnoreCase("SHAREPOINT\\system")
+                || userId.regionMatches(true, 0, "S-1-5-", 0, 6);
     }
 }

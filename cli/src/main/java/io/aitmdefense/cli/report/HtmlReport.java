@@ -4,6 +4,7 @@ import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.DetectionInfo;
 import io.aitmdefense.detect.api.Evidence;
 import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.incident.AttackerActivity;
 import io.aitmdefense.detect.incident.AttackerAddress;
 import io.aitmdefense.detect.incident.AttackerNetwork;
 import io.aitmdefense.detect.incident.Campaign;
@@ -157,6 +158,7 @@ final class HtmlReport {
         b.append("</table>\n");
         infrastructure(b, i);
         evidence(b, i);
+        attackerActivity(b, i);
         nextSteps(b, i);
         b.append("</article>\n");
     }
@@ -202,6 +204,21 @@ final class HtmlReport {
                         .append(Text.time(e.time())).append("</td><td>").append(html(e.kind().label())).append("</td><td>")
                         .append(html(a.detectionId())).append("</td><td>").append(html(e.summary())).append("</td></tr>\n");
             }
+        }
+        b.append("</table></details>\n");
+    }
+
+    private static void attackerActivity(StringBuilder b, Incident i) {
+        if (i.attackerActivity().isEmpty()) return;
+        b.append("<details open><summary>Activity from the attacker's addresses (").append(i.attackerActivity().size())
+                .append(i.attackerActivity().size() == 1 ? " operation" : " operations")
+                .append(")</summary>\n<table><tr><th>operation</th><th>address</th><th>count</th><th>first</th><th>last</th>"
+                        + "<th>first record</th></tr>\n");
+        for (AttackerActivity a : i.attackerActivity()) {
+            b.append("<tr class=\"activity\"><td>").append(html(a.operation())).append("</td><td class=\"mono\">")
+                    .append(html(a.ip())).append("</td><td>").append(a.count()).append("</td><td>").append(Text.time(a.first()))
+                    .append("</td><td>").append(Text.time(a.last())).append("</td><td class=\"mono\">")
+                    .append(html(a.evidence().source().toString())).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.Evidence;
 import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.incident.AttackerActivity;
 import io.aitmdefense.detect.incident.AttackerAddress;
 import io.aitmdefense.detect.incident.AttackerNetwork;
 import io.aitmdefense.detect.incident.Campaign;
@@ -115,7 +116,28 @@ public final class ReportJson {
         strings(campaign.putArray("alsoSeenUsers"), i.blastRadius().alsoSeenUsers());
         ArrayNode alerts = n.putArray("alerts");
         i.alerts().forEach(a -> alerts.add(alert(a)));
+        ArrayNode activity = n.putArray("attackerActivity");
+        for (AttackerActivity a : i.attackerActivity()) {
+            ObjectNode e = activity.addObject();
+            e.put("operation", a.operation());
+            e.put("ip", a.ip());
+            e.put("count", a.count());
+            e.put("first", a.first().toString());
+            e.put("last", a.last().toString());
+            e.set("evidence", evidence(a.evidence()));
+        }
         return n;
+    }
+
+    private ObjectNode evidence(Evidence e) {
+        ObjectNode r = mapper.createObjectNode();
+        r.put("ref", e.source().toString());
+        r.put("file", e.source().file());
+        r.put("line", e.source().line());
+        r.put("kind", e.kind().label());
+        r.put("time", e.time().toString());
+        r.put("summary", e.summary());
+        return r;
     }
 
     /** One alert, as in {@code alerts.ndjson} and inside each incident. */
@@ -138,15 +160,7 @@ public final class ReportJson {
         strings(infra.putArray("userAgents"), a.infrastructure().userAgents());
         strings(infra.putArray("sessionIds"), a.infrastructure().sessionIds());
         ArrayNode evidence = n.putArray("evidence");
-        for (Evidence e : a.evidence()) {
-            ObjectNode r = evidence.addObject();
-            r.put("ref", e.source().toString());
-            r.put("file", e.source().file());
-            r.put("line", e.source().line());
-            r.put("kind", e.kind().label());
-            r.put("time", e.time().toString());
-            r.put("summary", e.summary());
-        }
+        a.evidence().forEach(e -> evidence.add(evidence(e)));
         return n;
     }
 

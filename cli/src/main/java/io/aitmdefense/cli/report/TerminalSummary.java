@@ -105,6 +105,13 @@ public final class TerminalSummary {
             out.println("  campaign: " + i.blastRadius().campaignId() + (others.isEmpty() ? "" : " with " + safe(String.join(", ", others))));
         }
         out.println("  why:      " + safe(mostSevere(i).explanation()));
+        if (!i.attackerActivity().isEmpty()) {
+            List<String> ops = i.attackerActivity().stream()
+                    .map(a -> a.operation() + (a.count() > 1 ? " ×" + a.count() : "")).toList();
+            int shown = verbose ? ops.size() : Math.min(ops.size(), 8);
+            out.println("  also from attacker addresses: " + safe(String.join(", ", ops.subList(0, shown)))
+                    + (shown < ops.size() ? " (+" + (ops.size() - shown) + " more with --verbose)" : ""));
+        }
         if (verbose) {
             for (TimelineEntry t : i.timeline()) {
                 out.println("    " + Text.time(t.start()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())

@@ -20,7 +20,12 @@ public final class Catalogue {
             TokenWithoutMfaDetection::new,
             TokenProtectionFailureDetection::new,
             DeviceCodePhishDetection::new,
-            ImpossibleTravelDetection::new);
+            ImpossibleTravelDetection::new,
+            SignInThenPersistenceDetection::new,
+            MassMailAccessDetection::new,
+            BecSendDetection::new,
+            RiskAnomalousTokenDetection::new,
+            CaTamperingDetection::new);
 
     private Catalogue() {
     }

@@ -87,7 +87,7 @@ public final class IncidentBuilder {
         String id = StableId.of("inc-", user.toLowerCase(Locale.ROOT) + "|" + first.detectionId() + "|" + first.start());
         return new Incident(id, user, IncidentScore.severity(alerts), IncidentScore.confidence(alerts), start, end,
                 List.copyOf(stages), alerts.stream().map(TimelineEntry::of).toList(), infra,
-                summary(user, stages, infra, alerts), List.copyOf(alerts), BlastRadius.NONE);
+                summary(user, stages, infra, alerts), List.copyOf(alerts), BlastRadius.NONE, List.of());
     }
 
     private AttackerInfrastructure infrastructure(List<Alert> alerts) {

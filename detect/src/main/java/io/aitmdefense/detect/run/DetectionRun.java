@@ -6,6 +6,7 @@ import io.aitmdefense.detect.engine.EngineResult;
 import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
 import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.detect.incident.IncidentSet;
 import io.aitmdefense.detect.incident.SightingLog;
@@ -15,6 +16,7 @@ import io.aitmdefense.events.read.ReadReport;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -33,16 +35,21 @@ public final class DetectionRun {
     public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
                              Progress progress) throws IOException {
         SightingLog sightings = new SightingLog();
+        AttackerActivityLog activity = new AttackerActivityLog();
         ReadReport read;
         EngineResult found;
         try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, EngineSettings.from(config))) {
             read = new LogReader(readerThreads).read(inputs, e -> {
                 sightings.add(e);
+                activity.add(e);
                 engine.accept(e);
             }, progress);
             found = engine.finish();
         }
-        IncidentSet incidents = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
+        IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
+        Duration window = config.incidents().duration("window", Duration.ofHours(24));
+        IncidentSet incidents = new IncidentSet(built.incidents().stream()
+                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns());
         return new Result(read, found, incidents);
     }
 }

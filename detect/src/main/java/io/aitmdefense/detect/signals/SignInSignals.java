@@ -4,11 +4,13 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.IpAddress;
+import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Stateless facts about one sign-in that several detections share: where it came from, whether that network is
@@ -20,6 +22,13 @@ public final class SignInSignals {
     public static final List<String> SCRIPTING_AGENTS = List.of("python-requests", "python-urllib", "aiohttp", "axios",
             "node-fetch", "node/", "undici", "go-http-client", "curl/", "okhttp", "powershell/", "libwww-perl", "wget/",
             "bav2ropc", "cbainprod", "cbaintar");
+
+    /** Risk types that are about the token or the proxy itself (riskDetection enumeration, compared lower-cased). */
+    public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
+            "adversaryinthemiddle", "attemptedprtaccess");
+
+    /** How {@link #reasons} starts the phrase for a risky sign-in, so a caller can tell it from the others. */
+    public static final String RISK_REASON = "sign-in risk ";
 
     private SignInSignals() {
     }
@@ -107,11 +116,23 @@ public final class SignInSignals {
         List<String> r = new ArrayList<>(3);
         if (!s.success() || s.workload()) return r;
         Network n = network(s, e);
-        if (untrustedHosting(s, n, e.tenant())) r.add("from hosting network " + n.describe());
+        if (untrustedHosting(s, n, e.tenant())) r.add("hosting network the tenant has not marked trusted");
         if (scriptingAgent(s.userAgent())) r.add("scripting client '" + s.userAgent() + "'");
-        if (risky(s)) r.add("sign-in risk " + riskLabel(s));
-        if (s.token().deviceCode() && n.hosting() && !trusted(s, n, e.tenant())) r.add("device code flow from hosting network");
+        if (risky(s)) r.add(RISK_REASON + riskLabel(s));
+        if (s.token().deviceCode() && !trusted(s, n, e.tenant())) {
+            r.add(n.hosting() ? "device code flow from hosting network" : "device code flow");
+        }
         return r;
+    }
+
+    /**
+     * An Identity Protection detection that still stands (not dismissed, remediated or confirmed safe) and says more
+     * than "a little unusual": medium or high, or one of the AiTM/token-theft types whatever its level.
+     */
+    public static boolean standingRisk(RiskDetection r) {
+        if (r.triaged() || r.riskState().equalsIgnoreCase("none")) return false;
+        String level = r.riskLevel().toLowerCase(Locale.ROOT);
+        return level.equals("medium") || level.equals("high") || AITM_RISK_TYPES.contains(r.riskEventType().toLowerCase(Locale.ROOT));
     }
 
     private static String riskLabel(SignIn s) {

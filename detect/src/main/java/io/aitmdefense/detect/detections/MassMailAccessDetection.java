@@ -1,0 +1,239 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Mailbox read volume (MailItemsAccessed items: the messages in the record's folders, else its operation count) within
+ * {@code window} of at least {@code minItems} from a session or address of a suspicious sign-in of the user (within
+ * {@code suspiciousWindow} before the reads), or at least {@code baselineFactor} times the user's usual items per
+ * active hour over the previous {@code historyDays} (and at least {@code minBaselineItems}). After a replay the
+ * attacker syncs or searches the mailbox for invoices, payment threads and credentials.
+ * <p>
+ * The baseline needs {@code minBaselineHours} active hours of history; without it only the suspicious-session path can
+ * fire. Reads of one user within {@code window} of the first form one alert.
+ */
+public final class MassMailAccessDetection implements Detection {
+    public static final String ID = "mass-mail-access";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Mass mailbox reading",
+            Severity.HIGH, KillChainStage.COLLECTION, List.of("T1114.002"),
+            "With a stolen session the attacker reads or syncs the mailbox — finance threads, invoices, password mails — "
+                    + "to prepare business email compromise. MailItemsAccessed records every read; a burst of them from the "
+                    + "attacker's session or address, or far above what the user normally reads, is that collection.",
+            "A new Outlook profile or phone syncing the whole mailbox; an archiving or e-discovery tool acting as the "
+                    + "user; a user returning from leave.",
+            "Check the client (ClientInfoString, app id) and address of the reads against the user's devices; if it is "
+                    + "the attacker, treat the mailbox content as disclosed, revoke sessions and look for sends and rules.");
+
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final int CAP = 5000;
+    private static final int MAX_EVIDENCE = 25;
+
+    private final Duration window;
+    private final int minItems;
+    private final double baselineFactor;
+    private final int minBaselineItems;
+    private final int minBaselineHours;
+    private final int historyDays;
+    private final Duration suspiciousWindow;
+    private final StateDescriptor<MassMailAccessState> state;
+
+    public MassMailAccessDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.window = t.duration("window", Duration.ofMinutes(60));
+        this.minItems = t.integer("minItems", 100);
+        this.baselineFactor = t.decimal("baselineFactor", 10);
+        this.minBaselineItems = t.integer("minBaselineItems", 50);
+        this.minBaselineHours = t.integer("minBaselineHours", 8);
+        this.historyDays = t.integer("historyDays", 14);
+        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
+        this.state = new StateDescriptor<>(ID + "/recent", () -> new MassMailAccessState(historyDays),
+                Duration.ofDays(historyDays).plus(window).plus(suspiciousWindow).plusMinutes(1));
+    }
+
+    /** One MailItemsAccessed record. */
+    record Access(long time, Source source, Network network, String session, int items, String client) {
+        static final Comparator<Access> ORDER = Comparator.comparingLong(Access::time)
+                .thenComparing(a -> a.source().file()).thenComparingLong(a -> a.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+    }
+
+    static final class MassMailAccessState {
+        final SuspiciousSignInLedger ledger;
+        final ArrayList<Access> accesses = new ArrayList<>();
+        /** Hour index → items read in it: the baseline. */
+        final TreeMap<Long, Long> itemsByHour = new TreeMap<>();
+        long judgedUpTo = Long.MIN_VALUE;
+        long reportedUpTo = Long.MIN_VALUE;
+
+        MassMailAccessState(int historyDays) {
+            ledger = new SuspiciousSignInLedger(historyDays);
+        }
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        boolean relevant = signal || event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && o.operation().equalsIgnoreCase("MailItemsAccessed");
+        if (!relevant) return; // touch no state for the rest: it would live for the whole history
+        ValueState<MassMailAccessState> v = ctx.state(state);
+        MassMailAccessState st = v.value();
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
+        } else if (event instanceof OfficeActivity o) {
+            String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
+            Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
+                    Math.max(1, o.itemCount()), client);
+            int i = Collections.binarySearch(st.accesses, a, Access.ORDER);
+            if (i >= 0) return;
+            st.accesses.add(-i - 1, a);
+            if (st.accesses.size() > CAP) st.accesses.remove(0);
+            st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
+            ctx.registerTimer(a.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        }
+        v.update(st);
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<MassMailAccessState> v = ctx.state(state);
+        MassMailAccessState st = v.value();
+        long w = window.toMillis();
+        long cutoff = time.toEpochMilli() - w;
+        List<SuspiciousSignInLedger.Mark> marks = null;
+        for (int i = 0; i < st.accesses.size(); i++) {
+            Access first = st.accesses.get(i);
+            if (first.time() > cutoff) break;
+            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
+            List<Access> burst = new ArrayList<>();
+            for (int j = i; j < st.accesses.size() && st.accesses.get(j).time() <= first.time() + w; j++) burst.add(st.accesses.get(j));
+            long total = burst.stream().mapToLong(Access::items).sum();
+            if (total < minItems && total < minBaselineItems) continue; // too little on either path
+            // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
+            if (marks == null) marks = st.ledger.suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
+            List<Access> tied = new ArrayList<>();
+            SuspiciousSignInLedger.Mark tie = null;
+            for (Access a : burst) {
+                Optional<SuspiciousSignInLedger.Mark> m = SuspiciousSignInLedger.Mark.behind(marks, a.time(),
+                        suspiciousWindow.toMillis(), a.session(), a.network());
+                if (m.isEmpty()) continue;
+                tied.add(a);
+                if (tie == null) tie = m.get();
+            }
+            long tiedItems = tied.stream().mapToLong(Access::items).sum();
+            Baseline baseline = baseline(st.itemsByHour, first.time());
+            boolean fromSuspicious = !tied.isEmpty() && tied.get(0) == first && tiedItems >= minItems;
+            boolean aboveBaseline = baseline.hours() >= minBaselineHours && total >= minBaselineItems
+                    && total >= baselineFactor * baseline.perHour();
+            if (!fromSuspicious && !aboveBaseline) continue;
+            st.reportedUpTo = first.time() + w;
+            ctx.emit(alert(ctx.key(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
+                    fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
+        }
+        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        st.accesses.removeIf(a -> a.time() <= cutoff);
+        st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
+        st.ledger.trim(cutoff - suspiciousWindow.toMillis());
+        if (st.accesses.isEmpty() && st.itemsByHour.isEmpty() && st.ledger.isEmpty()) v.clear();
+        else v.update(st);
+    }
+
+    /** Items per active hour over the history before the hour of {@code time}, and how many active hours. */
+    record Baseline(double perHour, int hours) {
+    }
+
+    private Baseline baseline(TreeMap<Long, Long> itemsByHour, long time) {
+        long hour = Math.floorDiv(time, HOUR);
+        long sum = 0;
+        int hours = 0;
+        for (Map.Entry<Long, Long> e : itemsByHour.subMap(hour - historyDays * 24L, true, hour, false).entrySet()) {
+            sum += e.getValue();
+            hours++;
+        }
+        return new Baseline(hours == 0 ? 0 : (double) sum / hours, hours);
+    }
+
+    private Alert alert(String user, List<Access> reads, long items, SuspiciousSignInLedger.Mark tie, Baseline baseline) {
+        Set<String> ips = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), clients = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        if (tie != null) {
+            evidence.add(new Evidence(tie.source(), tie.kind(), Instant.ofEpochMilli(tie.time()), tie.describe()));
+            if (!tie.userAgent().isEmpty()) agents.add(tie.userAgent());
+        }
+        for (Access a : reads) {
+            if (!a.network().ip().isEmpty()) ips.add(a.network().ip());
+            if (a.network().asn() > 0) asns.add(a.network().asn());
+            if (!a.session().isEmpty()) sessions.add(a.session());
+            if (!a.client().isEmpty()) clients.add(a.client());
+            if (evidence.size() >= MAX_EVIDENCE) continue; // the alert counts them all; the analyst needs a sample
+            evidence.add(new Evidence(a.source(), EventKind.OFFICE_ACTIVITY, a.instant(), "MailItemsAccessed, " + a.items()
+                    + (a.items() == 1 ? " item" : " items") + (a.network().ip().isEmpty() ? "" : " from " + a.network().describe())
+                    + (a.client().isEmpty() ? "" : " by " + a.client())));
+        }
+        Access first = reads.get(0), last = reads.get(reads.size() - 1);
+        StringBuilder why = new StringBuilder(user).append("'s mailbox had ").append(items).append(" items read in ")
+                .append(reads.size()).append(reads.size() == 1 ? " MailItemsAccessed record" : " MailItemsAccessed records")
+                .append(" between ").append(first.instant()).append(" and ").append(last.instant());
+        if (!ips.isEmpty()) why.append(" from ").append(String.join(", ", ips));
+        if (!clients.isEmpty()) why.append(" (client ").append(String.join(", ", clients)).append(')');
+        if (tie != null) why.append(", the same ").append(tie.session().isEmpty() ? "network" : "session or network")
+                .append(" as a suspicious ").append(tie.describeAt());
+        if (baseline != null) {
+            why.append(tie != null ? "; " : ", ").append(String.format(Locale.ROOT,
+                    "%.0f times the user's usual %.1f items per active hour over %d active hours", items / Math.max(baseline.perHour(), 1e-9),
+                    baseline.perHour(), baseline.hours()));
+        }
+        why.append('.');
+        Severity severity = tie != null ? Severity.HIGH : Severity.MEDIUM;
+        double confidence = (tie != null ? 0.7 : 0.45) + (tie != null && baseline != null ? 0.15 : 0);
+        if (tie != null && !tie.network().ip().isEmpty()) {
+            ips.add(tie.network().ip());
+            if (tie.network().asn() > 0) asns.add(tie.network().asn());
+        }
+        Instant start = tie != null && tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
+        return new Alert(ID, INFO.title(), severity, Math.round(confidence * 100) / 100.0, user, start, last.instant(),
+                INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                evidence);
+    }
+}

@@ -1,0 +1,199 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Identity Protection's own verdicts on the token: the {@code types} (anomalous token, token issuer anomaly,
+ * attacker-in-the-middle, PRT access attempts, suspicious inbox rules or forwarding) alert on their own; the weaker
+ * {@code combineTypes} (unfamiliar features, anonymized or malicious IP, new country, unlikely travel) only when two
+ * different ones come within {@code combineWindow}, or one comes with a suspicious sign-in of the user (the sign-in's
+ * own risk level does not count: it is the same detection seen again). Dismissed, remediated and confirmed-safe
+ * detections are ignored. Detections of one user within {@code combineWindow} of the first form one alert.
+ */
+public final class RiskAnomalousTokenDetection implements Detection {
+    public static final String ID = "risk-anomalous-token";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Identity Protection flagged the user's token",
+            Severity.HIGH, KillChainStage.REPLAY, List.of("T1550.004", "T1557", "T1078.004"),
+            "Identity Protection sees token properties no log shows: a token with unusual claims or lifetime, a token "
+                    + "replayed from somewhere its issuing session never was, a sign-in relayed through a known AiTM proxy. "
+                    + "Those detections are the closest thing to a direct observation of cookie theft.",
+            "Offline detections are sometimes raised for a user's own second device; unfamiliarFeatures alone fires on "
+                    + "new ISPs and travel, which is why it only counts here together with a second signal.",
+            "Look at the sign-ins and non-interactive sign-ins around the detection for the session it names; revoke "
+                    + "the user's sessions and check for inbox rules, consents and MFA registrations since.");
+
+    private static final int CAP = 500;
+
+    private final Set<String> types;
+    private final Set<String> combineTypes;
+    private final Duration combineWindow;
+    private final StateDescriptor<RiskAnomalousTokenState> state;
+
+    public RiskAnomalousTokenDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.types = lower(t.strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle")));
+        this.combineTypes = lower(t.strings("combineTypes", List.of("unfamiliarFeatures", "anonymizedIPAddress")));
+        this.combineWindow = t.duration("combineWindow", Duration.ofHours(6));
+        int historyDays = t.integer("historyDays", 14);
+        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.state = new StateDescriptor<>(ID + "/recent", () -> new RiskAnomalousTokenState(historyDays),
+                Duration.ofDays(historyDays).plus(combineWindow.multipliedBy(2)).plusMinutes(1));
+    }
+
+    private static Set<String> lower(List<String> values) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String v : values) out.add(v.toLowerCase(Locale.ROOT));
+        return out;
+    }
+
+    /** One standing risk detection of a configured type. */
+    record Hit(long time, Source source, String type, String level, String timing, Network network, String userAgent,
+               boolean alone) {
+        static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::time)
+                .thenComparing(h -> h.source().file()).thenComparingLong(h -> h.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+
+        String describe() {
+            return level + " " + type + " (" + timing + ")" + (network.ip().isEmpty() ? "" : " for " + network.describe());
+        }
+    }
+
+    static final class RiskAnomalousTokenState {
+        final SuspiciousSignInLedger ledger;
+        final ArrayList<Hit> hits = new ArrayList<>();
+        long judgedUpTo = Long.MIN_VALUE;
+        long reportedUpTo = Long.MIN_VALUE;
+
+        RiskAnomalousTokenState(int historyDays) {
+            ledger = new SuspiciousSignInLedger(historyDays, false);
+        }
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        boolean signIn = event instanceof SignIn && SuspiciousSignInLedger.relevant(event);
+        String type = event instanceof RiskDetection r && !r.triaged() ? r.riskEventType().toLowerCase(Locale.ROOT) : "";
+        boolean alone = types.contains(type);
+        if (!signIn && !alone && !combineTypes.contains(type)) return; // touch no state for the rest
+        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
+        RiskAnomalousTokenState st = v.value();
+        if (signIn) {
+            st.ledger.record(event, ctx.enrichment());
+        } else if (event instanceof RiskDetection r) {
+            Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
+                    r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
+            int i = Collections.binarySearch(st.hits, h, Hit.ORDER);
+            if (i >= 0) return;
+            st.hits.add(-i - 1, h);
+            if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
+            ctx.registerTimer(h.instant().plus(combineWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        }
+        v.update(st);
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
+        RiskAnomalousTokenState st = v.value();
+        long cw = combineWindow.toMillis();
+        long cutoff = time.toEpochMilli() - cw;
+        for (int i = 0; i < st.hits.size(); i++) {
+            Hit h = st.hits.get(i);
+            if (h.time() > cutoff) break;
+            if (h.time() <= st.judgedUpTo || h.time() <= st.reportedUpTo) continue;
+            List<Hit> episode = new ArrayList<>();
+            for (int j = i; j < st.hits.size() && st.hits.get(j).time() <= h.time() + cw; j++) episode.add(st.hits.get(j));
+            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(h.time() - cw, h.time() + cw);
+            boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
+            if (!h.alone() && !pair && marks.isEmpty()) continue;
+            st.reportedUpTo = h.time() + cw;
+            ctx.emit(alert(ctx.key(), h, episode, marks));
+        }
+        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        st.hits.removeIf(h -> h.time() <= cutoff - cw);
+        st.ledger.trim(cutoff - cw);
+        if (st.hits.isEmpty() && st.ledger.isEmpty()) v.clear();
+        else v.update(st);
+    }
+
+    private Alert alert(String user, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {
+        Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), what = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        List<Evidence> evidence = new ArrayList<>();
+        boolean alone = false, high = false;
+        for (Hit h : episode) {
+            alone |= h.alone();
+            high |= h.level().equalsIgnoreCase("high");
+            what.add(h.describe());
+            if (!h.network().ip().isEmpty()) ips.add(h.network().ip());
+            if (h.network().asn() > 0) asns.add(h.network().asn());
+            if (!h.userAgent().isEmpty()) agents.add(h.userAgent());
+            evidence.add(new Evidence(h.source(), EventKind.RISK_DETECTION, h.instant(), "Identity Protection " + h.describe()));
+        }
+        for (SuspiciousSignInLedger.Mark m : marks) {
+            if (!m.network().ip().isEmpty()) ips.add(m.network().ip());
+            if (m.network().asn() > 0) asns.add(m.network().asn());
+            if (!m.userAgent().isEmpty()) agents.add(m.userAgent());
+            if (!m.session().isEmpty()) sessions.add(m.session());
+            evidence.add(new Evidence(m.source(), m.kind(), Instant.ofEpochMilli(m.time()), m.describe()));
+        }
+        StringBuilder why = new StringBuilder("Identity Protection raised ").append(String.join(", ", what)).append(" for ")
+                .append(user).append(" from ").append(first.instant());
+        if (alone) {
+            why.append(": a detection about the token itself, the trace of a stolen or replayed session");
+        } else {
+            long kinds = episode.stream().map(h -> h.type().toLowerCase(Locale.ROOT)).distinct().count();
+            List<String> with = new ArrayList<>();
+            if (kinds > 1) with.add(kinds + " kinds within " + combineWindow.toHours() + " h");
+            if (!marks.isEmpty()) with.add("a suspicious " + marks.get(0).describeAt());
+            why.append(": detections that are weak alone, here together: ").append(String.join(" and ", with));
+        }
+        why.append('.');
+        Severity severity = alone || high || !marks.isEmpty() ? Severity.HIGH : Severity.MEDIUM;
+        double confidence = (alone ? 0.75 : 0.5) + (marks.isEmpty() ? 0 : 0.1) + (high ? 0.05 : 0);
+        Instant start = marks.isEmpty() || marks.get(0).time() > first.time() ? first.instant() : Instant.ofEpochMilli(marks.get(0).time());
+        long last = episode.get(episode.size() - 1).time();
+        if (!marks.isEmpty()) last = Math.max(last, marks.get(marks.size() - 1).time());
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user, start,
+                Instant.ofEpochMilli(last),
+                INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                evidence);
+    }
+}

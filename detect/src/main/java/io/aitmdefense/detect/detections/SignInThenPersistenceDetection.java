@@ -1,0 +1,183 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.Source;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A suspicious sign-in (hosting network, scripting client, risky sign-in, device code, MFA satisfied by a token from a
+ * network new for the user, one session from a second network) or a standing risk detection, and within {@code before}
+ * after it — or up to {@code after} before it, since audit records can be stamped earlier than the sign-in they
+ * belong to — a persistence change: a hiding or forwarding inbox rule, mailbox forwarding, an OAuth consent with
+ * offline access to mail or files, a new MFA method, a device registration. The attacker's first minutes in a stolen
+ * session are spent making sure they keep reading the mail.
+ * <p>
+ * Each persistence change is judged once the watermark has passed it by {@code after}, against everything before and
+ * after it, so the rule may arrive before or after the sign-in. One alert per change; critical when it forwards mail
+ * outside the tenant.
+ */
+public final class SignInThenPersistenceDetection implements Detection {
+    public static final String ID = "signin-then-persistence";
+
+    static final DetectionInfo INFO = new DetectionInfo(ID, "Persistence right after a suspicious sign-in",
+            Severity.HIGH, KillChainStage.PERSISTENCE, List.of("T1564.008", "T1114.003", "T1098.005", "T1528", "T1078.004"),
+            "After replaying a stolen session, AiTM operators create inbox rules that hide replies and security mail "
+                    + "(Junk, RSS, Archive, punctuation names), forward mail out, consent apps with offline access, or "
+                    + "register their own MFA method or device, so they keep access after a password reset. Persistence "
+                    + "minutes after a suspicious sign-in is the attack's most reliable trace.",
+            "A user who really did travel or use a new network and the same hour tidied their inbox with a rule that "
+                    + "deletes or moves mail; first MFA registration of a new employee signing in from home; a helpdesk "
+                    + "registering a device for a user.",
+            "Open the rule, forwarding or consent and read what it does; ask the user whether they made it; if not, "
+                    + "remove it, revoke the user's sessions, reset the password and the MFA methods, and search other "
+                    + "mailboxes for the same rule text or forwarding address.");
+
+    private static final int CAP = 500;
+
+    private final Duration before;
+    private final Duration after;
+    private final int historyDays;
+    private final List<String> junkFolders;
+    private final List<String> riskyScopes;
+    private final StateDescriptor<SignInThenPersistenceState> state;
+
+    public SignInThenPersistenceDetection(DetectConfig config) {
+        Thresholds t = config.detection(ID);
+        this.before = t.duration("before", Duration.ofMinutes(60));
+        this.after = t.duration("after", Duration.ofMinutes(30));
+        this.historyDays = t.integer("historyDays", 14);
+        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.junkFolders = t.strings("junkFolders", List.of("junk", "junk email", "rss", "rss feeds", "rss subscriptions",
+                "archive", "deleted items", "conversation history"));
+        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat."));
+        // the network history behind "new network" is the longest-lived part
+        this.state = new StateDescriptor<>(ID + "/recent", () -> new SignInThenPersistenceState(historyDays),
+                Duration.ofDays(historyDays).plus(before).plus(after).plusMinutes(1));
+    }
+
+    /** A persistence change waiting for the sign-ins around it to be complete. */
+    record Change(long time, Source source, EventKind kind, PersistenceChange change) {
+        static final Comparator<Change> ORDER = Comparator.comparingLong(Change::time)
+                .thenComparing(c -> c.source().file()).thenComparingLong(c -> c.source().line());
+
+        Instant instant() {
+            return Instant.ofEpochMilli(time);
+        }
+    }
+
+    static final class SignInThenPersistenceState {
+        final SuspiciousSignInLedger ledger;
+        final ArrayList<Change> pending = new ArrayList<>();
+        long judgedUpTo = Long.MIN_VALUE;
+
+        SignInThenPersistenceState(int historyDays) {
+            ledger = new SuspiciousSignInLedger(historyDays);
+        }
+    }
+
+    @Override
+    public DetectionInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public void onEvent(Event event, Context ctx) {
+        boolean signal = SuspiciousSignInLedger.relevant(event);
+        Optional<PersistenceChange> p = signal ? Optional.empty()
+                : PersistenceChange.of(event, ctx.enrichment().tenant(), junkFolders, riskyScopes);
+        if (!signal && p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
+        ValueState<SignInThenPersistenceState> v = ctx.state(state);
+        SignInThenPersistenceState st = v.value();
+        if (signal) {
+            st.ledger.record(event, ctx.enrichment());
+        } else {
+            Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
+            int i = Collections.binarySearch(st.pending, c, Change.ORDER);
+            if (i >= 0) return;
+            st.pending.add(-i - 1, c);
+            if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
+            ctx.registerTimer(c.instant().plus(after).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        }
+        v.update(st);
+    }
+
+    @Override
+    public void onTimer(Instant time, Context ctx) {
+        ValueState<SignInThenPersistenceState> v = ctx.state(state);
+        SignInThenPersistenceState st = v.value();
+        long cutoff = time.toEpochMilli() - after.toMillis();
+        for (Change c : st.pending) {
+            if (c.time() > cutoff) break;
+            if (c.time() <= st.judgedUpTo) continue;
+            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
+            if (!marks.isEmpty()) ctx.emit(alert(ctx.key(), c, marks));
+        }
+        st.pending.removeIf(c -> c.time() <= cutoff);
+        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        // changes still to come are at or after the watermark; they look back at most `before`
+        long oldest = cutoff - before.toMillis();
+        for (Change c : st.pending) oldest = Math.min(oldest, c.time() - before.toMillis());
+        st.ledger.trim(oldest);
+        if (st.pending.isEmpty() && st.ledger.isEmpty()) v.clear();
+        else v.update(st);
+    }
+
+    private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+        PersistenceChange p = c.change();
+        SuspiciousSignInLedger.Mark first = marks.get(0);
+        Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
+        Set<Integer> asns = new LinkedHashSet<>();
+        boolean sameAddress = false, sameSession = false;
+        List<Evidence> evidence = new ArrayList<>();
+        for (SuspiciousSignInLedger.Mark m : marks) {
+            Network n = m.network();
+            if (!n.ip().isEmpty()) ips.add(n.ip());
+            if (n.asn() > 0) asns.add(n.asn());
+            if (!m.userAgent().isEmpty()) agents.add(m.userAgent());
+            if (!m.session().isEmpty()) sessions.add(m.session());
+            if (!p.ip().isEmpty() && p.ip().equals(n.ip())) sameAddress = true;
+            if (!p.session().isEmpty() && p.session().equals(m.session())) sameSession = true;
+            evidence.add(new Evidence(m.source(), m.kind(), Instant.ofEpochMilli(m.time()), m.describe()));
+        }
+        evidence.add(new Evidence(c.source(), c.kind(), c.instant(), p.kind() + ": " + p.what()
+                + (p.ip().isEmpty() ? "" : " from " + p.ip())));
+        long gap = Duration.ofMillis(Math.abs(c.time() - first.time())).toMinutes();
+        String explanation = user + " " + p.what() + (p.ip().isEmpty() ? "" : " from " + p.ip()) + " at " + c.instant()
+                + ", " + gap + " min " + (c.time() >= first.time() ? "after" : "before") + " a suspicious "
+                + first.describeAt()
+                + (marks.size() > 1 ? " (and " + (marks.size() - 1) + " more suspicious sign-in records in the window)" : "")
+                + (sameSession ? "; the change was made in the same session" : sameAddress ? "; the change came from the same address" : "")
+                + (p.external().isEmpty() ? "" : "; mail goes outside the tenant to " + String.join(", ", p.external())) + ".";
+        Severity severity = p.external().isEmpty() ? INFO.severity() : Severity.CRITICAL;
+        double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
+        Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
+        Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
+        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user, start, end,
+                INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                evidence);
+    }
+}

@@ -1,0 +1,237 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
+import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One user's sign-ins and risk detections, as far as the correlating detections (sign-in then persistence, mass mail
+ * access, BEC sends, CA tampering) need them to answer "was there a suspicious sign-in between these times, and from
+ * where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting, scripting client, risky sign-in,
+ * device code), MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in
+ * {@code historyDays}, one session used from a second network, or a standing Identity Protection detection.
+ * <p>
+ * Everything is kept in time order and judged only for times the watermark has passed, so the answer does not depend
+ * on arrival order. The owner trims it as the watermark moves; every list is capped.
+ */
+final class SuspiciousSignInLedger {
+    private static final int CAP = 2000;
+    private static final int SESSIONS = 256;
+    private static final int NETWORKS_PER_SESSION = 8;
+
+    /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
+    record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
+                String what, List<String> reasons, boolean tokenSatisfied) {
+        static final Comparator<Mark> ORDER = Comparator.comparingLong(Mark::time)
+                .thenComparing(m -> m.source().file()).thenComparingLong(m -> m.source().line());
+
+        Mark withReason(String reason) {
+            List<String> r = new ArrayList<>(reasons);
+            r.add(reason);
+            return new Mark(time, source, kind, network, userAgent, session, what, List.copyOf(r), tokenSatisfied);
+        }
+
+        /** "sign-in to OfficeHome from 203.0.113.10 (AS14061 DigitalOcean, hosting): scripting client '…'". */
+        String describe() {
+            return what + (network.ip().isEmpty() ? "" : " from " + network.describe()) + ": " + String.join("; ", reasons);
+        }
+
+        /** Whether an activity with this session or address came from the same session or network as this mark. */
+        boolean sameSource(String otherSession, Network other) {
+            if (!session.isEmpty() && session.equals(otherSession)) return true;
+            if (network.ip().isEmpty() || other.ip().isEmpty()) return false;
+            return network.ip().equals(other.ip()) || network.asn() > 0 && network.asn() == other.asn();
+        }
+
+        /**
+         * The mark in {@code marks} (time order) at most {@code lookback} before {@code time}, not after it, from the same
+         * session or network as the activity; the latest such.
+         */
+        static Optional<Mark> behind(List<Mark> marks, long time, long lookback, String session, Network network) {
+            Mark found = null;
+            for (Mark m : marks) {
+                if (m.time() > time) break;
+                if (m.time() >= time - lookback && m.sameSource(session, network)) found = m;
+            }
+            return Optional.ofNullable(found);
+        }
+
+        /** As {@link #describe} with the time: "sign-in to OfficeHome at 2025-…Z from …: …". */
+        String describeAt() {
+            return what + " at " + Instant.ofEpochMilli(time) + (network.ip().isEmpty() ? "" : " from " + network.describe())
+                    + ": " + String.join("; ", reasons);
+        }
+    }
+
+    private record SessionUse(long time, Source source, Network network, String userAgent, String what, boolean trusted) {
+    }
+
+    private final int historyDays;
+    private final boolean signInRisk;
+    private final ArrayList<Mark> candidates = new ArrayList<>();
+    private final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
+    /** Entra session id → network block → its first use. */
+    private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
+    private final HashMap<String, Long> sessionLastUse = new HashMap<>();
+
+    SuspiciousSignInLedger(int historyDays) {
+        this(historyDays, true);
+    }
+
+    /**
+     * @param signInRisk whether the risk level on a sign-in counts; a detection that judges risk detections themselves
+     *                   leaves it out, since the sign-in's risk is the same detection seen again
+     */
+    SuspiciousSignInLedger(int historyDays, boolean signInRisk) {
+        this.historyDays = historyDays;
+        this.signInRisk = signInRisk;
+    }
+
+    /** Whether the ledger keeps anything of this event: a successful user sign-in or a standing risk detection. */
+    static boolean relevant(Event event) {
+        if (event instanceof SignIn s) return s.success() && !s.workload();
+        return event instanceof RiskDetection r && SignInSignals.standingRisk(r);
+    }
+
+    void record(Event event, Enrichment e) {
+        if (event instanceof SignIn s) record(s, e);
+        else if (event instanceof RiskDetection r) record(r, e);
+    }
+
+    private void record(SignIn s, Enrichment e) {
+        if (!s.success() || s.workload()) return;
+        Network n = SignInSignals.network(s, e);
+        long t = s.time().toEpochMilli();
+        boolean trusted = SignInSignals.trusted(s, n, e.tenant()) || n.kind() == NetworkKind.MICROSOFT;
+        if (!n.ip().isEmpty()) networks.record(n.block(), n, t);
+        String what = (s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
+                + (s.appName().isEmpty() ? s.appId() : s.appName());
+        String session = s.sessionId().toLowerCase(Locale.ROOT);
+        if (!session.isEmpty() && !n.ip().isEmpty()) {
+            Map<String, SessionUse> uses = sessions.get(session);
+            if (uses == null && sessions.size() < SESSIONS) sessions.put(session, uses = new HashMap<>());
+            if (uses != null) {
+                SessionUse u = uses.get(n.block());
+                if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
+                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(), what, trusted));
+                }
+                sessionLastUse.merge(session, t, Math::max);
+            }
+        }
+        List<String> reasons = SignInSignals.reasons(s, e);
+        if (!signInRisk) reasons.removeIf(r -> r.startsWith(SignInSignals.RISK_REASON));
+        boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
+        if (reasons.isEmpty() && !tokenSatisfied) return;
+        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what, List.copyOf(reasons), tokenSatisfied));
+    }
+
+    private void record(RiskDetection r, Enrichment e) {
+        if (!SignInSignals.standingRisk(r)) return;
+        Network n = e.network(r.ip(), 0);
+        add(new Mark(r.time().toEpochMilli(), r.source(), EventKind.RISK_DETECTION, n, r.userAgent(), "",
+                "Identity Protection detection", List.of(r.riskLevel() + " risk " + r.riskEventType()
+                + (r.riskState().isEmpty() ? "" : " (" + r.riskState() + ")")), false));
+    }
+
+    private void add(Mark m) {
+        int i = Collections.binarySearch(candidates, m, Mark.ORDER);
+        if (i >= 0) return;
+        candidates.add(-i - 1, m);
+        // the stream moves forward and the watermark trims the oldest anyway
+        if (candidates.size() > CAP) candidates.remove(0);
+    }
+
+    /**
+     * The suspicious sign-ins and detections with {@code from <= time <= to}, in time order. Only valid once the
+     * watermark has passed {@code to}: a sign-in is new or a session's second network only against what came before it.
+     */
+    List<Mark> suspicious(long from, long to) {
+        List<Mark> out = new ArrayList<>();
+        for (Mark m : candidates) {
+            if (m.time() < from) continue;
+            if (m.time() > to) break;
+            Mark judged = m;
+            if (m.tokenSatisfied() && newNetwork(m)) {
+                judged = m.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
+                        + historyDays + " days");
+            }
+            if (!judged.reasons().isEmpty()) out.add(judged);
+        }
+        List<Mark> second = new ArrayList<>();
+        for (Map<String, SessionUse> uses : sessions.values()) secondNetworks(uses, from, to, second);
+        for (Mark m : second) {
+            int same = -1;
+            for (int i = 0; i < out.size() && same < 0; i++) if (out.get(i).source().equals(m.source())) same = i;
+            if (same >= 0) out.set(same, out.get(same).withReason(m.reasons().get(0)));
+            else out.add(m);
+        }
+        out.sort(Mark.ORDER);
+        return out;
+    }
+
+    private boolean newNetwork(Mark m) {
+        for (TokenWithoutMfaHistory.Entry<Network> e : networks.entries.values()) {
+            if (TokenWithoutMfaHistory.seenBefore(e, m.time(), historyDays) && !SignInSignals.differentNetworks(e.value, m.network())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Each network a session reached after its first, on a really different network, is a suspicious use; a trusted
+     * network belongs to the session but is never the suspicious second one.
+     */
+    private static void secondNetworks(Map<String, SessionUse> uses, long from, long to, List<Mark> out) {
+        if (uses.size() < 2) return;
+        List<SessionUse> ordered = new ArrayList<>(uses.values());
+        ordered.sort(Comparator.comparingLong(SessionUse::time).thenComparing(u -> u.network().block()));
+        for (int i = 1; i < ordered.size(); i++) {
+            SessionUse u = ordered.get(i);
+            if (u.trusted() || u.time() < from || u.time() > to) continue;
+            for (int j = 0; j < i; j++) {
+                SessionUse first = ordered.get(j);
+                if (!SignInSignals.differentNetworks(first.network(), u.network())) continue;
+                out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "", u.what(),
+                        List.of("session first used from " + first.network().describe() + " at "
+                                + Instant.ofEpochMilli(first.time()) + " now used from a second network"), false));
+                break;
+            }
+        }
+    }
+
+    /** Forgets what no judgement from {@code oldestNeeded} on can use; the network history keeps {@code historyDays}. */
+    void trim(long oldestNeeded) {
+        candidates.removeIf(m -> m.time() < oldestNeeded);
+        for (Iterator<Map.Entry<String, Long>> it = sessionLastUse.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Long> e = it.next();
+            if (e.getValue() < oldestNeeded) {
+                sessions.remove(e.getKey());
+                it.remove();
+            }
+        }
+        networks.forgetBefore(oldestNeeded, historyDays);
+    }
+
+    boolean isEmpty() {
+        return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty();
+    }
+}

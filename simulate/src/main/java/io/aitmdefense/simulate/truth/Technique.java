@@ -1,0 +1,13 @@
+package io.aitmdefense.simulate.truth;
+
+/** How the attacker got the victim's session or token. */
+public enum Technique {
+    /** Evilginx-style reverse proxy: the session cookie is replayed from attacker infrastructure with another client. */
+    EVILGINX_COOKIE_REPLAY,
+    /** Tycoon 2FA-style kit: the proxy signs in to OfficeHome with a scripting UA (axios/node), then the broker. */
+    TYCOON_KIT,
+    /** Device-code phishing: the victim enters the attacker's code; deviceCode protocol from a hosting network. */
+    DEVICE_CODE_PHISH,
+    /** A refresh token stolen from the victim's endpoint is redeemed non-interactively from attacker infrastructure. */
+    REFRESH_TOKEN_THEFT
+}
