@@ -11,11 +11,13 @@ import java.util.Properties;
 @Command(name = "aitm",
         mixinStandardHelpOptions = true,
         versionProvider = Aitm.Version.class,
-        header = "Detect, assess and contain adversary-in-the-middle phishing and token replay in Microsoft 365.",
+        header = {"Detect, assess and contain adversary-in-the-middle phishing and token replay",
+                "in Microsoft 365."},
         description = {
                 "",
-                "Reads a tenant's own Entra and Microsoft 365 logs (exports, Event Hubs captures, Graph pages,",
-                "unified audit log) and its Conditional Access configuration. Nothing leaves this machine.",
+                "Reads a tenant's own Entra and Microsoft 365 logs (exports, Event Hubs captures,",
+                "Graph pages, unified audit log) and its Conditional Access configuration.",
+                "Nothing leaves this machine.",
                 ""},
         subcommands = {
                 IngestCommand.class,
@@ -24,8 +26,11 @@ import java.util.Properties;
                 SimulateCommand.class,
                 EvalCommand.class,
                 CommandLine.HelpCommand.class},
-        footer = {"", "Run 'aitm help <command>' for a command's options. Exit status: 0 ok, 1 findings at or above",
-                "--fail-on, 2 bad usage, 3 some input rows were rejected, 4 no usable input."})
+        // lines stay under 80 columns: picocli wraps at 80 when not on a terminal, and re-wrapping
+        // pre-broken lines leaves ragged stubs
+        footer = {"", "Run 'aitm help <command>' for a command's options.",
+                "Exit status: 0 ok, 1 findings at or above --fail-on, 2 bad usage,",
+                "3 some input rows were rejected, 4 no usable input, 5 the run failed."})
 public final class Aitm implements Runnable {
 
     @CommandLine.Spec

@@ -37,10 +37,12 @@ import java.util.concurrent.Callable;
 @Command(name = "detect",
         header = "Find AiTM phishing, token replay and the persistence that follows in a tenant's logs.",
         description = {
-                "Reads every file (folders recursively, gzip too), runs the detection catalogue over the events in",
-                "event time, groups the alerts of each user into incidents with a kill-chain timeline, and links",
-                "incidents that share attacker infrastructure into campaigns. Prints the incidents, most severe first;",
-                "with --out also writes incidents.json, alerts.ndjson and a self-contained report.html.",
+                "Reads every file (folders recursively, gzip too), runs the detection",
+                "catalogue over the events in event-time order, groups each user's alerts",
+                "into incidents with a kill-chain timeline, and links incidents that share",
+                "attacker infrastructure into campaigns. Prints the incidents, most severe",
+                "first; with --out also writes incidents.json, alerts.ndjson and a",
+                "self-contained report.html.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -48,9 +50,9 @@ import java.util.concurrent.Callable;
                 "  aitm detect signins.json.gz audit.json --config tenant.yaml --fail-on high",
                 "  aitm detect --explain session-replay",
                 "",
-                "Exit status: 0 no incident at or above --fail-on, 1 incidents at or above --fail-on,",
-                "2 bad usage, 3 some input rows or files were rejected (the rest was analysed), 4 no usable input,",
-                "5 the run failed."},
+                "Exit status: 0 no incident at or above --fail-on, 1 incidents at or above",
+                "--fail-on, 2 bad usage, 3 some input rows or files were rejected (the rest",
+                "was analysed), 4 no usable input, 5 the run failed."},
         sortOptions = false, usageHelpAutoWidth = true)
 final class DetectCommand implements Callable<Integer> {
 

@@ -21,13 +21,15 @@ import java.util.concurrent.Callable;
 
 /** {@code aitm ingest}: what would be read from these files, without running detections. */
 @Command(name = "ingest",
-        header = "Check which logs the tool recognises in files or folders, and what it would read.",
+        header = "Check which logs are recognised in files or folders, and what would be read.",
         description = {
-                "Reads every file (folders recursively, gzip too) and prints per file the recognised shape and table,",
-                "rows per event kind, rejected rows with file:line and the reason, and the time span covered.",
-                "Shapes are recognised from content, never from file names. Nothing is written.",
+                "Reads every file (folders recursively, gzip too) and prints per file the",
+                "recognised shape and table, rows per event kind, rejected rows with",
+                "file:line and the reason, and the time span covered. Shapes are recognised",
+                "from content, never from file names. Nothing is written.",
                 ""},
-        footer = {"", "Exit status: 0 all rows read, 3 some rows or files were rejected, 4 nothing usable was read."},
+        footer = {"", "Exit status: 0 all rows read, 3 some rows or files were rejected,",
+                "4 nothing usable was read, 2 bad usage."},
         sortOptions = false, usageHelpAutoWidth = true)
 final class IngestCommand implements Callable<Integer> {
 
@@ -95,7 +97,9 @@ final class IngestCommand implements Callable<Integer> {
         if (report.first().isPresent()) out.printf(", %s → %s", report.first().get(), report.last().get());
         out.printf(" (%.1f s)%n", took.toMillis() / 1000.0);
         if (report.rejected() > 0 || report.failedFiles() > 0) {
-            out.println("Rejected rows were skipped; the rest was read. Fix or remove them and run again to read everything.");
+            String what = report.rejected() == 0 ? "Unreadable files were" : report.failedFiles() == 0 ? "Rejected rows were"
+                    : "Rejected rows and unreadable files were";
+            out.println(what + " skipped; the rest was read. Fix or remove them and run again to read everything.");
         }
     }
 

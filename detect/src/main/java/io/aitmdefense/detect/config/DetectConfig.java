@@ -97,7 +97,7 @@ public final class DetectConfig {
     /** A user-supplied MaxMind-format ASN database (GeoLite2-ASN, IPinfo), if configured. */
     public Optional<Path> asnDatabase() {
         Object v = section("tenant").get("asnDatabase");
-        return v == null ? Optional.empty() : Optional.of(Path.of(v.toString()));
+        return v == null || v.toString().isBlank() ? Optional.empty() : Optional.of(Path.of(v.toString().trim()));
     }
 
     public TenantContext tenant() {

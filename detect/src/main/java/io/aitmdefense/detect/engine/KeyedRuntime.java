@@ -147,7 +147,7 @@ public final class KeyedRuntime {
     }
 
     private static final class KeyState {
-        final Map<String, Slot> slots = new HashMap<>(4);
+        final Map<SlotKey, Slot> slots = new HashMap<>(8);
         int timers;
     }
 
@@ -164,6 +164,10 @@ public final class KeyedRuntime {
             if (wm == Instant.MAX) return true;
             return updated.plus(descriptor.ttl()).isBefore(wm);
         }
+    }
+
+    /** A detection's state by name: detections may use the same names without sharing values. */
+    private record SlotKey(int detection, String name) {
     }
 
     private record Timer(Instant time, String key, int detection) implements Comparable<Timer> {
@@ -196,7 +200,7 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            String name = detection + "/" + d.name();
+            SlotKey name = new SlotKey(detection, d.name());
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")

@@ -2,9 +2,12 @@ package io.aitmdefense.detect.run;
 
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
+import io.aitmdefense.detect.engine.BatchSettings;
+import io.aitmdefense.detect.engine.BatchStats;
 import io.aitmdefense.detect.engine.EngineResult;
 import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
+import io.aitmdefense.detect.engine.TimeOrderedBatch;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
@@ -20,13 +23,14 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One batch detection run over files: the readers stream events into the engine, the engine's alerts become
- * incidents, and the users seen from the attackers' addresses complete the campaign view.
+ * One batch detection run over files: the readers' events are collected in a {@link TimeOrderedBatch} and replayed
+ * into the engine in event-time order, so none is late however the files are sorted or ordered; the engine's alerts
+ * become incidents, and the users seen from the attackers' addresses complete the campaign view.
  */
 public final class DetectionRun {
 
-    /** What was read, what the engine found and held, and the incidents built from it. */
-    public record Result(ReadReport read, EngineResult engine, IncidentSet incidents) {
+    /** What was read, how the batch held it, what the engine found and held, and the incidents built from it. */
+    public record Result(ReadReport read, BatchStats batch, EngineResult engine, IncidentSet incidents) {
     }
 
     private DetectionRun() {
@@ -34,22 +38,33 @@ public final class DetectionRun {
 
     public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
                              Progress progress) throws IOException {
+        return run(inputs, config, enrichment, readerThreads, BatchSettings.defaults(), progress);
+    }
+
+    /** As {@link #run(List, DetectConfig, Enrichment, int, Progress)}, holding the batch as {@code batchSettings} say. */
+    public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
+                             BatchSettings batchSettings, Progress progress) throws IOException {
         SightingLog sightings = new SightingLog();
         AttackerActivityLog activity = new AttackerActivityLog();
         ReadReport read;
+        BatchStats held;
         EngineResult found;
-        try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, EngineSettings.from(config))) {
+        try (TimeOrderedBatch batch = new TimeOrderedBatch(batchSettings)) {
             read = new LogReader(readerThreads).read(inputs, e -> {
                 sightings.add(e);
                 activity.add(e);
-                engine.accept(e);
+                batch.accept(e);
             }, progress);
-            found = engine.finish();
+            try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, EngineSettings.from(config))) {
+                batch.replayInto(engine, progress);
+                found = engine.finish();
+            }
+            held = batch.stats();
         }
         IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
         Duration window = config.incidents().duration("window", Duration.ofHours(24));
         IncidentSet incidents = new IncidentSet(built.incidents().stream()
                 .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns());
-        return new Result(read, found, incidents);
+        return new Result(read, held, found, incidents);
     }
 }

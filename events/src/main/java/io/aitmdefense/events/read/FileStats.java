@@ -6,6 +6,8 @@ import io.aitmdefense.events.read.map.RecordMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ final class FileStats {
     final Map<String, Long> tables = new TreeMap<>();
     final Map<EventKind, Long> kinds = new EnumMap<>(EventKind.class);
     long skipped, rejected;
+    /** Rejections of records whose shape is not a log at all (as opposed to a known log with a broken row). */
+    long unrecognised;
     final Map<String, Long> skipReasons = new LinkedHashMap<>();
     final List<Rejection> rejections = new ArrayList<>();
     Instant first, last;
@@ -52,13 +56,26 @@ final class FileStats {
             skipped++;
             skipReasons.merge(s.reason(), 1L, Long::sum);
         } else if (result instanceof RecordMapper.Rejected r) {
+            if (r.table() == io.aitmdefense.events.read.map.Table.UNSUPPORTED) unrecognised++;
             reject(line, r.reason());
         }
     }
 
-    void reject(long line, String reason) {
+    /** Synchronized: the reading thread reports file-level problems while workers merge their batches. */
+    synchronized void reject(long line, String reason) {
         rejected++;
-        if (rejections.size() < MAX_REASONS) rejections.add(new Rejection(file, line, reason));
+        rejections.add(new Rejection(file, line, reason));
+        keepFirstRejections();
+    }
+
+    /**
+     * Keeps the rejections with the lowest lines. Each batch keeps its own first ones, so the file's first ones
+     * survive whatever order worker threads finish in: the listing is the same with one worker or many.
+     */
+    private void keepFirstRejections() {
+        if (rejections.size() <= MAX_REASONS) return;
+        rejections.sort(Comparator.comparingLong(Rejection::line).thenComparing(Rejection::reason));
+        rejections.subList(MAX_REASONS, rejections.size()).clear();
     }
 
     synchronized void merge(FileStats b) {
@@ -67,7 +84,9 @@ final class FileStats {
         skipped += b.skipped;
         b.skipReasons.forEach((k, v) -> skipReasons.merge(k, v, Long::sum));
         rejected += b.rejected;
-        for (Rejection r : b.rejections) if (rejections.size() < MAX_REASONS * 4) rejections.add(r);
+        unrecognised += b.unrecognised;
+        rejections.addAll(b.rejections);
+        keepFirstRejections();
         if (b.first != null && (first == null || b.first.isBefore(first))) first = b.first;
         if (b.last != null && (last == null || b.last.isAfter(last))) last = b.last;
         if (flavour.isEmpty()) flavour = b.flavour;
@@ -75,11 +94,27 @@ final class FileStats {
 
     synchronized FileSummary summary() {
         List<Rejection> sorted = new ArrayList<>(rejections);
-        sorted.sort((a, b) -> Long.compare(a.line(), b.line()));
+        sorted.sort(Comparator.comparingLong(Rejection::line).thenComparing(Rejection::reason));
+        if (error == null && kinds.isEmpty() && skipped == 0 && rejected > 0 && rejected == unrecognised) {
+            // valid JSON, but no record looks like any log (a config file, an API response of another kind):
+            // one file-level error says so better than a rejection per record
+            Rejection firstRecord = sorted.get(0);
+            error = "not a log this tool reads: no record has the fields of a known log (record at line " + firstRecord.line()
+                    + ": " + firstRecord.reason() + ")";
+            container = "";
+            rejected = 0;
+            sorted.clear();
+            tables.clear();
+        }
         String shape = error != null && container.isEmpty() ? "not a log" : (flavour.isEmpty() ? container : flavour + " " + container);
         List<String> reasons = new ArrayList<>();
-        skipReasons.forEach((r, n) -> reasons.add(n + " × " + r));
-        return new FileSummary(file, shape.trim(), encoding, Map.copyOf(tables), Map.copyOf(kinds), skipped,
+        // most frequent first, then by text: independent of the order batches were merged in
+        skipReasons.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> reasons.add(e.getValue() + " × " + e.getKey()));
+        // sorted copies: Map.copyOf iterates in an order that changes from run to run, and reports list these maps
+        return new FileSummary(file, shape.trim(), encoding, Collections.unmodifiableMap(new TreeMap<>(tables)),
+                Collections.unmodifiableMap(new EnumMap<>(kinds)), skipped,
                 reasons, rejected, List.copyOf(sorted.subList(0, Math.min(MAX_REASONS, sorted.size()))),
                 Optional.ofNullable(first), Optional.ofNullable(last), Optional.ofNullable(error));
     }

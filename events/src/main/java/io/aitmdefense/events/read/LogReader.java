@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Reads log files and folders of any supported shape into events, streaming: a file is read in chunks, split into
@@ -48,22 +47,47 @@ public final class LogReader {
         this(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Files under the inputs (folders recursively, in name order) that would be read. */
+    /**
+     * Files under the inputs (folders recursively, in name order) that would be read. Dot-files and dot-folders
+     * (.git, .cache) below an input folder are left out. A subfolder that cannot be listed is kept as an entry of
+     * its own, so reading reports it instead of the whole walk failing.
+     */
     public static List<Path> expand(List<Path> inputs) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path p : inputs) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile)
-                            .filter(f -> !f.getFileName().toString().startsWith("."))
-                            .sorted()
-                            .forEach(files::add);
-                }
-            } else {
+            if (!Files.isDirectory(p)) {
                 files.add(p);
+                continue;
             }
+            List<Path> found = new ArrayList<>();
+            Files.walkFileTree(p, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult preVisitDirectory(Path dir, java.nio.file.attribute.BasicFileAttributes a) {
+                    return !dir.equals(p) && hidden(dir) ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                            : java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes a) {
+                    if (Files.isRegularFile(file) && !hidden(file)) found.add(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    found.add(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            found.sort(null);
+            files.addAll(found);
         }
         return files;
+    }
+
+    private static boolean hidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     public ReadReport read(List<Path> inputs, EventSink sink, Progress progress) throws IOException {
@@ -134,6 +158,9 @@ public final class LogReader {
                     readCsv(in);
                 }
                 awaitBatches();
+                for (String note : decoded.damage().notes()) stats.reject(0, note);
+            } catch (InputDecoder.NotALog e) {
+                stats.error = e.getMessage();
             } catch (java.util.zip.ZipException e) {
                 awaitQuietly();
                 stats.reject(0, "corrupt gzip data (" + e.getMessage() + "); rows before it were read");
@@ -412,7 +439,8 @@ public final class LogReader {
             if (row.has(Fields.TYPE)) return "Log Analytics";
             if (row.has(Fields.CREATION_TIME)) return "unified audit log";
             if (row.has(Fields.CATEGORY) && row.has(Fields.PROPERTIES)) return "diagnostic settings";
-            return "Graph";
+            if (row.has(Fields.CREATED) || row.has(Fields.ACTIVITY_TIME) || row.has(Fields.RISK_EVENT_TYPE)) return "Graph";
+            return "";
         }
 
         // ------------------------------------------------------------------ CSV
@@ -473,8 +501,9 @@ public final class LogReader {
                 FileStats local = stats.batch();
                 for (CsvParser.Record rec : records) {
                     Row row;
-                    if (rec.cells().size() < header.names().size() / 2 && rec.cells().size() <= 1) {
-                        local.reject(rec.line(), "row has " + rec.cells().size() + " of " + header.names().size() + " columns");
+                    String shapeProblem = header.rowProblem(rec.cells());
+                    if (shapeProblem != null) {
+                        local.reject(rec.line(), shapeProblem);
                         continue;
                     }
                     CsvRow csv = new CsvRow(header, rec.cells());

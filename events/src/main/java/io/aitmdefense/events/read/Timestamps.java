@@ -75,11 +75,19 @@ public final class Timestamps {
             char c = s.charAt(i);
             if (c == 'Z' || c == 'z') {
                 i++;
-            } else if ((c == '+' || c == '-') && i + 6 <= n && s.charAt(i + 3) == ':') {
-                int oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+            } else if ((c == '+' || c == '-') && i + 3 <= n) {
+                // +hh:mm, and the +hhmm and +hh that some forwarders write
+                int oh = digits(s, i + 1, 2), om = 0, width = 3;
+                if (i + 6 <= n && s.charAt(i + 3) == ':') {
+                    om = digits(s, i + 4, 2);
+                    width = 6;
+                } else if (i + 5 <= n) {
+                    om = digits(s, i + 3, 2);
+                    width = 5;
+                }
                 if (oh < 0 || om < 0) return null;
                 offsetSeconds = (c == '-' ? -1 : 1) * (oh * 3600 + om * 60);
-                i += 6;
+                i += width;
             }
             if (i != n) return null;
         }

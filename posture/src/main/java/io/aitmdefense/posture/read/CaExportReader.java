@@ -140,10 +140,20 @@ public final class CaExportReader {
         switch (kind) {
             case POLICY -> {
                 ConditionalAccessPolicy p = new PolicyParser(scope).parse(item);
+                // exports are often kept twice (original UTF-16 and a UTF-8 copy): one policy id counts once
+                var first = c.policies.stream().filter(q -> !p.id().isEmpty() && q.id().equals(p.id())).findFirst();
+                if (first.isPresent()) {
+                    c.warnings.add(new ReadProblem(where, "policy " + p.label() + " was already read from "
+                            + first.get().source() + "; this copy is ignored"));
+                    return;
+                }
                 p.unknownFields().keySet().forEach(path -> c.unknown.add(new UnknownField(file, p.label(), path)));
                 c.policies.add(p);
             }
-            case NAMED_LOCATION -> c.locations.add(new NamedLocationParser(scope).parse(item));
+            case NAMED_LOCATION -> {
+                NamedLocation l = new NamedLocationParser(scope).parse(item);
+                if (l.id().isEmpty() || c.locations.stream().noneMatch(q -> q.id().equals(l.id()))) c.locations.add(l);
+            }
             case AUTHENTICATION_STRENGTH -> new StrengthParser(scope).parse(scope.open("", item), "")
                     .ifPresentOrElse(c.strengths::add,
                             () -> c.errors.add(new ReadProblem(where, "authentication strength without id")));

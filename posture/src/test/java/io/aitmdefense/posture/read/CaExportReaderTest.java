@@ -33,13 +33,25 @@ class CaExportReaderTest {
         bytes[1] = (byte) 0xFE;
         System.arraycopy(body, 0, bytes, 2, body.length);
         Files.write(dir.resolve("utf16.json"), bytes);
-        Files.write(dir.resolve("utf8bom.json"), ("\uFEFF" + POLICY).getBytes(StandardCharsets.UTF_8));
+        Files.write(dir.resolve("utf8bom.json"), ("\uFEFF" + POLICY.replace("\"p1\"", "\"p2\"")).getBytes(StandardCharsets.UTF_8));
 
         CaReadResult r = reader.read(dir);
 
         assertThat(r.errors()).isEmpty();
         assertThat(r.snapshot().policies()).hasSize(2)
                 .allSatisfy(p -> assertThat(p.conditions().clientAppTypes()).containsExactly(ClientAppType.ALL));
+    }
+
+    @Test
+    void theSamePolicyInTwoCopiesOfAnExportCountsOnceWithAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.json"), POLICY);
+        Files.writeString(dir.resolve("b.json"), POLICY);
+
+        CaReadResult r = reader.read(dir);
+
+        assertThat(r.snapshot().policies()).singleElement().satisfies(p -> assertThat(p.source()).endsWith("a.json"));
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.toString())
+                .contains("b.json").contains("already read from").contains("ignored"));
     }
 
     @Test
@@ -66,7 +78,8 @@ class CaExportReaderTest {
 
     @Test
     void graphPageAndArrayShapesAreUnwrapped() {
-        assertThat(reader.readJson("page.json", "{\"@odata.context\":\"x\",\"value\":[" + POLICY + "," + POLICY + "]}")
+        assertThat(reader.readJson("page.json", "{\"@odata.context\":\"x\",\"value\":[" + POLICY + ","
+                        + POLICY.replace("\"p1\"", "\"p2\"") + "]}")
                 .snapshot().policies()).hasSize(2);
         assertThat(reader.readJson("array.json", "[" + POLICY + "]").snapshot().policies()).hasSize(1);
     }

@@ -50,4 +50,20 @@ public final class CsvHeader {
     public List<String> names() {
         return names;
     }
+
+    /**
+     * Why a row cannot be trusted column by column, or null. A row with fewer cells was cut (a truncated file, a
+     * stray line break outside quotes); one with more non-empty cells has an unquoted comma that shifted every
+     * column after it. Either way its values would land under the wrong names. Trailing empty cells are harmless.
+     */
+    public String rowProblem(List<String> cells) {
+        int n = cells.size(), expected = names.size();
+        if (n < expected) return "row has " + n + " of " + expected + " columns (cut short, or a line break outside quotes)";
+        for (int i = expected; i < n; i++) {
+            if (!cells.get(i).isEmpty()) {
+                return "row has " + n + " columns but the header has " + expected + " (an unquoted comma shifts the columns)";
+            }
+        }
+        return null;
+    }
 }

@@ -30,6 +30,8 @@ final class AuditArtifacts {
         switch (lower) {
             case "consent to application":
                 return Optional.of(consent(targets, details));
+            case "add delegated permission grant", "update delegated permission grant", "add oauth2permissiongrant":
+                return permissionGrant(targets);
             case "user registered security info", "user changed default security info", "admin registered security info",
                  "admin updated security info", "user registered all required security info":
                 return Optional.of(new Artifact.MfaMethodChange(method(resultReason), true, lower.startsWith("admin")));
@@ -56,20 +58,26 @@ final class AuditArtifacts {
     }
 
     private static Artifact consent(List<DirectoryAudit.Target> targets, Map<String, String> details) {
-        String appId = details.getOrDefault("AppId", ""), appName = "", consentType = "", permissions = "";
+        // the app id is the consented service principal's name list (its first entry is the app id), not the
+        // service principal's object id that the target carries
+        String appId = details.getOrDefault("AppId", ""), spnAppId = "", spObjectId = "", appName = "", consentType = "",
+                permissions = "";
         boolean admin = false;
         for (DirectoryAudit.Target t : targets) {
             if (t.type().equalsIgnoreCase("ServicePrincipal") || appName.isEmpty()) {
-                if (!t.displayName().isEmpty()) appName = t.displayName();
-                if (appId.isEmpty()) appId = t.id();
+                if (appName.isEmpty() && !t.displayName().isEmpty()) appName = t.displayName();
+                if (spObjectId.isEmpty()) spObjectId = t.id();
             }
             for (DirectoryAudit.Change c : t.changes()) {
                 String name = c.name();
                 if (name.equalsIgnoreCase("ConsentAction.Permissions")) permissions = unquote(c.newValue());
                 else if (name.equalsIgnoreCase("ConsentContext.IsAdminConsent")) admin = unquote(c.newValue()).equalsIgnoreCase("true");
-                else if (name.equalsIgnoreCase("TargetId.ServicePrincipalNames") && appId.isEmpty()) appId = unquote(c.newValue());
+                else if (name.equalsIgnoreCase("TargetId.ServicePrincipalNames") && spnAppId.isEmpty()) {
+                    spnAppId = unquote(c.newValue()).split(";", 2)[0].trim();
+                }
             }
         }
+        if (appId.isEmpty()) appId = spnAppId.isEmpty() ? spObjectId : spnAppId;
         List<String> scopes = new ArrayList<>();
         // "[] => [[Id: …, ConsentType: Principal, Scope:  openid profile offline_access Mail.Read, CreatedDateTime: …]]; "
         String granted = permissions.contains("=>") ? permissions.substring(permissions.indexOf("=>") + 2) : permissions;
@@ -79,6 +87,32 @@ final class AuditArtifacts {
             for (String s : m.group(2).trim().split("\\s+")) if (!s.isEmpty() && !scopes.contains(s)) scopes.add(s);
         }
         return new Artifact.AppConsent(appId, appName, List.copyOf(scopes), consentType, admin);
+    }
+
+    /**
+     * The delegated permission grant written with (or without) a consent: the target is the resource (Microsoft
+     * Graph), the client app is named in the modified properties. A tenant-wide (AllPrincipals) grant needs an admin.
+     */
+    private static Optional<Artifact> permissionGrant(List<DirectoryAudit.Target> targets) {
+        String scope = "", consentType = "", clientAppId = "", clientObjectId = "", clientName = "";
+        for (DirectoryAudit.Target t : targets) {
+            for (DirectoryAudit.Change c : t.changes()) {
+                String v = unquote(c.newValue());
+                switch (c.name()) {
+                    case "DelegatedPermissionGrant.Scope" -> scope = v;
+                    case "DelegatedPermissionGrant.ConsentType" -> consentType = v;
+                    case "ServicePrincipal.AppId" -> clientAppId = v;
+                    case "ServicePrincipal.ObjectID" -> clientObjectId = v;
+                    case "ServicePrincipal.DisplayName" -> clientName = v;
+                    default -> { }
+                }
+            }
+        }
+        if (scope.isBlank()) return Optional.empty();
+        List<String> scopes = new ArrayList<>();
+        for (String s : scope.trim().split("\\s+")) if (!scopes.contains(s)) scopes.add(s);
+        return Optional.of(new Artifact.AppConsent(clientAppId.isEmpty() ? clientObjectId : clientAppId, clientName,
+                List.copyOf(scopes), consentType, consentType.equalsIgnoreCase("AllPrincipals")));
     }
 
     /** "User registered Authenticator App with Notification and Code" → "Authenticator App with Notification and Code". */

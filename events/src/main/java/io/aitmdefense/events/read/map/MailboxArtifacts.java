@@ -1,6 +1,9 @@
 package io.aitmdefense.events.read.map;
 
 import io.aitmdefense.events.Artifact;
+import io.aitmdefense.events.read.json.JsonBytes;
+import io.aitmdefense.events.read.json.JsonRow;
+import io.aitmdefense.events.read.json.JsonSyntaxError;
 import io.aitmdefense.events.read.row.Row;
 
 import java.util.ArrayList;
@@ -75,21 +78,18 @@ final class MailboxArtifacts {
         boolean delete = false, markRead = false;
         String folder = "";
         String actions = p.getOrDefault("ruleactions", "");
-        if (!actions.isBlank() && actions.trim().startsWith("[")) {
-            byte[] json = ("{\"value\":" + actions + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            for (Row a : io.aitmdefense.events.read.json.JsonRow.parse(json).objects(VALUE)) {
-                String type = a.text(ACTION_TYPE).toLowerCase(Locale.ROOT);
-                List<String> recipients = recipients(a);
-                switch (type) {
-                    case "forward", "forwardtorecipientsaction" -> forward.addAll(recipients);
-                    case "redirect", "redirecttorecipientsaction" -> redirect.addAll(recipients);
-                    case "forwardasattachment", "forwardasattachmenttorecipientsaction" -> attach.addAll(recipients);
-                    case "delete", "permanentdelete", "deleteaction" -> delete = true;
-                    case "markasread", "markasreadaction" -> markRead = true;
-                    case "move", "moveaction", "movetofolder", "copy" -> folder = a.first(PATH, DISPLAY_NAME, NAME).isEmpty()
-                            ? "(folder)" : a.first(PATH, DISPLAY_NAME, NAME);
-                    default -> { }
-                }
+        for (Row a : ruleActions(actions)) {
+            String type = a.text(ACTION_TYPE).toLowerCase(Locale.ROOT);
+            List<String> recipients = recipients(a);
+            switch (type) {
+                case "forward", "forwardtorecipientsaction" -> forward.addAll(recipients);
+                case "redirect", "redirecttorecipientsaction" -> redirect.addAll(recipients);
+                case "forwardasattachment", "forwardasattachmenttorecipientsaction" -> attach.addAll(recipients);
+                case "delete", "permanentdelete", "deleteaction" -> delete = true;
+                case "markasread", "markasreadaction" -> markRead = true;
+                case "move", "moveaction", "movetofolder", "copy" -> folder = a.first(PATH, DISPLAY_NAME, NAME).isEmpty()
+                        ? "(folder)" : a.first(PATH, DISPLAY_NAME, NAME);
+                default -> { }
             }
         }
         String state = p.getOrDefault("rulestate", "Enabled");
@@ -98,9 +98,42 @@ final class MailboxArtifacts {
                 state.contains("ExitAfterExecution"));
     }
 
+    /**
+     * The actions of RuleActions JSON text. The unified audit log cuts long property values, so the text may be
+     * truncated: the rule is still reported, with the actions that could be read.
+     */
+    private static List<Row> ruleActions(String actions) {
+        byte[] json = actions.trim().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        List<Row> out = new ArrayList<>();
+        if (json.length == 0 || json[0] != '[') return out;
+        int i = 1;
+        try {
+            while (true) {
+                i = JsonBytes.skipWhitespace(json, i, json.length);
+                if (i >= json.length || json[i] != '{') return out;
+                int end = JsonBytes.skipValue(json, i, json.length);
+                out.add(JsonRow.parse(json, i, end));
+                i = JsonBytes.skipWhitespace(json, end, json.length);
+                if (i < json.length && json[i] == ',') i++;
+            }
+        } catch (JsonSyntaxError cut) {
+            return out; // the complete actions before the cut
+        }
+    }
+
+    /**
+     * Recipients as plain addresses ({@code "Recipients":["a@x"]}), or in the ServerRule form where each recipient
+     * is an object of property values ({@code "Recipients":[{"Values":[{"Value":"a@x"}, …]}]}).
+     */
     private static List<String> recipients(Row action) {
-        List<String> out = new ArrayList<>(action.strings(RECIPIENTS));
-        out.removeIf(s -> s.startsWith("{"));
+        List<String> out = new ArrayList<>();
+        for (String s : action.strings(RECIPIENTS)) if (!s.startsWith("{")) out.add(s);
+        for (Row recipient : action.objects(RECIPIENTS)) {
+            for (Row v : recipient.objects(VALUES)) {
+                String value = v.text(VALUE).replaceFirst("(?i)^smtp:", "");
+                if (value.indexOf('@') > 0 && !value.startsWith("/") && !out.contains(value)) out.add(value);
+            }
+        }
         return out;
     }
 

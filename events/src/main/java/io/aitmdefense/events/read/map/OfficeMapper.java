@@ -37,8 +37,21 @@ final class OfficeMapper {
         return RECORD_TYPES.getOrDefault(t.toLowerCase(Locale.ROOT), 0);
     }
 
+    /**
+     * The client address: mailbox records carry it as ClientIPAddress, admin and directory records as ClientIP,
+     * STS and directory records also as ActorIpAddress. The first one that is an address wins: ClientIP is often
+     * {@code <null>} or "" on directory records while ActorIpAddress has the address.
+     */
     static String ip(Row r) {
-        return IpAddress.normalise(r.first(CLIENT_IP_ADDRESS, CLIENT_IP, ACTOR_IP));
+        return firstAddress(r, CLIENT_IP_ADDRESS, CLIENT_IP, ACTOR_IP);
+    }
+
+    static String firstAddress(Row r, io.aitmdefense.events.read.row.Field... fields) {
+        for (io.aitmdefense.events.read.row.Field f : fields) {
+            String ip = IpAddress.normalise(r.text(f));
+            if (!ip.isEmpty()) return ip;
+        }
+        return "";
     }
 
     static OfficeActivity map(Row r, Source src, String tenant) {

@@ -43,13 +43,17 @@ public final class RecordMapper {
             // diagnostic settings / Event Hubs: route on the record's own category, read its properties
             table = byCategory(category);
             record = new LayeredRow(properties, row);
-            tenant = row.text(TENANT_ID);
+            tenant = row.has(TENANT_ID) ? row.text(TENANT_ID) : properties.first(TENANT_ID, AAD_TENANT_ID, HOME_TENANT_ID);
         } else if (row.has(TYPE) && byLogAnalyticsType(row.text(TYPE)) != null) {
             table = byLogAnalyticsType(row.text(TYPE));
             tenant = row.text(AAD_TENANT_ID); // TenantId is the Log Analytics workspace, not the Entra tenant
         } else {
             table = byShape(row);
             tenant = row.first(AAD_TENANT_ID, ORGANIZATION_ID, TENANT_ID, HOME_TENANT_ID);
+            if (table == null && row.has(TYPE) && row.has(TIME_GENERATED)) {
+                // a Log Analytics row of another table (a union query, a whole-workspace export)
+                return new Skipped(Table.UNSUPPORTED, "Log Analytics table '" + row.text(TYPE) + "' is not used by the detections");
+            }
         }
         if (table == null) {
             return new Rejected(Table.UNSUPPORTED, "unrecognised record (fields: " + preview(row.names()) + ")");

@@ -37,16 +37,27 @@ final class SignInMapper {
                 r.text(UNIQUE_TOKEN_ID),
                 r.text(USER_ID), r.text(UPN), r.text(USER_TYPE),
                 category,
-                IpAddress.normalise(r.first(IP, CALLER_IP)), (int) r.number(ASN, 0), r.text(USER_AGENT),
+                OfficeMapper.firstAddress(r, IP, CALLER_IP), (int) r.number(ASN, 0), r.text(USER_AGENT),
                 device(r.object(DEVICE_DETAIL)), geo(r),
                 networkNames(r), trustedLocation(r),
-                r.text(APP_ID), r.text(APP_DISPLAY_NAME), r.text(RESOURCE_ID), r.text(RESOURCE_DISPLAY_NAME),
+                r.text(APP_ID), r.text(APP_DISPLAY_NAME), resourceId(r), r.text(RESOURCE_DISPLAY_NAME),
                 r.text(CLIENT_APP_USED),
                 r.text(AUTH_REQUIREMENT), authSteps(r),
                 (int) code, status.first(FAILURE_REASON).isEmpty() ? r.text(RESULT_DESCRIPTION) : status.text(FAILURE_REASON),
                 status.text(ADDITIONAL_DETAILS),
                 r.text(CA_STATUS), caPolicies(r),
                 risk(r), token(r));
+    }
+
+    /**
+     * Log Analytics calls the sign-in's resource {@code ResourceIdentity} and uses {@code ResourceId} for the ARM path of
+     * the log ({@code /tenants/…/providers/Microsoft.aadiam}); an Event Hubs envelope has that path at the top level too.
+     */
+    private static String resourceId(Row r) {
+        String identity = r.text(RESOURCE_IDENTITY);
+        if (!identity.isEmpty()) return identity;
+        String id = r.text(RESOURCE_ID);
+        return id.startsWith("/") ? "" : id;
     }
 
     static Device device(Row d) {
@@ -131,6 +142,7 @@ final class SignInMapper {
             if (key.equalsIgnoreCase("IsCAEToken")) cae = kv.text(VALUE).equalsIgnoreCase("true");
         }
         return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
-                r.text(AUTH_PROTOCOL), tp.text(TOKEN_PROTECTION_STATUS), (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
+                r.text(AUTH_PROTOCOL), tp.has(TOKEN_PROTECTION_STATUS) ? tp.text(TOKEN_PROTECTION_STATUS) : r.text(SIGNIN_TOKEN_PROTECTION),
+                (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
     }
 }

@@ -40,12 +40,14 @@ final class UalDirectoryMapper {
         for (Row m : r.objects(MODIFIED_PROPERTIES)) {
             changes.add(new DirectoryAudit.Change(m.first(NAME, DISPLAY_NAME), m.text(OLD_VALUE), m.text(NEW_VALUE)));
         }
-        String targetType = "";
+        String targetType = "", targetName = "";
         for (Row t : r.objects(TARGET)) {
             String id = t.text(ID);
             if (id.startsWith("ServicePrincipal_")) targetType = "ServicePrincipal";
             else if (id.startsWith("User_") && targetType.isEmpty()) targetType = "User";
             else if (id.startsWith("Device_") && targetType.isEmpty()) targetType = "Device";
+            // Target entries of Type 1 are display names ("Mail Sync Helper"); the others are ids and claims
+            else if (targetName.isEmpty() && t.text(TYPE).equals("1")) targetName = id;
         }
         Map<String, String> details = new LinkedHashMap<>();
         String extended = MailboxArtifacts.pairs(r.objects(EXTENDED_PROPERTIES)).getOrDefault("additionaldetails", "");
@@ -54,7 +56,7 @@ final class UalDirectoryMapper {
             if (!d.text(APP_ID).isEmpty()) details.put("AppId", d.text(APP_ID));
             if (!d.text(USER_AGENT_DASH).isEmpty()) details.put("User-Agent", d.text(USER_AGENT_DASH));
         }
-        List<DirectoryAudit.Target> targets = List.of(new DirectoryAudit.Target(r.text(OBJECT_ID), "", targetType, "", changes));
+        List<DirectoryAudit.Target> targets = List.of(new DirectoryAudit.Target(r.text(OBJECT_ID), targetName, targetType, "", changes));
         String upn = r.text(USER_ID);
         DirectoryAudit.Actor actor = new DirectoryAudit.Actor("", upn.contains("@") ? upn : "", "", upn.contains("@") ? "" : upn,
                 OfficeMapper.ip(r));

@@ -65,7 +65,9 @@ public final class Fields {
     public static final Field NETWORK_NAMES = of("networkNames");
     public static final Field APP_ID = of("appId");
     public static final Field APP_DISPLAY_NAME = of("appDisplayName");
-    public static final Field RESOURCE_ID = of("resourceId", "ResourceIdentity");
+    /** Graph/EH resourceId; Log Analytics' own ResourceId column is the ARM path of the log, not the resource. */
+    public static final Field RESOURCE_ID = of("resourceId");
+    public static final Field RESOURCE_IDENTITY = of("ResourceIdentity");
     public static final Field RESOURCE_DISPLAY_NAME = of("resourceDisplayName");
     public static final Field CLIENT_APP_USED = of("clientAppUsed");
     public static final Field AUTH_REQUIREMENT = of("authenticationRequirement");
@@ -97,6 +99,7 @@ public final class Fields {
     public static final Field TOKEN_PROTECTION = of("tokenProtectionStatusDetails");
     public static final Field TOKEN_PROTECTION_STATUS = of("signInSessionStatus");
     public static final Field TOKEN_PROTECTION_CODE = of("signInSessionStatusCode");
+    public static final Field SIGNIN_TOKEN_PROTECTION = of("signInTokenProtectionStatus");
     public static final Field AUTH_PROCESSING = of("authenticationProcessingDetails");
     public static final Field KEY = of("key");
     public static final Field IS_INTERACTIVE = of("isInteractive");
@@ -164,6 +167,7 @@ public final class Fields {
     public static final Field FOLDER_ITEMS = of("FolderItems");
     public static final Field PATH = of("Path");
     public static final Field RECIPIENTS = of("Recipients");
+    public static final Field VALUES = of("Values");
     public static final Field AFFECTED_ITEMS = of("AffectedItems");
     public static final Field OPERATION_COUNT = of("OperationCount");
     public static final Field APPLICATION_ID = of("ApplicationId");

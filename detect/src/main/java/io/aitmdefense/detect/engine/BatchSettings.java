@@ -1,0 +1,38 @@
+package io.aitmdefense.detect.engine;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * How {@link TimeOrderedBatch} holds a batch: events are grouped into buckets {@code bucketWidth} of event time wide,
+ * at most {@code memoryBudgetBytes} of encoded events stay in memory and the rest is written to temporary files under
+ * {@code tempParent}.
+ */
+public record BatchSettings(Duration bucketWidth, long memoryBudgetBytes, Path tempParent) {
+    public static final Duration DEFAULT_BUCKET_WIDTH = Duration.ofHours(1);
+    public static final long DEFAULT_MEMORY_BUDGET = 256L << 20;
+
+    public BatchSettings {
+        if (bucketWidth.getSeconds() < 1 || bucketWidth.getNano() != 0) {
+            throw new IllegalArgumentException("bucketWidth must be whole seconds, at least one: " + bucketWidth);
+        }
+        if (memoryBudgetBytes < 0) throw new IllegalArgumentException("memoryBudgetBytes is negative: " + memoryBudgetBytes);
+    }
+
+    /** One-hour buckets, 256 MB in memory, temporary files under {@code java.io.tmpdir}. */
+    public static BatchSettings defaults() {
+        return new BatchSettings(DEFAULT_BUCKET_WIDTH, DEFAULT_MEMORY_BUDGET, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    public BatchSettings withMemoryBudget(long bytes) {
+        return new BatchSettings(bucketWidth, bytes, tempParent);
+    }
+
+    public BatchSettings withBucketWidth(Duration width) {
+        return new BatchSettings(width, memoryBudgetBytes, tempParent);
+    }
+
+    public BatchSettings withTempParent(Path dir) {
+        return new BatchSettings(bucketWidth, memoryBudgetBytes, dir);
+    }
+}

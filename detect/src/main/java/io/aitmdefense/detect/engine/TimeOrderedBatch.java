@@ -1,0 +1,269 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.codec.ByteArrayInput;
+import io.aitmdefense.events.codec.ByteArrayOutput;
+import io.aitmdefense.events.codec.EventCodec;
+import io.aitmdefense.events.read.EventSink;
+import io.aitmdefense.events.read.Progress;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Collects a whole batch of events, in any order and from any number of threads, and hands them on in event-time
+ * order. Batch files are often newest first (Graph pages, portal exports) and are read one after another, so fed
+ * straight to the engine most of their events would fall behind its watermark; replayed in time order none do, and
+ * the result no longer depends on file order, row order or thread count.
+ * <p>
+ * Events are encoded ({@link EventCodec}) into buckets of event time. At most the memory budget of encoded bytes
+ * is held in memory (the arrays holding them grow by doubling, so their capacity can be up to twice that); beyond it every bucket in memory is appended to its own temporary file. {@link #replayInto}
+ * takes the buckets in time order, sorts each by time, then source file and line, then encoded bytes (a total
+ * order, so equal times come out the same way every run) and passes the events on. {@link #close} deletes the
+ * temporary files, also when the run failed.
+ */
+public final class TimeOrderedBatch implements EventSink, AutoCloseable {
+    private static final int FRAME_HEADER = 4;
+
+    /** A bucket of one span of event time: encoded frames in memory and, after a spill, more in its file. */
+    private static final class Bucket {
+        ByteArrayOutput memory;
+        Path file;
+        long fileBytes;
+        int events;
+    }
+
+    /** A decoded event with where its bytes lie in the bucket, for the final tiebreak. */
+    private record Entry(Event event, int offset, int length) {
+    }
+
+    private final BatchSettings settings;
+    private final long widthSeconds;
+    private final ThreadLocal<ByteArrayOutput> scratch = ThreadLocal.withInitial(() -> new ByteArrayOutput(1024));
+
+    // guarded by this
+    private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+    private Path tempDir;
+    private Thread cleanupOnExit;
+    private long memoryBytes;
+    private long peakMemoryBytes;
+    private long events;
+    private long encodedBytes;
+    private long spilledBytes;
+    private int spills;
+    private boolean replayed;
+    private boolean closed;
+
+    public TimeOrderedBatch(BatchSettings settings) {
+        this.settings = settings;
+        this.widthSeconds = settings.bucketWidth().getSeconds();
+    }
+
+    /**
+     * Encodes the event (on the caller's thread) and files it under its bucket; may write memory out to disk.
+     *
+     * @throws IllegalStateException after {@link #replayInto} or {@link #close}
+     * @throws UncheckedIOException if a temporary file cannot be written
+     */
+    @Override
+    public void accept(Event event) {
+        ByteArrayOutput frame = scratch.get();
+        frame.reset();
+        frame.writeInt(0); // length, filled in below
+        try {
+            EventCodec.write(event, frame);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        int length = frame.size() - FRAME_HEADER;
+        byte[] bytes = frame.array();
+        bytes[0] = (byte) (length >>> 24);
+        bytes[1] = (byte) (length >>> 16);
+        bytes[2] = (byte) (length >>> 8);
+        bytes[3] = (byte) length;
+        long key = Math.floorDiv(event.time().getEpochSecond(), widthSeconds);
+        try {
+            add(key, bytes, frame.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write events to a temporary file under " + settings.tempParent(), e);
+        }
+    }
+
+    private synchronized void add(long key, byte[] frame, int size) throws IOException {
+        if (replayed || closed) throw new IllegalStateException("the batch has been replayed or closed; no more events");
+        Bucket b = buckets.computeIfAbsent(key, k -> new Bucket());
+        events++;
+        encodedBytes += size;
+        b.events++;
+        if (size > settings.memoryBudgetBytes()) {
+            // bigger than the whole budget: straight to disk, memory stays within it
+            appendToFile(key, b, frame, size);
+            return;
+        }
+        if (memoryBytes + size > settings.memoryBudgetBytes()) spillAll();
+        if (b.memory == null) b.memory = new ByteArrayOutput(Math.max(size, 4096));
+        b.memory.write(frame, 0, size);
+        memoryBytes += size;
+        peakMemoryBytes = Math.max(peakMemoryBytes, memoryBytes);
+    }
+
+    private void spillAll() throws IOException {
+        for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
+            Bucket b = e.getValue();
+            if (b.memory == null || b.memory.size() == 0) continue;
+            appendToFile(e.getKey(), b, b.memory.array(), b.memory.size());
+            b.memory = null; // let the array go: the budget is about what stays reachable
+        }
+        memoryBytes = 0;
+        spills++;
+    }
+
+    private void appendToFile(long key, Bucket b, byte[] bytes, int size) throws IOException {
+        if (b.file == null) b.file = ensureTempDir().resolve("bucket-" + key + ".bin");
+        try (OutputStream out = Files.newOutputStream(b.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+            out.write(bytes, 0, size);
+        }
+        b.fileBytes += size;
+        spilledBytes += size;
+    }
+
+    private Path ensureTempDir() throws IOException {
+        if (tempDir == null) {
+            Files.createDirectories(settings.tempParent());
+            tempDir = Files.createTempDirectory(settings.tempParent(), "aitm-batch-");
+            // an interrupted run (Ctrl-C) must not leave event data behind either
+            Path dir = tempDir;
+            cleanupOnExit = new Thread(() -> deleteQuietly(dir), "aitm-batch-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanupOnExit);
+        }
+        return tempDir;
+    }
+
+    /**
+     * Passes every event to {@code sink} in event-time order, one bucket at a time, reporting progress in encoded
+     * bytes. Can be called once; only one bucket is decoded in memory at a time.
+     *
+     * @return the number of events passed on
+     */
+    public synchronized long replayInto(EventSink sink, Progress progress) throws IOException {
+        if (closed) throw new IllegalStateException("the batch is closed");
+        if (replayed) throw new IllegalStateException("the batch has already been replayed");
+        replayed = true;
+        long done = 0, passed = 0;
+        for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
+            Bucket b = e.getValue();
+            byte[] bytes = bucketBytes(b);
+            List<Entry> entries = decode(bytes, b.events);
+            entries.sort(order(bytes));
+            for (Entry entry : entries) sink.accept(entry.event());
+            passed += entries.size();
+            done += bytes.length;
+            progress.update("detecting in event-time order", done, encodedBytes);
+            // what has been replayed is not needed again
+            if (b.memory != null) memoryBytes -= b.memory.size();
+            b.memory = null;
+            if (b.file != null) Files.deleteIfExists(b.file);
+        }
+        return passed;
+    }
+
+    private static byte[] bucketBytes(Bucket b) throws IOException {
+        int inMemory = b.memory == null ? 0 : b.memory.size();
+        if (b.file == null) return b.memory == null ? new byte[0] : b.memory.toByteArray();
+        long total = b.fileBytes + inMemory;
+        if (total > Integer.MAX_VALUE - 16) {
+            throw new IOException("one bucket holds " + total + " bytes of events, more than fits in memory at once;"
+                    + " use a narrower bucket width");
+        }
+        byte[] all = new byte[(int) total];
+        byte[] spilled = Files.readAllBytes(b.file);
+        if (spilled.length != b.fileBytes) {
+            throw new IOException("temporary file " + b.file + " holds " + spilled.length + " bytes, expected " + b.fileBytes);
+        }
+        System.arraycopy(spilled, 0, all, 0, spilled.length);
+        if (inMemory > 0) System.arraycopy(b.memory.array(), 0, all, spilled.length, inMemory);
+        return all;
+    }
+
+    private static List<Entry> decode(byte[] bytes, int expected) throws IOException {
+        List<Entry> entries = new ArrayList<>(expected);
+        ByteArrayInput in = new ByteArrayInput(bytes, 0, bytes.length);
+        while (in.position() < bytes.length) {
+            int length = in.readInt();
+            int offset = in.position();
+            entries.add(new Entry(EventCodec.decode(bytes, offset, length), offset, length));
+            in.skipBytes(length);
+        }
+        if (entries.size() != expected) {
+            throw new IOException("a bucket decoded to " + entries.size() + " events, expected " + expected);
+        }
+        return entries;
+    }
+
+    private static Comparator<Entry> order(byte[] bytes) {
+        return Comparator.<Entry, java.time.Instant>comparing(e -> e.event().time())
+                .thenComparing(e -> e.event().source().file())
+                .thenComparingLong(e -> e.event().source().line())
+                .thenComparing((a, b) -> Arrays.compare(bytes, a.offset(), a.offset() + a.length(),
+                        bytes, b.offset(), b.offset() + b.length()));
+    }
+
+    public synchronized BatchStats stats() {
+        return new BatchStats(events, encodedBytes, spilledBytes, peakMemoryBytes, settings.memoryBudgetBytes(),
+                buckets.size(), spills);
+    }
+
+    /** Encoded bytes held in memory now; never more than the budget. */
+    public synchronized long memoryBytes() {
+        return memoryBytes;
+    }
+
+    /** The temporary folder, if anything was written to disk (deleted by {@link #close}). */
+    public synchronized java.util.Optional<Path> tempDir() {
+        return java.util.Optional.ofNullable(tempDir);
+    }
+
+    /** Drops everything held and deletes the temporary files. Safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        buckets.clear();
+        memoryBytes = 0;
+        if (tempDir != null) {
+            deleteQuietly(tempDir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or ran: it deletes the same folder
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a file we cannot delete must not hide the run's own outcome
+                }
+            });
+        } catch (IOException ignored) {
+            // as above
+        }
+    }
+}

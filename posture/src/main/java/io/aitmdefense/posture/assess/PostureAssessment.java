@@ -1,0 +1,38 @@
+package io.aitmdefense.posture.assess;
+
+import java.util.List;
+
+/**
+ * Everything {@code aitm posture} reports for one Conditional Access export: the four-control score, the kill-chain
+ * coverage matrix, the replay simulation per persona and target, the findings (most severe first), the break-glass
+ * accounts used, and the assumptions the assessment had to make.
+ */
+public record PostureAssessment(
+        ControlScore score,
+        CoverageMatrix matrix,
+        List<ReplayResult> replays,
+        List<Finding> findings,
+        BreakGlass breakGlass,
+        List<String> assumptions,
+        int policies,
+        int enforcedPolicies,
+        int reportOnlyPolicies) {
+
+    public PostureAssessment {
+        replays = List.copyOf(replays);
+        findings = List.copyOf(findings);
+        assumptions = List.copyOf(assumptions);
+    }
+
+    public boolean hasFindingsAtLeast(Severity severity) {
+        return findings.stream().anyMatch(f -> f.severity().atLeast(severity));
+    }
+
+    public List<Finding> findings(Check check) {
+        return findings.stream().filter(f -> f.check() == check).toList();
+    }
+
+    public ReplayResult replay(Persona persona, Target target) {
+        return replays.stream().filter(r -> r.persona() == persona && r.target() == target).findFirst().orElseThrow();
+    }
+}
