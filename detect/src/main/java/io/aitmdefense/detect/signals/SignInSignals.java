@@ -77,8 +77,18 @@ public final class SignInSignals {
         return paren < 0 ? owner.trim() : owner.substring(0, paren).trim();
     }
 
+    private static final int VERDICTS_MAX = 4096;
+    /** Asked for every sign-in by several detections; the same few agent strings recur, so each is matched once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SCRIPTING_VERDICTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean scriptingAgent(String userAgent) {
-        return scriptingAgent(userAgent, SCRIPTING_AGENTS);
+        Boolean known = SCRIPTING_VERDICTS.get(userAgent);
+        if (known != null) return known;
+        boolean verdict = scriptingAgent(userAgent, SCRIPTING_AGENTS);
+        if (SCRIPTING_VERDICTS.size() >= VERDICTS_MAX) SCRIPTING_VERDICTS.clear(); // bounded whatever the input
+        SCRIPTING_VERDICTS.put(userAgent, verdict);
+        return verdict;
     }
 
     public static boolean scriptingAgent(String userAgent, List<String> patterns) {
