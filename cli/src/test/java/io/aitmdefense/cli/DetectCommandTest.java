@@ -46,6 +46,27 @@ class DetectCommandTest {
         assertThat(doc.get("run").get("late").asLong()).isZero();
     }
 
+    /** The README's main job: the bundled example tenant gives one incident per campaign victim and nothing else. */
+    @Test
+    void bundledExampleGivesAnIncidentForEachVictimOfItsCampaignAndNoOther() throws IOException {
+        Path example = Path.of("examples/tenant-contoso");
+        Path out = tmp.resolve("example");
+        CommandRun run = aitm("detect", example.resolve("logs").toString(), "--config",
+                example.resolve("tenant.yaml").toString(), "--out", out.toString(), "--fail-on", "high");
+
+        ObjectMapper json = new ObjectMapper();
+        List<String> victims = new ArrayList<>();
+        json.readTree(example.resolve("truth.json").toFile()).get("campaigns")
+                .forEach(c -> c.get("victims").forEach(v -> victims.add(v.get("userPrincipalName").asText())));
+        List<String> users = new ArrayList<>();
+        json.readTree(out.resolve("incidents.json").toFile()).get("incidents").forEach(i -> users.add(i.get("user").asText()));
+
+        assertThat(victims).hasSizeGreaterThan(1);
+        assertThat(users).as(run.out()).containsExactlyInAnyOrderElementsOf(victims);
+        assertThat(run.status()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("CAMPAIGN");
+    }
+
     @Test
     void failOnGivesStatusOneWhenAnIncidentIsThatSevere() {
         Path signIns = TRAINING_LAB.resolve("sign-in_adelete.csv");

@@ -4,8 +4,6 @@ import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Device;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a client out of a user agent and the log's device detail: browser or app family (without version, so a
@@ -17,20 +15,6 @@ final class UserAgents {
     }
 
     enum Kind { BROWSER, APP, SCRIPT, UNKNOWN }
-
-    private static final int AGENTS_CAP = 10_000;
-    /**
-     * What an agent string and device detail say, per distinct pair: every sign-in detection reads the client of
-     * every row, and parsing the agent each time was one of the engine's largest costs.
-     */
-    private static final Map<AgentKey, Agent> AGENTS = new ConcurrentHashMap<>();
-
-    private record AgentKey(String userAgent, String deviceOs, String browser) {
-    }
-
-    /** A {@link Client} without the device id, which is the same for every row with the same agent. */
-    private record Agent(String os, String family, Kind kind) {
-    }
 
     /**
      * A client as far as the log shows it. {@code os} and {@code family} are "" when unknown; {@code deviceId} is ""
@@ -75,27 +59,36 @@ final class UserAgents {
         }
     }
 
-    static Client client(String userAgent, Device device) {
-        // the browser only counts when there is no agent, so it is only then part of the key
-        AgentKey key = new AgentKey(userAgent, device.operatingSystem(), userAgent.isEmpty() ? device.browser() : "");
-        Agent a = AGENTS.get(key);
-        if (a == null) {
-            a = parse(userAgent, device.operatingSystem(), device.browser());
-            // a stream has few distinct agents; past the bound (random agents) start over rather than grow without end
-            if (AGENTS.size() >= AGENTS_CAP) AGENTS.clear();
-            AGENTS.put(key, a);
-        }
-        return new Client(device.id(), a.os(), a.family(), a.kind());
+    /** What a client is, apart from its device id: the same few agent strings recur on millions of sign-ins. */
+    private record Shape(String os, String family, Kind kind) {
     }
 
-    private static Agent parse(String userAgent, String deviceOs, String browser) {
+    private record ShapeKey(String userAgent, String operatingSystem, String browser) {
+    }
+
+    private static final int SHAPES_MAX = 4096;
+    /** Several detections classify every sign-in's client; parsing the agent once per distinct string saves most of it. */
+    private static final java.util.concurrent.ConcurrentHashMap<ShapeKey, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static Client client(String userAgent, Device device) {
+        ShapeKey key = new ShapeKey(userAgent, device.operatingSystem(), device.browser());
+        Shape shape = SHAPES.get(key);
+        if (shape == null) {
+            if (SHAPES.size() >= SHAPES_MAX) SHAPES.clear(); // bounded: unique agents per sign-in must not grow memory
+            shape = shape(userAgent, device);
+            SHAPES.put(key, shape);
+        }
+        return new Client(device.id(), shape.os(), shape.family(), shape.kind());
+    }
+
+    private static Shape shape(String userAgent, Device device) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
-        String os = os(deviceOs);
+        String os = os(device.operatingSystem());
         if (os.isEmpty()) os = osFromAgent(ua);
         String family;
         Kind kind;
         if (ua.isEmpty()) {
-            family = withoutVersion(browser);
+            family = withoutVersion(device.browser());
             kind = family.isEmpty() ? Kind.UNKNOWN : family.toLowerCase(Locale.ROOT).startsWith("rich client") ? Kind.APP : Kind.BROWSER;
             if (kind == Kind.APP) family = "native app";
         } else if (SignInSignals.scriptingAgent(userAgent)) {
@@ -109,7 +102,7 @@ final class UserAgents {
             family = productToken(userAgent);
             kind = Kind.APP;
         }
-        return new Agent(os, family, kind);
+        return new Shape(os, family, kind);
     }
 
     /** The client of a row that has only a user agent (unified audit log, Graph activity). */

@@ -81,7 +81,7 @@ public final class DetectionRun {
         IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
         Duration window = config.incidents().duration("window", Duration.ofHours(24));
         IncidentSet incidents = new IncidentSet(built.incidents().stream()
-                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns());
+                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns(), built.notices());
         return new Result(read, held, found, incidents);
     }
 }

@@ -10,9 +10,7 @@ import io.aitmdefense.events.SignIn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Stateless facts about one sign-in that several detections share: where it came from, whether that network is
@@ -28,13 +26,6 @@ public final class SignInSignals {
     /** Risk types that are about the token or the proxy itself (riskDetection enumeration, compared lower-cased). */
     public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
             "adversaryinthemiddle", "attemptedprtaccess");
-
-    private static final int VERDICTS_CAP = 10_000;
-    /**
-     * Verdict of {@link #SCRIPTING_AGENTS} per user-agent string: several detections ask for every sign-in, and
-     * lower-casing and scanning the agent each time was the engine's largest cost.
-     */
-    private static final Map<String, Boolean> SCRIPTING_VERDICTS = new ConcurrentHashMap<>();
 
     /** How {@link #reasons} starts the phrase for a risky sign-in, so a caller can tell it from the others. */
     public static final String RISK_REASON = "sign-in risk ";
@@ -86,22 +77,21 @@ public final class SignInSignals {
         return paren < 0 ? owner.trim() : owner.substring(0, paren).trim();
     }
 
+    private static final int VERDICTS_MAX = 4096;
+    /** Asked for every sign-in by several detections; the same few agent strings recur, so each is matched once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SCRIPTING_VERDICTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean scriptingAgent(String userAgent) {
-        if (userAgent.isEmpty()) return false;
         Boolean known = SCRIPTING_VERDICTS.get(userAgent);
         if (known != null) return known;
-        boolean verdict = matchesAny(userAgent, SCRIPTING_AGENTS);
-        // a stream has few distinct agents; past the bound (random agents) start over rather than grow without end
-        if (SCRIPTING_VERDICTS.size() >= VERDICTS_CAP) SCRIPTING_VERDICTS.clear();
+        boolean verdict = scriptingAgent(userAgent, SCRIPTING_AGENTS);
+        if (SCRIPTING_VERDICTS.size() >= VERDICTS_MAX) SCRIPTING_VERDICTS.clear(); // bounded whatever the input
         SCRIPTING_VERDICTS.put(userAgent, verdict);
         return verdict;
     }
 
     public static boolean scriptingAgent(String userAgent, List<String> patterns) {
-        return patterns == SCRIPTING_AGENTS ? scriptingAgent(userAgent) : matchesAny(userAgent, patterns);
-    }
-
-    private static boolean matchesAny(String userAgent, List<String> patterns) {
         if (userAgent.isEmpty()) return false;
         String ua = userAgent.toLowerCase(Locale.ROOT);
         for (String p : patterns) {
@@ -115,7 +105,10 @@ public final class SignInSignals {
     public static boolean risky(SignIn s) {
         if (!s.risk().atRisk()) return false;
         String l = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
-        return l.equals("medium") || l.equals("high") || !s.risk().eventTypes().isEmpty();
+        if (l.equals("medium") || l.equals("high")) return true;
+        // a low "unfamiliar features" is what every new joiner and traveller gets: only the AiTM types count at low
+        for (String t : s.risk().eventTypes()) if (AITM_RISK_TYPES.contains(t.toLowerCase(Locale.ROOT))) return true;
+        return false;
     }
 
     /**

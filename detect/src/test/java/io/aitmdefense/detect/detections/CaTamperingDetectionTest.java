@@ -74,9 +74,9 @@ class CaTamperingDetectionTest {
     }
 
     @Test
-    void anAdminsChangeFromANormalSessionIsMediumAndSaysSo() {
+    void anAdminsChangeFromANormalSessionIsALowNoticeAndSaysSo() {
         assertThat(run(List.of(normalSignIn("2025-03-04T08:00:00Z"), disable("2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("from a normal session (no suspicious sign-in of the actor in the previous 24 h)");
             assertThat(a.infrastructure()).isEqualTo(Alert.Infrastructure.NONE);
         });
@@ -96,7 +96,7 @@ class CaTamperingDetectionTest {
         Event change = policy("Update conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, weakened,
                 "2025-03-04T09:00:00Z");
         assertThat(run(List.of(change))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("excludeUsers added u-attacker").contains("grant controls removed mfa");
         });
     }
@@ -117,17 +117,17 @@ class CaTamperingDetectionTest {
     }
 
     @Test
-    void anEditThatWeakensNothingIsLow() {
+    void anEditThatWeakensNothingIsInformational() {
         String renamed = ENABLED.replace("Require MFA", "Require MFA (all users)");
         assertThat(run(List.of(policy("Update conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, renamed,
-                "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.LOW));
+                "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.INFO));
     }
 
     @Test
     void deletingAPolicyIsTampering() {
         assertThat(run(List.of(policy("Delete conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, "",
                 "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("deleted Conditional Access policy 'Require MFA' (was enabled)");
         });
     }
@@ -139,7 +139,7 @@ class CaTamperingDetectionTest {
                 "2025-03-04T09:00:00Z");
         Event methods = policy("Update authentication methods policy", Kind.AUTH_METHODS, "", "", "", "2025-03-04T09:05:00Z");
         List<Alert> alerts = run(List.of(location, methods));
-        assertThat(alerts).extracting(Alert::severity).containsExactly(Severity.MEDIUM, Severity.MEDIUM);
+        assertThat(alerts).extracting(Alert::severity).containsExactly(Severity.LOW, Severity.LOW);
         assertThat(alerts.get(0).explanation()).contains("added named location 'Branch office' marked trusted");
         assertThat(alerts.get(1).explanation()).contains("changed the authentication policy (Update authentication methods policy");
     }
@@ -147,9 +147,9 @@ class CaTamperingDetectionTest {
     @Test
     void aSuspiciousSignInAfterTheChangeOrLongBeforeItDoesNotMakeItCritical() {
         assertThat(run(List.of(disable("2025-03-04T09:00:00Z"), hostingSignIn("2025-03-04T09:30:00Z"))))
-                .extracting(Alert::severity).containsExactly(Severity.MEDIUM);
+                .extracting(Alert::severity).containsExactly(Severity.LOW);
         assertThat(run(List.of(hostingSignIn("2025-03-03T08:00:00Z"), disable("2025-03-04T09:00:00Z"))))
-                .extracting(Alert::severity).containsExactly(Severity.MEDIUM);
+                .extracting(Alert::severity).containsExactly(Severity.LOW);
     }
 
     @Test
@@ -188,7 +188,7 @@ class CaTamperingDetectionTest {
                 hostingSignIn("2025-03-04T07:00:00Z"), disable("2025-03-04T09:00:00Z"),
                 policy("Delete conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, "", "2025-03-04T09:30:00Z")));
         List<Alert> inOrder = DetectionHarness.sorted(run(events));
-        assertThat(inOrder).extracting(Alert::severity).containsExactly(Severity.MEDIUM, Severity.CRITICAL, Severity.CRITICAL);
+        assertThat(inOrder).extracting(Alert::severity).containsExactly(Severity.LOW, Severity.CRITICAL, Severity.CRITICAL);
 
         Collections.shuffle(events, new Random(seed));
         assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
@@ -211,7 +211,7 @@ class CaTamperingDetectionTest {
 
         assertThat(run(events)).singleElement().satisfies(a -> {
             assertThat(a.user()).isEqualTo(ADMIN);
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).startsWith("admin@contoso.example updated Conditional Access policy 'Require MFA': "
                     + "state enabled → enabledForReportingButNotEnforced from 81.2.69.160");
         });

@@ -4,7 +4,6 @@ import io.aitmdefense.events.read.Progress;
 import io.aitmdefense.simulate.OutputFormat;
 import io.aitmdefense.simulate.Simulation;
 import io.aitmdefense.simulate.SimulationSpec;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,6 @@ class EvaluationGoalsTest {
     }
 
     @Test
-    @Disabled("open: ca-tampering reports every weakening CA change from a normal admin session as a MEDIUM 'confirm it was"
-            + " planned' alert and each becomes an incident (3 false incidents on this seed); needs an incident-policy decision")
     void incidentsAreAtLeast95PercentRealAndAtMostOneFalsePer10kUserDays(@TempDir Path dir) throws Exception {
         EvalReport report = evaluateSmallTenant(dir);
 
