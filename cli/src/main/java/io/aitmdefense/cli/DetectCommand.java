@@ -143,7 +143,7 @@ final class DetectCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private RunSummary summary(DetectionRun.Result r) {
+    static RunSummary summary(DetectionRun.Result r) {
         Optional<RunSummary.LogSpan> span = r.read().first().map(f -> new RunSummary.LogSpan(f, r.read().last().orElse(f)));
         // the files actually read: the report writer refuses to overwrite any of them
         return new RunSummary(r.read().files().stream().map(FileSummary::file).toList(), r.read().events(), r.read().rejected(),

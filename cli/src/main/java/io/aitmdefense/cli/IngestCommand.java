@@ -97,7 +97,9 @@ final class IngestCommand implements Callable<Integer> {
         if (report.first().isPresent()) out.printf(", %s → %s", report.first().get(), report.last().get());
         out.printf(" (%.1f s)%n", took.toMillis() / 1000.0);
         if (report.rejected() > 0 || report.failedFiles() > 0) {
-            out.println("Rejected rows were skipped; the rest was read. Fix or remove them and run again to read everything.");
+            String what = report.rejected() == 0 ? "Unreadable files were" : report.failedFiles() == 0 ? "Rejected rows were"
+                    : "Rejected rows and unreadable files were";
+            out.println(what + " skipped; the rest was read. Fix or remove them and run again to read everything.");
         }
     }
 

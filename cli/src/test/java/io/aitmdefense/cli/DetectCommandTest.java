@@ -5,15 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.aitmdefense.cli.CommandRun.aitm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DetectCommandTest {
@@ -24,28 +22,10 @@ class DetectCommandTest {
     @TempDir
     Path tmp;
 
-    /** Runs the command with stdout and stderr captured. */
-    record Run(int status, String out, String err) {
-    }
-
-    static Run aitm(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int status = Aitm.run(args);
-            return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-    }
-
     @Test
     void trainingLabGivesOneIncidentForAdeleTyingTheAttackerSignInsToHerMailbox() throws IOException {
         Path out = tmp.resolve("out");
-        Run run = aitm("detect", TRAINING_LAB.toString(), "--out", out.toString(), "--json");
+        CommandRun run = aitm("detect", TRAINING_LAB.toString(), "--out", out.toString(), "--json");
 
         JsonNode doc = new ObjectMapper().readTree(Files.readString(out.resolve("incidents.json")));
         JsonNode incidents = doc.get("incidents");
@@ -66,6 +46,27 @@ class DetectCommandTest {
         assertThat(doc.get("run").get("late").asLong()).isZero();
     }
 
+    /** The README's main job: the bundled example tenant gives one incident per campaign victim and nothing else. */
+    @Test
+    void bundledExampleGivesAnIncidentForEachVictimOfItsCampaignAndNoOther() throws IOException {
+        Path example = Path.of("examples/tenant-contoso");
+        Path out = tmp.resolve("example");
+        CommandRun run = aitm("detect", example.resolve("logs").toString(), "--config",
+                example.resolve("tenant.yaml").toString(), "--out", out.toString(), "--fail-on", "high");
+
+        ObjectMapper json = new ObjectMapper();
+        List<String> victims = new ArrayList<>();
+        json.readTree(example.resolve("truth.json").toFile()).get("campaigns")
+                .forEach(c -> c.get("victims").forEach(v -> victims.add(v.get("userPrincipalName").asText())));
+        List<String> users = new ArrayList<>();
+        json.readTree(out.resolve("incidents.json").toFile()).get("incidents").forEach(i -> users.add(i.get("user").asText()));
+
+        assertThat(victims).hasSizeGreaterThan(1);
+        assertThat(users).as(run.out()).containsExactlyInAnyOrderElementsOf(victims);
+        assertThat(run.status()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.out()).contains("CAMPAIGN");
+    }
+
     @Test
     void failOnGivesStatusOneWhenAnIncidentIsThatSevere() {
         Path signIns = TRAINING_LAB.resolve("sign-in_adelete.csv");
@@ -77,7 +78,7 @@ class DetectCommandTest {
     @Test
     void cleanInputWithoutIncidentsExitsZero() {
         Path golden = Path.of("../shared/data/logs/otrf-golden-saml/AADAuditEvents.json");
-        Run run = aitm("detect", golden.toString(), "--fail-on", "low");
+        CommandRun run = aitm("detect", golden.toString(), "--fail-on", "low");
         assertThat(run.status()).as(run.err()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains("No incidents");
     }
@@ -86,7 +87,7 @@ class DetectCommandTest {
     void refusesToWriteReportsInsideAnInputFolder() throws IOException {
         Path logs = Files.createDirectories(tmp.resolve("logs"));
         Files.copy(TRAINING_LAB.resolve("office_activity_inbox_rule.csv"), logs.resolve("rules.csv"));
-        Run run = aitm("detect", logs.toString(), "--out", logs.resolve("reports").toString());
+        CommandRun run = aitm("detect", logs.toString(), "--out", logs.resolve("reports").toString());
         assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("inside the input").contains("Choose a folder outside the inputs");
         assertThat(logs.resolve("reports")).doesNotExist();
@@ -94,31 +95,31 @@ class DetectCommandTest {
 
     @Test
     void anUnknownSeverityIsAUsageErrorThatNamesTheChoices() {
-        Run run = aitm("detect", TRAINING_LAB.toString(), "--fail-on", "severe");
+        CommandRun run = aitm("detect", TRAINING_LAB.toString(), "--fail-on", "severe");
         assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("low, medium, high or critical");
     }
 
     @Test
     void noPathsIsAUsageError() {
-        Run run = aitm("detect");
+        CommandRun run = aitm("detect");
         assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("PATH");
     }
 
     @Test
     void explainDescribesADetectionAndListsTheCatalogue() {
-        Run one = aitm("detect", "--explain", "session-replay");
+        CommandRun one = aitm("detect", "--explain", "session-replay");
         assertThat(one.status()).isZero();
         assertThat(one.out()).contains("T1539").contains("Why it matters").contains("What to check next");
-        Run all = aitm("detect", "--explain", "all");
+        CommandRun all = aitm("detect", "--explain", "all");
         assertThat(all.out()).contains("session-replay").contains("impossible-travel");
         assertThat(aitm("detect", "--explain", "nope").status()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void showConfigPrintsTheDefaultsAUserCanOverride() {
-        Run run = aitm("detect", "--show-config");
+        CommandRun run = aitm("detect", "--show-config");
         assertThat(run.out()).contains("allowedLateness").contains("session-replay:");
     }
 }

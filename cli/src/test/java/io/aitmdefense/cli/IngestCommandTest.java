@@ -2,18 +2,14 @@ package io.aitmdefense.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static io.aitmdefense.cli.CommandRun.aitm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code aitm ingest} through {@link Aitm#run}: what it prints and the exit status scripts rely on. */
@@ -24,37 +20,16 @@ class IngestCommandTest {
             + "\"Workload\":\"Exchange\",\"UserId\":\"jane@contoso.example\",\"ClientIP\":\"203.0.113.10:63070\","
             + "\"Parameters\":[{\"Name\":\"Name\",\"Value\":\".\"},{\"Name\":\"DeleteMessage\",\"Value\":\"True\"}]}";
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-    private PrintStream oldOut, oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
-
-    private String out() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void cleanFolderExitsZeroAndPrintsShapeTablesAndTotals(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("signins.json"), SIGN_IN + "\n" + SIGN_IN + "\n");
         Files.createDirectories(dir.resolve("ual"));
         Files.writeString(dir.resolve("ual/rules.json"), "[" + RULE + "]");
 
-        int status = Aitm.run("ingest", "--threads", "2", dir.toString());
+        CommandRun run = aitm("ingest", "--threads", "2", dir.toString());
 
-        assertThat(status).isEqualTo(ExitCodes.OK);
-        assertThat(out()).contains("shape:    Log Analytics NDJSON (UTF-8)")
+        assertThat(run.status()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("shape:    Log Analytics NDJSON (UTF-8)")
                 .contains("tables:   SigninLogs 2")
                 .contains("events:   2 sign-in")
                 .contains("events:   1 office activity")
@@ -66,10 +41,10 @@ class IngestCommandTest {
         Files.writeString(dir.resolve("a.json"), SIGN_IN + "\n{\"Type\":\"SigninLogs\",\"CreatedDateTime\":\"never\"}\n" + SIGN_IN + "\n");
         Files.writeString(dir.resolve("b.json"), RULE + "\n");
 
-        int status = Aitm.run("ingest", "--json", dir.toString());
+        CommandRun run = aitm("ingest", "--json", dir.toString());
 
-        assertThat(status).isEqualTo(ExitCodes.REJECTED_INPUT);
-        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(run.status()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        JsonNode json = new ObjectMapper().readTree(run.out());
         assertThat(json.at("/totals/events").asLong()).isEqualTo(3);
         assertThat(json.at("/totals/rejected").asLong()).isEqualTo(1);
         assertThat(json.at("/totals/unreadableFiles").asLong()).isZero();
@@ -88,10 +63,10 @@ class IngestCommandTest {
         Path file = dir.resolve("signins.json");
         Files.writeString(file, SIGN_IN + "\n{\"Type\":\"SigninLogs\",\n" + SIGN_IN + "\n");
 
-        int status = Aitm.run("ingest", file.toString());
+        CommandRun run = aitm("ingest", file.toString());
 
-        assertThat(status).isEqualTo(ExitCodes.REJECTED_INPUT);
-        assertThat(out()).contains("rejected: 1").contains(file + ":2: ").contains("events:   2 sign-in");
+        assertThat(run.status()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        assertThat(run.out()).contains("rejected: 1").contains(file + ":2: ").contains("events:   2 sign-in");
     }
 
     @Test
@@ -99,58 +74,67 @@ class IngestCommandTest {
         Files.writeString(dir.resolve("notes.txt"), "just some notes\nnothing else\n");
         Files.writeString(dir.resolve("signins.json"), SIGN_IN + "\n");
 
-        int status = Aitm.run("ingest", dir.toString());
+        CommandRun run = aitm("ingest", dir.toString());
 
-        assertThat(status).isEqualTo(ExitCodes.REJECTED_INPUT);
-        assertThat(out().lines().filter(l -> l.contains("error:"))).singleElement().asString()
+        assertThat(run.status()).isEqualTo(ExitCodes.REJECTED_INPUT);
+        assertThat(run.out().lines().filter(l -> l.contains("error:"))).singleElement().asString()
                 .contains("not a log this tool reads");
-        assertThat(out()).contains("events:   1 sign-in");
+        assertThat(run.out()).contains("events:   1 sign-in");
     }
 
     @Test
     void nothingUsableExitsFour(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("empty.json"), "");
 
-        assertThat(Aitm.run("ingest", dir.toString())).isEqualTo(ExitCodes.NO_INPUT);
-        assertThat(out()).contains("error: empty file");
+        CommandRun run = aitm("ingest", dir.toString());
+
+        assertThat(run.status()).isEqualTo(ExitCodes.NO_INPUT);
+        assertThat(run.out()).contains("error: empty file");
     }
 
     @Test
     void emptyFolderExitsFour(@TempDir Path dir) {
-        assertThat(Aitm.run("ingest", dir.toString())).isEqualTo(ExitCodes.NO_INPUT);
+        CommandRun run = aitm("ingest", dir.toString());
+        assertThat(run.status()).isEqualTo(ExitCodes.NO_INPUT);
     }
 
     @Test
     void missingPathIsReportedAndExitsFour(@TempDir Path dir) {
-        assertThat(Aitm.run("ingest", dir.resolve("nope").toString())).isEqualTo(ExitCodes.NO_INPUT);
-        assertThat(out()).contains("no such file or folder");
+        CommandRun run = aitm("ingest", dir.resolve("nope").toString());
+        assertThat(run.status()).isEqualTo(ExitCodes.NO_INPUT);
+        assertThat(run.out()).contains("no such file or folder");
     }
 
     @Test
     void badUsageExitsTwoWithAMessage() {
-        assertThat(Aitm.run("ingest")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required parameter").contains("PATH");
-        assertThat(Aitm.run("ingest", "--no-such-option", "x")).isEqualTo(ExitCodes.USAGE);
-        assertThat(Aitm.run("ingest", "--threads", "many", "x")).isEqualTo(ExitCodes.USAGE);
+        CommandRun run = aitm("ingest");
+        assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing required parameter").contains("PATH");
+        run = aitm("ingest", "--no-such-option", "x");
+        assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
+        run = aitm("ingest", "--threads", "many", "x");
+        assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
     void helpExplainsTheCommandAndItsExitStatuses() {
-        assertThat(Aitm.run("ingest", "--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out()).contains("Usage: aitm ingest").contains("--json").contains("--threads");
-        assertThat(out().replaceAll("\\s+", " "))
+        CommandRun run = aitm("ingest", "--help");
+        assertThat(run.status()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Usage: aitm ingest").contains("--json").contains("--threads");
+        assertThat(run.out().replaceAll("\\s+", " "))
                 .contains("Exit status: 0 all rows read, 3 some rows or files were rejected, 4 nothing usable was read");
-        assertThat(out().lines()).as("fits an 80-column terminal").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+        assertThat(run.out().lines()).as("fits an 80-column terminal").allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
     }
 
     @Test
     void topLevelHelpListsTheCommandsAndVersionNamesTheTool() {
-        assertThat(Aitm.run("--help")).isEqualTo(ExitCodes.OK);
-        assertThat(out()).contains("Usage: aitm").contains("ingest").contains("detect");
-        assertThat(out().lines()).as("no ragged re-wrapped stubs").noneMatch(l -> l.trim().equals("findings at or above")
+        CommandRun run = aitm("--help");
+        assertThat(run.status()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("Usage: aitm").contains("ingest").contains("detect");
+        assertThat(run.out().lines()).as("no ragged re-wrapped stubs").noneMatch(l -> l.trim().equals("findings at or above")
                 || l.trim().equals("captures, Graph pages,"));
-        out.reset();
-        assertThat(Aitm.run("--version")).isEqualTo(ExitCodes.OK);
-        assertThat(out()).startsWith("aitm ").contains("Java ");
+        run = aitm("--version");
+        assertThat(run.status()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("aitm ").contains("Java ");
     }
 }

@@ -74,6 +74,7 @@ final class HtmlReport {
         incidentList(b, set);
         for (Incident i : set.incidents()) incident(b, i);
         campaigns(b, set);
+        notices(b, set);
         b.append("</main>\n</body></html>\n");
         return b.toString();
     }
@@ -234,6 +235,20 @@ final class HtmlReport {
                     .append("<br><i>Known false positives:</i> ").append(html(d.falsePositives())).append("</dd>");
         }
         b.append("</dl></details>\n");
+    }
+
+    /** Low alerts of users without an incident: listed so that a planned-looking admin change is still confirmed. */
+    private static void notices(StringBuilder b, IncidentSet set) {
+        if (set.notices().isEmpty()) return;
+        b.append("<section id=\"notices\"><h2>Notices</h2>\n<p>Low-severity alerts of users without an incident: "
+                + "worth a look, not an incident on their own.</p>\n<table><tr><th>time</th><th>user</th><th>detection</th>"
+                + "<th>what it shows</th></tr>\n");
+        for (Alert a : set.notices()) {
+            b.append("<tr class=\"notice\"><td>").append(Text.time(a.start())).append("</td><td>").append(html(a.user()))
+                    .append("</td><td>").append(html(a.detectionId())).append("</td><td>").append(html(a.explanation()))
+                    .append("</td></tr>\n");
+        }
+        b.append("</table></section>\n");
     }
 
     private static void campaigns(StringBuilder b, IncidentSet set) {

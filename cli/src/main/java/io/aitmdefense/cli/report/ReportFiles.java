@@ -50,7 +50,7 @@ public final class ReportFiles {
         contents.put(INCIDENTS_JSON, mapper.writeValueAsString(json.document(set, run)) + "\n");
         StringBuilder ndjson = new StringBuilder();
         ObjectMapper compact = new ObjectMapper();
-        for (Alert a : set.alerts()) ndjson.append(compact.writeValueAsString(json.alert(a))).append('\n');
+        for (Alert a : allAlerts(set)) ndjson.append(compact.writeValueAsString(json.alert(a))).append('\n');
         contents.put(ALERTS_NDJSON, ndjson.toString());
         contents.put(REPORT_HTML, new HtmlReport(catalogue).render(set, run));
 
@@ -95,5 +95,13 @@ public final class ReportFiles {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Incident alerts and notices, in time order: alerts.ndjson holds every alert of the run. */
+    static List<Alert> allAlerts(IncidentSet set) {
+        List<Alert> all = new ArrayList<>(set.alerts());
+        all.addAll(set.notices());
+        all.sort(java.util.Comparator.comparing(Alert::start).thenComparing(Alert::user).thenComparing(Alert::detectionId));
+        return all;
     }
 }

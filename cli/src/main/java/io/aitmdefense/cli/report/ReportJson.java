@@ -41,6 +41,7 @@ public final class ReportJson {
         counts.put("incidents", set.incidents().size());
         counts.put("alerts", set.alerts().size());
         counts.put("campaigns", set.campaigns().size());
+        counts.put("notices", set.notices().size());
         ObjectNode bySeverity = counts.putObject("incidentsBySeverity");
         set.incidentsBySeverity().forEach((s, n) -> bySeverity.put(s.label(), n));
         ObjectNode byDetection = counts.putObject("alertsByDetection");
@@ -49,6 +50,8 @@ public final class ReportJson {
         set.incidents().forEach(i -> incidents.add(incident(i)));
         ArrayNode campaigns = root.putArray("campaigns");
         set.campaigns().forEach(c -> campaigns.add(campaign(c)));
+        ArrayNode notices = root.putArray("notices");
+        set.notices().forEach(a -> notices.add(alert(a)));
         return root;
     }
 

@@ -1,5 +1,6 @@
 package io.aitmdefense.cli.report;
 
+import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.incident.AttackerAddress;
@@ -67,6 +68,18 @@ public final class TerminalSummary {
                         + safe(String.join("; ", c.indicators().stream().limit(3)
                         .map(s -> s.kind().label() + " " + s.label()).toList())) + ")");
                 out.println("  users: " + safe(String.join(", ", c.allUsers())));
+            }
+        }
+        if (!set.notices().isEmpty()) {
+            out.println();
+            out.println(set.notices().size() + (set.notices().size() == 1 ? " notice" : " notices")
+                    + " (low-severity alerts of users without an incident; in alerts.ndjson and incidents.json)"
+                    + (verbose ? ":" : ", --verbose lists them"));
+            if (verbose) {
+                for (Alert a : set.notices()) {
+                    out.println("  " + Text.time(a.start()) + "  " + safe(a.user()) + "  " + a.detectionId() + ": "
+                            + safe(a.explanation()));
+                }
             }
         }
         out.flush();

@@ -164,13 +164,14 @@ class ReportFilesTest {
         String html = Files.readString(out.resolve("report.html"));
 
         int evidence = set.incidents().stream().mapToInt(i -> i.alerts().stream().mapToInt(a -> a.evidence().size()).sum()).sum();
-        assertThat(count(html, "<tr class=\"evidence\">")).isEqualTo(evidence).isEqualTo(4);
+        assertThat(count(html, "<tr class=\"evidence\">")).isEqualTo(evidence).isEqualTo(3);
+        assertThat(count(html, "<tr class=\"notice\">")).isEqualTo(set.notices().size()).isEqualTo(1);
         assertThat(html).contains("logs/SigninLogs.json:42", "logs/AuditLogs.csv:7", "2026-11-03 09:20:00Z");
         assertThat(count(html, "<svg class=\"timeline\"")).isEqualTo(set.incidents().size());
         assertThat(html).contains("AS14061 DigitalOcean, hosting", "Revoke the user&#39;s sessions.");
         assertThat(html).contains(set.campaigns().get(0).id(), "Also seen from this infrastructure", "dave@contoso.com");
         assertThat(html.indexOf("id=\"" + set.incidents().get(0).id() + "\""))
-                .isLessThan(html.indexOf("id=\"" + set.incidents().get(2).id() + "\""));
+                .isLessThan(html.indexOf("id=\"" + set.incidents().get(1).id() + "\""));
         assertThat(html).contains("Alerts per detection", "Incidents per severity");
     }
 

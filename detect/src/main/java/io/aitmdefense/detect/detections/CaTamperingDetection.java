@@ -196,7 +196,8 @@ public final class CaTamperingDetection implements Detection {
             }
             why.append(": the actor's session may be the attacker's.");
         } else {
-            severity = c.weakens() ? Severity.MEDIUM : Severity.LOW;
+            // a normal session's change is a notice for the SOC to confirm, not an incident (Severity below MEDIUM)
+            severity = c.weakens() ? Severity.LOW : Severity.INFO;
             confidence = c.weakens() ? 0.4 : 0.2;
             why.append(" from a normal session (no suspicious sign-in of the actor in the previous ")
                     .append(suspiciousWindow.toHours()).append(" h); likely an administrator's change — confirm it was planned.");

@@ -27,7 +27,10 @@ import java.util.Optional;
  * access, BEC sends, CA tampering) need them to answer "was there a suspicious sign-in between these times, and from
  * where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting, scripting client, risky sign-in,
  * device code), MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in
- * {@code historyDays}, one session used from a second network, or a standing Identity Protection detection.
+ * {@code historyDays} — unless the sign-in names a device the user signed in from before, the user's own machine on
+ * a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second network by another
+ * client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps its client), or a
+ * standing Identity Protection detection.
  * <p>
  * Everything is kept in time order and judged only for times the watermark has passed, so the answer does not depend
  * on arrival order. The owner trims it as the watermark moves; every list is capped.
@@ -39,14 +42,14 @@ final class SuspiciousSignInLedger {
 
     /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
     record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
-                String what, List<String> reasons, boolean tokenSatisfied) {
+                String what, List<String> reasons, boolean tokenSatisfied, String deviceId) {
         static final Comparator<Mark> ORDER = Comparator.comparingLong(Mark::time)
                 .thenComparing(m -> m.source().file()).thenComparingLong(m -> m.source().line());
 
         Mark withReason(String reason) {
             List<String> r = new ArrayList<>(reasons);
             r.add(reason);
-            return new Mark(time, source, kind, network, userAgent, session, what, List.copyOf(r), tokenSatisfied);
+            return new Mark(time, source, kind, network, userAgent, session, what, List.copyOf(r), tokenSatisfied, deviceId);
         }
 
         /** "sign-in to OfficeHome from 203.0.113.10 (AS14061 DigitalOcean, hosting): scripting client '…'". */
@@ -81,13 +84,15 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    private record SessionUse(long time, Source source, Network network, String userAgent, String what, boolean trusted) {
+    private record SessionUse(long time, Source source, Network network, String userAgent, UserAgents.Client client,
+                              String what, boolean trusted) {
     }
 
     private final int historyDays;
     private final boolean signInRisk;
     private final ArrayList<Mark> candidates = new ArrayList<>();
     private final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
+    private final TokenWithoutMfaHistory<String> devices = new TokenWithoutMfaHistory<>(64);
     /** Entra session id → network block → its first use. */
     private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
     private final HashMap<String, Long> sessionLastUse = new HashMap<>();
@@ -122,8 +127,7 @@ final class SuspiciousSignInLedger {
         long t = s.time().toEpochMilli();
         boolean trusted = SignInSignals.trusted(s, n, e.tenant()) || n.kind() == NetworkKind.MICROSOFT;
         if (!n.ip().isEmpty()) networks.record(n.block(), n, t);
-        String what = (s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
-                + (s.appName().isEmpty() ? s.appId() : s.appName());
+        if (!s.device().id().isEmpty()) devices.record(s.device().id(), s.device().id(), t);
         String session = s.sessionId().toLowerCase(Locale.ROOT);
         if (!session.isEmpty() && !n.ip().isEmpty()) {
             Map<String, SessionUse> uses = sessions.get(session);
@@ -131,7 +135,8 @@ final class SuspiciousSignInLedger {
             if (uses != null) {
                 SessionUse u = uses.get(n.block());
                 if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(), what, trusted));
+                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(),
+                            UserAgents.client(s.userAgent(), s.device()), what(s), trusted));
                 }
                 sessionLastUse.merge(session, t, Math::max);
             }
@@ -140,7 +145,13 @@ final class SuspiciousSignInLedger {
         if (!signInRisk) reasons.removeIf(r -> r.startsWith(SignInSignals.RISK_REASON));
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
-        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what, List.copyOf(reasons), tokenSatisfied));
+        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
+                s.device().id()));
+    }
+
+    /** Built only for what is kept: most sign-ins are neither a session's new network nor suspicious. */
+    private static String what(SignIn s) {
+        return (s.interactive() ? "sign-in to " : "non-interactive sign-in to ") + (s.appName().isEmpty() ? s.appId() : s.appName());
     }
 
     private void record(RiskDetection r, Enrichment e) {
@@ -148,7 +159,7 @@ final class SuspiciousSignInLedger {
         Network n = e.network(r.ip(), 0);
         add(new Mark(r.time().toEpochMilli(), r.source(), EventKind.RISK_DETECTION, n, r.userAgent(), "",
                 "Identity Protection detection", List.of(r.riskLevel() + " risk " + r.riskEventType()
-                + (r.riskState().isEmpty() ? "" : " (" + r.riskState() + ")")), false));
+                + (r.riskState().isEmpty() ? "" : " (" + r.riskState() + ")")), false, ""));
     }
 
     private void add(Mark m) {
@@ -169,7 +180,7 @@ final class SuspiciousSignInLedger {
             if (m.time() < from) continue;
             if (m.time() > to) break;
             Mark judged = m;
-            if (m.tokenSatisfied() && newNetwork(m)) {
+            if (m.tokenSatisfied() && !knownDevice(m) && newNetwork(m)) {
                 judged = m.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
                         + historyDays + " days");
             }
@@ -187,6 +198,11 @@ final class SuspiciousSignInLedger {
         return out;
     }
 
+    /** The user's own registered machine on a new network (travel, a new ISP) is not a replayed token. */
+    private boolean knownDevice(Mark m) {
+        return !m.deviceId().isEmpty() && devices.seenBefore(m.deviceId(), m.time(), historyDays);
+    }
+
     private boolean newNetwork(Mark m) {
         for (TokenWithoutMfaHistory.Entry<Network> e : networks.entries.values()) {
             if (TokenWithoutMfaHistory.seenBefore(e, m.time(), historyDays) && !SignInSignals.differentNetworks(e.value, m.network())) {
@@ -197,8 +213,8 @@ final class SuspiciousSignInLedger {
     }
 
     /**
-     * Each network a session reached after its first, on a really different network, is a suspicious use; a trusted
-     * network belongs to the session but is never the suspicious second one.
+     * Each network a session reached after its first, on a really different network and with another client, is a
+     * suspicious use; a trusted network belongs to the session but is never the suspicious second one.
      */
     private static void secondNetworks(Map<String, SessionUse> uses, long from, long to, List<Mark> out) {
         if (uses.size() < 2) return;
@@ -209,10 +225,10 @@ final class SuspiciousSignInLedger {
             if (u.trusted() || u.time() < from || u.time() > to) continue;
             for (int j = 0; j < i; j++) {
                 SessionUse first = ordered.get(j);
-                if (!SignInSignals.differentNetworks(first.network(), u.network())) continue;
+                if (!SignInSignals.differentNetworks(first.network(), u.network()) || !first.client().differs(u.client())) continue;
                 out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "", u.what(),
                         List.of("session first used from " + first.network().describe() + " at "
-                                + Instant.ofEpochMilli(first.time()) + " now used from a second network"), false));
+                                + Instant.ofEpochMilli(first.time()) + " now used from a second network"), false, ""));
                 break;
             }
         }
@@ -229,9 +245,10 @@ final class SuspiciousSignInLedger {
             }
         }
         networks.forgetBefore(oldestNeeded, historyDays);
+        devices.forgetBefore(oldestNeeded, historyDays);
     }
 
     boolean isEmpty() {
-        return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty();
+        return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty() && devices.isEmpty();
     }
 }

@@ -18,6 +18,9 @@ final class TokenWithoutMfaHistory<V> {
     static final class Entry<V> {
         final V value;
         final TreeMap<Long, Long> earliestByDay = new TreeMap<>();
+        /** The latest day and its earliest time, mirrored so that a repeat sighting on the same day costs no boxing. */
+        private long latestDay = Long.MIN_VALUE;
+        private long latestDayEarliest;
 
         Entry(V value) {
             this.value = value;
@@ -38,7 +41,13 @@ final class TokenWithoutMfaHistory<V> {
             e = new Entry<>(value);
             entries.put(key, e);
         }
-        e.earliestByDay.merge(Math.floorDiv(time, DAY), time, Math::min);
+        long day = Math.floorDiv(time, DAY);
+        if (day == e.latestDay && time >= e.latestDayEarliest) return;
+        long earliest = e.earliestByDay.merge(day, time, Math::min);
+        if (day >= e.latestDay) {
+            e.latestDay = day;
+            e.latestDayEarliest = earliest;
+        }
     }
 
     /** Whether the key was seen strictly before {@code time} and no more than {@code days} whole days before it. */

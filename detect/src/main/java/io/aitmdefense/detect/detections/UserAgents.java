@@ -59,7 +59,29 @@ final class UserAgents {
         }
     }
 
+    /** What a client is, apart from its device id: the same few agent strings recur on millions of sign-ins. */
+    private record Shape(String os, String family, Kind kind) {
+    }
+
+    private record ShapeKey(String userAgent, String operatingSystem, String browser) {
+    }
+
+    private static final int SHAPES_MAX = 4096;
+    /** Several detections classify every sign-in's client; parsing the agent once per distinct string saves most of it. */
+    private static final java.util.concurrent.ConcurrentHashMap<ShapeKey, Shape> SHAPES = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Client client(String userAgent, Device device) {
+        ShapeKey key = new ShapeKey(userAgent, device.operatingSystem(), device.browser());
+        Shape shape = SHAPES.get(key);
+        if (shape == null) {
+            if (SHAPES.size() >= SHAPES_MAX) SHAPES.clear(); // bounded: unique agents per sign-in must not grow memory
+            shape = shape(userAgent, device);
+            SHAPES.put(key, shape);
+        }
+        return new Client(device.id(), shape.os(), shape.family(), shape.kind());
+    }
+
+    private static Shape shape(String userAgent, Device device) {
         String ua = userAgent.toLowerCase(Locale.ROOT);
         String os = os(device.operatingSystem());
         if (os.isEmpty()) os = osFromAgent(ua);
@@ -80,7 +102,7 @@ final class UserAgents {
             family = productToken(userAgent);
             kind = Kind.APP;
         }
-        return new Client(device.id(), os, family, kind);
+        return new Shape(os, family, kind);
     }
 
     /** The client of a row that has only a user agent (unified audit log, Graph activity). */

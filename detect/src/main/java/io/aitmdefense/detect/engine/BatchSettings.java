@@ -20,8 +20,13 @@ public record BatchSettings(Duration bucketWidth, long memoryBudgetBytes, Path t
     }
 
     /** One-hour buckets, 256 MB in memory, temporary files under {@code java.io.tmpdir}. */
+    /**
+     * One-hour buckets in the temp folder, held in memory up to an eighth of the heap (at most
+     * {@link #DEFAULT_MEMORY_BUDGET}): the encoded arrays can double while growing and detection state needs the rest.
+     */
     public static BatchSettings defaults() {
-        return new BatchSettings(DEFAULT_BUCKET_WIDTH, DEFAULT_MEMORY_BUDGET, Path.of(System.getProperty("java.io.tmpdir")));
+        long budget = Math.max(16L << 20, Math.min(DEFAULT_MEMORY_BUDGET, Runtime.getRuntime().maxMemory() / 8));
+        return new BatchSettings(DEFAULT_BUCKET_WIDTH, budget, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     public BatchSettings withMemoryBudget(long bytes) {

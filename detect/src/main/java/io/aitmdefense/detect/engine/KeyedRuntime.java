@@ -10,6 +10,7 @@ import io.aitmdefense.events.Event;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -128,11 +129,17 @@ public final class KeyedRuntime {
     }
 
     private void expire(Instant wm) {
+        // one cut-off per descriptor rather than an Instant per slot: the sweep visits every slot of every key
+        Map<StateDescriptor<?>, Instant> cutoffs = new IdentityHashMap<>();
         for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
             KeyState ks = it.next();
+            // most keys hold only long-lived state between sweeps: skip them without touching their slots
+            if (wm != Instant.MAX && ks.earliestExpiry != null && !ks.earliestExpiry.isBefore(wm)) continue;
             int before = ks.slots.size();
-            ks.slots.values().removeIf(s -> s.expired(wm));
+            ks.slots.values().removeIf(s -> s.expired(wm, cutoffs));
             stateEntries -= before - ks.slots.size();
+            ks.earliestExpiry = null;
+            for (Slot s : ks.slots.values()) ks.lowerExpiryBound(s.updated.plus(s.descriptor.ttl()));
             if (ks.slots.isEmpty() && ks.timers == 0) it.remove();
         }
     }
@@ -149,6 +156,15 @@ public final class KeyedRuntime {
     private static final class KeyState {
         final Map<SlotKey, Slot> slots = new HashMap<>(8);
         int timers;
+        /**
+         * No slot of this key expires before this (null: unknown, check them). A lower bound is enough: updates only
+         * move a slot's expiry later, so it stays true until a sweep recomputes it.
+         */
+        Instant earliestExpiry;
+
+        void lowerExpiryBound(Instant expiry) {
+            if (earliestExpiry == null || expiry.isBefore(earliestExpiry)) earliestExpiry = expiry;
+        }
     }
 
     private static final class Slot {
@@ -160,9 +176,15 @@ public final class KeyedRuntime {
             this.descriptor = descriptor;
         }
 
-        boolean expired(Instant wm) {
+        /** Whether {@code updated + ttl < wm}, asked as {@code updated < wm - ttl} with the cut-off computed once per sweep. */
+        boolean expired(Instant wm, Map<StateDescriptor<?>, Instant> cutoffs) {
             if (wm == Instant.MAX) return true;
-            return updated.plus(descriptor.ttl()).isBefore(wm);
+            Instant cutoff = cutoffs.get(descriptor);
+            if (cutoff == null) {
+                cutoff = wm.minus(descriptor.ttl());
+                cutoffs.put(descriptor, cutoff);
+            }
+            return updated.isBefore(cutoff);
         }
     }
 
@@ -216,13 +238,15 @@ public final class KeyedRuntime {
                         return;
                     }
                     Slot s = ks.slots.get(name);
-                    if (s == null) {
+                    boolean created = s == null;
+                    if (created) {
                         s = new Slot(d);
                         ks.slots.put(name, s);
                         added();
                     }
                     s.value = value;
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
+                    if (created) ks.lowerExpiryBound(s.updated.plus(d.ttl()));
                 }
 
                 @Override

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Enrichment from the curated ASN classification ({@code asn-classes.tsv}), an IP→ASN database and the tenant's
@@ -26,7 +27,9 @@ public final class CuratedEnrichment implements Enrichment {
     private final TenantContext tenant;
     private final AsnDatabase database;
     private final CidrSet trustedCidrs;
-    private final Map<String, Network> cache = new ConcurrentHashMap<>();
+    private static final int CACHE_CAP = 200_000;
+    private final Map<String, Map<Integer, Network>> cache = new ConcurrentHashMap<>();
+    private final AtomicInteger cacheSize = new AtomicInteger();
 
     public CuratedEnrichment(TenantContext tenant, AsnDatabase database) {
         this.tenant = tenant;
@@ -41,11 +44,15 @@ public final class CuratedEnrichment implements Enrichment {
 
     @Override
     public Network network(String ip, int loggedAsn) {
-        String key = loggedAsn + "|" + ip;
-        Network cached = cache.get(key);
+        // keyed by address, then logged ASN: building a combined key string per lookup cost more than the lookup
+        Map<Integer, Network> byAsn = cache.get(ip);
+        Network cached = byAsn == null ? null : byAsn.get(loggedAsn);
         if (cached != null) return cached;
         Network n = resolve(ip, loggedAsn);
-        if (cache.size() < 200_000) cache.put(key, n);
+        if (cacheSize.get() < CACHE_CAP) {
+            if (byAsn == null) byAsn = cache.computeIfAbsent(ip, k -> new ConcurrentHashMap<>(2));
+            if (byAsn.put(loggedAsn, n) == null) cacheSize.incrementAndGet();
+        }
         return n;
     }
 

@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.incident;
 
 import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.Enrichment;
@@ -48,7 +49,14 @@ public final class IncidentBuilder {
 
     /** As {@link #build(List)}, with users seen from attacker addresses added to the campaigns' blast radius. */
     public IncidentSet build(List<Alert> alerts, List<Sighting> sightings) {
-        return linker.link(group(alerts), sightings);
+        List<Incident> incidents = new ArrayList<>();
+        List<Alert> notices = new ArrayList<>();
+        for (Incident i : group(alerts)) {
+            // low alerts only raise the confidence of an incident they join; alone they are notices
+            if (i.severity().compareTo(Severity.MEDIUM) >= 0) incidents.add(i);
+            else notices.addAll(i.alerts());
+        }
+        return linker.link(incidents, sightings).withNotices(notices);
     }
 
     /** Incidents without campaign links, most severe first. */

@@ -10,9 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The result of grouping: incidents ordered by severity (highest first) then time, and the campaigns linking them. */
-public record IncidentSet(List<Incident> incidents, List<Campaign> campaigns) {
+/**
+ * The result of grouping: incidents ordered by severity (highest first) then time, the campaigns linking them, and
+ * the notices — low-severity alerts of users who have no incident (an admin's planned-looking policy change, a lone
+ * impossible-travel): worth a look, never an incident on their own.
+ */
+public record IncidentSet(List<Incident> incidents, List<Campaign> campaigns, List<Alert> notices) {
     public static final IncidentSet EMPTY = new IncidentSet(List.of(), List.of());
+
+    public IncidentSet(List<Incident> incidents, List<Campaign> campaigns) {
+        this(incidents, campaigns, List.of());
+    }
+
+    public IncidentSet withNotices(List<Alert> alerts) {
+        return new IncidentSet(incidents, campaigns, List.copyOf(alerts));
+    }
 
     /** Most severe first, then earliest, then by id so that equal incidents have one order. */
     public static final Comparator<Incident> ORDER = Comparator.comparing(Incident::severity).reversed()

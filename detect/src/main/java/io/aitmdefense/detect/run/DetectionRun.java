@@ -13,6 +13,7 @@ import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.detect.incident.IncidentSet;
 import io.aitmdefense.detect.incident.SightingLog;
+import io.aitmdefense.events.read.EventSink;
 import io.aitmdefense.events.read.LogReader;
 import io.aitmdefense.events.read.Progress;
 import io.aitmdefense.events.read.ReadReport;
@@ -38,12 +39,27 @@ public final class DetectionRun {
 
     public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
                              Progress progress) throws IOException {
-        return run(inputs, config, enrichment, readerThreads, BatchSettings.defaults(), progress);
+        return run(inputs, config, enrichment, readerThreads, BatchSettings.defaults(), progress, e -> { });
     }
 
     /** As {@link #run(List, DetectConfig, Enrichment, int, Progress)}, holding the batch as {@code batchSettings} say. */
     public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
                              BatchSettings batchSettings, Progress progress) throws IOException {
+        return run(inputs, config, enrichment, readerThreads, batchSettings, progress, e -> { });
+    }
+
+    /**
+     * As {@link #run(List, DetectConfig, Enrichment, int, Progress)}, also handing every event read to {@code tap}
+     * (from several reader threads at once, so it must be thread-safe): an evaluator learns which log line holds
+     * which record id without reading the files twice.
+     */
+    public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
+                             Progress progress, EventSink tap) throws IOException {
+        return run(inputs, config, enrichment, readerThreads, BatchSettings.defaults(), progress, tap);
+    }
+
+    public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
+                             BatchSettings batchSettings, Progress progress, EventSink tap) throws IOException {
         SightingLog sightings = new SightingLog();
         AttackerActivityLog activity = new AttackerActivityLog();
         ReadReport read;
@@ -54,6 +70,7 @@ public final class DetectionRun {
                 sightings.add(e);
                 activity.add(e);
                 batch.accept(e);
+                tap.accept(e);
             }, progress);
             try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, EngineSettings.from(config))) {
                 batch.replayInto(engine, progress);
@@ -64,7 +81,7 @@ public final class DetectionRun {
         IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
         Duration window = config.incidents().duration("window", Duration.ofHours(24));
         IncidentSet incidents = new IncidentSet(built.incidents().stream()
-                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns());
+                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns(), built.notices());
         return new Result(read, held, found, incidents);
     }
 }

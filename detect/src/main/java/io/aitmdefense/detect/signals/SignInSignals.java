@@ -77,8 +77,18 @@ public final class SignInSignals {
         return paren < 0 ? owner.trim() : owner.substring(0, paren).trim();
     }
 
+    private static final int VERDICTS_MAX = 4096;
+    /** Asked for every sign-in by several detections; the same few agent strings recur, so each is matched once. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> SCRIPTING_VERDICTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     public static boolean scriptingAgent(String userAgent) {
-        return scriptingAgent(userAgent, SCRIPTING_AGENTS);
+        Boolean known = SCRIPTING_VERDICTS.get(userAgent);
+        if (known != null) return known;
+        boolean verdict = scriptingAgent(userAgent, SCRIPTING_AGENTS);
+        if (SCRIPTING_VERDICTS.size() >= VERDICTS_MAX) SCRIPTING_VERDICTS.clear(); // bounded whatever the input
+        SCRIPTING_VERDICTS.put(userAgent, verdict);
+        return verdict;
     }
 
     public static boolean scriptingAgent(String userAgent, List<String> patterns) {
@@ -95,7 +105,10 @@ public final class SignInSignals {
     public static boolean risky(SignIn s) {
         if (!s.risk().atRisk()) return false;
         String l = s.risk().levelDuringSignIn().isEmpty() ? s.risk().levelAggregated() : s.risk().levelDuringSignIn();
-        return l.equals("medium") || l.equals("high") || !s.risk().eventTypes().isEmpty();
+        if (l.equals("medium") || l.equals("high")) return true;
+        // a low "unfamiliar features" is what every new joiner and traveller gets: only the AiTM types count at low
+        for (String t : s.risk().eventTypes()) if (AITM_RISK_TYPES.contains(t.toLowerCase(Locale.ROOT))) return true;
+        return false;
     }
 
     /**

@@ -5,9 +5,6 @@ import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import org.junit.jupiter.api.Test;
@@ -99,8 +96,7 @@ class BecSendDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheWindows() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new BecSendDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new BecSendDetection(DetectConfig.defaults())).runtime(a -> { });
         all(hostingSignIn(JANE, "2025-03-04T09:00:00Z"), sends(JANE, Instant.parse("2025-03-04T09:30:00Z"), 3, "203.0.113.10", "s-1", "x"))
                 .forEach(rt::process);
         rt.advanceWatermark(Instant.parse("2025-03-05T00:00:00Z"));
@@ -119,20 +115,15 @@ class BecSendDetectionTest {
             events.addAll(sends(user, Instant.parse("2025-03-04T11:00:00Z"), 10, "203.0.113.10", "s-1", "RE: %d"));
             events.addAll(sends(user, Instant.parse("2025-03-05T11:00:00Z"), 20, "81.2.69.160", "s-home", "RE: %d"));
         }
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
         assertThat(inOrder).extracting(Alert::severity)
                 .containsExactly(Severity.HIGH, Severity.CRITICAL, Severity.HIGH, Severity.CRITICAL); // same start: by explanation
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     private static List<Alert> run(List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new BecSendDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new BecSendDetection(DetectConfig.defaults())).run(events);
     }
 }

@@ -74,9 +74,9 @@ class CaTamperingDetectionTest {
     }
 
     @Test
-    void anAdminsChangeFromANormalSessionIsMediumAndSaysSo() {
+    void anAdminsChangeFromANormalSessionIsALowNoticeAndSaysSo() {
         assertThat(run(List.of(normalSignIn("2025-03-04T08:00:00Z"), disable("2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("from a normal session (no suspicious sign-in of the actor in the previous 24 h)");
             assertThat(a.infrastructure()).isEqualTo(Alert.Infrastructure.NONE);
         });
@@ -96,7 +96,7 @@ class CaTamperingDetectionTest {
         Event change = policy("Update conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, weakened,
                 "2025-03-04T09:00:00Z");
         assertThat(run(List.of(change))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("excludeUsers added u-attacker").contains("grant controls removed mfa");
         });
     }
@@ -117,17 +117,17 @@ class CaTamperingDetectionTest {
     }
 
     @Test
-    void anEditThatWeakensNothingIsLow() {
+    void anEditThatWeakensNothingIsInformational() {
         String renamed = ENABLED.replace("Require MFA", "Require MFA (all users)");
         assertThat(run(List.of(policy("Update conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, renamed,
-                "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.LOW));
+                "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.INFO));
     }
 
     @Test
     void deletingAPolicyIsTampering() {
         assertThat(run(List.of(policy("Delete conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, "",
                 "2025-03-04T09:00:00Z")))).singleElement().satisfies(a -> {
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).contains("deleted Conditional Access policy 'Require MFA' (was enabled)");
         });
     }
@@ -139,7 +139,7 @@ class CaTamperingDetectionTest {
                 "2025-03-04T09:00:00Z");
         Event methods = policy("Update authentication methods policy", Kind.AUTH_METHODS, "", "", "", "2025-03-04T09:05:00Z");
         List<Alert> alerts = run(List.of(location, methods));
-        assertThat(alerts).extracting(Alert::severity).containsExactly(Severity.MEDIUM, Severity.MEDIUM);
+        assertThat(alerts).extracting(Alert::severity).containsExactly(Severity.LOW, Severity.LOW);
         assertThat(alerts.get(0).explanation()).contains("added named location 'Branch office' marked trusted");
         assertThat(alerts.get(1).explanation()).contains("changed the authentication policy (Update authentication methods policy");
     }
@@ -147,9 +147,9 @@ class CaTamperingDetectionTest {
     @Test
     void aSuspiciousSignInAfterTheChangeOrLongBeforeItDoesNotMakeItCritical() {
         assertThat(run(List.of(disable("2025-03-04T09:00:00Z"), hostingSignIn("2025-03-04T09:30:00Z"))))
-                .extracting(Alert::severity).containsExactly(Severity.MEDIUM);
+                .extracting(Alert::severity).containsExactly(Severity.LOW);
         assertThat(run(List.of(hostingSignIn("2025-03-03T08:00:00Z"), disable("2025-03-04T09:00:00Z"))))
-                .extracting(Alert::severity).containsExactly(Severity.MEDIUM);
+                .extracting(Alert::severity).containsExactly(Severity.LOW);
     }
 
     @Test
@@ -158,9 +158,10 @@ class CaTamperingDetectionTest {
                 .artifact(new Artifact.PolicyChange(Kind.CONDITIONAL_ACCESS, "Update conditional access policy", "p1",
                         "Require MFA", ENABLED, withState("disabled"))).build();
         List<Alert> alerts = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, ip -> ip.equals("203.0.113.10")
-                        ? Optional.of(new AsnDatabase.AsnRecord(14061, "DigitalOcean")) : Optional.empty()), alerts::add);
+        KeyedRuntime rt = DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults()))
+                .withEnrichment(new CuratedEnrichment(TenantContext.EMPTY, ip -> ip.equals("203.0.113.10")
+                        ? Optional.of(new AsnDatabase.AsnRecord(14061, "DigitalOcean")) : Optional.empty()))
+                .runtime(alerts::add);
         rt.process(fromVps);
         rt.finish();
         assertThat(alerts).singleElement().satisfies(a -> {
@@ -171,8 +172,7 @@ class CaTamperingDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheWindow() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults())).runtime(a -> { });
         rt.process(hostingSignIn("2025-03-04T07:00:00Z"));
         rt.process(disable("2025-03-04T09:00:00Z"));
         rt.advanceWatermark(Instant.parse("2025-03-05T00:00:00Z"));
@@ -187,11 +187,11 @@ class CaTamperingDetectionTest {
         List<Event> events = new ArrayList<>(List.of(normalSignIn("2025-03-02T08:00:00Z"), disable("2025-03-02T09:00:00Z"),
                 hostingSignIn("2025-03-04T07:00:00Z"), disable("2025-03-04T09:00:00Z"),
                 policy("Delete conditional access policy", Kind.CONDITIONAL_ACCESS, "Require MFA", ENABLED, "", "2025-03-04T09:30:00Z")));
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
-        assertThat(inOrder).extracting(Alert::severity).containsExactly(Severity.MEDIUM, Severity.CRITICAL, Severity.CRITICAL);
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
+        assertThat(inOrder).extracting(Alert::severity).containsExactly(Severity.LOW, Severity.CRITICAL, Severity.CRITICAL);
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     /** A Graph directoryAudits record as exported: the policies are JSON text inside the modified property. */
@@ -211,7 +211,7 @@ class CaTamperingDetectionTest {
 
         assertThat(run(events)).singleElement().satisfies(a -> {
             assertThat(a.user()).isEqualTo(ADMIN);
-            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
             assertThat(a.explanation()).startsWith("admin@contoso.example updated Conditional Access policy 'Require MFA': "
                     + "state enabled → enabledForReportingButNotEnforced from 81.2.69.160");
         });
@@ -222,11 +222,6 @@ class CaTamperingDetectionTest {
     }
 
     private static List<Alert> run(List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new CaTamperingDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults())).run(events);
     }
 }

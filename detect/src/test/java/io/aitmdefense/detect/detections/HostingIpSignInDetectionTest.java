@@ -4,9 +4,6 @@ import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
-import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.SampleEvents;
@@ -18,12 +15,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
+import static io.aitmdefense.detect.detections.DetectionHarness.sorted;
 import static io.aitmdefense.events.SampleEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -161,16 +156,7 @@ class HostingIpSignInDetectionTest {
         List<Alert> inOrder = sorted(run(events));
         assertThat(inOrder).hasSize(12); // two hosting networks per user per day
 
-        assertThat(sorted(runJittered(events, seed, Duration.ofHours(6)))).isEqualTo(inOrder);
-        List<Event> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, new Random(seed));
-        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
-    }
-
-    static List<Alert> sorted(List<Alert> alerts) {
-        List<Alert> copy = new ArrayList<>(alerts);
-        copy.sort(Comparator.comparing(Alert::user).thenComparing(Alert::start).thenComparing(Alert::explanation));
-        return copy;
+        harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofHours(6), inOrder);
     }
 
     private static List<Alert> run(List<? extends Event> events) {
@@ -178,32 +164,10 @@ class HostingIpSignInDetectionTest {
     }
 
     private static List<Alert> run(List<? extends Event> events, TenantContext tenant) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new HostingIpSignInDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(tenant, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return harness().withTenant(tenant).run(events);
     }
 
-    /** Each event arrives up to {@code lateness} late (seeded); the watermark trails the newest event by {@code lateness}. */
-    private static List<Alert> runJittered(List<Event> events, long seed, Duration lateness) {
-        Random random = new Random(seed);
-        record Arrival(Event event, long at) {
-        }
-        List<Arrival> arrivals = new ArrayList<>();
-        for (Event e : events) arrivals.add(new Arrival(e, e.time().toEpochMilli() + (long) (random.nextDouble() * lateness.toMillis())));
-        arrivals.sort(Comparator.comparingLong(Arrival::at));
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new HostingIpSignInDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        Instant newest = Instant.MIN;
-        for (Arrival a : arrivals) {
-            rt.process(a.event());
-            if (a.event().time().isAfter(newest)) newest = a.event().time();
-            rt.advanceWatermark(newest.minus(lateness));
-        }
-        rt.finish();
-        return out;
+    private static DetectionHarness harness() {
+        return DetectionHarness.of(new HostingIpSignInDetection(DetectConfig.defaults()));
     }
 }

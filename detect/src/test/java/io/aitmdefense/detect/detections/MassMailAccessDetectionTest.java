@@ -4,9 +4,6 @@ import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import org.junit.jupiter.api.Test;
@@ -112,8 +109,7 @@ class MassMailAccessDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheHistory() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new MassMailAccessDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new MassMailAccessDetection(DetectConfig.defaults())).runtime(a -> { });
         rt.process(read("jane@contoso.example", "2025-03-04T09:10:00Z", 3, "81.2.69.160", "s-home"));
         rt.advanceWatermark(Instant.parse("2025-03-05T00:00:00Z"));
         assertThat(rt.liveKeys()).isEqualTo(1);
@@ -133,20 +129,15 @@ class MassMailAccessDetectionTest {
             events.add(read(user, "2025-03-05T09:20:00Z", 300, "81.2.69.160", "s-home"));
             events.add(read(user, "2025-03-06T09:20:00Z", 20, "81.2.69.160", "s-home"));
         }
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
         assertThat(inOrder).extracting(Alert::severity)
                 .containsExactly(Severity.HIGH, Severity.MEDIUM, Severity.HIGH, Severity.MEDIUM);
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     private static List<Alert> run(List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new MassMailAccessDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new MassMailAccessDetection(DetectConfig.defaults())).run(events);
     }
 }

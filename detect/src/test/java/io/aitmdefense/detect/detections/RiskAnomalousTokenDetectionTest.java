@@ -7,6 +7,7 @@ import io.aitmdefense.detect.engine.KeyedRuntime;
 import io.aitmdefense.detect.enrich.AsnDatabase;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.Device;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Risk;
@@ -86,6 +87,26 @@ class RiskAnomalousTokenDetectionTest {
     }
 
     @Test
+    void aTravellersOwnDeviceOnANewNetworkIsNotTheSuspiciousSignInThatConfirmsUnfamiliarFeatures() {
+        // found by aitm eval: a traveller's registered MacBook at a hotel ISP, MFA from its token, plus the low
+        // unfamiliarFeatures Identity Protection raises for travel, made an incident for every trip
+        Device macBook = new Device("dev-1", "Janes-MacBook-Pro", "MacOs", "Safari 18.1", "Azure AD registered", true, true);
+        Event atHome = signIn().at("2025-03-03T09:00:00Z").ip("98.218.12.166").asn(7922).device(macBook).build();
+        Event atHotel = signIn().at("2025-03-04T09:00:00Z").ip("86.129.163.195").asn(2856).device(macBook)
+                .satisfiedByToken().build();
+        Event unfamiliar = risk("unfamiliarFeatures").at("2025-03-04T09:01:00Z").level("low").build();
+
+        assertThat(run(List.of(atHome, atHotel, unfamiliar))).isEmpty();
+
+        // the same sign-in from a device the user never used is still the replay signal
+        Device stranger = new Device("dev-9", "DESKTOP-8K2L1", "Windows 10", "Edge 132.0", "", false, false);
+        Event strangerAtHotel = signIn().at("2025-03-04T09:00:00Z").ip("86.129.163.195").asn(2856).device(stranger)
+                .satisfiedByToken().build();
+        assertThat(run(List.of(atHome, strangerAtHotel, unfamiliar))).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).contains("MFA satisfied by a claim in the token"));
+    }
+
+    @Test
     void dismissedDetectionsAreIgnored() {
         assertThat(run(List.of(risk("anomalousToken").state("dismissed", "aiConfirmedSigninSafe").build()))).isEmpty();
     }
@@ -107,8 +128,7 @@ class RiskAnomalousTokenDetectionTest {
 
     @Test
     void stateIsReleasedAfterTheWindow() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(new RiskAnomalousTokenDetection(DetectConfig.defaults())),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(new RiskAnomalousTokenDetection(DetectConfig.defaults())).runtime(a -> { });
         rt.process(risk("unfamiliarFeatures").build());
         rt.advanceWatermark(Instant.parse("2025-03-04T12:00:00Z"));
         assertThat(rt.liveKeys()).isEqualTo(1);
@@ -128,11 +148,11 @@ class RiskAnomalousTokenDetectionTest {
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-05T09:00:00Z").build());
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-06T09:00:00Z").build());
         }
-        List<Alert> inOrder = SignInThenPersistenceDetectionTest.sorted(run(events));
+        List<Alert> inOrder = DetectionHarness.sorted(run(events));
         assertThat(inOrder).hasSize(4);
 
         Collections.shuffle(events, new Random(seed));
-        assertThat(SignInThenPersistenceDetectionTest.sorted(run(events))).isEqualTo(inOrder);
+        assertThat(DetectionHarness.sorted(run(events))).isEqualTo(inOrder);
     }
 
     private static List<Alert> run(List<? extends Event> events) {
@@ -140,11 +160,6 @@ class RiskAnomalousTokenDetectionTest {
     }
 
     private static List<Alert> run(DetectConfig config, List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(new RiskAnomalousTokenDetection(config)),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return DetectionHarness.of(new RiskAnomalousTokenDetection(config)).run(events);
     }
 }

@@ -6,8 +6,6 @@ import io.aitmdefense.detect.api.KillChainStage;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Device;
 import io.aitmdefense.events.Event;
@@ -21,12 +19,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.Set;
 
+import static io.aitmdefense.detect.detections.DetectionHarness.sorted;
 import static io.aitmdefense.events.SampleEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -268,8 +264,7 @@ class SessionReplayDetectionTest {
 
     @Test
     void aSessionsStateIsReleasedOnceItsWindowsHavePassed() {
-        KeyedRuntime rt = new KeyedRuntime(List.of(detection()),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), a -> { });
+        KeyedRuntime rt = DetectionHarness.of(detection()).runtime(a -> { });
         rt.process(victimViaProxy("2025-03-04T09:00:00Z").build());
         rt.process(attackerReplay("2025-03-04T09:06:00Z").build());
         rt.advanceWatermark(Instant.parse("2025-03-04T10:00:00Z"));
@@ -285,10 +280,7 @@ class SessionReplayDetectionTest {
         List<Alert> inOrder = sorted(run(events));
         assertThat(inOrder).hasSize(3);
 
-        assertThat(sorted(runJittered(events, seed, Duration.ofMinutes(90)))).isEqualTo(inOrder);
-        List<Event> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, new Random(seed));
-        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
+        harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofMinutes(90), inOrder);
     }
 
     /** Three replayed sessions (two users) among hard negatives, spread over several hours. */
@@ -310,46 +302,16 @@ class SessionReplayDetectionTest {
         return events;
     }
 
-    static List<Alert> sorted(List<Alert> alerts) {
-        List<Alert> copy = new ArrayList<>(alerts);
-        copy.sort(Comparator.comparing(Alert::user).thenComparing(Alert::start).thenComparing(Alert::explanation));
-        return copy;
-    }
-
     private static List<Alert> run(List<? extends Event> events) {
         return run(events, TenantContext.EMPTY);
     }
 
     private static List<Alert> run(List<? extends Event> events, TenantContext tenant) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(detection()), new CuratedEnrichment(tenant, AsnDatabase.EMPTY), out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
+        return harness().withTenant(tenant).run(events);
     }
 
-    /**
-     * Feeds events as a live source would: each arrives up to {@code lateness} after its event time (random but
-     * seeded), and the watermark trails the newest event by {@code lateness}, so timers fire mid-stream.
-     */
-    private static List<Alert> runJittered(List<Event> events, long seed, Duration lateness) {
-        Random random = new Random(seed);
-        record Arrival(Event event, long at) {
-        }
-        List<Arrival> arrivals = new ArrayList<>();
-        for (Event e : events) arrivals.add(new Arrival(e, e.time().toEpochMilli() + (long) (random.nextDouble() * lateness.toMillis())));
-        arrivals.sort(Comparator.comparingLong(Arrival::at));
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(List.of(detection()),
-                new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out::add);
-        Instant newest = Instant.MIN;
-        for (Arrival a : arrivals) {
-            rt.process(a.event());
-            if (a.event().time().isAfter(newest)) newest = a.event().time();
-            rt.advanceWatermark(newest.minus(lateness));
-        }
-        rt.finish();
-        return out;
+    private static DetectionHarness harness() {
+        return DetectionHarness.of(detection());
     }
 
     private static Detection detection() {

@@ -1,13 +1,9 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
@@ -25,8 +21,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 
+import static io.aitmdefense.detect.detections.DetectionHarness.sorted;
 import static io.aitmdefense.events.SampleEvents.audit;
 import static io.aitmdefense.events.SampleEvents.office;
 import static io.aitmdefense.events.SampleEvents.risk;
@@ -129,7 +125,8 @@ class SignInThenPersistenceDetectionTest {
 
     @Test
     void aRuleNamedAfterTheJunkFolderAfterATokenReplayFromANewNetworkIsHigh() {
-        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).satisfiedByToken().build();
+        Event replay = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215)
+                .unmanagedDevice("Linux", "Firefox 128.0").satisfiedByToken().build();
         Event junk = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("198.51.100.20")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "junk", true, "subjectcontainswords=legal",
                         List.of(), List.of(), List.of(), false, false, "", true)).build();
@@ -185,9 +182,11 @@ class SignInThenPersistenceDetectionTest {
     }
 
     @Test
-    void oneSessionSeenFromASecondNetworkIsSuspicious() {
+    void oneSessionSeenFromASecondNetworkByAnotherClientIsSuspicious() {
         Event home = signIn().at("2025-03-04T08:50:00Z").ip("81.2.69.160").asn(7922).session("s-9").build();
-        Event elsewhere = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive().build();
+        Event elsewhere = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive()
+                .userAgent("Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
+                .unmanagedDevice("Linux", "Firefox 128.0").build();
         Event rule = office("New-InboxRule").at("2025-03-04T09:05:00Z").artifact(rule("x", List.of(), false, "RSS Feeds")).build();
 
         assertThat(run(List.of(home, elsewhere, rule))).singleElement().satisfies(a ->
@@ -195,8 +194,18 @@ class SignInThenPersistenceDetectionTest {
     }
 
     @Test
+    void oneSessionMovingToASecondNetworkWithTheSameClientIsNotSuspicious() {
+        // found by aitm eval: a phone's mail app going from home Wi-Fi to cellular keeps its session and its client
+        Event home = signIn().at("2025-03-04T08:50:00Z").ip("81.2.69.160").asn(7922).session("s-9").build();
+        Event cellular = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive().build();
+        Event rule = office("New-InboxRule").at("2025-03-04T09:05:00Z").artifact(rule("x", List.of(), false, "RSS Feeds")).build();
+
+        assertThat(run(List.of(home, cellular, rule))).isEmpty();
+    }
+
+    @Test
     void stateIsReleasedAfterTheWindows() {
-        KeyedRuntime rt = runtime(a -> { });
+        KeyedRuntime rt = harness().runtime(a -> { });
         rt.process(hostingSignIn("2025-03-04T09:00:00Z"));
         rt.process(forwardingRule("2025-03-04T09:20:00Z"));
         rt.advanceWatermark(Instant.parse("2025-03-05T00:00:00Z"));
@@ -207,7 +216,7 @@ class SignInThenPersistenceDetectionTest {
 
     @Test
     void mailboxActivityThatIsNotPersistenceKeepsNoState() {
-        KeyedRuntime rt = runtime(a -> { });
+        KeyedRuntime rt = harness().runtime(a -> { });
         rt.process(office("MailItemsAccessed").at("2025-03-04T09:20:00Z").items(40).build());
         rt.process(office("New-InboxRule").at("2025-03-04T09:21:00Z")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "Newsletters", true, "", List.of(), List.of(), List.of(),
@@ -231,10 +240,7 @@ class SignInThenPersistenceDetectionTest {
         List<Alert> inOrder = sorted(run(events));
         assertThat(inOrder).hasSize(6);
 
-        List<Event> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, new Random(seed));
-        assertThat(sorted(run(shuffled))).isEqualTo(inOrder);
-        assertThat(sorted(runJittered(events, seed, Duration.ofHours(6)))).isEqualTo(inOrder);
+        harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofHours(6), inOrder);
     }
 
     /**
@@ -260,41 +266,11 @@ class SignInThenPersistenceDetectionTest {
         });
     }
 
-    static List<Alert> sorted(List<Alert> alerts) {
-        List<Alert> copy = new ArrayList<>(alerts);
-        copy.sort(Comparator.comparing(Alert::user).thenComparing(Alert::start).thenComparing(Alert::explanation));
-        return copy;
-    }
-
-    private static KeyedRuntime runtime(java.util.function.Consumer<Alert> out) {
-        List<Detection> d = List.of(new SignInThenPersistenceDetection(DetectConfig.defaults()));
-        return new KeyedRuntime(d, new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), out);
+    private static DetectionHarness harness() {
+        return DetectionHarness.of(new SignInThenPersistenceDetection(DetectConfig.defaults()));
     }
 
     private static List<Alert> run(List<? extends Event> events) {
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = runtime(out::add);
-        events.forEach(rt::process);
-        rt.finish();
-        return out;
-    }
-
-    private static List<Alert> runJittered(List<Event> events, long seed, Duration lateness) {
-        Random random = new Random(seed);
-        record Arrival(Event event, long at) {
-        }
-        List<Arrival> arrivals = new ArrayList<>();
-        for (Event e : events) arrivals.add(new Arrival(e, e.time().toEpochMilli() + (long) (random.nextDouble() * lateness.toMillis())));
-        arrivals.sort(Comparator.comparingLong(Arrival::at));
-        List<Alert> out = new ArrayList<>();
-        KeyedRuntime rt = runtime(out::add);
-        Instant newest = Instant.MIN;
-        for (Arrival a : arrivals) {
-            rt.process(a.event());
-            if (a.event().time().isAfter(newest)) newest = a.event().time();
-            rt.advanceWatermark(newest.minus(lateness));
-        }
-        rt.finish();
-        return out;
+        return harness().run(events);
     }
 }

@@ -1,12 +1,7 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.config.DetectConfig;
-import io.aitmdefense.detect.engine.KeyedRuntime;
-import io.aitmdefense.detect.enrich.AsnDatabase;
-import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.read.LogReader;
 import io.aitmdefense.events.read.Progress;
@@ -35,12 +30,8 @@ class TrainingLabCorrelationsTest {
         new LogReader(2).read(List.of(Path.of("../shared/data/logs/sentinel-training-lab")), events::add, Progress.NONE);
         events.sort(Comparator.comparing(Event::time).thenComparing(e -> e.source().toString()));
         DetectConfig config = DetectConfig.defaults();
-        List<Detection> detections = List.of(new SignInThenPersistenceDetection(config), new MassMailAccessDetection(config),
-                new BecSendDetection(config), new RiskAnomalousTokenDetection(config), new CaTamperingDetection(config));
-        List<Alert> alerts = new ArrayList<>();
-        KeyedRuntime rt = new KeyedRuntime(detections, new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY), alerts::add);
-        events.forEach(rt::process);
-        rt.finish();
+        List<Alert> alerts = DetectionHarness.of(new SignInThenPersistenceDetection(config), new MassMailAccessDetection(config),
+                new BecSendDetection(config), new RiskAnomalousTokenDetection(config), new CaTamperingDetection(config)).run(events);
 
         assertThat(events).hasSizeGreaterThan(300);
         assertThat(alerts).extracting(Alert::detectionId, Alert::user)

@@ -115,17 +115,7 @@ class KeyedRuntimeTest {
 
     @Test
     void withoutAFailureHandlerADetectionsExceptionReachesTheCaller() {
-        Detection broken = new Detection() {
-            @Override
-            public DetectionInfo info() {
-                return Probes.describe("broken");
-            }
-
-            @Override
-            public void onEvent(Event event, Context ctx) {
-                throw new IllegalStateException("bug");
-            }
-        };
+        Detection broken = Probes.throwingOnEvery("broken", () -> new IllegalStateException("bug"));
         KeyedRuntime rt = new KeyedRuntime(List.of(broken), EngineScenarios.enrichment(), a -> { });
 
         assertThatThrownBy(() -> rt.process(at("ann@contoso.example", T0))).hasMessage("bug");

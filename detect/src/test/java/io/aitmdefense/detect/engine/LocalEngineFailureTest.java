@@ -92,17 +92,7 @@ class LocalEngineFailureTest {
     @Test
     void theReportedFailuresAreCappedButAllAreCounted() {
         List<Event> events = EngineScenarios.tenant(5, 60, 3);
-        Detection alwaysThrows = new Detection() {
-            @Override
-            public DetectionInfo info() {
-                return Probes.describe("always-throws");
-            }
-
-            @Override
-            public void onEvent(Event event, Context ctx) {
-                throw new UnsupportedOperationException("no");
-            }
-        };
+        Detection alwaysThrows = Probes.throwingOnEvery("always-throws", () -> new UnsupportedOperationException("no"));
 
         EngineResult r = Feeding.inOrder(events, List.of(alwaysThrows), EngineSettings.of(LATENESS, 2));
 

@@ -10,6 +10,7 @@ import io.aitmdefense.events.Event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Detections that observe the runtime instead of the tenant. */
 final class Probes {
@@ -23,6 +24,21 @@ final class Probes {
     static Alert alert(String id, String user, Instant at, String explanation) {
         return new Alert(id, id, Severity.INFO, 1.0, user, at, at, KillChainStage.INITIAL_ACCESS, List.of(),
                 explanation, Alert.Infrastructure.NONE, List.of());
+    }
+
+    /** A detection with a bug: every event makes it throw a fresh {@code failure}. */
+    static Detection throwingOnEvery(String id, Supplier<RuntimeException> failure) {
+        return new Detection() {
+            @Override
+            public DetectionInfo info() {
+                return describe(id);
+            }
+
+            @Override
+            public void onEvent(Event event, Context ctx) {
+                throw failure.get();
+            }
+        };
     }
 
     /** Emits one alert per timer, stamped with the watermark the timer fired at. */

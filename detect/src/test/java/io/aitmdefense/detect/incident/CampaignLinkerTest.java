@@ -36,7 +36,9 @@ class CampaignLinkerTest {
         assertThat(of(set, "alice@contoso.com").blastRadius().otherUsers()).containsExactly("bob@contoso.com");
         assertThat(of(set, "bob@contoso.com").blastRadius().otherUsers()).containsExactly("alice@contoso.com");
         assertThat(of(set, "bob@contoso.com").blastRadius().campaignId()).isEqualTo(set.campaigns().get(0).id());
-        assertThat(of(set, "carol@contoso.com").blastRadius()).isEqualTo(BlastRadius.NONE);
+        // carol's lone impossible-travel is a notice: no incident, so no campaign either
+        assertThat(set.incidents()).extracting(Incident::user).doesNotContain("carol@contoso.com");
+        assertThat(set.notices()).extracting(Alert::user).containsExactly("carol@contoso.com");
     }
 
     @Test
@@ -94,7 +96,7 @@ class CampaignLinkerTest {
         IncidentSet set = builder.build(List.of(
                 hosting("alice@contoso.com", T0, DO_IP, PYTHON),
                 hosting("bob@contoso.com", T0, ISP_IP_A, PYTHON),
-                travel("carol@contoso.com", T0, ISP_IP_A)));
+                hosting("carol@contoso.com", T0, ISP_IP_A, CHROME)));
 
         assertThat(set.campaigns()).singleElement().satisfies(c -> assertThat(c.users())
                 .containsExactly("alice@contoso.com", "bob@contoso.com", "carol@contoso.com"));

@@ -255,4 +255,17 @@ class IncidentBuilderTest {
                 .satisfies(a -> assertThat(a.describe()).isEqualTo("198.51.100.4 (AS24940 Hetzner Online, hosting)"));
         assertThat(incident.infrastructure().sessionIds()).containsExactly("sess-1");
     }
+
+    @Test
+    void aLoneLowAlertIsANoticeNotAnIncidentButItJoinsAnIncidentOfItsUser() {
+        IncidentSet set = builder.build(List.of(
+                travel("alice@contoso.com", T0, ISP_IP_A),
+                replay("bob@contoso.com", T0, DO_IP),
+                travel("bob@contoso.com", T0.plusSeconds(600), ISP_IP_A)));
+
+        assertThat(set.incidents()).extracting(Incident::user).containsExactly("bob@contoso.com");
+        assertThat(set.incidents().get(0).alerts()).extracting(Alert::detectionId)
+                .containsExactly("session-replay", "impossible-travel");
+        assertThat(set.notices()).singleElement().satisfies(a -> assertThat(a.user()).isEqualTo("alice@contoso.com"));
+    }
 }

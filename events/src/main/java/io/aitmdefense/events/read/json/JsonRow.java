@@ -17,18 +17,24 @@ public final class JsonRow implements Row {
     private final int objStart;
     private int objEnd;
     private int count;
-    private int[] ids = new int[16], starts = new int[16], ends = new int[16];
+    private int[] ids, starts, ends;
+    /** Which field ids are present: the duplicate check on put and most misses on find cost one bit test. */
+    private final long[] present = new long[(Fields.count() + 63) >>> 6];
 
-    private JsonRow(byte[] buf, int objStart) {
+    private JsonRow(byte[] buf, int objStart, int capacity) {
         this.buf = buf;
         this.objStart = objStart;
+        ids = new int[capacity];
+        starts = new int[capacity];
+        ends = new int[capacity];
     }
 
     /** Parses the object starting at {@code start} (leading whitespace allowed); the object must end before {@code end}. */
     public static JsonRow parse(byte[] buf, int start, int end) {
         int i = JsonBytes.skipWhitespace(buf, start, end);
         if (i >= end || buf[i] != '{') throw new JsonSyntaxError("expected a JSON object", i);
-        JsonRow row = new JsonRow(buf, i);
+        // a registered field takes at least ~40 bytes of JSON, so this rarely grows and small nested objects stay small
+        JsonRow row = new JsonRow(buf, i, Math.min(64, Math.max(8, (end - i) >>> 6)));
         row.scan(i, end);
         return row;
     }
@@ -75,15 +81,17 @@ public final class JsonRow implements Row {
     }
 
     private void put(int id, int s, int e) {
-        for (int k = 0; k < count; k++) {
-            if (ids[k] == id) {
-                if (isBlank(starts[k], ends[k])) {
-                    starts[k] = s;
-                    ends[k] = e;
-                }
-                return;
+        long bit = 1L << id;
+        if ((present[id >>> 6] & bit) != 0) {
+            // the same field again (case variants, aliases): a blank value gives way to a filled one
+            int k = find(id);
+            if (isBlank(starts[k], ends[k])) {
+                starts[k] = s;
+                ends[k] = e;
             }
+            return;
         }
+        present[id >>> 6] |= bit;
         if (count == ids.length) {
             ids = java.util.Arrays.copyOf(ids, count * 2);
             starts = java.util.Arrays.copyOf(starts, count * 2);
@@ -102,8 +110,18 @@ public final class JsonRow implements Row {
 
     private int find(Field f) {
         int id = f.id();
+        if ((present[id >>> 6] & (1L << id)) == 0) return -1;
+        return find(id);
+    }
+
+    private int find(int id) {
         for (int k = 0; k < count; k++) if (ids[k] == id) return k;
         return -1;
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return JsonBytes.skipWhitespace(buf, objStart + 1, objEnd) >= objEnd - 1;
     }
 
     @Override
@@ -131,9 +149,10 @@ public final class JsonRow implements Row {
         byte c = buf[s];
         if (c == '{') return parse(buf, s, e);
         if (c == '"') {
-            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
-            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
-            if (i < inner.length && inner[i] == '{') return parse(inner, i, inner.length);
+            byte[] inner = new byte[e - s - 2];
+            int n = JsonBytes.unescapeInto(buf, s + 1, e - 1, inner);
+            int i = JsonBytes.skipWhitespace(inner, 0, n);
+            if (i < n && inner[i] == '{') return parse(inner, i, n);
         }
         return EMPTY;
     }
@@ -147,11 +166,13 @@ public final class JsonRow implements Row {
         if (c == '[') return objectsOf(buf, s, e);
         if (c == '{') return List.of(parse(buf, s, e));
         if (c == '"') {
-            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
-            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
-            if (i >= inner.length) return List.of();
-            if (inner[i] == '[') return objectsOf(inner, i, inner.length);
-            if (inner[i] == '{') return List.of(parse(inner, i, inner.length));
+            if (e - s == 4 && buf[s + 1] == '[' && buf[s + 2] == ']') return List.of(); // "[]": nothing to decode
+            byte[] inner = new byte[e - s - 2];
+            int n = JsonBytes.unescapeInto(buf, s + 1, e - 1, inner);
+            int i = JsonBytes.skipWhitespace(inner, 0, n);
+            if (i >= n) return List.of();
+            if (inner[i] == '[') return objectsOf(inner, i, n);
+            if (inner[i] == '{') return List.of(parse(inner, i, n));
         }
         return List.of();
     }
@@ -164,11 +185,13 @@ public final class JsonRow implements Row {
         byte c = buf[s];
         if (c == '[') return stringsOf(buf, s, e);
         if (c == '"') {
-            byte[] inner = JsonBytes.unescape(buf, s + 1, e - 1);
-            int i = JsonBytes.skipWhitespace(inner, 0, inner.length);
-            if (i >= inner.length) return List.of();
-            if (inner[i] == '[') return stringsOf(inner, i, inner.length);
-            return List.of(new String(inner, StandardCharsets.UTF_8));
+            if (e - s == 4 && buf[s + 1] == '[' && buf[s + 2] == ']') return List.of();
+            byte[] inner = new byte[e - s - 2];
+            int n = JsonBytes.unescapeInto(buf, s + 1, e - 1, inner);
+            int i = JsonBytes.skipWhitespace(inner, 0, n);
+            if (i >= n) return List.of();
+            if (inner[i] == '[') return stringsOf(inner, i, n);
+            return List.of(new String(inner, 0, n, StandardCharsets.UTF_8));
         }
         if (c == 'n') return List.of();
         return List.of(new String(buf, s, e - s, StandardCharsets.UTF_8));

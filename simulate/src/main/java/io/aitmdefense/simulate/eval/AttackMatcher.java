@@ -1,0 +1,57 @@
+package io.aitmdefense.simulate.eval;
+
+import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.detect.incident.Incident;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides which alerts and incidents are about a real attack. An incident is a true positive when its user is a
+ * victim and its span overlaps the victim's attack span widened by the incident window. An alert is a true positive
+ * when its user is a victim and either its evidence points at one of the victim's attacker records, or its span
+ * overlaps the (widened) attack span and it names one of the campaign's attacker addresses.
+ */
+public final class AttackMatcher {
+    private final Map<String, List<VictimCase>> byUser;
+    private final RecordLocator records;
+    private final Duration window;
+
+    public AttackMatcher(Map<String, List<VictimCase>> byUser, RecordLocator records, Duration window) {
+        this.byUser = Map.copyOf(byUser);
+        this.records = records;
+        this.window = window;
+    }
+
+    /** The victim case this incident is about, if any. */
+    public Optional<VictimCase> incidentCase(Incident incident) {
+        return cases(incident.user()).stream()
+                .filter(c -> c.overlaps(incident.start(), incident.end(), window))
+                .findFirst();
+    }
+
+    /** The victim case this alert is about, if any. */
+    public Optional<VictimCase> alertCase(Alert alert) {
+        for (VictimCase c : cases(alert.user())) {
+            if (referencesRecordOf(alert, c)) return Optional.of(c);
+        }
+        return cases(alert.user()).stream()
+                .filter(c -> c.overlaps(alert.start(), alert.end(), window) && c.sharesAddress(alert.infrastructure().ips()))
+                .findFirst();
+    }
+
+    private boolean referencesRecordOf(Alert alert, VictimCase c) {
+        for (Evidence e : alert.evidence()) {
+            Optional<String> id = records.recordAt(e.source());
+            if (id.isPresent() && c.eventIds().contains(id.get())) return true;
+        }
+        return false;
+    }
+
+    private List<VictimCase> cases(String user) {
+        return byUser.getOrDefault(user.toLowerCase(java.util.Locale.ROOT), List.of());
+    }
+}
