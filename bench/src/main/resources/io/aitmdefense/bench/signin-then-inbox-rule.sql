@@ -7,7 +7,7 @@ WITH s AS (
                   CreatedDateTime: 'VARCHAR', ResultType: 'VARCHAR'})
   WHERE ResultType = '0' AND AutonomousSystemNumber IN (${hostingAsns})
 ), r AS (
-  SELECT lower(UserId) AS upn, regexp_replace(ClientIP, ':[0-9]+$', '') AS ip, CAST(CreationTime || 'Z' AS TIMESTAMPTZ) AS t,
+  SELECT lower(UserId) AS upn, regexp_replace(regexp_replace(ClientIP, '^([0-9.]+):[0-9]+$', '\1'), '^\[(.*)\]:[0-9]+$', '\1') AS ip, CAST(CreationTime || 'Z' AS TIMESTAMPTZ) AS t,
          Operation AS op
   FROM read_json('${ual}', format = 'newline_delimited', ignore_errors = true,
        columns = {UserId: 'VARCHAR', ClientIP: 'VARCHAR', CreationTime: 'VARCHAR', Operation: 'VARCHAR'})
