@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Memory grows with distinct user × address × operation, never with the number of events. Thread-safe.
  */
 public final class AttackerActivityLog {
-    private final Map<String, AttackerActivity> tally = new ConcurrentHashMap<>();
+    /** "user|address" → operation → tally: an incident looks up its user's addresses directly. */
+    private final Map<String, Map<String, AttackerActivity>> tally = new ConcurrentHashMap<>();
 
     public void add(Event event) {
         if (event instanceof OfficeActivity a) {
@@ -32,9 +33,9 @@ public final class AttackerActivityLog {
 
     private void add(String user, String ip, String operation, Event e) {
         if (user.isBlank() || ip.isBlank() || operation.isBlank()) return;
-        String key = user.toLowerCase(Locale.ROOT) + '|' + ip + '|' + operation;
-        tally.merge(key, new AttackerActivity(operation, ip, 1, e.time(), e.time(), Evidence.of(e, operation + " from " + ip)),
-                AttackerActivityLog::combine);
+        tally.computeIfAbsent(user.toLowerCase(Locale.ROOT) + '|' + ip, k -> new ConcurrentHashMap<>(4))
+                .merge(operation, new AttackerActivity(operation, ip, 1, e.time(), e.time(), Evidence.of(e, operation + " from " + ip)),
+                        AttackerActivityLog::combine);
     }
 
     private static AttackerActivity combine(AttackerActivity a, AttackerActivity b) {
@@ -52,12 +53,9 @@ public final class AttackerActivityLog {
         String user = incident.user().toLowerCase(Locale.ROOT);
         List<AttackerActivity> out = new ArrayList<>();
         for (AttackerAddress address : incident.infrastructure().addresses()) {
-            String prefix = user + '|' + address.ip() + '|';
-            tally.forEach((key, activity) -> {
-                if (key.startsWith(prefix) && !activity.first().isBefore(from) && !activity.first().isAfter(to)) {
-                    out.add(activity);
-                }
-            });
+            for (AttackerActivity activity : tally.getOrDefault(user + '|' + address.ip(), Map.of()).values()) {
+                if (!activity.first().isBefore(from) && !activity.first().isAfter(to)) out.add(activity);
+            }
         }
         out.sort(Comparator.comparing(AttackerActivity::first).thenComparing(AttackerActivity::operation));
         return out;
