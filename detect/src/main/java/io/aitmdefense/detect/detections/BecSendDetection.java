@@ -61,6 +61,7 @@ public final class BecSendDetection implements Detection {
     private final int minSends;
     private final Duration suspiciousWindow;
     private final StateDescriptor<BecSendState> state;
+    private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public BecSendDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -70,8 +71,8 @@ public final class BecSendDetection implements Detection {
         int historyDays = t.integer("historyDays", 14);
         if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
         this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
-        this.state = new StateDescriptor<>(ID + "/recent", () -> new BecSendState(historyDays),
-                Duration.ofDays(historyDays).plus(window).plus(suspiciousWindow).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/recent", BecSendState::new, window.plusMinutes(1));
+        this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** One sent message. */
@@ -85,14 +86,9 @@ public final class BecSendDetection implements Detection {
     }
 
     static final class BecSendState {
-        final SuspiciousSignInLedger ledger;
         final ArrayList<Sent> sends = new ArrayList<>();
         long judgedUpTo = Long.MIN_VALUE;
         long reportedUpTo = Long.MIN_VALUE;
-
-        BecSendState(int historyDays) {
-            ledger = new SuspiciousSignInLedger(historyDays);
-        }
     }
 
     @Override
@@ -102,15 +98,14 @@ public final class BecSendDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        boolean signal = SuspiciousSignInLedger.relevant(event);
-        boolean relevant = signal || event instanceof OfficeActivity o && o.success() && !o.systemActor()
-                && SEND_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT));
-        if (!relevant) return; // touch no state for the rest: it would live for the whole history
-        ValueState<BecSendState> v = ctx.state(state);
-        BecSendState st = v.value();
-        if (signal) {
-            st.ledger.record(event, ctx.enrichment());
-        } else if (event instanceof OfficeActivity o) {
+        if (SuspiciousSignInLedger.relevant(event)) {
+            SuspiciousSignInLedger.record(ctx, ledger, event, window.plus(suspiciousWindow));
+            return;
+        }
+        if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && SEND_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
+            ValueState<BecSendState> v = ctx.state(state);
+            BecSendState st = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Sent m = new Sent(o.time().toEpochMilli(), o.source(), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
@@ -119,8 +114,9 @@ public final class BecSendDetection implements Detection {
             st.sends.add(-i - 1, m);
             if (st.sends.size() > CAP) st.sends.remove(0);
             ctx.registerTimer(m.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            v.update(st);
         }
-        v.update(st);
+        // touch no state for the rest: it would live for the whole history
     }
 
     @Override
@@ -135,7 +131,7 @@ public final class BecSendDetection implements Detection {
             if (first.time() > cutoff) break;
             if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
             // one look at the ledger per timer: the first unjudged send is the earliest, and the watermark is past all
-            if (marks == null) marks = st.ledger.suspicious(first.time() - lookback, time.toEpochMilli());
+            if (marks == null) marks = ctx.state(ledger).value().suspicious(first.time() - lookback, time.toEpochMilli());
             Optional<SuspiciousSignInLedger.Mark> tie = SuspiciousSignInLedger.Mark.behind(marks, first.time(), lookback,
                     first.session(), first.network());
             if (tie.isEmpty()) continue;
@@ -150,8 +146,8 @@ public final class BecSendDetection implements Detection {
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.sends.removeIf(m -> m.time() <= cutoff);
-        st.ledger.trim(cutoff - lookback);
-        if (st.sends.isEmpty() && st.ledger.isEmpty()) v.clear();
+        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        if (st.sends.isEmpty()) v.clear();
         else v.update(st);
     }
 

@@ -56,14 +56,15 @@ public final class CaTamperingDetection implements Detection {
     private final Duration suspiciousWindow;
     private final int historyDays;
     private final StateDescriptor<CaTamperingState> state;
+    private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public CaTamperingDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
         this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(24));
         this.historyDays = t.integer("historyDays", 14);
         if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/recent", () -> new CaTamperingState(historyDays),
-                Duration.ofDays(historyDays).plus(suspiciousWindow).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/pending", CaTamperingState::new, Duration.ofMinutes(2));
+        this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** One policy change and what it weakened. {@code weakens} false: an edit that removed nothing. */
@@ -77,13 +78,8 @@ public final class CaTamperingDetection implements Detection {
     }
 
     static final class CaTamperingState {
-        final SuspiciousSignInLedger ledger;
         final ArrayList<Change> pending = new ArrayList<>();
         long judgedUpTo = Long.MIN_VALUE;
-
-        CaTamperingState(int historyDays) {
-            ledger = new SuspiciousSignInLedger(historyDays);
-        }
     }
 
     @Override
@@ -93,21 +89,20 @@ public final class CaTamperingDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        boolean signal = SuspiciousSignInLedger.relevant(event);
-        Optional<Change> c = !signal && event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
+        if (SuspiciousSignInLedger.relevant(event)) {
+            SuspiciousSignInLedger.record(ctx, ledger, event, suspiciousWindow);
+            return;
+        }
+        Optional<Change> c = event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
                 && d.artifact().orElse(null) instanceof Artifact.PolicyChange p ? change(d, p, ctx) : Optional.empty();
-        if (!signal && c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
+        if (c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<CaTamperingState> v = ctx.state(state);
         CaTamperingState st = v.value();
-        if (signal) {
-            st.ledger.record(event, ctx.enrichment());
-        } else {
-            int i = Collections.binarySearch(st.pending, c.get(), Change.ORDER);
-            if (i >= 0) return;
-            st.pending.add(-i - 1, c.get());
-            if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
-            ctx.registerTimer(c.get().instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        }
+        int i = Collections.binarySearch(st.pending, c.get(), Change.ORDER);
+        if (i >= 0) return;
+        st.pending.add(-i - 1, c.get());
+        if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
+        ctx.registerTimer(c.get().instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
         v.update(st);
     }
 
@@ -152,15 +147,16 @@ public final class CaTamperingDetection implements Detection {
         ValueState<CaTamperingState> v = ctx.state(state);
         CaTamperingState st = v.value();
         long now = time.toEpochMilli();
+        SuspiciousSignInLedger signIns = ctx.state(ledger).value();
         for (Change c : st.pending) {
             if (c.time() > now) break;
             if (c.time() <= st.judgedUpTo) continue;
-            ctx.emit(alert(ctx.key(), c, st.ledger.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
+            ctx.emit(alert(ctx.key(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
         }
         st.pending.removeIf(c -> c.time() <= now);
         st.judgedUpTo = Math.max(st.judgedUpTo, now);
-        st.ledger.trim(now - suspiciousWindow.toMillis());
-        if (st.pending.isEmpty() && st.ledger.isEmpty()) v.clear();
+        SuspiciousSignInLedger.trim(ctx, ledger, now);
+        if (st.pending.isEmpty()) v.clear();
         else v.update(st);
     }
 

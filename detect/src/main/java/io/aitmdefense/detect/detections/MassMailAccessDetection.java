@@ -66,6 +66,7 @@ public final class MassMailAccessDetection implements Detection {
     private final int historyDays;
     private final Duration suspiciousWindow;
     private final StateDescriptor<MassMailAccessState> state;
+    private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public MassMailAccessDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -77,8 +78,9 @@ public final class MassMailAccessDetection implements Detection {
         this.historyDays = t.integer("historyDays", 14);
         if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
         this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
-        this.state = new StateDescriptor<>(ID + "/recent", () -> new MassMailAccessState(historyDays),
-                Duration.ofDays(historyDays).plus(window).plus(suspiciousWindow).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/recent", MassMailAccessState::new,
+                Duration.ofDays(historyDays).plus(window).plusMinutes(1));
+        this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** One MailItemsAccessed record. */
@@ -92,16 +94,11 @@ public final class MassMailAccessDetection implements Detection {
     }
 
     static final class MassMailAccessState {
-        final SuspiciousSignInLedger ledger;
         final ArrayList<Access> accesses = new ArrayList<>();
         /** Hour index → items read in it: the baseline. */
         final TreeMap<Long, Long> itemsByHour = new TreeMap<>();
         long judgedUpTo = Long.MIN_VALUE;
         long reportedUpTo = Long.MIN_VALUE;
-
-        MassMailAccessState(int historyDays) {
-            ledger = new SuspiciousSignInLedger(historyDays);
-        }
     }
 
     @Override
@@ -111,15 +108,14 @@ public final class MassMailAccessDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        boolean signal = SuspiciousSignInLedger.relevant(event);
-        boolean relevant = signal || event instanceof OfficeActivity o && o.success() && !o.systemActor()
-                && o.operation().equalsIgnoreCase("MailItemsAccessed");
-        if (!relevant) return; // touch no state for the rest: it would live for the whole history
-        ValueState<MassMailAccessState> v = ctx.state(state);
-        MassMailAccessState st = v.value();
-        if (signal) {
-            st.ledger.record(event, ctx.enrichment());
-        } else if (event instanceof OfficeActivity o) {
+        if (SuspiciousSignInLedger.relevant(event)) {
+            SuspiciousSignInLedger.record(ctx, ledger, event, window.plus(suspiciousWindow));
+            return;
+        }
+        if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
+                && o.operation().equalsIgnoreCase("MailItemsAccessed")) {
+            ValueState<MassMailAccessState> v = ctx.state(state);
+            MassMailAccessState st = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
@@ -129,8 +125,9 @@ public final class MassMailAccessDetection implements Detection {
             if (st.accesses.size() > CAP) st.accesses.remove(0);
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
             ctx.registerTimer(a.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            v.update(st);
         }
-        v.update(st);
+        // touch no state for the rest: it would live for the whole history
     }
 
     @Override
@@ -149,7 +146,7 @@ public final class MassMailAccessDetection implements Detection {
             long total = burst.stream().mapToLong(Access::items).sum();
             if (total < minItems && total < minBaselineItems) continue; // too little on either path
             // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
-            if (marks == null) marks = st.ledger.suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
+            if (marks == null) marks = ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
             for (Access a : burst) {
@@ -172,8 +169,8 @@ public final class MassMailAccessDetection implements Detection {
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.accesses.removeIf(a -> a.time() <= cutoff);
         st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
-        st.ledger.trim(cutoff - suspiciousWindow.toMillis());
-        if (st.accesses.isEmpty() && st.itemsByHour.isEmpty() && st.ledger.isEmpty()) v.clear();
+        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        if (st.accesses.isEmpty() && st.itemsByHour.isEmpty()) v.clear();
         else v.update(st);
     }
 

@@ -56,6 +56,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
     private final Set<String> combineTypes;
     private final Duration combineWindow;
     private final StateDescriptor<RiskAnomalousTokenState> state;
+    private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -64,8 +65,9 @@ public final class RiskAnomalousTokenDetection implements Detection {
         this.combineWindow = t.duration("combineWindow", Duration.ofHours(6));
         int historyDays = t.integer("historyDays", 14);
         if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/recent", () -> new RiskAnomalousTokenState(historyDays),
-                Duration.ofDays(historyDays).plus(combineWindow.multipliedBy(2)).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/recent", RiskAnomalousTokenState::new,
+                combineWindow.multipliedBy(2).plusMinutes(1));
+        this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     private static Set<String> lower(List<String> values) {
@@ -90,14 +92,9 @@ public final class RiskAnomalousTokenDetection implements Detection {
     }
 
     static final class RiskAnomalousTokenState {
-        final SuspiciousSignInLedger ledger;
         final ArrayList<Hit> hits = new ArrayList<>();
         long judgedUpTo = Long.MIN_VALUE;
         long reportedUpTo = Long.MIN_VALUE;
-
-        RiskAnomalousTokenState(int historyDays) {
-            ledger = new SuspiciousSignInLedger(historyDays, false);
-        }
     }
 
     @Override
@@ -107,15 +104,16 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        boolean signIn = event instanceof SignIn && SuspiciousSignInLedger.relevant(event);
+        if (event instanceof SignIn && SuspiciousSignInLedger.relevant(event)) {
+            SuspiciousSignInLedger.record(ctx, ledger, event, combineWindow.multipliedBy(2));
+            return;
+        }
         String type = event instanceof RiskDetection r && !r.triaged() ? r.riskEventType().toLowerCase(Locale.ROOT) : "";
         boolean alone = types.contains(type);
-        if (!signIn && !alone && !combineTypes.contains(type)) return; // touch no state for the rest
+        if (!alone && !combineTypes.contains(type)) return; // touch no state for the rest
         ValueState<RiskAnomalousTokenState> v = ctx.state(state);
         RiskAnomalousTokenState st = v.value();
-        if (signIn) {
-            st.ledger.record(event, ctx.enrichment());
-        } else if (event instanceof RiskDetection r) {
+        if (event instanceof RiskDetection r) {
             Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
             int i = Collections.binarySearch(st.hits, h, Hit.ORDER);
@@ -133,13 +131,14 @@ public final class RiskAnomalousTokenDetection implements Detection {
         RiskAnomalousTokenState st = v.value();
         long cw = combineWindow.toMillis();
         long cutoff = time.toEpochMilli() - cw;
+        SuspiciousSignInLedger signIns = ctx.state(ledger).value();
         for (int i = 0; i < st.hits.size(); i++) {
             Hit h = st.hits.get(i);
             if (h.time() > cutoff) break;
             if (h.time() <= st.judgedUpTo || h.time() <= st.reportedUpTo) continue;
             List<Hit> episode = new ArrayList<>();
             for (int j = i; j < st.hits.size() && st.hits.get(j).time() <= h.time() + cw; j++) episode.add(st.hits.get(j));
-            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(h.time() - cw, h.time() + cw);
+            List<SuspiciousSignInLedger.Mark> marks = signIns.suspiciousSignIns(h.time() - cw, h.time() + cw);
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
             if (!h.alone() && !pair && marks.isEmpty()) continue;
             st.reportedUpTo = h.time() + cw;
@@ -147,8 +146,8 @@ public final class RiskAnomalousTokenDetection implements Detection {
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.hits.removeIf(h -> h.time() <= cutoff - cw);
-        st.ledger.trim(cutoff - cw);
-        if (st.hits.isEmpty() && st.ledger.isEmpty()) v.clear();
+        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        if (st.hits.isEmpty()) v.clear();
         else v.update(st);
     }
 

@@ -31,6 +31,11 @@ final class SessionReplayLedger {
     }
 
     void add(SessionReplayUse use) {
+        // replayed in time order, a use almost always comes last
+        if (uses.isEmpty() || SessionReplayUse.ORDER.compare(uses.get(uses.size() - 1), use) < 0) {
+            if (uses.size() < CAP) uses.add(use);
+            return;
+        }
         int i = Collections.binarySearch(uses, use, SessionReplayUse.ORDER);
         if (i >= 0) return; // the same row read twice
         int at = -i - 1;
@@ -45,7 +50,7 @@ final class SessionReplayLedger {
      */
     void judge(long timer, long window, Judge judge) {
         long cutoff = timer - window;
-        for (Map.Entry<String, List<SessionReplayUse>> g : sessions(timer).entrySet()) {
+        for (Map.Entry<String, List<SessionReplayUse>> g : dueSessions(timer, cutoff).entrySet()) {
             String key = g.getKey();
             Long last = episodes.get(key);
             for (SessionReplayUse use : g.getValue()) {
@@ -61,7 +66,7 @@ final class SessionReplayLedger {
         }
         judgedUpTo = Math.max(judgedUpTo, cutoff);
         long forget = cutoff - window;
-        uses.removeIf(u -> u.time() < forget);
+        if (!uses.isEmpty() && uses.get(0).time() < forget) uses.removeIf(u -> u.time() < forget);
         episodes.values().removeIf(last -> last < forget);
     }
 
@@ -70,22 +75,48 @@ final class SessionReplayLedger {
     }
 
     /**
-     * Uses up to {@code upTo} grouped by session, in time order, keys sorted. A row that names only a token joins the
-     * session of another row carrying the same token id (Graph activity carries both); rows naming neither share "".
+     * The sessions with a use not yet judged up to {@code cutoff}: each with its uses up to {@code upTo}, in time
+     * order, keys sorted. A timer concerns a session or two of the user's; the others are not regrouped. A row that
+     * names only a token joins the session of another row carrying the same token id (Graph activity carries both);
+     * rows naming neither share "".
      */
-    private TreeMap<String, List<SessionReplayUse>> sessions(long upTo) {
+    private TreeMap<String, List<SessionReplayUse>> dueSessions(long upTo, long cutoff) {
+        Map<String, String> sessionOfToken = tokenSessions(upTo);
+        TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
+        for (SessionReplayUse u : uses) {
+            if (u.time() > cutoff) break;
+            if (u.time() > judgedUpTo) groups.putIfAbsent(key(u, sessionOfToken), new ArrayList<>());
+        }
+        if (groups.isEmpty()) return groups;
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            List<SessionReplayUse> group = groups.get(key(u, sessionOfToken));
+            if (group != null) group.add(u);
+        }
+        return groups;
+    }
+
+    /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
+    private Map<String, String> tokenSessions(long upTo) {
+        boolean tokenOnly = false;
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            if (u.session().isEmpty() && !u.tokenId().isEmpty()) {
+                tokenOnly = true;
+                break;
+            }
+        }
+        if (!tokenOnly) return Map.of();
         Map<String, String> sessionOfToken = new HashMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
             if (!u.session().isEmpty() && !u.tokenId().isEmpty()) sessionOfToken.putIfAbsent(u.tokenId(), u.session());
         }
-        TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
-        for (SessionReplayUse u : uses) {
-            if (u.time() > upTo) break;
-            String key = !u.session().isEmpty() ? u.session()
-                    : u.tokenId().isEmpty() ? "" : sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());
-            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(u);
-        }
-        return groups;
+        return sessionOfToken;
+    }
+
+    private static String key(SessionReplayUse u, Map<String, String> sessionOfToken) {
+        return !u.session().isEmpty() ? u.session()
+                : u.tokenId().isEmpty() ? "" : sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());
     }
 }

@@ -63,6 +63,7 @@ public final class SignInThenPersistenceDetection implements Detection {
     private final List<String> junkFolders;
     private final List<String> riskyScopes;
     private final StateDescriptor<SignInThenPersistenceState> state;
+    private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public SignInThenPersistenceDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -74,8 +75,8 @@ public final class SignInThenPersistenceDetection implements Detection {
                 "archive", "deleted items", "conversation history"));
         this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat."));
         // the network history behind "new network" is the longest-lived part
-        this.state = new StateDescriptor<>(ID + "/recent", () -> new SignInThenPersistenceState(historyDays),
-                Duration.ofDays(historyDays).plus(before).plus(after).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/pending", SignInThenPersistenceState::new, before.plus(after).plusMinutes(1));
+        this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */
@@ -89,13 +90,8 @@ public final class SignInThenPersistenceDetection implements Detection {
     }
 
     static final class SignInThenPersistenceState {
-        final SuspiciousSignInLedger ledger;
         final ArrayList<Change> pending = new ArrayList<>();
         long judgedUpTo = Long.MIN_VALUE;
-
-        SignInThenPersistenceState(int historyDays) {
-            ledger = new SuspiciousSignInLedger(historyDays);
-        }
     }
 
     @Override
@@ -108,19 +104,19 @@ public final class SignInThenPersistenceDetection implements Detection {
         boolean signal = SuspiciousSignInLedger.relevant(event);
         Optional<PersistenceChange> p = signal ? Optional.empty()
                 : PersistenceChange.of(event, ctx.enrichment().tenant(), junkFolders, riskyScopes);
-        if (!signal && p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
+        if (signal) {
+            SuspiciousSignInLedger.record(ctx, ledger, event, before.plus(after));
+            return;
+        }
+        if (p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<SignInThenPersistenceState> v = ctx.state(state);
         SignInThenPersistenceState st = v.value();
-        if (signal) {
-            st.ledger.record(event, ctx.enrichment());
-        } else {
-            Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
-            int i = Collections.binarySearch(st.pending, c, Change.ORDER);
-            if (i >= 0) return;
-            st.pending.add(-i - 1, c);
-            if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
-            ctx.registerTimer(c.instant().plus(after).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
-        }
+        Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
+        int i = Collections.binarySearch(st.pending, c, Change.ORDER);
+        if (i >= 0) return;
+        st.pending.add(-i - 1, c);
+        if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
+        ctx.registerTimer(c.instant().plus(after).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
         v.update(st);
     }
 
@@ -129,19 +125,17 @@ public final class SignInThenPersistenceDetection implements Detection {
         ValueState<SignInThenPersistenceState> v = ctx.state(state);
         SignInThenPersistenceState st = v.value();
         long cutoff = time.toEpochMilli() - after.toMillis();
+        SuspiciousSignInLedger signIns = ctx.state(ledger).value();
         for (Change c : st.pending) {
             if (c.time() > cutoff) break;
             if (c.time() <= st.judgedUpTo) continue;
-            List<SuspiciousSignInLedger.Mark> marks = st.ledger.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
+            List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
             if (!marks.isEmpty()) ctx.emit(alert(ctx.key(), c, marks));
         }
         st.pending.removeIf(c -> c.time() <= cutoff);
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        // changes still to come are at or after the watermark; they look back at most `before`
-        long oldest = cutoff - before.toMillis();
-        for (Change c : st.pending) oldest = Math.min(oldest, c.time() - before.toMillis());
-        st.ledger.trim(oldest);
-        if (st.pending.isEmpty() && st.ledger.isEmpty()) v.clear();
+        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        if (st.pending.isEmpty()) v.clear();
         else v.update(st);
     }
 

@@ -1,5 +1,8 @@
 package io.aitmdefense.detect.detections;
 
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.detect.enrich.NetworkKind;
@@ -10,6 +13,7 @@ import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,21 +28,26 @@ import java.util.Optional;
 
 /**
  * One user's sign-ins and risk detections, as far as the correlating detections (sign-in then persistence, mass mail
- * access, BEC sends, CA tampering) need them to answer "was there a suspicious sign-in between these times, and from
- * where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting, scripting client, risky sign-in,
- * device code), MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in
- * {@code historyDays} — unless the sign-in names a device the user signed in from before, the user's own machine on
- * a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second network by another
- * client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps its client), or a
- * standing Identity Protection detection.
+ * access, BEC sends, CA tampering, risk with an anomalous token) need them to answer "was there a suspicious sign-in
+ * between these times, and from where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting,
+ * scripting client, risky sign-in, device code), MFA satisfied by a claim in the token from a network with no earlier
+ * sign-in of the user in {@code historyDays} — unless the sign-in names a device the user signed in from before, the
+ * user's own machine on a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second
+ * network by another client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps
+ * its client), or a standing Identity Protection detection.
  * <p>
- * Everything is kept in time order and judged only for times the watermark has passed, so the answer does not depend
- * on arrival order. The owner trims it as the watermark moves; every list is capped.
+ * Those detections share one ledger per user ({@link #state}): each hands in the events it sees, the first records
+ * them, and the ledger keeps as much history as the most demanding of them asked for. Everything is kept in time
+ * order and judged only for times the watermark has passed, so the answer does not depend on arrival order. Every
+ * list is capped.
  */
 final class SuspiciousSignInLedger {
     private static final int CAP = 2000;
     private static final int SESSIONS = 256;
     private static final int NETWORKS_PER_SESSION = 8;
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    /** A timer fires up to a minute after the time it stands for. */
+    private static final long TIMER_LAG = Duration.ofMinutes(1).toMillis();
 
     /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
     record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
@@ -49,6 +58,14 @@ final class SuspiciousSignInLedger {
         Mark withReason(String reason) {
             List<String> r = new ArrayList<>(reasons);
             r.add(reason);
+            return new Mark(time, source, kind, network, userAgent, session, what, List.copyOf(r), tokenSatisfied, deviceId);
+        }
+
+        /** This sign-in without its risk-level reason; null for a risk detection. */
+        Mark withoutRisk() {
+            if (kind != EventKind.SIGN_IN) return null;
+            List<String> r = new ArrayList<>(reasons);
+            if (!r.removeIf(x -> x.startsWith(SignInSignals.RISK_REASON))) return this;
             return new Mark(time, source, kind, network, userAgent, session, what, List.copyOf(r), tokenSatisfied, deviceId);
         }
 
@@ -89,25 +106,62 @@ final class SuspiciousSignInLedger {
     }
 
     private final int historyDays;
-    private final boolean signInRisk;
     private final ArrayList<Mark> candidates = new ArrayList<>();
     private final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
     private final TokenWithoutMfaHistory<String> devices = new TokenWithoutMfaHistory<>(64);
     /** Entra session id → network block → its first use. */
     private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
     private final HashMap<String, Long> sessionLastUse = new HashMap<>();
+    /** The longest look-back plus look-ahead any detection using this ledger asked for (ms). */
+    private long span;
+    /** Time and row of the last event recorded: the next detection handing in the same event finds them here. */
+    private long lastTime;
+    private Source lastSource;
+    private long lastTrim = Long.MIN_VALUE;
 
     SuspiciousSignInLedger(int historyDays) {
-        this(historyDays, true);
+        this.historyDays = historyDays;
     }
 
     /**
-     * @param signInRisk whether the risk level on a sign-in counts; a detection that judges risk detections themselves
-     *                   leaves it out, since the sign-in's risk is the same detection seen again
+     * The user's ledger, shared by every detection with this {@code historyDays}. It outlives its last update by the
+     * history plus two days, which covers the look-backs of the detections using it.
      */
-    SuspiciousSignInLedger(int historyDays, boolean signInRisk) {
-        this.historyDays = historyDays;
-        this.signInRisk = signInRisk;
+    static StateDescriptor<SuspiciousSignInLedger> state(int historyDays) {
+        return StateDescriptor.shared("suspicious-sign-ins/" + historyDays + "d", () -> new SuspiciousSignInLedger(historyDays),
+                Duration.ofDays(historyDays + 2L));
+    }
+
+    /**
+     * Hands a {@link #relevant} event to the user's ledger, which records it once however many detections hand it in.
+     *
+     * @param span how long before the watermark this detection may still ask about: its look-back plus look-ahead
+     */
+    static void record(Context ctx, StateDescriptor<SuspiciousSignInLedger> state, Event event, Duration span) {
+        ValueState<SuspiciousSignInLedger> v = ctx.state(state);
+        SuspiciousSignInLedger ledger = v.value();
+        ledger.span = Math.max(ledger.span, span.toMillis() + TIMER_LAG);
+        long time = event.time().toEpochMilli();
+        if (time == ledger.lastTime && event.source().equals(ledger.lastSource)) return;
+        ledger.lastTime = time;
+        ledger.lastSource = event.source();
+        ledger.record(event, ctx.enrichment());
+        // a self-trim at most hourly keeps the ledger small for users no detection ever asks about
+        long watermark = ctx.watermark() == Instant.MIN ? Long.MIN_VALUE : ctx.watermark().toEpochMilli();
+        if (watermark != Long.MIN_VALUE && (ledger.lastTrim == Long.MIN_VALUE || watermark - ledger.lastTrim > HOUR)) {
+            if (ledger.lastTrim == Long.MIN_VALUE) ledger.lastTrim = watermark; // every user's span is known by the next
+            else ledger.trim(watermark);
+        }
+        v.update(ledger);
+    }
+
+    /** Forgets what no detection can ask about any more at {@code now} (a timer's time), and drops an empty ledger. */
+    static void trim(Context ctx, StateDescriptor<SuspiciousSignInLedger> state, long now) {
+        ValueState<SuspiciousSignInLedger> v = ctx.state(state);
+        SuspiciousSignInLedger ledger = v.value();
+        ledger.trim(now);
+        if (ledger.isEmpty()) v.clear();
+        else v.update(ledger);
     }
 
     /** Whether the ledger keeps anything of this event: a successful user sign-in or a standing risk detection. */
@@ -116,7 +170,7 @@ final class SuspiciousSignInLedger {
         return event instanceof RiskDetection r && SignInSignals.standingRisk(r);
     }
 
-    void record(Event event, Enrichment e) {
+    private void record(Event event, Enrichment e) {
         if (event instanceof SignIn s) record(s, e);
         else if (event instanceof RiskDetection r) record(r, e);
     }
@@ -142,7 +196,6 @@ final class SuspiciousSignInLedger {
             }
         }
         List<String> reasons = SignInSignals.reasons(s, e);
-        if (!signInRisk) reasons.removeIf(r -> r.startsWith(SignInSignals.RISK_REASON));
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
         add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
@@ -163,7 +216,9 @@ final class SuspiciousSignInLedger {
     }
 
     private void add(Mark m) {
-        int i = Collections.binarySearch(candidates, m, Mark.ORDER);
+        int i = candidates.isEmpty() || Mark.ORDER.compare(candidates.get(candidates.size() - 1), m) < 0
+                ? -candidates.size() - 1 // replayed in time order, a mark almost always comes last
+                : Collections.binarySearch(candidates, m, Mark.ORDER);
         if (i >= 0) return;
         candidates.add(-i - 1, m);
         // the stream moves forward and the watermark trims the oldest anyway
@@ -175,13 +230,26 @@ final class SuspiciousSignInLedger {
      * watermark has passed {@code to}: a sign-in is new or a session's second network only against what came before it.
      */
     List<Mark> suspicious(long from, long to) {
+        return suspicious(from, to, true);
+    }
+
+    /**
+     * As {@link #suspicious(long, long)}, sign-ins only and without their risk level: for a detection that judges
+     * risk detections themselves, to which a sign-in's risk is the same detection seen again.
+     */
+    List<Mark> suspiciousSignIns(long from, long to) {
+        return suspicious(from, to, false);
+    }
+
+    private List<Mark> suspicious(long from, long to, boolean withRisk) {
         List<Mark> out = new ArrayList<>();
         for (Mark m : candidates) {
             if (m.time() < from) continue;
             if (m.time() > to) break;
-            Mark judged = m;
+            Mark judged = withRisk ? m : m.withoutRisk();
+            if (judged == null) continue;
             if (m.tokenSatisfied() && !knownDevice(m) && newNetwork(m)) {
-                judged = m.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
+                judged = judged.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
                         + historyDays + " days");
             }
             if (!judged.reasons().isEmpty()) out.add(judged);
@@ -234,8 +302,10 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    /** Forgets what no judgement from {@code oldestNeeded} on can use; the network history keeps {@code historyDays}. */
-    void trim(long oldestNeeded) {
+    /** Forgets what no detection can ask about at {@code now} or later; the network history keeps {@code historyDays}. */
+    private void trim(long now) {
+        lastTrim = now;
+        long oldestNeeded = now - span;
         candidates.removeIf(m -> m.time() < oldestNeeded);
         for (Iterator<Map.Entry<String, Long>> it = sessionLastUse.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Long> e = it.next();
@@ -248,7 +318,7 @@ final class SuspiciousSignInLedger {
         devices.forgetBefore(oldestNeeded, historyDays);
     }
 
-    boolean isEmpty() {
+    private boolean isEmpty() {
         return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty() && devices.isEmpty();
     }
 }

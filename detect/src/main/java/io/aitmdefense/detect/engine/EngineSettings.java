@@ -28,6 +28,10 @@ public record EngineSettings(Duration allowedLateness, int shards, int batchSize
         return of(config.allowedLateness(), config.shards());
     }
 
+    public EngineSettings withAllowedLateness(Duration d) {
+        return new EngineSettings(d, shards, batchSize, queueBatches);
+    }
+
     public EngineSettings withShards(int n) {
         return new EngineSettings(allowedLateness, n, batchSize, queueBatches);
     }

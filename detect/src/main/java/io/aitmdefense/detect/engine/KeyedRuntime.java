@@ -188,8 +188,21 @@ public final class KeyedRuntime {
         }
     }
 
-    /** A detection's state by name: detections may use the same names without sharing values. */
+    /** The detection index of shared state: one slot per name for all detections. */
+    private static final int SHARED = -1;
+
+    /** A detection's state by name: detections may use the same names without sharing values, unless shared. */
     private record SlotKey(int detection, String name) {
+        // written out: looked up for every state access, and the record's generated methods cost several times more
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SlotKey k && k.detection == detection && k.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * detection + name.hashCode();
+        }
     }
 
     private record Timer(Instant time, String key, int detection) implements Comparable<Timer> {
@@ -222,7 +235,7 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            SlotKey name = new SlotKey(detection, d.name());
+            SlotKey name = new SlotKey(d.shared() ? SHARED : detection, d.name());
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import io.aitmdefense.events.read.Progress;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,6 +37,11 @@ import java.util.stream.Stream;
  */
 public final class TimeOrderedBatch implements EventSink, AutoCloseable {
     private static final int FRAME_HEADER = 4;
+    /**
+     * Temporary files are written and read in pieces of this size: NIO copies each call's bytes through a direct buffer
+     * of the call's size and keeps it for the thread, which for a whole bucket at once is tens of MB outside the heap.
+     */
+    private static final int IO_PIECE = 64 << 10;
 
     /** A bucket of one span of event time: encoded frames in memory and, after a spill, more in its file. */
     private static final class Bucket {
@@ -133,7 +139,7 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
     private void appendToFile(long key, Bucket b, byte[] bytes, int size) throws IOException {
         if (b.file == null) b.file = ensureTempDir().resolve("bucket-" + key + ".bin");
         try (OutputStream out = Files.newOutputStream(b.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-            out.write(bytes, 0, size);
+            for (int at = 0; at < size; at += IO_PIECE) out.write(bytes, at, Math.min(IO_PIECE, size - at));
         }
         b.fileBytes += size;
         spilledBytes += size;
@@ -188,12 +194,14 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
                     + " use a narrower bucket width");
         }
         byte[] all = new byte[(int) total];
-        byte[] spilled = Files.readAllBytes(b.file);
-        if (spilled.length != b.fileBytes) {
-            throw new IOException("temporary file " + b.file + " holds " + spilled.length + " bytes, expected " + b.fileBytes);
+        int read = 0;
+        try (InputStream in = Files.newInputStream(b.file)) {
+            for (int n; read < b.fileBytes && (n = in.read(all, read, (int) Math.min(IO_PIECE, b.fileBytes - read))) > 0; ) read += n;
+            if (read != b.fileBytes || in.read() != -1) {
+                throw new IOException("temporary file " + b.file + " does not hold the " + b.fileBytes + " bytes written to it");
+            }
         }
-        System.arraycopy(spilled, 0, all, 0, spilled.length);
-        if (inMemory > 0) System.arraycopy(b.memory.array(), 0, all, spilled.length, inMemory);
+        if (inMemory > 0) System.arraycopy(b.memory.array(), 0, all, read, inMemory);
         return all;
     }
 

@@ -4,6 +4,7 @@ import io.aitmdefense.detect.api.Evidence;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.codec.StringPool;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Memory grows with distinct user × address × operation, never with the number of events. Thread-safe.
  */
 public final class AttackerActivityLog {
-    /** "user|address" → operation → tally: an incident looks up its user's addresses directly. */
-    private final Map<String, Map<String, AttackerActivity>> tally = new ConcurrentHashMap<>();
+    /** (user, address) → operation → tally: an incident looks up its user's addresses directly. */
+    private final Map<UserAt, Map<String, AttackerActivity>> tally = new ConcurrentHashMap<>();
+
+    private record UserAt(String user, String ip) {
+        static UserAt of(String user, String ip) {
+            // pooled: the same few users and addresses recur in every row
+            return new UserAt(StringPool.of(user.toLowerCase(Locale.ROOT)), StringPool.of(ip));
+        }
+    }
 
     public void add(Event event) {
         if (event instanceof OfficeActivity a) {
@@ -33,15 +41,19 @@ public final class AttackerActivityLog {
 
     private void add(String user, String ip, String operation, Event e) {
         if (user.isBlank() || ip.isBlank() || operation.isBlank()) return;
-        tally.computeIfAbsent(user.toLowerCase(Locale.ROOT) + '|' + ip, k -> new ConcurrentHashMap<>(4))
-                .merge(operation, new AttackerActivity(operation, ip, 1, e.time(), e.time(), Evidence.of(e, operation + " from " + ip)),
-                        AttackerActivityLog::combine);
+        UserAt key = UserAt.of(user, ip);
+        Map<String, AttackerActivity> byOperation = tally.computeIfAbsent(key, k -> new ConcurrentHashMap<>(4));
+        byOperation.compute(StringPool.of(operation), (op, a) -> a == null
+                ? new AttackerActivity(op, key.ip(), 1, e.time(), e.time(), Evidence.of(e, op + " from " + key.ip()))
+                : combine(a, op, e));
     }
 
-    private static AttackerActivity combine(AttackerActivity a, AttackerActivity b) {
-        AttackerActivity earlier = b.first().isBefore(a.first()) ? b : a;
-        Instant last = b.last().isAfter(a.last()) ? b.last() : a.last();
-        return new AttackerActivity(a.operation(), a.ip(), a.count() + b.count(), earlier.first(), last, earlier.evidence());
+    /** The tally with one more event; its evidence stays the earliest event's. */
+    private static AttackerActivity combine(AttackerActivity a, String operation, Event e) {
+        boolean earlier = e.time().isBefore(a.first());
+        return new AttackerActivity(a.operation(), a.ip(), a.count() + 1, earlier ? e.time() : a.first(),
+                e.time().isAfter(a.last()) ? e.time() : a.last(),
+                earlier ? Evidence.of(e, operation + " from " + a.ip()) : a.evidence());
     }
 
     /**
@@ -53,7 +65,7 @@ public final class AttackerActivityLog {
         String user = incident.user().toLowerCase(Locale.ROOT);
         List<AttackerActivity> out = new ArrayList<>();
         for (AttackerAddress address : incident.infrastructure().addresses()) {
-            for (AttackerActivity activity : tally.getOrDefault(user + '|' + address.ip(), Map.of()).values()) {
+            for (AttackerActivity activity : tally.getOrDefault(new UserAt(user, address.ip()), Map.of()).values()) {
                 if (!activity.first().isBefore(from) && !activity.first().isAfter(to)) out.add(activity);
             }
         }

@@ -3,9 +3,9 @@ package io.aitmdefense.detect.incident;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * an incident window of a day or more. Safe to feed from several engine threads.
  */
 public final class SightingLog {
-    private final Map<String, Sighting[]> seen = new ConcurrentHashMap<>();
+    private final Map<Key, Sighting[]> seen = new ConcurrentHashMap<>();
+
+    /** A user at an address on a UTC day (epoch day). */
+    private record Key(String user, String ip, long day) {
+    }
 
     /** Records the event's user and address if it has both (successful sign-ins and user activity only). */
     public void add(Event event) {
@@ -33,8 +37,9 @@ public final class SightingLog {
 
     public void add(String user, String ip, Instant time, String activity) {
         if (user.isBlank() || ip.isBlank()) return;
-        Sighting s = new Sighting(user, ip.trim(), time, activity);
-        String key = user.toLowerCase(Locale.ROOT) + "|" + s.ip() + "|" + time.truncatedTo(ChronoUnit.DAYS);
+        // pooled: a month of events names the same few users, addresses and activities over and over
+        Sighting s = new Sighting(StringPool.of(user), StringPool.of(ip.trim()), time, StringPool.of(activity));
+        Key key = new Key(StringPool.of(user.toLowerCase(Locale.ROOT)), s.ip(), Math.floorDiv(time.getEpochSecond(), 86_400));
         seen.compute(key, (k, range) -> {
             if (range == null) return new Sighting[] {s, s};
             Sighting first = s.time().isBefore(range[0].time()) ? s : range[0];

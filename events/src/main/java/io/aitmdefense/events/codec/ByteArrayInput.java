@@ -4,7 +4,6 @@ import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /** Reads a slice of a byte array through {@link DataInput}, big-endian like {@link DataInputStream}, without locks. */
 public final class ByteArrayInput implements DataInput {
@@ -33,10 +32,10 @@ public final class ByteArrayInput implements DataInput {
         return at;
     }
 
-    /** {@code n} bytes of UTF-8 as a string, decoded straight from the array. */
+    /** {@code n} bytes of UTF-8 as a string, decoded straight from the array and shared through the {@link StringPool}. */
     String readUtf8(int n) throws EOFException {
         int at = need(n);
-        return new String(buf, at, n, StandardCharsets.UTF_8);
+        return StringPool.utf8(buf, at, n);
     }
 
     @Override
