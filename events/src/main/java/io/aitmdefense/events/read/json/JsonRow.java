@@ -259,7 +259,7 @@ public final class JsonRow implements Row {
             if (b[i] == ']') return out;
             int end;
             if (b[i] == '{' && key != null) {
-                end = valueOf(b, i, e, key.id(), span);
+                end = valueOf(b, i, e, key, span);
                 if (keep.test(span[0] < 0 ? "" : text(b, span[0], span[1]))) out.add(parse(b, i, end));
             } else if (b[i] == '{') {
                 JsonRow row = parse(b, i, e); // the parse finds the end: no second scan of the element
@@ -279,11 +279,11 @@ public final class JsonRow implements Row {
     }
 
     /**
-     * Scans the object opening at {@code i} for the value of field {@code id} as {@link #parse} would keep it (the
+     * Scans the object opening at {@code i} for the value of {@code key} as {@link #parse} would keep it (the
      * first non-blank one when the name repeats) into {@code span} (start, end; -1 when absent) and returns the index
      * just past the object. Same grammar and errors as the parse.
      */
-    private static int valueOf(byte[] b, int i, int end, int id, int[] span) {
+    private static int valueOf(byte[] b, int i, int end, Field key, int[] span) {
         span[0] = -1;
         i++; // '{'
         while (true) {
@@ -293,12 +293,12 @@ public final class JsonRow implements Row {
             if (c == '}') return i + 1;
             if (c != '"') throw new JsonSyntaxError("expected a property name", i);
             int keyEnd = JsonBytes.skipString(b, i, end);
-            int found = Fields.lookup(b, i + 1, keyEnd - 1);
+            boolean named = key.mayHaveLength(keyEnd - i - 2) && Fields.lookup(b, i + 1, keyEnd - 1) == key.id();
             i = JsonBytes.skipWhitespace(b, keyEnd, end);
             if (i >= end || b[i] != ':') throw new JsonSyntaxError("expected ':' after a property name", i);
             i = JsonBytes.skipWhitespace(b, i + 1, end);
             int valueEnd = JsonBytes.skipValue(b, i, end);
-            if (found == id && (span[0] < 0 || isBlank(b, span[0], span[1]))) {
+            if (named && (span[0] < 0 || isBlank(b, span[0], span[1]))) {
                 span[0] = i;
                 span[1] = valueEnd;
             }

@@ -127,6 +127,19 @@ final class SignInMapper {
         return !(result.equals("notApplied") || result.equals("notEnabled") || result.equals("reportOnlyNotApplied"));
     }
 
+    /** "IsCAEToken" in any case, with or without spaces ("Is CAE Token"): compared in place, as it runs for every key. */
+    static boolean isCaeTokenKey(String key) {
+        String want = "iscaetoken";
+        int k = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ') continue;
+            if (k == want.length() || Character.toLowerCase(c) != want.charAt(k)) return false;
+            k++;
+        }
+        return k == want.length();
+    }
+
     private static Risk risk(Row r) {
         List<String> types = new ArrayList<>(r.strings(RISK_EVENT_TYPES_V2));
         for (String t : r.strings(RISK_EVENT_TYPES)) if (!types.contains(t)) types.add(t);
@@ -140,7 +153,7 @@ final class SignInMapper {
         Row tp = r.object(TOKEN_PROTECTION);
         boolean cae = false;
         // the details hold a handful of key/value pairs and only this one is read: rows are built for it alone
-        for (Row kv : r.objectsWhere(AUTH_PROCESSING, KEY, key -> key.replace(" ", "").equalsIgnoreCase("IsCAEToken"))) {
+        for (Row kv : r.objectsWhere(AUTH_PROCESSING, KEY, SignInMapper::isCaeTokenKey)) {
             cae = kv.text(VALUE).equalsIgnoreCase("true");
         }
         return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
