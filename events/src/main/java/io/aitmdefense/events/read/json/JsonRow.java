@@ -186,6 +186,10 @@ public final class JsonRow implements Row {
         if (c == '{') return single(parse(buf, s, e), key, keep);
         if (c == '"') {
             if (e - s == 4 && buf[s + 1] == '[' && buf[s + 2] == ']') return List.of(); // "[]": nothing to decode
+            if (key != null) {
+                List<Row> kept = EscapedJsonArray.filter(buf, s + 1, e - 1, key, keep);
+                if (kept != null) return kept;
+            }
             byte[] inner = new byte[e - s - 2];
             int n = JsonBytes.unescapeInto(buf, s + 1, e - 1, inner);
             int i = JsonBytes.skipWhitespace(inner, 0, n);
