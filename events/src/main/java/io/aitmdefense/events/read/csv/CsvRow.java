@@ -8,6 +8,7 @@ import io.aitmdefense.events.read.row.Row;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** One CSV record seen through its file's {@link CsvHeader}: cells are text, complex cells are JSON text. */
 public final class CsvRow implements Row {
@@ -47,12 +48,20 @@ public final class CsvRow implements Row {
 
     @Override
     public List<Row> objects(Field f) {
+        return objectsWhere(f, null, null);
+    }
+
+    @Override
+    public List<Row> objectsWhere(Field f, Field key, Predicate<String> keep) {
         byte[] json = json(f);
         if (json == null) return List.of();
         int i = JsonBytes.skipWhitespace(json, 0, json.length);
         if (i >= json.length) return List.of();
-        if (json[i] == '[') return JsonRow.objectsOf(json, i, json.length);
-        if (json[i] == '{') return List.of(JsonRow.parse(json, i, json.length));
+        if (json[i] == '[') return JsonRow.objectsOf(json, i, json.length, key, keep);
+        if (json[i] == '{') {
+            Row row = JsonRow.parse(json, i, json.length);
+            return key == null || keep.test(row.text(key)) ? List.of(row) : List.of();
+        }
         return List.of();
     }
 

@@ -7,6 +7,7 @@ import io.aitmdefense.events.read.row.Row;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A JSON object read in one pass: the spans of registered fields are remembered, every other value is skipped.
@@ -104,7 +105,11 @@ public final class JsonRow implements Row {
     }
 
     private boolean isBlank(int s, int e) {
-        byte c = buf[s];
+        return isBlank(buf, s, e);
+    }
+
+    private static boolean isBlank(byte[] b, int s, int e) {
+        byte c = b[s];
         return c == 'n' || (c == '"' && e - s == 2);
     }
 
@@ -134,11 +139,15 @@ public final class JsonRow implements Row {
     public String text(Field f) {
         int k = find(f);
         if (k < 0) return "";
-        int s = starts[k], e = ends[k];
-        byte c = buf[s];
-        if (c == '"') return JsonBytes.decodeString(buf, s, e);
+        return text(buf, starts[k], ends[k]);
+    }
+
+    /** Text of the value at [s, e): a string unescaped, null as "", anything else as written. */
+    private static String text(byte[] b, int s, int e) {
+        byte c = b[s];
+        if (c == '"') return JsonBytes.decodeString(b, s, e);
         if (c == 'n') return "";
-        return new String(buf, s, e - s, StandardCharsets.UTF_8);
+        return new String(b, s, e - s, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -159,22 +168,40 @@ public final class JsonRow implements Row {
 
     @Override
     public List<Row> objects(Field f) {
+        return objects(f, null, null);
+    }
+
+    @Override
+    public List<Row> objectsWhere(Field f, Field key, Predicate<String> keep) {
+        return objects(f, key, keep);
+    }
+
+    /** Elements of the array (or the one object) in field f; with a key, only those whose key text passes keep. */
+    private List<Row> objects(Field f, Field key, Predicate<String> keep) {
         int k = find(f);
         if (k < 0) return List.of();
         int s = starts[k], e = ends[k];
         byte c = buf[s];
-        if (c == '[') return objectsOf(buf, s, e);
-        if (c == '{') return List.of(parse(buf, s, e));
+        if (c == '[') return objectsOf(buf, s, e, key, keep);
+        if (c == '{') return single(parse(buf, s, e), key, keep);
         if (c == '"') {
             if (e - s == 4 && buf[s + 1] == '[' && buf[s + 2] == ']') return List.of(); // "[]": nothing to decode
+            if (key != null) {
+                List<Row> kept = EscapedJsonArray.filter(buf, s + 1, e - 1, key, keep);
+                if (kept != null) return kept;
+            }
             byte[] inner = new byte[e - s - 2];
             int n = JsonBytes.unescapeInto(buf, s + 1, e - 1, inner);
             int i = JsonBytes.skipWhitespace(inner, 0, n);
             if (i >= n) return List.of();
-            if (inner[i] == '[') return objectsOf(inner, i, n);
-            if (inner[i] == '{') return List.of(parse(inner, i, n));
+            if (inner[i] == '[') return objectsOf(inner, i, n, key, keep);
+            if (inner[i] == '{') return single(parse(inner, i, n), key, keep);
         }
         return List.of();
+    }
+
+    private static List<Row> single(JsonRow row, Field key, Predicate<String> keep) {
+        return key == null || keep.test(row.text(key)) ? List.of(row) : List.of();
     }
 
     @Override
@@ -219,14 +246,26 @@ public final class JsonRow implements Row {
 
     /** Every element of the array at [s, e) that is an object (or JSON text of one). */
     public static List<Row> objectsOf(byte[] b, int s, int e) {
+        return objectsOf(b, s, e, null, null);
+    }
+
+    /**
+     * Elements of the array at [s, e) that are objects (or JSON text of one); with a key, only those whose key text
+     * passes keep. An object element is first read for its key alone, so a dropped one costs a scan and no row.
+     */
+    public static List<Row> objectsOf(byte[] b, int s, int e, Field key, Predicate<String> keep) {
         List<Row> out = new ArrayList<>();
+        int[] span = key == null ? null : new int[2];
         int i = s + 1;
         while (true) {
             i = JsonBytes.skipWhitespace(b, i, e);
             if (i >= e) throw new JsonSyntaxError("array not closed", i);
             if (b[i] == ']') return out;
             int end;
-            if (b[i] == '{') {
+            if (b[i] == '{' && key != null) {
+                end = valueOf(b, i, e, key, span);
+                if (keep.test(span[0] < 0 ? "" : text(b, span[0], span[1]))) out.add(parse(b, i, end));
+            } else if (b[i] == '{') {
                 JsonRow row = parse(b, i, e); // the parse finds the end: no second scan of the element
                 out.add(row);
                 end = row.end();
@@ -234,12 +273,45 @@ public final class JsonRow implements Row {
                 end = JsonBytes.skipValue(b, i, e);
                 byte[] inner = JsonBytes.unescape(b, i + 1, end - 1);
                 int j = JsonBytes.skipWhitespace(inner, 0, inner.length);
-                if (j < inner.length && inner[j] == '{') out.add(parse(inner, j, inner.length));
+                if (j < inner.length && inner[j] == '{') out.addAll(single(parse(inner, j, inner.length), key, keep));
             } else {
                 end = JsonBytes.skipValue(b, i, e);
             }
             i = JsonBytes.skipWhitespace(b, end, e);
             if (i < e && b[i] == ',') i++;
+        }
+    }
+
+    /**
+     * Scans the object opening at {@code i} for the value of {@code key} as {@link #parse} would keep it (the
+     * first non-blank one when the name repeats) into {@code span} (start, end; -1 when absent) and returns the index
+     * just past the object. Same grammar and errors as the parse.
+     */
+    private static int valueOf(byte[] b, int i, int end, Field key, int[] span) {
+        span[0] = -1;
+        i++; // '{'
+        while (true) {
+            i = JsonBytes.skipWhitespace(b, i, end);
+            if (i >= end) throw new JsonSyntaxError("object not closed (truncated record?)", i);
+            byte c = b[i];
+            if (c == '}') return i + 1;
+            if (c != '"') throw new JsonSyntaxError("expected a property name", i);
+            int keyEnd = JsonBytes.skipString(b, i, end);
+            boolean named = key.mayHaveLength(keyEnd - i - 2) && Fields.lookup(b, i + 1, keyEnd - 1) == key.id();
+            i = JsonBytes.skipWhitespace(b, keyEnd, end);
+            if (i >= end || b[i] != ':') throw new JsonSyntaxError("expected ':' after a property name", i);
+            i = JsonBytes.skipWhitespace(b, i + 1, end);
+            int valueEnd = JsonBytes.skipValue(b, i, end);
+            if (named && (span[0] < 0 || isBlank(b, span[0], span[1]))) {
+                span[0] = i;
+                span[1] = valueEnd;
+            }
+            i = JsonBytes.skipWhitespace(b, valueEnd, end);
+            if (i < end && b[i] == ',') {
+                i++;
+            } else if (i >= end || b[i] != '}') {
+                throw new JsonSyntaxError(i >= end ? "object not closed (truncated record?)" : "expected ',' or '}'", i);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.aitmdefense.events.read.row.Row;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A diagnostic-settings record seen as one row: its {@code properties} first, then the envelope fields
@@ -40,6 +41,11 @@ final class LayeredRow implements Row {
     @Override
     public List<Row> objects(Field f) {
         return pick(f).objects(f);
+    }
+
+    @Override
+    public List<Row> objectsWhere(Field f, Field key, Predicate<String> keep) {
+        return pick(f).objectsWhere(f, key, keep);
     }
 
     @Override

@@ -114,15 +114,30 @@ final class SignInMapper {
 
     /** Only policies that applied (in force or report-only): the notApplied majority is dropped to keep events small. */
     private static List<CaResult> caPolicies(Row r) {
-        List<Row> rows = r.objects(CA_POLICIES);
-        List<CaResult> out = new ArrayList<>(4);
+        List<Row> rows = r.objectsWhere(CA_POLICIES, RESULT, SignInMapper::applied);
+        List<CaResult> out = new ArrayList<>(rows.size());
         for (Row p : rows) {
-            String result = p.text(RESULT);
-            if (result.equals("notApplied") || result.equals("notEnabled") || result.equals("reportOnlyNotApplied")) continue;
-            out.add(new CaResult(p.text(ID), p.text(DISPLAY_NAME), result, p.strings(ENFORCED_GRANT),
+            out.add(new CaResult(p.text(ID), p.text(DISPLAY_NAME), p.text(RESULT), p.strings(ENFORCED_GRANT),
                     p.strings(ENFORCED_SESSION)));
         }
         return out;
+    }
+
+    private static boolean applied(String result) {
+        return !(result.equals("notApplied") || result.equals("notEnabled") || result.equals("reportOnlyNotApplied"));
+    }
+
+    /** "IsCAEToken" in any case, with or without spaces ("Is CAE Token"): compared in place, as it runs for every key. */
+    static boolean isCaeTokenKey(String key) {
+        String want = "iscaetoken";
+        int k = 0;
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == ' ') continue;
+            if (k == want.length() || Character.toLowerCase(c) != want.charAt(k)) return false;
+            k++;
+        }
+        return k == want.length();
     }
 
     private static Risk risk(Row r) {
@@ -137,9 +152,9 @@ final class SignInMapper {
     private static TokenContext token(Row r) {
         Row tp = r.object(TOKEN_PROTECTION);
         boolean cae = false;
-        for (Row kv : r.objects(AUTH_PROCESSING)) {
-            String key = kv.text(KEY).replace(" ", "");
-            if (key.equalsIgnoreCase("IsCAEToken")) cae = kv.text(VALUE).equalsIgnoreCase("true");
+        // the details hold a handful of key/value pairs and only this one is read: rows are built for it alone
+        for (Row kv : r.objectsWhere(AUTH_PROCESSING, KEY, SignInMapper::isCaeTokenKey)) {
+            cae = kv.text(VALUE).equalsIgnoreCase("true");
         }
         return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
                 r.text(AUTH_PROTOCOL), tp.has(TOKEN_PROTECTION_STATUS) ? tp.text(TOKEN_PROTECTION_STATUS) : r.text(SIGNIN_TOKEN_PROTECTION),

@@ -1,6 +1,8 @@
 package io.aitmdefense.events.read.row;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * One record's fields, whatever the container (JSON object, CSV row with JSON cells). Complex values may be
@@ -19,6 +21,17 @@ public interface Row {
 
     /** An array of objects, decoding JSON text when needed; empty when absent. */
     List<Row> objects(Field f);
+
+    /**
+     * The elements of an array of objects (as {@link #objects}) whose {@code key} text passes {@code keep}. For arrays
+     * where most elements are dropped (Conditional Access results, processing details): a JSON row reads only the key
+     * of a dropped element and builds no row for it.
+     */
+    default List<Row> objectsWhere(Field f, Field key, Predicate<String> keep) {
+        List<Row> kept = new ArrayList<>();
+        for (Row r : objects(f)) if (keep.test(r.text(key))) kept.add(r);
+        return kept;
+    }
 
     /** An array of strings (or a JSON-text array, or a single string); empty when absent. */
     List<String> strings(Field f);
