@@ -85,7 +85,7 @@ final class SessionReplayLedger {
         TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > cutoff) break;
-            if (u.time() > judgedUpTo) groups.putIfAbsent(key(u, sessionOfToken), new ArrayList<>());
+            if (u.time() > judgedUpTo) groups.computeIfAbsent(key(u, sessionOfToken), k -> new ArrayList<>());
         }
         if (groups.isEmpty()) return groups;
         for (SessionReplayUse u : uses) {

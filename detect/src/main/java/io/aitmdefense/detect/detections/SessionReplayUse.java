@@ -10,6 +10,7 @@ import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
+import io.aitmdefense.events.codec.StringPool;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -47,7 +48,7 @@ record SessionReplayUse(long time, Source source, EventKind eventKind, String se
             boolean counted = !SignInSignals.trusted(s, n, enrichment.tenant()) && n.kind() != NetworkKind.MICROSOFT
                     && !s.token().transferMethod().equalsIgnoreCase("authenticationTransfer");
             String app = s.appName().isEmpty() ? s.appId() : s.appName();
-            if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app += " → " + s.resourceName();
+            if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app = StringPool.of(app + " → " + s.resourceName());
             return new SessionReplayUse(s.time().toEpochMilli(), s.source(), EventKind.SIGN_IN,
                     s.sessionId().toLowerCase(Locale.ROOT), s.uniqueTokenId(), s.interactive(), true, n,
                     s.userAgent(), UserAgents.client(s.userAgent(), s.device()), app, counted);
@@ -60,7 +61,7 @@ record SessionReplayUse(long time, Source source, EventKind eventKind, String se
             String ua = o.userAgent().isEmpty() ? agentInClientInfo(o.clientInfo()) : o.userAgent();
             return new SessionReplayUse(o.time().toEpochMilli(), o.source(), EventKind.OFFICE_ACTIVITY,
                     o.sessionId().toLowerCase(Locale.ROOT), o.uniqueTokenId(), false, false, n, ua,
-                    UserAgents.client(ua), o.workload() + " " + o.operation(), counted);
+                    UserAgents.client(ua), StringPool.of(o.workload() + " " + o.operation()), counted);
         }
         return null;
     }

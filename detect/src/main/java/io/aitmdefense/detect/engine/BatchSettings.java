@@ -19,13 +19,13 @@ public record BatchSettings(Duration bucketWidth, long memoryBudgetBytes, Path t
         if (memoryBudgetBytes < 0) throw new IllegalArgumentException("memoryBudgetBytes is negative: " + memoryBudgetBytes);
     }
 
-    /** One-hour buckets, 256 MB in memory, temporary files under {@code java.io.tmpdir}. */
     /**
-     * One-hour buckets in the temp folder, held in memory up to an eighth of the heap (at most
-     * {@link #DEFAULT_MEMORY_BUDGET}): the encoded arrays can double while growing and detection state needs the rest.
+     * One-hour buckets in the temp folder, held in memory up to a sixteenth of the heap (at most
+     * {@link #DEFAULT_MEMORY_BUDGET}): the encoded arrays can double while growing, detection state and the campaign
+     * view need the rest, and a spilled bucket costs one sequential write and read through the page cache.
      */
     public static BatchSettings defaults() {
-        long budget = Math.max(16L << 20, Math.min(DEFAULT_MEMORY_BUDGET, Runtime.getRuntime().maxMemory() / 8));
+        long budget = Math.max(16L << 20, Math.min(DEFAULT_MEMORY_BUDGET, Runtime.getRuntime().maxMemory() / 16));
         return new BatchSettings(DEFAULT_BUCKET_WIDTH, budget, Path.of(System.getProperty("java.io.tmpdir")));
     }
 

@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.enrich;
 
 import io.aitmdefense.events.IpAddress;
+import io.aitmdefense.events.codec.StringPool;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Enrichment from the curated ASN classification ({@code asn-classes.tsv}), an IP→ASN database and the tenant's
@@ -27,9 +26,16 @@ public final class CuratedEnrichment implements Enrichment {
     private final TenantContext tenant;
     private final AsnDatabase database;
     private final CidrSet trustedCidrs;
-    private static final int CACHE_CAP = 200_000;
-    private final Map<String, Map<Integer, Network>> cache = new ConcurrentHashMap<>();
-    private final AtomicInteger cacheSize = new AtomicInteger();
+    /**
+     * Recent answers, by address and logged ASN: every detection asks about every sign-in's address. A fixed table
+     * where a newcomer replaces its slot's entry (racy but safe: entries are immutable, a miss only costs a lookup),
+     * so a tenant's hundreds of thousands of addresses cost no more memory than the table.
+     */
+    private static final int CACHE_SLOTS = 1 << 15;
+    private final Cached[] cache = new Cached[CACHE_SLOTS];
+
+    private record Cached(String ip, int loggedAsn, Network network) {
+    }
 
     public CuratedEnrichment(TenantContext tenant, AsnDatabase database) {
         this.tenant = tenant;
@@ -44,15 +50,12 @@ public final class CuratedEnrichment implements Enrichment {
 
     @Override
     public Network network(String ip, int loggedAsn) {
-        // keyed by address, then logged ASN: building a combined key string per lookup cost more than the lookup
-        Map<Integer, Network> byAsn = cache.get(ip);
-        Network cached = byAsn == null ? null : byAsn.get(loggedAsn);
-        if (cached != null) return cached;
+        int h = (ip.hashCode() * 31 + loggedAsn) * 0x9E3779B9;
+        int slot = h >>> (32 - Integer.numberOfTrailingZeros(CACHE_SLOTS));
+        Cached cached = cache[slot];
+        if (cached != null && cached.loggedAsn() == loggedAsn && cached.ip().equals(ip)) return cached.network();
         Network n = resolve(ip, loggedAsn);
-        if (cacheSize.get() < CACHE_CAP) {
-            if (byAsn == null) byAsn = cache.computeIfAbsent(ip, k -> new ConcurrentHashMap<>(2));
-            if (byAsn.put(loggedAsn, n) == null) cacheSize.incrementAndGet();
-        }
+        cache[slot] = new Cached(ip, loggedAsn, n);
         return n;
     }
 
@@ -72,7 +75,8 @@ public final class CuratedEnrichment implements Enrichment {
         NetworkKind kind = c == null ? NetworkKind.OTHER : c.kind;
         if (c != null) owner = c.owner;
         boolean trusted = (asn > 0 && tenant.trustedAsns().contains(asn)) || trustedCidrs.contains(ip);
-        String block = asn > 0 ? "AS" + asn : IpAddress.network(ip);
+        // pooled: detections keep blocks in every user's network history
+        String block = StringPool.of(asn > 0 ? "AS" + asn : IpAddress.network(ip));
         return new Network(ip, Math.max(asn, 0), owner, kind, trusted, block);
     }
 

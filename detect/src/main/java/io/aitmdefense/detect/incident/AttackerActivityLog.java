@@ -9,6 +9,7 @@ import io.aitmdefense.events.codec.StringPool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AttackerActivityLog {
     /** (user, address) → operation → tally: an incident looks up its user's addresses directly. */
-    private final Map<UserAt, Map<String, AttackerActivity>> tally = new ConcurrentHashMap<>();
+    private final Map<UserAt, AttackerActivity[]> tally = new ConcurrentHashMap<>();
+
+    private static final AttackerActivity[] NONE = {};
 
     private record UserAt(String user, String ip) {
         static UserAt of(String user, String ip) {
@@ -41,11 +44,20 @@ public final class AttackerActivityLog {
 
     private void add(String user, String ip, String operation, Event e) {
         if (user.isBlank() || ip.isBlank() || operation.isBlank()) return;
-        UserAt key = UserAt.of(user, ip);
-        Map<String, AttackerActivity> byOperation = tally.computeIfAbsent(key, k -> new ConcurrentHashMap<>(4));
-        byOperation.compute(StringPool.of(operation), (op, a) -> a == null
-                ? new AttackerActivity(op, key.ip(), 1, e.time(), e.time(), Evidence.of(e, op + " from " + key.ip()))
-                : combine(a, op, e));
+        // a user does a handful of operations from one address: a small array, replaced whole, beats a map per key
+        tally.compute(UserAt.of(user, ip), (key, ops) -> {
+            int i = 0;
+            while (ops != null && i < ops.length && !ops[i].operation().equals(operation)) i++;
+            if (ops != null && i < ops.length) {
+                AttackerActivity[] next = ops.clone();
+                next[i] = combine(ops[i], operation, e);
+                return next;
+            }
+            AttackerActivity[] next = ops == null ? new AttackerActivity[1] : Arrays.copyOf(ops, ops.length + 1);
+            String op = StringPool.of(operation);
+            next[i] = new AttackerActivity(op, key.ip(), 1, e.time(), e.time(), Evidence.of(e, op + " from " + key.ip()));
+            return next;
+        });
     }
 
     /** The tally with one more event; its evidence stays the earliest event's. */
@@ -65,7 +77,7 @@ public final class AttackerActivityLog {
         String user = incident.user().toLowerCase(Locale.ROOT);
         List<AttackerActivity> out = new ArrayList<>();
         for (AttackerAddress address : incident.infrastructure().addresses()) {
-            for (AttackerActivity activity : tally.getOrDefault(new UserAt(user, address.ip()), Map.of()).values()) {
+            for (AttackerActivity activity : tally.getOrDefault(new UserAt(user, address.ip()), NONE)) {
                 if (!activity.first().isBefore(from) && !activity.first().isAfter(to)) out.add(activity);
             }
         }
