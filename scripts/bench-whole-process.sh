@@ -7,7 +7,8 @@
 # interactive + non-interactive sign-ins, plus the audit, risk and OfficeActivity rows the same users produce),
 # reads every file once with cat (the I/O floor, and so every tool starts from the same page cache), then runs
 # under /usr/bin/time, one after the other:
-#   aitm            java -jar cli/target/aitm.jar detect DIR/logs --out ...   (every table, whole catalogue)
+#   aitm            java OPTS -jar cli/target/aitm.jar detect DIR/logs --config DIR/tenant.yaml --out ...   (every
+#                   table, whole catalogue, the JVM options of ./aitm or AITM_JAVA_OPTS, the tenant's own networks)
 #   duckdb-replay   bench/src/main/resources/io/aitmdefense/bench/la-session-replay.sql over both sign-in tables
 #   duckdb-rule     .../la-signin-then-inbox-rule.sql over both sign-in tables and OfficeActivity
 #   jq-replay       .../la-session-replay.jq (grouping only) over both sign-in tables
@@ -30,6 +31,8 @@ data="${BENCH_DATA:-/tmp/aitm-bench-whole}"
 tools="${TOOLS:-aitm duckdb-replay duckdb-rule jq-replay}"
 aitm_jar="$root/cli/target/aitm.jar"
 bench_jar="$root/bench/target/aitm-bench.jar"
+# the JVM options of the ./aitm launcher (heap cap, collector), so the figures are those a user gets
+java_opts="${AITM_JAVA_OPTS:-$(sed -n 's/.*AITM_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/aitm")}"
 hosting_asns="'14061','24940','16276','63949','20473','9009','51167','16509','14618','15169','396982'"
 
 die() { echo "bench-whole-process: $*" >&2; exit 2; }
@@ -84,7 +87,7 @@ for size in "$@"; do
   users=$(( n / 100 )); [ "$users" -ge 10 ] || users=10
   dir="$data/$size"
   work="$dir/run-$(date -u +%Y%m%dT%H%M%S)-$$"
-  if [ ! -f "$dir/truth.json" ]; then
+  if [ ! -f "$dir/truth.json" ] || [ ! -f "$dir/tenant.yaml" ]; then
     rm -rf "$dir"; mkdir -p "$data"
     echo "generating $size: $users users, 3 days, seed 1 → $dir (load $(load))" >&2
     java -jar "$aitm_jar" simulate --users "$users" --days 3 --seed 1 --formats la --out "$dir" >&2
@@ -102,7 +105,8 @@ for size in "$@"; do
   for tool in $tools; do
     case "$tool" in
       aitm)
-        run aitm "$work/aitm.out" java -jar "$aitm_jar" detect "$dir/logs" --out "$work/aitm-out"
+        # shellcheck disable=SC2086 # the options are words
+        run aitm "$work/aitm.out" java $java_opts -jar "$aitm_jar" detect "$dir/logs" --config "$dir/tenant.yaml" --out "$work/aitm-out"
         measured aitm "$(sed -n '1s/^\([0-9]*\) incidents.*/\1 incidents/p' "$work/aitm.out")" "$(bytes "${all_files[@]}")";;
       duckdb-replay)
         run duckdb-replay "$work/duckdb-replay.out" java -cp "$bench_jar" io.aitmdefense.bench.DuckDbBaseline \

@@ -40,7 +40,8 @@ import java.util.concurrent.Callable;
                 "         riskDetections",
                 "  ual    Office 365 Management Activity API records (Exchange)",
                 "OUT/truth.json lists every campaign, victim, stage time, attacker",
-                "infrastructure and attacker record id. Run the detector on OUT/logs.",
+                "infrastructure and attacker record id. OUT/tenant.yaml is the tenant context",
+                "its admins would give the detector: aitm detect OUT/logs --config OUT/tenant.yaml",
                 ""},
         sortOptions = false, usageHelpAutoWidth = true)
 final class SimulateCommand implements Callable<Integer> {
@@ -107,5 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.printf("%s %s: %d victim(s) from %s%n", c.id(), c.technique(), c.victims().size(), c.infrastructure().ips());
         }
         out.println("truth: " + report.truthFile());
+        Path tenant = report.truthFile().resolveSibling(Simulation.TENANT_CONFIG);
+        out.println("tenant: " + tenant + "  (aitm detect " + Simulation.logs(report.truthFile().getParent()) + " --config " + tenant + ")");
     }
 }

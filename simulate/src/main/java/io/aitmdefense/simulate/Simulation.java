@@ -1,5 +1,8 @@
 package io.aitmdefense.simulate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.aitmdefense.simulate.activity.TenantDays;
 import io.aitmdefense.simulate.log.LogRecord;
 import io.aitmdefense.simulate.log.LogTable;
@@ -15,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -31,6 +35,9 @@ import java.util.function.IntConsumer;
  * time and written in arrival order, so files grow on disk, not in memory).
  */
 public final class Simulation {
+    /** Written beside truth.json: the tenant context for {@code aitm detect --config}. */
+    public static final String TENANT_CONFIG = "tenant.yaml";
+
     private Simulation() {
     }
 
@@ -42,8 +49,9 @@ public final class Simulation {
     public static SimulationReport run(SimulationSpec spec, IntConsumer progress) throws IOException {
         Map<LogTable, OutputFormat> routes = routes(spec.formats());
         Path truthFile = spec.out().resolve("truth.json");
+        Path tenantFile = spec.out().resolve(TENANT_CONFIG);
         Path logs = logs(spec.out());
-        for (Path p : List.of(logs, truthFile)) {
+        for (Path p : List.of(logs, truthFile, tenantFile)) {
             if (Files.exists(p)) {
                 throw new IllegalArgumentException(p + " already exists: choose an empty --out folder (the simulation never overwrites files)");
             }
@@ -72,7 +80,19 @@ public final class Simulation {
                 spec.formats().stream().map(OutputFormat::code).toList(), rows, tenantTruth(tenant), days.campaigns(),
                 benign(tenant, days));
         truth.write(truthFile);
+        writeTenantConfig(tenantFile, truth);
         return new SimulationReport(files.files(), rows, truthFile, truth);
+    }
+
+    /**
+     * The tenant's context as its administrators would write it for {@code aitm detect --config}: without it the
+     * tenant's own VDI and proxy egress would count as untrusted hosting.
+     */
+    private static void writeTenantConfig(Path file, GroundTruth truth) throws IOException {
+        String yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
+                .writeValueAsString(truth.tenant().detectSettings());
+        Files.writeString(file, "# Tenant context of this simulated tenant: aitm detect logs --config " + TENANT_CONFIG
+                + "\n" + yaml, StandardOpenOption.CREATE_NEW);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.aitmdefense.simulate;
 
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
@@ -44,6 +46,18 @@ class GroundTruthTest {
         assertThat(truth).isEqualTo(tenant.report().truth());
         assertThat(truth.seed()).isEqualTo(3);
         assertThat(truth.rows()).containsEntry("SIGN_INS", tenant.report().rows().get("SIGN_INS"));
+    }
+
+    @Test
+    void tenantYamlBesideTheTruthIsTheDetectConfigOfTheTenantsOwnNetworks() throws Exception {
+        TenantContext context = DetectConfig.load(dir.resolve(Simulation.TENANT_CONFIG)).tenant();
+
+        List<String> ranges = new ArrayList<>();
+        truth.tenant().trustedLocations().forEach(r -> ranges.add(r.cidr()));
+        truth.tenant().namedNetworks().forEach(r -> ranges.add(r.cidr()));
+        assertThat(ranges).isNotEmpty();
+        assertThat(context.trustedCidrs()).containsExactlyElementsOf(ranges);
+        assertThat(context.trustedLocationNames()).contains(truth.tenant().trustedLocations().get(0).name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Test

@@ -7,16 +7,12 @@ import io.aitmdefense.detect.enrich.Enrichments;
 import io.aitmdefense.detect.run.DetectionRun;
 import io.aitmdefense.events.read.Progress;
 import io.aitmdefense.simulate.truth.GroundTruth;
-import io.aitmdefense.simulate.truth.TenantTruth;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,33 +36,12 @@ public final class Evaluation {
         }
         if (!Files.isDirectory(logs)) throw new IOException(simulated + ": no logs/ folder beside truth.json");
         GroundTruth truth = GroundTruth.read(truthFile);
-        DetectConfig config = DetectConfig.of(tenantSettings(truth.tenant()));
+        DetectConfig config = DetectConfig.of(truth.tenant().detectSettings());
         Enrichment enrichment = Enrichments.load(config, Optional.empty());
         Duration window = config.incidents().duration("window", Duration.ofHours(24));
         Evaluator evaluator = new Evaluator(Evaluator.cases(truth), (long) truth.users() * truth.days(), window);
         RecordLocator records = new RecordLocator(evaluator.attackerRecordIds());
         DetectionRun.Result result = DetectionRun.run(List.of(logs), config, enrichment, readerThreads, progress, records);
         return new Outcome(truth, result, evaluator.score(result.incidents(), records, Catalogue.infos()));
-    }
-
-    /**
-     * The {@code tenant:} section of a detect config for this tenant, what its administrator would put in
-     * {@code --config}: the trusted named locations by name and CIDR, the mail domain, and the tenant's other named
-     * networks (its own VDI or branch egress, defined in Entra without the trusted flag) as allowlisted CIDRs — the
-     * administrator knows those ranges are the company's, which is what the allowlist is for.
-     */
-    public static Map<String, Object> tenantSettings(TenantTruth tenant) {
-        List<String> names = new ArrayList<>();
-        List<String> cidrs = new ArrayList<>();
-        for (TenantTruth.NamedRange r : tenant.trustedLocations()) {
-            names.add(r.name());
-            cidrs.add(r.cidr());
-        }
-        for (TenantTruth.NamedRange r : tenant.namedNetworks()) cidrs.add(r.cidr());
-        Map<String, Object> section = new LinkedHashMap<>();
-        section.put("trustedLocationNames", names);
-        section.put("trustedCidrs", cidrs);
-        section.put("domains", List.of(tenant.domain()));
-        return Map.of("tenant", section);
     }
 }
