@@ -31,8 +31,9 @@ import java.util.Optional;
  * access, BEC sends, CA tampering, risk with an anomalous token) need them to answer "was there a suspicious sign-in
  * between these times, and from where". Suspicious is: what {@link SignInSignals#reasons} says on its own (hosting,
  * scripting client, risky sign-in, device code), MFA satisfied by a claim in the token from a network with no earlier
- * sign-in of the user in {@code historyDays} — unless the sign-in names a device the user signed in from before, the
- * user's own machine on a new network, as {@link TokenWithoutMfaDetection} judges it — one session used from a second
+ * sign-in of the user in {@code historyDays} (the explanation says when the logs hold less of the user's history) —
+ * unless the sign-in names a device the user signed in from before, the user's own machine on a new network, as
+ * {@link TokenWithoutMfaDetection} judges it — one session used from a second
  * network by another client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps
  * its client), or a standing Identity Protection detection.
  * <p>
@@ -46,6 +47,7 @@ final class SuspiciousSignInLedger {
     private static final int SESSIONS = 256;
     private static final int NETWORKS_PER_SESSION = 8;
     private static final long HOUR = Duration.ofHours(1).toMillis();
+    private static final long DAY = Duration.ofDays(1).toMillis();
     /** A timer fires up to a minute after the time it stands for. */
     private static final long TIMER_LAG = Duration.ofMinutes(1).toMillis();
 
@@ -118,6 +120,8 @@ final class SuspiciousSignInLedger {
     private long lastTime;
     private Source lastSource;
     private long lastTrim = Long.MIN_VALUE;
+    /** The earliest successful sign-in recorded: how much history a "new network" was judged against. */
+    private long firstSignIn = Long.MAX_VALUE;
 
     SuspiciousSignInLedger(int historyDays) {
         this.historyDays = historyDays;
@@ -179,6 +183,7 @@ final class SuspiciousSignInLedger {
         if (!s.success() || s.workload()) return;
         Network n = SignInSignals.network(s, e);
         long t = s.time().toEpochMilli();
+        firstSignIn = Math.min(firstSignIn, t);
         boolean trusted = SignInSignals.trusted(s, n, e.tenant()) || n.kind() == NetworkKind.MICROSOFT;
         if (!n.ip().isEmpty()) networks.record(n.block(), n, t);
         if (!s.device().id().isEmpty()) devices.record(s.device().id(), s.device().id(), t);
@@ -250,7 +255,7 @@ final class SuspiciousSignInLedger {
             if (judged == null) continue;
             if (m.tokenSatisfied() && !knownDevice(m) && newNetwork(m)) {
                 judged = judged.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
-                        + historyDays + " days");
+                        + historyHeld(m.time()));
             }
             if (!judged.reasons().isEmpty()) out.add(judged);
         }
@@ -264,6 +269,17 @@ final class SuspiciousSignInLedger {
         }
         out.sort(Mark.ORDER);
         return out;
+    }
+
+    /**
+     * "14 days", or how much of the user's history the logs hold before {@code time} when that is less: early in an
+     * export every network is one the logs have not shown, and the analyst should see how little "new" then means.
+     */
+    private String historyHeld(long time) {
+        long held = time - firstSignIn;
+        if (held >= historyDays * DAY) return historyDays + " days";
+        if (held < HOUR) return "the logs, which hold no earlier sign-in of the user";
+        return "the " + (held < 2 * DAY ? held / HOUR + " hours" : held / DAY + " days") + " of the user's sign-ins the logs hold before it";
     }
 
     /** The user's own registered machine on a new network (travel, a new ISP) is not a replayed token. */

@@ -134,7 +134,9 @@ class SignInThenPersistenceDetectionTest {
         assertThat(run(List.of(usualSignIn(), replay, junk))).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
             assertThat(a.explanation()).contains("rule 'junk' that is named like a hidden folder when subjectcontainswords=legal")
-                    .contains("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in 14 days");
+                    // the logs hold a week of the user's sign-ins, not the 14 days the rule looks back: the analyst is told
+                    .contains("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in"
+                            + " the 7 days of the user's sign-ins the logs hold before it");
         });
         // the same token-satisfied sign-in from the user's known network is their own browser session
         Event ownSession = signIn().at("2025-03-04T09:00:00Z").ip("81.2.69.161").asn(7922).satisfiedByToken().build();
