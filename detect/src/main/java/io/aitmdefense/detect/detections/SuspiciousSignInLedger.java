@@ -33,9 +33,9 @@ import java.util.Optional;
  * scripting client, risky sign-in, device code), MFA satisfied by a claim in the token from a network with no earlier
  * sign-in of the user in {@code historyDays} (the explanation says when the logs hold less of the user's history) —
  * unless the sign-in names a device the user signed in from before, the user's own machine on a new network, as
- * {@link TokenWithoutMfaDetection} judges it — one session used from a second
- * network by another client (as {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps
- * its client), or a standing Identity Protection detection.
+ * {@link TokenWithoutMfaDetection} judges it — one session used from a second network by another client (as
+ * {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps its client), or a standing
+ * Identity Protection detection.
  * <p>
  * Those detections share one ledger per user ({@link #state}): each hands in the events it sees, the first records
  * them, and the ledger keeps as much history as the most demanding of them asked for. Everything is kept in time

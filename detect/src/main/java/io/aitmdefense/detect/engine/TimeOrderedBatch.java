@@ -221,11 +221,17 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
     }
 
     private static Comparator<Entry> order(byte[] bytes) {
-        return Comparator.<Entry, java.time.Instant>comparing(e -> e.event().time())
-                .thenComparing(e -> e.event().source().file())
-                .thenComparingLong(e -> e.event().source().line())
-                .thenComparing((a, b) -> Arrays.compare(bytes, a.offset(), a.offset() + a.length(),
-                        bytes, b.offset(), b.offset() + b.length()));
+        // written out: a bucket holds tens of thousands of events, and most pairs share their file (often the very
+        // same pooled string, which needs no character comparison)
+        return (a, b) -> {
+            int c = a.event().time().compareTo(b.event().time());
+            if (c != 0) return c;
+            String fa = a.event().source().file(), fb = b.event().source().file();
+            if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
+            c = Long.compare(a.event().source().line(), b.event().source().line());
+            if (c != 0) return c;
+            return Arrays.compare(bytes, a.offset(), a.offset() + a.length(), bytes, b.offset(), b.offset() + b.length());
+        };
     }
 
     public synchronized BatchStats stats() {

@@ -20,10 +20,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * an incident window of a day or more. Safe to feed from several engine threads.
  */
 public final class SightingLog {
-    private final Map<Key, Sighting[]> seen = new ConcurrentHashMap<>();
+    private final Map<Key, Range> seen = new ConcurrentHashMap<>();
 
-    /** A user at an address on a UTC day (epoch day). */
+    /** A user (lower-cased) at an address on a UTC day (epoch day). */
     private record Key(String user, String ip, long day) {
+    }
+
+    /**
+     * The earliest and latest sighting of one key, as plain fields: at a tenant's scale there are a million of these,
+     * and two {@link Sighting} records with their instants would double the memory. Changed only inside the map's
+     * {@code compute}, which holds the key's lock.
+     */
+    private static final class Range {
+        long first, last;
+        String firstActivity, lastActivity;
+
+        Range(long time, String activity) {
+            first = last = time;
+            firstActivity = lastActivity = activity;
+        }
+
+        void add(long time, String activity) {
+            if (time < first) {
+                first = time;
+                firstActivity = activity;
+            }
+            if (time > last) {
+                last = time;
+                lastActivity = activity;
+            }
+        }
     }
 
     /** Records the event's user and address if it has both (successful sign-ins and user activity only). */
@@ -38,23 +64,26 @@ public final class SightingLog {
     public void add(String user, String ip, Instant time, String activity) {
         if (user.isBlank() || ip.isBlank()) return;
         // pooled: a month of events names the same few users, addresses and activities over and over
-        Sighting s = new Sighting(StringPool.of(user), StringPool.of(ip.trim()), time, StringPool.of(activity));
-        Key key = new Key(StringPool.of(user.toLowerCase(Locale.ROOT)), s.ip(), Math.floorDiv(time.getEpochSecond(), 86_400));
+        Key key = new Key(StringPool.of(user.toLowerCase(Locale.ROOT)), StringPool.of(ip.trim()),
+                Math.floorDiv(time.getEpochSecond(), 86_400));
+        long t = time.toEpochMilli();
+        String what = StringPool.of(activity);
         seen.compute(key, (k, range) -> {
-            if (range == null) return new Sighting[] {s, s};
-            Sighting first = s.time().isBefore(range[0].time()) ? s : range[0];
-            Sighting last = s.time().isAfter(range[1].time()) ? s : range[1];
-            return new Sighting[] {first, last};
+            if (range == null) return new Range(t, what);
+            range.add(t, what);
+            return range;
         });
     }
 
     /** The kept sightings in time order. */
     public List<Sighting> sightings() {
         List<Sighting> out = new ArrayList<>();
-        for (Sighting[] range : seen.values()) {
-            out.add(range[0]);
-            if (range[1] != range[0]) out.add(range[1]);
-        }
+        seen.forEach((k, range) -> {
+            out.add(new Sighting(k.user(), k.ip(), Instant.ofEpochMilli(range.first), range.firstActivity));
+            if (range.last != range.first) {
+                out.add(new Sighting(k.user(), k.ip(), Instant.ofEpochMilli(range.last), range.lastActivity));
+            }
+        });
         out.sort(Comparator.comparing(Sighting::time).thenComparing(Sighting::user).thenComparing(Sighting::ip));
         return out;
     }

@@ -158,7 +158,7 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = str(in), correlationId = str(in), sessionId = str(in), uniqueTokenId = str(in);
+        String id = unique(in), correlationId = unique(in), sessionId = str(in), uniqueTokenId = unique(in);
         String userId = str(in), upn = str(in), userType = str(in);
         SignIn.Category category = CATEGORIES[in.readUnsignedByte()];
         String ip = str(in);
@@ -231,7 +231,7 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = str(in), correlationId = str(in), operation = str(in), category = str(in), service = str(in),
+        String id = unique(in), correlationId = unique(in), operation = str(in), category = str(in), service = str(in),
                 operationType = str(in), result = str(in), resultReason = str(in);
         DirectoryAudit.Actor actor = new DirectoryAudit.Actor(str(in), str(in), str(in), str(in), str(in));
         DirectoryAudit.Target[] targets = new DirectoryAudit.Target[varInt(in)];
@@ -280,7 +280,7 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = str(in), requestId = str(in), correlationId = str(in), userId = str(in), upn = str(in),
+        String id = unique(in), requestId = unique(in), correlationId = unique(in), userId = str(in), upn = str(in),
                 type = str(in), level = str(in), state = str(in), detail = str(in), timing = str(in),
                 detectionSource = str(in), activity = str(in), ip = str(in);
         Geo geo = readGeo(in);
@@ -315,7 +315,7 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = str(in), workload = str(in), operation = str(in);
+        String id = unique(in), workload = str(in), operation = str(in);
         int recordType = varInt(in);
         String userId = str(in), owner = str(in), ip = str(in), clientInfo = str(in), userAgent = str(in),
                 appId = str(in), clientAppId = str(in), sessionId = str(in), uniqueTokenId = str(in);
@@ -455,6 +455,18 @@ public final class EventCodec {
         int n = varInt(in);
         if (n == 0) return "";
         if (in instanceof ByteArrayInput fast) return fast.readUtf8(n);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A string that names one row (its id, correlation id, token id), not pooled: a million distinct ids would only
+     * push the users, addresses and agents that do repeat out of the {@link StringPool}.
+     */
+    private static String unique(DataInput in) throws IOException {
+        int n = varInt(in);
+        if (n == 0) return "";
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
