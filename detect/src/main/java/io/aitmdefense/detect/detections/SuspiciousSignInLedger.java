@@ -254,7 +254,7 @@ final class SuspiciousSignInLedger {
             Mark judged = withRisk ? m : m.withoutRisk();
             if (judged == null) continue;
             if (m.tokenSatisfied() && !knownDevice(m) && newNetwork(m)) {
-                judged = judged.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user in "
+                judged = judged.withReason("MFA satisfied by a claim in the token from a network with no earlier sign-in of the user "
                         + historyHeld(m.time()));
             }
             if (!judged.reasons().isEmpty()) out.add(judged);
@@ -272,14 +272,14 @@ final class SuspiciousSignInLedger {
     }
 
     /**
-     * "14 days", or how much of the user's history the logs hold before {@code time} when that is less: early in an
+     * "in 14 days", or how much of the user's history the logs hold before {@code time} when that is less: early in an
      * export every network is one the logs have not shown, and the analyst should see how little "new" then means.
      */
     private String historyHeld(long time) {
         long held = time - firstSignIn;
-        if (held >= historyDays * DAY) return historyDays + " days";
-        if (held < HOUR) return "the logs, which hold no earlier sign-in of the user";
-        return "the " + (held < 2 * DAY ? held / HOUR + " hours" : held / DAY + " days") + " of the user's sign-ins the logs hold before it";
+        if (held >= historyDays * DAY) return "in " + historyDays + " days";
+        if (held < HOUR) return "in the logs (they hold none of the user's sign-ins before it)";
+        return "in the " + (held < 2 * DAY ? held / HOUR + " hours" : held / DAY + " days") + " of the user's sign-ins the logs hold before it";
     }
 
     /** The user's own registered machine on a new network (travel, a new ISP) is not a replayed token. */

@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static io.aitmdefense.events.SampleEvents.audit;
+import static io.aitmdefense.events.SampleEvents.office;
 import static io.aitmdefense.events.SampleEvents.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +71,24 @@ class CaTamperingDetectionTest {
                     .contains("120 min after a suspicious sign-in to OfficeHome at 2025-03-04T07:00:00Z from 203.0.113.10 (AS14061 DigitalOcean, hosting)");
             assertThat(a.infrastructure().ips()).containsExactly("203.0.113.10");
             assertThat(a.evidence()).extracting(e -> e.kind()).containsExactly(EventKind.SIGN_IN, EventKind.DIRECTORY_AUDIT);
+        });
+    }
+
+    @Test
+    void aDetectionWithAShorterLookBackSharingTheSignInLedgerDoesNotMakeItForget() {
+        // sign-in → persistence looks back 90 minutes and judges its rule at ~12:31; CA tampering looks back 24 hours
+        Event rule = office("New-InboxRule").user(ADMIN).at("2025-03-04T12:00:00Z").ip("81.2.69.160")
+                .artifact(SignInThenPersistenceDetectionTest.rule("x", List.of("drop@attacker.example"), true, "")).build();
+        List<Event> events = List.of(hostingSignIn("2025-03-04T07:00:00Z"), normalSignIn("2025-03-04T10:00:00Z"), rule,
+                normalSignIn("2025-03-04T15:00:00Z"), normalSignIn("2025-03-04T18:00:00Z"), disable("2025-03-04T20:00:00Z"));
+
+        List<Alert> alerts = DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults()),
+                new SignInThenPersistenceDetection(DetectConfig.defaults())).run(events);
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.detectionId()).isEqualTo("ca-tampering");
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.explanation()).contains("780 min after a suspicious sign-in to OfficeHome at 2025-03-04T07:00:00Z");
         });
     }
 

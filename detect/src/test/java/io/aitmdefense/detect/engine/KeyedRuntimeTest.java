@@ -36,6 +36,29 @@ class KeyedRuntimeTest {
         }
     }
 
+    /** Appends the event time to the list under {@code descriptor} and records what it saw there before. */
+    static final class Append implements Detection {
+        final StateDescriptor<List<Instant>> descriptor;
+        final List<Integer> sizesSeen = new ArrayList<>();
+
+        Append(StateDescriptor<List<Instant>> descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public DetectionInfo info() {
+            return Probes.describe("append");
+        }
+
+        @Override
+        public void onEvent(Event event, Context ctx) {
+            List<Instant> list = ctx.state(descriptor).value();
+            sizesSeen.add(list.size());
+            list.add(event.time());
+            ctx.state(descriptor).update(list);
+        }
+    }
+
     static KeyedRuntime runtime(Detection d) {
         return new KeyedRuntime(List.of(d), EngineScenarios.enrichment(), a -> { }, (f, e) -> { });
     }
@@ -58,6 +81,24 @@ class KeyedRuntimeTest {
         rt.advanceWatermark(T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)));
         assertThat(rt.liveKeys()).isZero();
         assertThat(rt.liveStateEntries()).isZero();
+    }
+
+    @Test
+    void sharedStateIsOneValueForEveryDetectionNamingItWhilePrivateStateOfTheSameNameIsNot() {
+        StateDescriptor<List<Instant>> shared = StateDescriptor.shared("history", ArrayList::new, Duration.ofDays(2));
+        StateDescriptor<List<Instant>> own = new StateDescriptor<>("history", ArrayList::new, Duration.ofDays(2));
+        Append first = new Append(shared), second = new Append(shared), alone = new Append(own), other = new Append(own);
+        KeyedRuntime rt = new KeyedRuntime(List.of(first, second, alone, other), EngineScenarios.enrichment(), a -> { });
+
+        rt.process(at("keep@contoso.example", T0));
+        rt.process(at("keep@contoso.example", T0.plusSeconds(60)));
+
+        // the second sharer sees what the first appended a moment before; private state stays each detection's own
+        assertThat(first.sizesSeen).containsExactly(0, 2);
+        assertThat(second.sizesSeen).containsExactly(1, 3);
+        assertThat(alone.sizesSeen).containsExactly(0, 1);
+        assertThat(other.sizesSeen).containsExactly(0, 1);
+        assertThat(rt.liveStateEntries()).isEqualTo(3);
     }
 
     @Test
