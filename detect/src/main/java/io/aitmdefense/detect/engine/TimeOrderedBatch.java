@@ -159,7 +159,8 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
 
     /**
      * Passes every event to {@code sink} in event-time order, one bucket at a time, reporting progress in encoded
-     * bytes. Can be called once; only one bucket is decoded in memory at a time.
+     * bytes. Can be called once; only one bucket is decoded in memory at a time. The encoded events stay (in memory
+     * within the budget, the rest in their files) for {@link #rescan}.
      *
      * @return the number of events passed on
      */
@@ -177,11 +178,29 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
             passed += entries.size();
             done += bytes.length;
             progress.update("detecting in event-time order", done, encodedBytes);
-            // what has been replayed is not needed again
-            if (b.memory != null) memoryBytes -= b.memory.size();
-            b.memory = null;
+        }
+        return passed;
+    }
+
+    /**
+     * After {@link #replayInto}: passes every event to {@code sink} once more, in no particular order, then lets the
+     * events go. For work that needs what the replay found — which addresses were the attacker's — without reading
+     * the logs again or remembering everything about every event while they were read.
+     *
+     * @return the number of events passed on
+     */
+    public synchronized long rescan(EventSink sink) throws IOException {
+        if (closed) throw new IllegalStateException("the batch is closed");
+        if (!replayed) throw new IllegalStateException("rescan follows replayInto");
+        long passed = 0;
+        for (Bucket b : buckets.values()) {
+            byte[] bytes = bucketBytes(b);
+            for (Entry entry : decode(bytes, b.events)) sink.accept(entry.event());
+            passed += b.events;
             if (b.file != null) Files.deleteIfExists(b.file);
         }
+        buckets.clear();
+        memoryBytes = 0;
         return passed;
     }
 

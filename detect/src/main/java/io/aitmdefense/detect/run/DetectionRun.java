@@ -1,5 +1,6 @@
 package io.aitmdefense.detect.run;
 
+import io.aitmdefense.detect.api.Alert;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.BatchSettings;
@@ -13,6 +14,10 @@ import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.detect.incident.IncidentSet;
 import io.aitmdefense.detect.incident.SightingLog;
+import io.aitmdefense.events.DirectoryAudit;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.read.EventSink;
 import io.aitmdefense.events.read.LogReader;
 import io.aitmdefense.events.read.Progress;
@@ -21,7 +26,9 @@ import io.aitmdefense.events.read.ReadReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One batch detection run over files: the readers' events are collected in a {@link TimeOrderedBatch} and replayed
@@ -67,8 +74,6 @@ public final class DetectionRun {
         EngineResult found;
         try (TimeOrderedBatch batch = new TimeOrderedBatch(batchSettings)) {
             read = new LogReader(readerThreads).read(inputs, e -> {
-                sightings.add(e);
-                activity.add(e);
                 batch.accept(e);
                 tap.accept(e);
             }, progress);
@@ -77,12 +82,39 @@ public final class DetectionRun {
                 found = engine.finish();
             }
             held = batch.stats();
+            // who else was at the attacker's addresses, and what the account did from them: once the alerts name the
+            // addresses, a second pass over the encoded events finds them without keeping every user × address
+            Set<String> addresses = attackerAddresses(found.alerts());
+            if (!addresses.isEmpty()) {
+                batch.rescan(e -> {
+                    if (addresses.contains(address(e))) {
+                        sightings.add(e);
+                        activity.add(e);
+                    }
+                });
+            }
         }
         IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
         Duration window = config.incidents().duration("window", Duration.ofHours(24));
         IncidentSet incidents = new IncidentSet(built.incidents().stream()
                 .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns(), built.notices());
         return new Result(read, held, found, incidents);
+    }
+
+    private static Set<String> attackerAddresses(List<Alert> alerts) {
+        Set<String> out = new HashSet<>();
+        for (Alert a : alerts) for (String ip : a.infrastructure().ips()) out.add(ip.trim());
+        return out;
+    }
+
+    /** The address an event came from, as the sighting and activity logs read it. */
+    private static String address(Event e) {
+        String ip;
+        if (e instanceof SignIn s) ip = s.ip();
+        else if (e instanceof OfficeActivity o) ip = o.ip();
+        else if (e instanceof DirectoryAudit d) ip = d.actor().ip();
+        else ip = "";
+        return ip.trim();
     }
 
     /**
