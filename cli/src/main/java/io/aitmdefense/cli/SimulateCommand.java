@@ -41,7 +41,8 @@ import java.util.concurrent.Callable;
                 "  ual    Office 365 Management Activity API records (Exchange)",
                 "OUT/truth.json lists every campaign, victim, stage time, attacker",
                 "infrastructure and attacker record id. OUT/tenant.yaml is the tenant context",
-                "its admins would give the detector: aitm detect OUT/logs --config OUT/tenant.yaml",
+                "its admins would give the detector:",
+                "  aitm detect OUT/logs --config OUT/tenant.yaml",
                 ""},
         sortOptions = false, usageHelpAutoWidth = true)
 final class SimulateCommand implements Callable<Integer> {

@@ -1,8 +1,5 @@
 package io.aitmdefense.simulate;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.aitmdefense.simulate.activity.TenantDays;
 import io.aitmdefense.simulate.log.LogRecord;
 import io.aitmdefense.simulate.log.LogTable;
@@ -89,10 +86,7 @@ public final class Simulation {
      * tenant's own VDI and proxy egress would count as untrusted hosting.
      */
     private static void writeTenantConfig(Path file, GroundTruth truth) throws IOException {
-        String yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER))
-                .writeValueAsString(truth.tenant().detectSettings());
-        Files.writeString(file, "# Tenant context of this simulated tenant: aitm detect logs --config " + TENANT_CONFIG
-                + "\n" + yaml, StandardOpenOption.CREATE_NEW);
+        Files.writeString(file, truth.tenant().detectConfigYaml(), StandardOpenOption.CREATE_NEW);
     }
 
     /**

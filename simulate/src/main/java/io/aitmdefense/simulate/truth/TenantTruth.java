@@ -34,4 +34,28 @@ public record TenantTruth(String tenantId, String domain, List<NamedRange> trust
         section.put("domains", List.of(domain));
         return Map.of("tenant", section);
     }
+
+    /**
+     * The same settings as {@link #detectSettings} as the YAML file an administrator would keep, each range named in
+     * a comment: {@code aitm detect --config} reads it.
+     */
+    public String detectConfigYaml() {
+        StringBuilder y = new StringBuilder("# Tenant context of this simulated tenant, as its admins would write it:\n")
+                .append("#   aitm detect logs --config tenant.yaml      (aitm detect --show-config lists every key)\n")
+                .append("tenant:\n  trustedLocationNames:\n");
+        for (NamedRange r : trustedLocations) y.append("    - ").append(quoted(r.name())).append('\n');
+        y.append("  trustedCidrs:\n");
+        for (NamedRange r : trustedLocations) range(y, r, " (trusted named location)");
+        for (NamedRange r : namedNetworks) range(y, r, "");
+        return y.append("  domains: [").append(quoted(domain)).append("]\n").toString();
+    }
+
+    private static void range(StringBuilder y, NamedRange r, String note) {
+        String item = "    - " + quoted(r.cidr());
+        y.append(item).append(" ".repeat(Math.max(1, 30 - item.length()))).append("# ").append(r.name()).append(note).append('\n');
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
 }
