@@ -19,9 +19,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -76,13 +74,8 @@ public final class BecSendDetection implements Detection {
     }
 
     /** One sent message. */
-    record Sent(long time, Source source, String operation, Network network, String session, String subject, String client) {
-        static final Comparator<Sent> ORDER = Comparator.comparingLong(Sent::time)
-                .thenComparing(a -> a.source().file()).thenComparingLong(a -> a.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+    record Sent(long time, Source source, String operation, Network network, String session, String subject,
+                String client) implements Timed {
     }
 
     static final class BecSendState {
@@ -109,11 +102,8 @@ public final class BecSendDetection implements Detection {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Sent m = new Sent(o.time().toEpochMilli(), o.source(), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
-            int i = Collections.binarySearch(st.sends, m, Sent.ORDER);
-            if (i >= 0) return;
-            st.sends.add(-i - 1, m);
-            if (st.sends.size() > CAP) st.sends.remove(0);
-            ctx.registerTimer(m.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            if (!Timed.insert(st.sends, m, CAP, Timed.Cap.DROP_OLDEST)) return;
+            ctx.registerTimer(Timed.minuteAfter(m.instant().plus(window)));
             v.update(st);
         }
         // touch no state for the rest: it would live for the whole history

@@ -20,10 +20,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -68,13 +65,7 @@ public final class CaTamperingDetection implements Detection {
     }
 
     /** One policy change and what it weakened. {@code weakens} false: an edit that removed nothing. */
-    record Change(long time, Source source, String actorIp, Network network, String what, boolean weakens) {
-        static final Comparator<Change> ORDER = Comparator.comparingLong(Change::time)
-                .thenComparing(c -> c.source().file()).thenComparingLong(c -> c.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+    record Change(long time, Source source, String actorIp, Network network, String what, boolean weakens) implements Timed {
     }
 
     static final class CaTamperingState {
@@ -98,11 +89,8 @@ public final class CaTamperingDetection implements Detection {
         if (c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<CaTamperingState> v = ctx.state(state);
         CaTamperingState st = v.value();
-        int i = Collections.binarySearch(st.pending, c.get(), Change.ORDER);
-        if (i >= 0) return;
-        st.pending.add(-i - 1, c.get());
-        if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
-        ctx.registerTimer(c.get().instant().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        if (!Timed.insert(st.pending, c.get(), CAP, Timed.Cap.DROP_LATEST)) return;
+        ctx.registerTimer(Timed.minuteAfter(c.get().instant()));
         v.update(st);
     }
 

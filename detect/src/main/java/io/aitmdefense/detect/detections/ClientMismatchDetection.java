@@ -16,7 +16,6 @@ import io.aitmdefense.events.Event;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -77,7 +76,7 @@ public final class ClientMismatchDetection implements Detection {
         SessionReplayLedger ledger = s.value();
         ledger.add(use);
         s.update(ledger);
-        ctx.registerTimer(use.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        ctx.registerTimer(Timed.minuteAfter(use.instant().plus(window)));
     }
 
     @Override
@@ -98,7 +97,7 @@ public final class ClientMismatchDetection implements Detection {
         SessionReplayUse jumpFrom = null;
         if (!key.startsWith("agent:")) {
             for (SessionReplayUse earlier : uses) {
-                if (SessionReplayUse.ORDER.compare(earlier, later) >= 0) break;
+                if (Timed.ORDER.compare(earlier, later) >= 0) break;
                 if (earlier.counted() && later.time() - earlier.time() <= window.toMillis()
                         && earlier.client().otherMachine(later.client())) {
                     jumpFrom = earlier;

@@ -21,10 +21,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -81,13 +78,7 @@ public final class DeviceCodePhishDetection implements Detection {
 
     /** A device-code sign-in, or a mail access that may follow one. */
     record Row(long time, Source source, EventKind kind, Network network, String session, String userAgent,
-               UserAgents.Client client, String what, boolean hosting) {
-        static final Comparator<Row> ORDER = Comparator.comparingLong(Row::time)
-                .thenComparing(r -> r.source().file()).thenComparingLong(r -> r.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+               UserAgents.Client client, String what, boolean hosting) implements Timed {
     }
 
     /** Pending device-code sign-ins and recent mail access. (The habit is a day → earliest device-code use map.) */
@@ -144,14 +135,9 @@ public final class DeviceCodePhishDetection implements Detection {
         DeviceCodePhishState st = v.value();
         trim(st, ctx.watermark());
         List<Row> list = flow ? st.flows : st.mail;
-        int i = Collections.binarySearch(list, row, Row.ORDER);
-        if (i < 0) {
-            list.add(-i - 1, row);
-            // beyond the cap the oldest go: a stream moves forward, and the watermark trims them anyway
-            if (list.size() > CAP) list.remove(0);
-        }
+        Timed.insert(list, row, CAP, Timed.Cap.DROP_OLDEST);
         v.update(st);
-        if (flow) ctx.registerTimer(row.instant().plus(followWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        if (flow) ctx.registerTimer(Timed.minuteAfter(row.instant().plus(followWindow)));
     }
 
     private static boolean mailResource(SignIn s) {

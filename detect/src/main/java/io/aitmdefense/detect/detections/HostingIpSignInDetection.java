@@ -20,10 +20,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,13 +84,7 @@ public final class HostingIpSignInDetection implements Detection {
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
     record Hit(long time, Source source, Network network, String userAgent, UserAgents.Client client, String app,
-               boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session) {
-        static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::time)
-                .thenComparing(h -> h.source().file()).thenComparingLong(h -> h.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+               boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session) implements Timed {
     }
 
     /** Pending sign-ins in time order, how far they are judged, and the open alert per network (block → first time). */
@@ -120,12 +111,9 @@ public final class HostingIpSignInDetection implements Detection {
                 s.sessionId());
         ValueState<HostingIpSignInState> v = ctx.state(state);
         HostingIpSignInState st = v.value();
-        int i = Collections.binarySearch(st.hits, hit, Hit.ORDER);
-        if (i >= 0 || (st.hits.size() >= CAP && -i - 1 >= CAP)) return;
-        st.hits.add(-i - 1, hit);
-        if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
+        if (!Timed.insert(st.hits, hit, CAP, Timed.Cap.REFUSE_BEYOND)) return;
         v.update(st);
-        ctx.registerTimer(hit.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        ctx.registerTimer(Timed.minuteAfter(hit.instant().plus(window)));
     }
 
     static boolean officeApp(SignIn s) {

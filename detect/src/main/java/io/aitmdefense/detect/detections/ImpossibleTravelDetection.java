@@ -22,10 +22,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,13 +75,7 @@ public final class ImpossibleTravelDetection implements Detection {
 
     /** Where an interactive sign-in was, as the alert needs it. */
     record Place(long time, Source source, double latitude, double longitude, String where, Network network,
-                 UserAgents.Client client, String userAgent, String app) {
-        static final Comparator<Place> ORDER = Comparator.comparingLong(Place::time)
-                .thenComparing(p -> p.source().file()).thenComparingLong(p -> p.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+                 UserAgents.Client client, String userAgent, String app) implements Timed {
     }
 
     /** Recent places in time order, how far they are judged, and when the last alert started. */
@@ -109,12 +100,9 @@ public final class ImpossibleTravelDetection implements Detection {
                 UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName());
         ValueState<ImpossibleTravelState> v = ctx.state(state);
         ImpossibleTravelState st = v.value();
-        int i = Collections.binarySearch(st.places, p, Place.ORDER);
-        if (i >= 0 || (st.places.size() >= CAP && -i - 1 >= CAP)) return;
-        st.places.add(-i - 1, p);
-        if (st.places.size() > CAP) st.places.remove(st.places.size() - 1);
+        if (!Timed.insert(st.places, p, CAP, Timed.Cap.REFUSE_BEYOND)) return;
         v.update(st);
-        ctx.registerTimer(s.time().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        ctx.registerTimer(Timed.minuteAfter(s.time()));
     }
 
     private static String where(Geo g) {

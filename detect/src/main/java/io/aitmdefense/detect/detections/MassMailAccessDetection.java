@@ -19,10 +19,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,13 +81,7 @@ public final class MassMailAccessDetection implements Detection {
     }
 
     /** One MailItemsAccessed record. */
-    record Access(long time, Source source, Network network, String session, int items, String client) {
-        static final Comparator<Access> ORDER = Comparator.comparingLong(Access::time)
-                .thenComparing(a -> a.source().file()).thenComparingLong(a -> a.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+    record Access(long time, Source source, Network network, String session, int items, String client) implements Timed {
     }
 
     static final class MassMailAccessState {
@@ -119,12 +110,9 @@ public final class MassMailAccessDetection implements Detection {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
-            int i = Collections.binarySearch(st.accesses, a, Access.ORDER);
-            if (i >= 0) return;
-            st.accesses.add(-i - 1, a);
-            if (st.accesses.size() > CAP) st.accesses.remove(0);
+            if (!Timed.insert(st.accesses, a, CAP, Timed.Cap.DROP_OLDEST)) return;
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
-            ctx.registerTimer(a.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            ctx.registerTimer(Timed.minuteAfter(a.instant().plus(window)));
             v.update(st);
         }
         // touch no state for the rest: it would live for the whole history

@@ -20,10 +20,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -78,13 +75,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     /** One standing risk detection of a configured type. */
     record Hit(long time, Source source, String type, String level, String timing, Network network, String userAgent,
-               boolean alone) {
-        static final Comparator<Hit> ORDER = Comparator.comparingLong(Hit::time)
-                .thenComparing(h -> h.source().file()).thenComparingLong(h -> h.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+               boolean alone) implements Timed {
 
         String describe() {
             return level + " " + type + " (" + timing + ")" + (network.ip().isEmpty() ? "" : " for " + network.describe());
@@ -116,11 +107,8 @@ public final class RiskAnomalousTokenDetection implements Detection {
         if (event instanceof RiskDetection r) {
             Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
-            int i = Collections.binarySearch(st.hits, h, Hit.ORDER);
-            if (i >= 0) return;
-            st.hits.add(-i - 1, h);
-            if (st.hits.size() > CAP) st.hits.remove(st.hits.size() - 1);
-            ctx.registerTimer(h.instant().plus(combineWindow).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            if (!Timed.insert(st.hits, h, CAP, Timed.Cap.DROP_LATEST)) return;
+            ctx.registerTimer(Timed.minuteAfter(h.instant().plus(combineWindow)));
         }
         v.update(st);
     }

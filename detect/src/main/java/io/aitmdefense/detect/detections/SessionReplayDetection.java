@@ -16,7 +16,6 @@ import io.aitmdefense.events.Event;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,7 +76,7 @@ public final class SessionReplayDetection implements Detection {
         ledger.add(use);
         s.update(ledger);
         // one timer per user and minute at most: a timer judges every use that is old enough, not just its own
-        ctx.registerTimer(use.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        ctx.registerTimer(Timed.minuteAfter(use.instant().plus(window)));
     }
 
     @Override
@@ -94,7 +93,7 @@ public final class SessionReplayDetection implements Detection {
         Map<String, List<UserAgents.Client>> interactive = interactiveClients(uses);
         if (!usable(later, interactive)) return false;
         for (SessionReplayUse earlier : uses) {
-            if (SessionReplayUse.ORDER.compare(earlier, later) >= 0) break;
+            if (Timed.ORDER.compare(earlier, later) >= 0) break;
             long delay = later.time() - earlier.time();
             if (delay < minDelay.toMillis() || delay > window.toMillis() || !usable(earlier, interactive)) continue;
             if (SignInSignals.differentNetworks(earlier.network(), later.network())

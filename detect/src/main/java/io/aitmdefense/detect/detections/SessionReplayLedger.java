@@ -1,7 +1,6 @@
 package io.aitmdefense.detect.detections;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +30,7 @@ final class SessionReplayLedger {
     }
 
     void add(SessionReplayUse use) {
-        // replayed in time order, a use almost always comes last
-        if (uses.isEmpty() || SessionReplayUse.ORDER.compare(uses.get(uses.size() - 1), use) < 0) {
-            if (uses.size() < CAP) uses.add(use);
-            return;
-        }
-        int i = Collections.binarySearch(uses, use, SessionReplayUse.ORDER);
-        if (i >= 0) return; // the same row read twice
-        int at = -i - 1;
-        if (uses.size() >= CAP && at >= CAP) return;
-        uses.add(at, use);
-        if (uses.size() > CAP) uses.remove(uses.size() - 1);
+        Timed.insert(uses, use, CAP, Timed.Cap.REFUSE_BEYOND);
     }
 
     /**

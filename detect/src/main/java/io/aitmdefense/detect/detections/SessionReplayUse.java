@@ -12,8 +12,6 @@ import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 import io.aitmdefense.events.codec.StringPool;
 
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -29,12 +27,7 @@ import java.util.Locale;
  */
 record SessionReplayUse(long time, Source source, EventKind eventKind, String session, String tokenId,
                         boolean interactive, boolean signIn, Network network, String userAgent,
-                        UserAgents.Client client, String app, boolean counted) {
-
-    static final Comparator<SessionReplayUse> ORDER =
-            Comparator.comparingLong(SessionReplayUse::time)
-                    .thenComparing(u -> u.source().file())
-                    .thenComparingLong(u -> u.source().line());
+                        UserAgents.Client client, String app, boolean counted) implements Timed {
 
     /**
      * The use an event represents, or null when it is not a successful use by a person. Rows naming neither a
@@ -75,10 +68,6 @@ record SessionReplayUse(long time, Source source, EventKind eventKind, String se
         }
         while (rest.endsWith(";")) rest = rest.substring(0, rest.length() - 1).trim();
         return rest.indexOf('/') > 0 ? rest : "";
-    }
-
-    Instant instant() {
-        return Instant.ofEpochMilli(time);
     }
 
     String describe() {

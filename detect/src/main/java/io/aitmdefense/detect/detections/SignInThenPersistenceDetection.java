@@ -18,10 +18,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -80,13 +77,7 @@ public final class SignInThenPersistenceDetection implements Detection {
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */
-    record Change(long time, Source source, EventKind kind, PersistenceChange change) {
-        static final Comparator<Change> ORDER = Comparator.comparingLong(Change::time)
-                .thenComparing(c -> c.source().file()).thenComparingLong(c -> c.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+    record Change(long time, Source source, EventKind kind, PersistenceChange change) implements Timed {
     }
 
     static final class SignInThenPersistenceState {
@@ -112,11 +103,8 @@ public final class SignInThenPersistenceDetection implements Detection {
         ValueState<SignInThenPersistenceState> v = ctx.state(state);
         SignInThenPersistenceState st = v.value();
         Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
-        int i = Collections.binarySearch(st.pending, c, Change.ORDER);
-        if (i >= 0) return;
-        st.pending.add(-i - 1, c);
-        if (st.pending.size() > CAP) st.pending.remove(st.pending.size() - 1);
-        ctx.registerTimer(c.instant().plus(after).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        if (!Timed.insert(st.pending, c, CAP, Timed.Cap.DROP_LATEST)) return;
+        ctx.registerTimer(Timed.minuteAfter(c.instant().plus(after)));
         v.update(st);
     }
 

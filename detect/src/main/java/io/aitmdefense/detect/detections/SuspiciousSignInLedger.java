@@ -16,7 +16,6 @@ import io.aitmdefense.events.Source;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -53,10 +52,7 @@ final class SuspiciousSignInLedger {
 
     /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
     record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
-                String what, List<String> reasons, boolean tokenSatisfied, String deviceId) {
-        static final Comparator<Mark> ORDER = Comparator.comparingLong(Mark::time)
-                .thenComparing(m -> m.source().file()).thenComparingLong(m -> m.source().line());
-
+                String what, List<String> reasons, boolean tokenSatisfied, String deviceId) implements Timed {
         Mark withReason(String reason) {
             List<String> r = new ArrayList<>(reasons);
             r.add(reason);
@@ -221,13 +217,7 @@ final class SuspiciousSignInLedger {
     }
 
     private void add(Mark m) {
-        int i = candidates.isEmpty() || Mark.ORDER.compare(candidates.get(candidates.size() - 1), m) < 0
-                ? -candidates.size() - 1 // replayed in time order, a mark almost always comes last
-                : Collections.binarySearch(candidates, m, Mark.ORDER);
-        if (i >= 0) return;
-        candidates.add(-i - 1, m);
-        // the stream moves forward and the watermark trims the oldest anyway
-        if (candidates.size() > CAP) candidates.remove(0);
+        Timed.insert(candidates, m, CAP, Timed.Cap.DROP_OLDEST);
     }
 
     /**
@@ -267,7 +257,7 @@ final class SuspiciousSignInLedger {
             if (same >= 0) out.set(same, out.get(same).withReason(m.reasons().get(0)));
             else out.add(m);
         }
-        out.sort(Mark.ORDER);
+        out.sort(Timed.ORDER);
         return out;
     }
 

@@ -21,10 +21,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -88,13 +85,7 @@ public final class TokenProtectionFailureDetection implements Detection {
 
     /** One failed binding as the alert needs it. */
     record Failure(long time, Source source, Network network, String userAgent, UserAgents.Client client, String app,
-                   List<String> policies, boolean enforced, boolean blocked, String status, int code, boolean suspicious) {
-        static final Comparator<Failure> ORDER = Comparator.comparingLong(Failure::time)
-                .thenComparing(f -> f.source().file()).thenComparingLong(f -> f.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+                   List<String> policies, boolean enforced, boolean blocked, String status, int code, boolean suspicious) implements Timed {
     }
 
     /** Pending failures in time order, how far they are judged, and when the user's open alert started. */
@@ -134,12 +125,9 @@ public final class TokenProtectionFailureDetection implements Detection {
                 n.hosting() || SignInSignals.scriptingAgent(s.userAgent()));
         ValueState<TokenProtectionFailureState> v = ctx.state(state);
         TokenProtectionFailureState st = v.value();
-        int i = Collections.binarySearch(st.failures, f, Failure.ORDER);
-        if (i >= 0 || (st.failures.size() >= CAP && -i - 1 >= CAP)) return;
-        st.failures.add(-i - 1, f);
-        if (st.failures.size() > CAP) st.failures.remove(st.failures.size() - 1);
+        if (!Timed.insert(st.failures, f, CAP, Timed.Cap.REFUSE_BEYOND)) return;
         v.update(st);
-        ctx.registerTimer(f.instant().plus(window).truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+        ctx.registerTimer(Timed.minuteAfter(f.instant().plus(window)));
     }
 
     /** Windows, a native app that supports token protection, not a browser. */

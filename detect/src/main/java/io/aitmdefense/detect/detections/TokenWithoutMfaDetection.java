@@ -22,10 +22,7 @@ import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,13 +64,7 @@ public final class TokenWithoutMfaDetection implements Detection {
     /** A token-satisfied interactive sign-in waiting for its history to be complete. */
     record Candidate(long time, Source source, Network network, String deviceId, String deviceName,
                      UserAgents.Client client, String userAgent, String app, String session, List<String> mfaPolicies,
-                     String authRequirement, boolean hosting) {
-        static final Comparator<Candidate> ORDER = Comparator.comparingLong(Candidate::time)
-                .thenComparing(c -> c.source().file()).thenComparingLong(c -> c.source().line());
-
-        Instant instant() {
-            return Instant.ofEpochMilli(time);
-        }
+                     String authRequirement, boolean hosting) implements Timed {
     }
 
     /** Networks (block → a representative address) and device ids the user signed in from, and pending candidates. */
@@ -118,9 +109,9 @@ public final class TokenWithoutMfaDetection implements Detection {
                     UserAgents.client(s.userAgent(), s.device()), s.userAgent(),
                     s.appName().isEmpty() ? s.appId() : s.appName(), s.sessionId(), mfaPolicies(s), s.authRequirement(),
                     n.hosting());
-            int i = Collections.binarySearch(st.pending, c, Candidate.ORDER);
-            if (i < 0) st.pending.add(-i - 1, c);
-            ctx.registerTimer(s.time().truncatedTo(ChronoUnit.MINUTES).plusSeconds(60));
+            // not capped: the timers judge and drop what is pending a minute later
+            Timed.insert(st.pending, c, Integer.MAX_VALUE, Timed.Cap.DROP_LATEST);
+            ctx.registerTimer(Timed.minuteAfter(s.time()));
         }
         v.update(st);
     }

@@ -1,0 +1,65 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.events.Source;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a detection keeps of one log row in a user's state: its time (epoch ms) and where it came from. Detections
+ * keep such rows in lists sorted by {@link #ORDER} — time, then file and line, a total order over the rows of a run —
+ * so that arrival order never shows in a result, and a row read twice is one row.
+ */
+interface Timed {
+    /** Time, then source file and line. */
+    Comparator<Timed> ORDER = (a, b) -> {
+        int c = Long.compare(a.time(), b.time());
+        if (c != 0) return c;
+        String fa = a.source().file(), fb = b.source().file();
+        if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
+        return Long.compare(a.source().line(), b.source().line());
+    };
+
+    long time();
+
+    Source source();
+
+    default Instant instant() {
+        return Instant.ofEpochMilli(time());
+    }
+
+    /** What a full list gives up for a newcomer. */
+    enum Cap {
+        /** the oldest row: a stream moves forward, and the watermark trims the oldest anyway */
+        DROP_OLDEST,
+        /** the latest row: what is already waiting to be judged keeps its place */
+        DROP_LATEST,
+        /** nothing: a row that would land beyond the cap is not taken (then, and only then, arrival order can matter) */
+        REFUSE_BEYOND
+    }
+
+    /**
+     * Puts {@code row} into {@code rows} (sorted by {@link #ORDER}), keeping at most {@code cap} rows as {@code policy}
+     * says. Returns false when nothing changed: the same row was already there, or a {@link Cap#REFUSE_BEYOND} list
+     * had no room for it.
+     */
+    static <T extends Timed> boolean insert(List<T> rows, T row, int cap, Cap policy) {
+        int size = rows.size();
+        // replayed in time order, a row almost always comes last
+        int i = size == 0 || ORDER.compare(rows.get(size - 1), row) < 0 ? -size - 1 : Collections.binarySearch(rows, row, ORDER);
+        if (i >= 0) return false;
+        int at = -i - 1;
+        if (policy == Cap.REFUSE_BEYOND && size >= cap && at >= cap) return false;
+        rows.add(at, row);
+        if (rows.size() > cap) rows.remove(policy == Cap.DROP_OLDEST ? 0 : rows.size() - 1);
+        return true;
+    }
+
+    /** The first whole minute after {@code time}: one timer per user and minute, however many rows ask for it. */
+    static Instant minuteAfter(Instant time) {
+        return time.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60);
+    }
+}

@@ -1,0 +1,71 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.events.Source;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sorted, capped row lists every detection keeps. */
+class TimedTest {
+    record R(long time, Source source) implements Timed {
+    }
+
+    static R r(long time, long line) {
+        return new R(time, new Source("a.json", line));
+    }
+
+    static List<Long> times(List<R> rows) {
+        return rows.stream().map(R::time).toList();
+    }
+
+    static List<R> full() {
+        List<R> rows = new ArrayList<>();
+        for (long t = 10; t <= 30; t += 10) Timed.insert(rows, r(t, t), 3, Timed.Cap.DROP_OLDEST);
+        return rows;
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void anyArrivalOrderGivesTheSameSortedListAndARowReadTwiceIsOneRow(long seed) {
+        List<R> rows = new ArrayList<>();
+        for (int i = 0; i < 200; i++) rows.add(r(i / 3, i % 3));
+        List<R> shuffled = new ArrayList<>(rows);
+        shuffled.addAll(rows.subList(0, 50));
+        Collections.shuffle(shuffled, new Random(seed));
+
+        List<R> kept = new ArrayList<>();
+        int taken = 0;
+        for (R row : shuffled) if (Timed.insert(kept, row, Integer.MAX_VALUE, Timed.Cap.DROP_LATEST)) taken++;
+
+        assertThat(kept).isEqualTo(rows);
+        assertThat(taken).isEqualTo(200);
+    }
+
+    @Test
+    void aFullListGivesUpWhatItsPolicySays() {
+        List<R> oldest = full(), latest = full(), refuse = full();
+
+        assertThat(Timed.insert(oldest, r(25, 0), 3, Timed.Cap.DROP_OLDEST)).isTrue();
+        assertThat(Timed.insert(latest, r(25, 0), 3, Timed.Cap.DROP_LATEST)).isTrue();
+        assertThat(Timed.insert(refuse, r(25, 0), 3, Timed.Cap.REFUSE_BEYOND)).isTrue();
+        assertThat(Timed.insert(refuse, r(40, 0), 3, Timed.Cap.REFUSE_BEYOND)).isFalse();
+
+        assertThat(times(oldest)).containsExactly(20L, 25L, 30L);
+        assertThat(times(latest)).containsExactly(10L, 20L, 25L);
+        assertThat(times(refuse)).containsExactly(10L, 20L, 25L);
+    }
+
+    @Test
+    void timersFallOnTheNextWholeMinute() {
+        assertThat(Timed.minuteAfter(Instant.parse("2025-03-04T09:00:00Z"))).isEqualTo(Instant.parse("2025-03-04T09:01:00Z"));
+        assertThat(Timed.minuteAfter(Instant.parse("2025-03-04T09:00:59.999Z"))).isEqualTo(Instant.parse("2025-03-04T09:01:00Z"));
+    }
+}
