@@ -90,7 +90,8 @@ final class DetectCommand implements Callable<Integer> {
                     + " 'all' lists the catalogue.")
     Optional<String> explain = Optional.empty();
 
-    @Option(names = "--show-config", description = "Print the default configuration (thresholds and tenant context) and exit.")
+    @Option(names = "--show-config", description = "Print the effective configuration (every threshold and the tenant context,"
+            + " with --config applied) and exit.")
     boolean showConfig;
 
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: one per core).")
@@ -104,7 +105,7 @@ final class DetectCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         if (explain.isPresent()) return explain(explain.get(), stdout);
         if (showConfig) {
-            stdout.print(DetectConfig.defaultsText());
+            stdout.print(Catalogue.configText(config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults()));
             return ExitCodes.OK;
         }
         if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "Missing log files or folders to read (PATH).");
@@ -112,6 +113,7 @@ final class DetectCommand implements Callable<Integer> {
         if (out.isPresent()) refuseToWriteIntoInputs(out.get());
 
         DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
+        if (config.isEmpty()) System.err.println(DetectConfig.NO_TENANT_CONTEXT);
         Enrichment enrichment = Enrichments.load(settings, asnDb);
         TerminalProgress progress = TerminalProgress.forTerminal();
         DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress);

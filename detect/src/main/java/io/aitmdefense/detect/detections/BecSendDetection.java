@@ -63,13 +63,12 @@ public final class BecSendDetection implements Detection {
 
     public BecSendDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minSends = t.integer("minSends", 10);
-        if (minSends < 1) throw new IllegalArgumentException(ID + ".minSends: must be at least 1, got " + minSends);
-        int historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
-        this.state = new StateDescriptor<>(ID + "/recent", BecSendState::new, window.plusMinutes(1));
+        this.window = t.duration("window", Duration.ofMinutes(60), "sends in this time after the first form one burst");
+        this.minSends = t.integer("minSends", 10, 1, "sends in the window from a suspicious session/IP");
+        int historyDays = t.integer("historyDays", 14, 1, "how long a network counts as known to the user");
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12),
+                "a suspicious sign-in this long before the sends ties their session/IP to it");
+        this.state = new StateDescriptor<>(ID + "/recent", BecSendState::new, window.plusMinutes(1), StateCodecs.BEC_SEND);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -87,6 +86,11 @@ public final class BecSendDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -132,7 +136,7 @@ public final class BecSendDetection implements Detection {
             }
             if (burst.size() < minSends) continue;
             st.reportedUpTo = first.time() + w;
-            ctx.emit(alert(ctx.key(), burst, tie.get()));
+            ctx.emit(alert(ctx.user(), burst, tie.get()));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.sends.removeIf(m -> m.time() <= cutoff);

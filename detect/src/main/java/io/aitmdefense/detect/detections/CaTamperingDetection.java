@@ -57,10 +57,11 @@ public final class CaTamperingDetection implements Detection {
 
     public CaTamperingDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(24));
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/pending", CaTamperingState::new, Duration.ofMinutes(2));
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(24),
+                "actor had a suspicious session this long before the change: critical");
+        this.historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
+        this.state = new StateDescriptor<>(ID + "/pending", CaTamperingState::new, Duration.ofMinutes(2), StateCodecs.CA_TAMPERING);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -76,6 +77,11 @@ public final class CaTamperingDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -139,7 +145,7 @@ public final class CaTamperingDetection implements Detection {
         for (Change c : st.pending) {
             if (c.time() > now) break;
             if (c.time() <= st.judgedUpTo) continue;
-            ctx.emit(alert(ctx.key(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
+            ctx.emit(alert(ctx.user(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
         }
         st.pending.removeIf(c -> c.time() <= now);
         st.judgedUpTo = Math.max(st.judgedUpTo, now);

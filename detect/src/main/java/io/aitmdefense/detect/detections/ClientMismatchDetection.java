@@ -51,15 +51,24 @@ public final class ClientMismatchDetection implements Detection {
 
     public ClientMismatchDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.scriptingAgents = t.strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
+        this.window = t.duration("window", Duration.ofMinutes(60),
+                "a client change within one session within this time; one alert per session episode");
+        this.scriptingAgents = t.strings("scriptingAgents", List.of("python-requests", "axios", "node-fetch", "node/", "undici",
+                "go-http-client", "curl/", "okhttp", "aiohttp", "powershell/", "libwww-perl", "wget/"),
+                "agents that alone make a sign-in a script's (matched anywhere; a trailing / matches the agent's start)");
         // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_USES);
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -107,7 +116,7 @@ public final class ClientMismatchDetection implements Detection {
         }
         boolean script = script(later);
         if (jumpFrom == null && !script) return false;
-        ctx.emit(alert(ctx.key(), key, jumpFrom, later, script, uses));
+        ctx.emit(alert(ctx.user(), key, jumpFrom, later, script, uses));
         return true;
     }
 

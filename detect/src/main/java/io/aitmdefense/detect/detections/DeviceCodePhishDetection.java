@@ -68,12 +68,13 @@ public final class DeviceCodePhishDetection implements Detection {
 
     public DeviceCodePhishDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.historyDays = t.integer("historyDays", 30);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.followWindow = t.duration("followWindow", Duration.ofMinutes(60));
+        this.historyDays = t.integer("historyDays", 30, 1, "device code use seen for the user within this time is normal for them");
+        this.followWindow = t.duration("followWindow", Duration.ofMinutes(60),
+                "mail access this long after the device-code sign-in is its evidence");
         // only users who used device code carry the long-lived habit; everyone's recent mail access lives briefly
-        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays));
-        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1));
+        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays), StateCodecs.DAYS);
+        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1),
+                StateCodecs.DEVICE_CODE);
     }
 
     /** A device-code sign-in, or a mail access that may follow one. */
@@ -93,6 +94,11 @@ public final class DeviceCodePhishDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(habit, recent);
     }
 
     @Override
@@ -171,7 +177,7 @@ public final class DeviceCodePhishDetection implements Detection {
             if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(usedOnDay, first.time())) continue;
             long end = first.time() + followWindow.toMillis();
             st.reportedUpTo = end;
-            ctx.emit(alert(ctx.key(), first, st, end));
+            ctx.emit(alert(ctx.user(), first, st, end));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.flows.removeIf(r -> r.time() <= cutoff);

@@ -75,11 +75,12 @@ public final class HostingIpSignInDetection implements Detection {
 
     public HostingIpSignInDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.window = t.duration("window", Duration.ofMinutes(60),
+                "sign-ins from the network in this time after the first are the alert's evidence");
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user and hosting network within this time");
         // the open alerts live for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new,
-                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1), StateCodecs.HOSTING);
     }
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
@@ -97,6 +98,11 @@ public final class HostingIpSignInDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -140,7 +146,7 @@ public final class HostingIpSignInDetection implements Detection {
             for (Hit o : st.hits) {
                 if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)) batch.add(o);
             }
-            ctx.emit(alert(ctx.key(), batch));
+            ctx.emit(alert(ctx.user(), batch));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.hits.removeIf(h -> h.time() <= cutoff);

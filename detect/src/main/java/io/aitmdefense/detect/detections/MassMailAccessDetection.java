@@ -67,16 +67,16 @@ public final class MassMailAccessDetection implements Detection {
 
     public MassMailAccessDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minItems = t.integer("minItems", 100);
-        this.baselineFactor = t.decimal("baselineFactor", 10);
-        this.minBaselineItems = t.integer("minBaselineItems", 50);
-        this.minBaselineHours = t.integer("minBaselineHours", 8);
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
+        this.window = t.duration("window", Duration.ofMinutes(60), "reads in this time after the first form one burst");
+        this.minItems = t.integer("minItems", 100, "MailItemsAccessed items in the window from one suspicious session/IP");
+        this.baselineFactor = t.decimal("baselineFactor", 10, "or this many times the user's hourly baseline");
+        this.minBaselineItems = t.integer("minBaselineItems", 50, "... and at least this many items (far above a tiny baseline is still little)");
+        this.minBaselineHours = t.integer("minBaselineHours", 8, "active hours of history before a baseline counts");
+        this.historyDays = t.integer("historyDays", 14, 1, "baseline history; also how long a network counts as known to the user");
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12),
+                "a suspicious sign-in this long before the reads ties their session/IP to it");
         this.state = new StateDescriptor<>(ID + "/recent", MassMailAccessState::new,
-                Duration.ofDays(historyDays).plus(window).plusMinutes(1));
+                Duration.ofDays(historyDays).plus(window).plusMinutes(1), StateCodecs.MASS_MAIL);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -95,6 +95,11 @@ public final class MassMailAccessDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -151,7 +156,7 @@ public final class MassMailAccessDetection implements Detection {
                     && total >= baselineFactor * baseline.perHour();
             if (!fromSuspicious && !aboveBaseline) continue;
             st.reportedUpTo = first.time() + w;
-            ctx.emit(alert(ctx.key(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
+            ctx.emit(alert(ctx.user(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
                     fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);

@@ -57,13 +57,17 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.types = lower(t.strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle")));
-        this.combineTypes = lower(t.strings("combineTypes", List.of("unfamiliarFeatures", "anonymizedIPAddress")));
-        this.combineWindow = t.duration("combineWindow", Duration.ofHours(6));
-        int historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.types = lower(t.strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle",
+                "adversaryInTheMiddle", "attemptedPrtAccess", "suspiciousInboxForwarding", "mcasSuspiciousInboxManipulationRules"),
+                "risk detection types that alert on their own"));
+        this.combineTypes = lower(t.strings("combineTypes", List.of("unfamiliarFeatures", "anonymizedIPAddress",
+                "maliciousIPAddress", "suspiciousBrowser", "newCountry", "unlikelyTravel"),
+                "types that alert only with a second type or a suspicious sign-in within combineWindow"));
+        this.combineWindow = t.duration("combineWindow", Duration.ofHours(6), "how close the second signal must be");
+        int historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
         this.state = new StateDescriptor<>(ID + "/recent", RiskAnomalousTokenState::new,
-                combineWindow.multipliedBy(2).plusMinutes(1));
+                combineWindow.multipliedBy(2).plusMinutes(1), StateCodecs.RISK);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -91,6 +95,11 @@ public final class RiskAnomalousTokenDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -130,7 +139,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
             if (!h.alone() && !pair && marks.isEmpty()) continue;
             st.reportedUpTo = h.time() + cw;
-            ctx.emit(alert(ctx.key(), h, episode, marks));
+            ctx.emit(alert(ctx.user(), h, episode, marks));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.hits.removeIf(h -> h.time() <= cutoff - cw);

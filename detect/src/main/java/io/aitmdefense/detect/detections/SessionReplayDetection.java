@@ -56,15 +56,21 @@ public final class SessionReplayDetection implements Detection {
 
     public SessionReplayDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minDelay = t.duration("minDelay", Duration.ofSeconds(1));
+        this.window = t.duration("window", Duration.ofMinutes(60), "second use of a session from another network within this time");
+        this.minDelay = t.duration("minDelay", Duration.ofSeconds(1), "immediate use from Microsoft's front end (delay 0) is not replay");
         // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_USES);
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -98,7 +104,7 @@ public final class SessionReplayDetection implements Detection {
             if (delay < minDelay.toMillis() || delay > window.toMillis() || !usable(earlier, interactive)) continue;
             if (SignInSignals.differentNetworks(earlier.network(), later.network())
                     && earlier.client().differs(later.client())) {
-                ctx.emit(alert(ctx.key(), key, earlier, later, uses));
+                ctx.emit(alert(ctx.user(), key, earlier, later, uses));
                 return true;
             }
         }

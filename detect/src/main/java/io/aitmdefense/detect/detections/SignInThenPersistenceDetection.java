@@ -64,15 +64,19 @@ public final class SignInThenPersistenceDetection implements Detection {
 
     public SignInThenPersistenceDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.before = t.duration("before", Duration.ofMinutes(60));
-        this.after = t.duration("after", Duration.ofMinutes(30));
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.before = t.duration("before", Duration.ofMinutes(60), "persistence up to this long after a suspicious sign-in");
+        this.after = t.duration("after", Duration.ofMinutes(30),
+                "... or up to this long before it (the audit record can be stamped earlier)");
+        this.historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
         this.junkFolders = t.strings("junkFolders", List.of("junk", "junk email", "rss", "rss feeds", "rss subscriptions",
-                "archive", "deleted items", "conversation history"));
-        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat."));
+                "archive", "deleted items", "conversation history"), "folders a rule hides mail in");
+        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat.", "Contacts.", "MailboxSettings.",
+                "People.", "Notes.", "EWS.", "Directory.AccessAsUser.All", "user_impersonation", "full_access_as_user"),
+                "a consent to a scope starting with one of these (with offline access) is persistence");
         // the network history behind "new network" is the longest-lived part
-        this.state = new StateDescriptor<>(ID + "/pending", SignInThenPersistenceState::new, before.plus(after).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/pending", SignInThenPersistenceState::new, before.plus(after).plusMinutes(1),
+                StateCodecs.PERSISTENCE);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -88,6 +92,11 @@ public final class SignInThenPersistenceDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -118,7 +127,7 @@ public final class SignInThenPersistenceDetection implements Detection {
             if (c.time() > cutoff) break;
             if (c.time() <= st.judgedUpTo) continue;
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
-            if (!marks.isEmpty()) ctx.emit(alert(ctx.key(), c, marks));
+            if (!marks.isEmpty()) ctx.emit(alert(ctx.user(), c, marks));
         }
         st.pending.removeIf(c -> c.time() <= cutoff);
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);

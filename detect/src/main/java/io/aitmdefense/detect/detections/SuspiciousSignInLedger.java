@@ -13,6 +13,12 @@ import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
+import io.aitmdefense.detect.api.StateCodec;
+import io.aitmdefense.detect.api.StateIo;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +135,7 @@ final class SuspiciousSignInLedger {
      */
     static StateDescriptor<SuspiciousSignInLedger> state(int historyDays) {
         return StateDescriptor.shared("suspicious-sign-ins/" + historyDays + "d", () -> new SuspiciousSignInLedger(historyDays),
-                Duration.ofDays(historyDays + 2L));
+                Duration.ofDays(historyDays + 2L), CODEC);
     }
 
     /**
@@ -327,4 +333,66 @@ final class SuspiciousSignInLedger {
     private boolean isEmpty() {
         return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty() && devices.isEmpty();
     }
+
+    private static void mark(Mark m, DataOutput o) throws IOException {
+        StateIo.varLong(m.time(), o);
+        StateIo.source(m.source(), o);
+        o.writeByte(m.kind().ordinal());
+        StateIo.network(m.network(), o);
+        StateIo.str(m.userAgent(), o);
+        StateIo.str(m.session(), o);
+        StateIo.str(m.what(), o);
+        StateIo.strings(m.reasons(), o);
+        o.writeBoolean(m.tokenSatisfied());
+        StateIo.str(m.deviceId(), o);
+    }
+
+    private static Mark mark(DataInput i) throws IOException {
+        return new Mark(StateIo.varLong(i), StateIo.source(i), StateCodecs.eventKind(i), StateIo.network(i), StateIo.str(i),
+                StateIo.str(i), StateIo.str(i), StateIo.strings(i), i.readBoolean(), StateIo.str(i));
+    }
+
+    private static void use(SessionUse u, DataOutput o) throws IOException {
+        StateIo.varLong(u.time(), o);
+        StateIo.source(u.source(), o);
+        StateIo.network(u.network(), o);
+        StateIo.str(u.userAgent(), o);
+        StateCodecs.client(u.client(), o);
+        StateIo.str(u.what(), o);
+        o.writeBoolean(u.trusted());
+    }
+
+    private static SessionUse use(DataInput i) throws IOException {
+        return new SessionUse(StateIo.varLong(i), StateIo.source(i), StateIo.network(i), StateIo.str(i), StateCodecs.client(i),
+                StateIo.str(i), i.readBoolean());
+    }
+
+    /** The ledger in a snapshot; sessions keep their order (the oldest are the ones kept when the cap is reached). */
+    static final StateCodec<SuspiciousSignInLedger> CODEC = StateCodecs.v1("suspicious sign-ins", (l, out) -> {
+        StateIo.varInt(l.historyDays, out);
+        StateIo.list(l.candidates, out, SuspiciousSignInLedger::mark);
+        l.networks.write(out, StateIo::network);
+        l.devices.write(out, StateIo::str);
+        StateIo.orderedMap(l.sessions, out, (uses, o) -> StateIo.sortedMap(uses, o, SuspiciousSignInLedger::use));
+        StateCodecs.longs(l.sessionLastUse, out);
+        StateIo.varLong(l.span, out);
+        StateIo.varLong(l.lastTime, out);
+        out.writeBoolean(l.lastSource != null);
+        if (l.lastSource != null) StateIo.source(l.lastSource, out);
+        StateIo.varLong(l.lastTrim, out);
+        StateIo.varLong(l.firstSignIn, out);
+    }, in -> {
+        SuspiciousSignInLedger l = new SuspiciousSignInLedger(StateIo.varInt(in));
+        l.candidates.addAll(StateIo.list(in, SuspiciousSignInLedger::mark));
+        l.networks.read(in, StateIo::network);
+        l.devices.read(in, StateIo::str);
+        StateIo.map(in, l.sessions, i -> StateIo.map(i, new HashMap<>(), SuspiciousSignInLedger::use));
+        l.sessionLastUse.putAll(StateCodecs.longs(in));
+        l.span = StateIo.varLong(in);
+        l.lastTime = StateIo.varLong(in);
+        if (in.readBoolean()) l.lastSource = StateIo.source(in);
+        l.lastTrim = StateIo.varLong(in);
+        l.firstSignIn = StateIo.varLong(in);
+        return l;
+    });
 }

@@ -75,12 +75,12 @@ public final class TokenProtectionFailureDetection implements Detection {
 
     public TokenProtectionFailureDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.includeReportOnly = t.flag("includeReportOnly", true);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.includeReportOnly = t.flag("includeReportOnly", true, "report-only failures count too (they show a replay before enforcement)");
+        this.window = t.duration("window", Duration.ofMinutes(60), "failures in this time after the first are the alert's evidence");
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user within this time");
         // the open alert lives for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/failures", TokenProtectionFailureState::new,
-                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1), StateCodecs.TOKEN_PROTECTION);
     }
 
     /** One failed binding as the alert needs it. */
@@ -98,6 +98,11 @@ public final class TokenProtectionFailureDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -152,7 +157,7 @@ public final class TokenProtectionFailureDetection implements Detection {
             st.openSince = f.time();
             List<Failure> batch = new ArrayList<>();
             for (Failure o : st.failures) if (o.time() >= f.time() && o.time() <= f.time() + window.toMillis()) batch.add(o);
-            ctx.emit(alert(ctx.key(), batch));
+            ctx.emit(alert(ctx.user(), batch));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.failures.removeIf(f -> f.time() <= cutoff);

@@ -56,9 +56,9 @@ public final class TokenWithoutMfaDetection implements Detection {
 
     public TokenWithoutMfaDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/history", TokenWithoutMfaState::new, Duration.ofDays(historyDays));
+        this.historyDays = t.integer("historyDays", 14, 1, "a network or device seen for the user within this time is not new");
+        this.state = new StateDescriptor<>(ID + "/history", TokenWithoutMfaState::new, Duration.ofDays(historyDays),
+                StateCodecs.TOKEN_WITHOUT_MFA);
     }
 
     /** A token-satisfied interactive sign-in waiting for its history to be complete. */
@@ -91,6 +91,11 @@ public final class TokenWithoutMfaDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -173,7 +178,7 @@ public final class TokenWithoutMfaDetection implements Detection {
         if (!history) return; // no baseline for this user: nothing can be called new
         boolean newDevice = !c.deviceId().isEmpty() && !st.devices.seenBefore(c.deviceId(), c.time(), historyDays);
         boolean isNew = c.deviceId().isEmpty() ? !networkSeen : newDevice;
-        if (isNew) ctx.emit(alert(ctx.key(), c, newDevice));
+        if (isNew) ctx.emit(alert(ctx.user(), c, newDevice));
     }
 
     private Alert alert(String user, Candidate c, boolean newDevice) {

@@ -44,7 +44,7 @@ public final class IncidentBuilder {
     private final CampaignLinker linker;
 
     public IncidentBuilder(DetectConfig config, Enrichment enrichment) {
-        this.window = config.incidents().duration("window", Duration.ofHours(24));
+        this.window = config.incidentWindow();
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("incidents.window: must be longer than zero, got " + window);
         }

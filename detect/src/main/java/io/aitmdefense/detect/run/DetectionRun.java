@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.run;
 
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.BatchSettings;
@@ -9,6 +10,7 @@ import io.aitmdefense.detect.engine.EngineResult;
 import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
 import io.aitmdefense.detect.engine.TimeOrderedBatch;
+import io.aitmdefense.detect.engine.UserDirectory;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
@@ -72,12 +74,17 @@ public final class DetectionRun {
         ReadReport read;
         BatchStats held;
         EngineResult found;
+        // a misspelt threshold fails now, not after the files are read
+        List<Detection> detections = Catalogue.enabled(config);
+        // every UPN ↔ object id pair is learned before any record is keyed: one user, one key, whatever the file order
+        UserDirectory users = new UserDirectory();
         try (TimeOrderedBatch batch = new TimeOrderedBatch(batchSettings)) {
             read = new LogReader(readerThreads).read(inputs, e -> {
                 batch.accept(e);
+                users.learn(e);
                 tap.accept(e);
             }, progress);
-            try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, replaySettings(config))) {
+            try (LocalEngine engine = LocalEngine.start(detections, enrichment, replaySettings(config), users)) {
                 batch.replayInto(engine, progress);
                 found = engine.finish();
             }
@@ -95,7 +102,7 @@ public final class DetectionRun {
             }
         }
         IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
-        Duration window = config.incidents().duration("window", Duration.ofHours(24));
+        Duration window = config.incidentWindow();
         IncidentSet incidents = new IncidentSet(built.incidents().stream()
                 .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns(), built.notices());
         return new Result(read, held, found, incidents);
