@@ -52,7 +52,7 @@ public final class CaTamperingDetection implements Detection {
 
     private final Duration suspiciousWindow;
     private final int historyDays;
-    private final StateDescriptor<CaTamperingState> state;
+    private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public CaTamperingDetection(DetectConfig config) {
@@ -61,17 +61,12 @@ public final class CaTamperingDetection implements Detection {
                 "actor had a suspicious session this long before the change: critical");
         this.historyDays = t.integer("historyDays", 14, 1,
                 "MFA from a token is suspicious from a network without a sign-in of the user in this time");
-        this.state = new StateDescriptor<>(ID + "/pending", CaTamperingState::new, Duration.ofMinutes(2), StateCodecs.CA_TAMPERING);
+        this.state = new StateDescriptor<>(ID + "/pending", Pending::new, Duration.ofMinutes(2), StateCodecs.CA_TAMPERING);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** One policy change and what it weakened. {@code weakens} false: an edit that removed nothing. */
     record Change(long time, Source source, String actorIp, Network network, String what, boolean weakens) implements Timed {
-    }
-
-    static final class CaTamperingState {
-        final ArrayList<Change> pending = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
     }
 
     @Override
@@ -93,11 +88,11 @@ public final class CaTamperingDetection implements Detection {
         Optional<Change> c = event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
                 && d.artifact().orElse(null) instanceof Artifact.PolicyChange p ? change(d, p, ctx) : Optional.empty();
         if (c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
-        ValueState<CaTamperingState> v = ctx.state(state);
-        CaTamperingState st = v.value();
-        if (!Timed.insert(st.pending, c.get(), CAP, Timed.Cap.DROP_LATEST)) return;
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
+        if (!pending.add(c.get(), CAP, Timed.Cap.DROP_LATEST)) return;
         ctx.registerTimer(Timed.minuteAfter(c.get().instant()));
-        v.update(st);
+        v.update(pending);
     }
 
     private static Optional<Change> change(DirectoryAudit d, Artifact.PolicyChange p, Context ctx) {
@@ -138,20 +133,15 @@ public final class CaTamperingDetection implements Detection {
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<CaTamperingState> v = ctx.state(state);
-        CaTamperingState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         long now = time.toEpochMilli();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (Change c : st.pending) {
-            if (c.time() > now) break;
-            if (c.time() <= st.judgedUpTo) continue;
-            ctx.emit(alert(ctx.user(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
-        }
-        st.pending.removeIf(c -> c.time() <= now);
-        st.judgedUpTo = Math.max(st.judgedUpTo, now);
+        pending.judge(now, (i, c) -> ctx.emit(alert(ctx.user(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time()))));
+        pending.forgetUpTo(now);
         SuspiciousSignInLedger.trim(ctx, ledger, now);
-        if (st.pending.isEmpty()) v.clear();
-        else v.update(st);
+        if (pending.isEmpty()) v.clear();
+        else v.update(pending);
     }
 
     private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {

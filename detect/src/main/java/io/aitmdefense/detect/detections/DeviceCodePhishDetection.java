@@ -84,11 +84,8 @@ public final class DeviceCodePhishDetection implements Detection {
 
     /** Pending device-code sign-ins and recent mail access. (The habit is a day → earliest device-code use map.) */
     static final class DeviceCodePhishState {
-        final ArrayList<Row> flows = new ArrayList<>();
+        final Pending<Row> flows = new Pending<>();
         final ArrayList<Row> mail = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        /** Device-code sign-ins up to this time belong to an alert already raised. */
-        long reportedUpTo = Long.MIN_VALUE;
     }
 
     @Override
@@ -140,8 +137,8 @@ public final class DeviceCodePhishDetection implements Detection {
         ValueState<DeviceCodePhishState> v = ctx.state(recent);
         DeviceCodePhishState st = v.value();
         trim(st, ctx.watermark());
-        List<Row> list = flow ? st.flows : st.mail;
-        Timed.insert(list, row, CAP, Timed.Cap.DROP_OLDEST);
+        if (flow) st.flows.add(row, CAP, Timed.Cap.DROP_OLDEST);
+        else Timed.insert(st.mail, row, CAP, Timed.Cap.DROP_OLDEST);
         v.update(st);
         if (flow) ctx.registerTimer(Timed.minuteAfter(row.instant().plus(followWindow)));
     }
@@ -172,15 +169,13 @@ public final class DeviceCodePhishDetection implements Detection {
         DeviceCodePhishState st = v.value();
         TreeMap<Long, Long> usedOnDay = ctx.state(habit).value();
         long cutoff = time.toEpochMilli() - followWindow.toMillis();
-        for (Row first : st.flows) {
-            if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(usedOnDay, first.time())) continue;
+        st.flows.judge(cutoff, (i, first) -> {
+            if (usedBefore(usedOnDay, first.time())) return;
             long end = first.time() + followWindow.toMillis();
-            st.reportedUpTo = end;
+            st.flows.reported(end);
             ctx.emit(alert(ctx.user(), first, st, end));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.flows.removeIf(r -> r.time() <= cutoff);
+        });
+        st.flows.forgetUpTo(cutoff);
         st.mail.removeIf(r -> r.time() <= cutoff);
         if (st.flows.isEmpty() && st.mail.isEmpty()) v.clear();
         else v.update(st);
@@ -199,7 +194,7 @@ public final class DeviceCodePhishDetection implements Detection {
         List<Row> flows = new ArrayList<>();
         Set<String> sessions = new LinkedHashSet<>(), ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
-        for (Row r : st.flows) {
+        for (Row r : st.flows.rows) {
             if (r.time() < first.time() || r.time() > end) continue;
             flows.add(r);
             if (!r.session().isEmpty()) sessions.add(r.session());

@@ -85,11 +85,9 @@ public final class MassMailAccessDetection implements Detection {
     }
 
     static final class MassMailAccessState {
-        final ArrayList<Access> accesses = new ArrayList<>();
+        final Pending<Access> accesses = new Pending<>();
         /** Hour index → items read in it: the baseline. */
         final TreeMap<Long, Long> itemsByHour = new TreeMap<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        long reportedUpTo = Long.MIN_VALUE;
     }
 
     @Override
@@ -115,7 +113,7 @@ public final class MassMailAccessDetection implements Detection {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
-            if (!Timed.insert(st.accesses, a, CAP, Timed.Cap.DROP_OLDEST)) return;
+            if (!st.accesses.add(a, CAP, Timed.Cap.DROP_OLDEST)) return;
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
             ctx.registerTimer(Timed.minuteAfter(a.instant().plus(window)));
             v.update(st);
@@ -129,17 +127,16 @@ public final class MassMailAccessDetection implements Detection {
         MassMailAccessState st = v.value();
         long w = window.toMillis();
         long cutoff = time.toEpochMilli() - w;
-        List<SuspiciousSignInLedger.Mark> marks = null;
-        for (int i = 0; i < st.accesses.size(); i++) {
-            Access first = st.accesses.get(i);
-            if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
+        List<List<SuspiciousSignInLedger.Mark>> looked = new ArrayList<>(1);
+        List<Access> rows = st.accesses.rows;
+        st.accesses.judge(cutoff, (i, first) -> {
             List<Access> burst = new ArrayList<>();
-            for (int j = i; j < st.accesses.size() && st.accesses.get(j).time() <= first.time() + w; j++) burst.add(st.accesses.get(j));
+            for (int j = i; j < rows.size() && rows.get(j).time() <= first.time() + w; j++) burst.add(rows.get(j));
             long total = burst.stream().mapToLong(Access::items).sum();
-            if (total < minItems && total < minBaselineItems) continue; // too little on either path
+            if (total < minItems && total < minBaselineItems) return; // too little on either path
             // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
-            if (marks == null) marks = ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
+            if (looked.isEmpty()) looked.add(ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli()));
+            List<SuspiciousSignInLedger.Mark> marks = looked.get(0);
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
             for (Access a : burst) {
@@ -154,13 +151,12 @@ public final class MassMailAccessDetection implements Detection {
             boolean fromSuspicious = !tied.isEmpty() && tied.get(0) == first && tiedItems >= minItems;
             boolean aboveBaseline = baseline.hours() >= minBaselineHours && total >= minBaselineItems
                     && total >= baselineFactor * baseline.perHour();
-            if (!fromSuspicious && !aboveBaseline) continue;
-            st.reportedUpTo = first.time() + w;
+            if (!fromSuspicious && !aboveBaseline) return;
+            st.accesses.reported(first.time() + w);
             ctx.emit(alert(ctx.user(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
                     fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.accesses.removeIf(a -> a.time() <= cutoff);
+        });
+        st.accesses.forgetUpTo(cutoff);
         st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
         if (st.accesses.isEmpty() && st.itemsByHour.isEmpty()) v.clear();

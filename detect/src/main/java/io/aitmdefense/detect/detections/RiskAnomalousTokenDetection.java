@@ -52,7 +52,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
     private final Set<String> types;
     private final Set<String> combineTypes;
     private final Duration combineWindow;
-    private final StateDescriptor<RiskAnomalousTokenState> state;
+    private final StateDescriptor<Pending<Hit>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
@@ -66,7 +66,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         this.combineWindow = t.duration("combineWindow", Duration.ofHours(6), "how close the second signal must be");
         int historyDays = t.integer("historyDays", 14, 1,
                 "MFA from a token is suspicious from a network without a sign-in of the user in this time");
-        this.state = new StateDescriptor<>(ID + "/recent", RiskAnomalousTokenState::new,
+        this.state = new StateDescriptor<>(ID + "/recent", Pending::new,
                 combineWindow.multipliedBy(2).plusMinutes(1), StateCodecs.RISK);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
@@ -84,12 +84,6 @@ public final class RiskAnomalousTokenDetection implements Detection {
         String describe() {
             return level + " " + type + " (" + timing + ")" + (network.ip().isEmpty() ? "" : " for " + network.describe());
         }
-    }
-
-    static final class RiskAnomalousTokenState {
-        final ArrayList<Hit> hits = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        long reportedUpTo = Long.MIN_VALUE;
     }
 
     @Override
@@ -111,41 +105,38 @@ public final class RiskAnomalousTokenDetection implements Detection {
         String type = event instanceof RiskDetection r && !r.triaged() ? r.riskEventType().toLowerCase(Locale.ROOT) : "";
         boolean alone = types.contains(type);
         if (!alone && !combineTypes.contains(type)) return; // touch no state for the rest
-        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
-        RiskAnomalousTokenState st = v.value();
+        ValueState<Pending<Hit>> v = ctx.state(state);
+        Pending<Hit> hits = v.value();
         if (event instanceof RiskDetection r) {
             Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
-            if (!Timed.insert(st.hits, h, CAP, Timed.Cap.DROP_LATEST)) return;
+            if (!hits.add(h, CAP, Timed.Cap.DROP_LATEST)) return;
             ctx.registerTimer(Timed.minuteAfter(h.instant().plus(combineWindow)));
         }
-        v.update(st);
+        v.update(hits);
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
-        RiskAnomalousTokenState st = v.value();
+        ValueState<Pending<Hit>> v = ctx.state(state);
+        Pending<Hit> hits = v.value();
         long cw = combineWindow.toMillis();
         long cutoff = time.toEpochMilli() - cw;
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (int i = 0; i < st.hits.size(); i++) {
-            Hit h = st.hits.get(i);
-            if (h.time() > cutoff) break;
-            if (h.time() <= st.judgedUpTo || h.time() <= st.reportedUpTo) continue;
+        hits.judge(cutoff, (i, h) -> {
             List<Hit> episode = new ArrayList<>();
-            for (int j = i; j < st.hits.size() && st.hits.get(j).time() <= h.time() + cw; j++) episode.add(st.hits.get(j));
+            for (int j = i; j < hits.rows.size() && hits.rows.get(j).time() <= h.time() + cw; j++) episode.add(hits.rows.get(j));
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspiciousSignIns(h.time() - cw, h.time() + cw);
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
-            if (!h.alone() && !pair && marks.isEmpty()) continue;
-            st.reportedUpTo = h.time() + cw;
+            if (!h.alone() && !pair && marks.isEmpty()) return;
+            hits.reported(h.time() + cw);
             ctx.emit(alert(ctx.user(), h, episode, marks));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.hits.removeIf(h -> h.time() <= cutoff - cw);
+        });
+        // a later detection pairs with these up to a window before it
+        hits.forgetUpTo(cutoff - cw);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
-        if (st.hits.isEmpty()) v.clear();
-        else v.update(st);
+        if (hits.isEmpty()) v.clear();
+        else v.update(hits);
     }
 
     private Alert alert(String user, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {

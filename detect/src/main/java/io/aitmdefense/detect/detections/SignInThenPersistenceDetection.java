@@ -59,7 +59,7 @@ public final class SignInThenPersistenceDetection implements Detection {
     private final int historyDays;
     private final List<String> junkFolders;
     private final List<String> riskyScopes;
-    private final StateDescriptor<SignInThenPersistenceState> state;
+    private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public SignInThenPersistenceDetection(DetectConfig config) {
@@ -75,18 +75,13 @@ public final class SignInThenPersistenceDetection implements Detection {
                 "People.", "Notes.", "EWS.", "Directory.AccessAsUser.All", "user_impersonation", "full_access_as_user"),
                 "a consent to a scope starting with one of these (with offline access) is persistence");
         // the network history behind "new network" is the longest-lived part
-        this.state = new StateDescriptor<>(ID + "/pending", SignInThenPersistenceState::new, before.plus(after).plusMinutes(1),
+        this.state = new StateDescriptor<>(ID + "/pending", Pending::new, before.plus(after).plusMinutes(1),
                 StateCodecs.PERSISTENCE);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */
     record Change(long time, Source source, EventKind kind, PersistenceChange change) implements Timed {
-    }
-
-    static final class SignInThenPersistenceState {
-        final ArrayList<Change> pending = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
     }
 
     @Override
@@ -109,31 +104,28 @@ public final class SignInThenPersistenceDetection implements Detection {
             return;
         }
         if (p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
-        ValueState<SignInThenPersistenceState> v = ctx.state(state);
-        SignInThenPersistenceState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
-        if (!Timed.insert(st.pending, c, CAP, Timed.Cap.DROP_LATEST)) return;
+        if (!pending.add(c, CAP, Timed.Cap.DROP_LATEST)) return;
         ctx.registerTimer(Timed.minuteAfter(c.instant().plus(after)));
-        v.update(st);
+        v.update(pending);
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<SignInThenPersistenceState> v = ctx.state(state);
-        SignInThenPersistenceState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         long cutoff = time.toEpochMilli() - after.toMillis();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (Change c : st.pending) {
-            if (c.time() > cutoff) break;
-            if (c.time() <= st.judgedUpTo) continue;
+        pending.judge(cutoff, (i, c) -> {
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
             if (!marks.isEmpty()) ctx.emit(alert(ctx.user(), c, marks));
-        }
-        st.pending.removeIf(c -> c.time() <= cutoff);
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+        });
+        pending.forgetUpTo(cutoff);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
-        if (st.pending.isEmpty()) v.clear();
-        else v.update(st);
+        if (pending.isEmpty()) v.clear();
+        else v.update(pending);
     }
 
     private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {

@@ -114,7 +114,7 @@ final class StateCodecs {
     static final StateCodec<TokenWithoutMfaDetection.TokenWithoutMfaState> TOKEN_WITHOUT_MFA = v1("token-without-mfa history", (s, out) -> {
         s.networks.write(out, StateIo::network);
         s.devices.write(out, StateIo::str);
-        list(s.pending, out, (c, o) -> {
+        s.pending.write(out, (c, o) -> {
             varLong(c.time(), o);
             source(c.source(), o);
             network(c.network(), o);
@@ -128,21 +128,19 @@ final class StateCodecs {
             str(c.authRequirement(), o);
             o.writeBoolean(c.hosting());
         });
-        varLong(s.judgedUpTo, out);
         varLong(s.trimmedAt, out);
     }, in -> {
         TokenWithoutMfaDetection.TokenWithoutMfaState s = new TokenWithoutMfaDetection.TokenWithoutMfaState();
         s.networks.read(in, StateIo::network);
         s.devices.read(in, StateIo::str);
-        s.pending.addAll(list(in, i -> new TokenWithoutMfaDetection.Candidate(varLong(i), source(i), network(i), str(i), str(i),
-                client(i), str(i), str(i), str(i), strings(i), str(i), i.readBoolean())));
-        s.judgedUpTo = varLong(in);
+        s.pending.read(in, i -> new TokenWithoutMfaDetection.Candidate(varLong(i), source(i), network(i), str(i), str(i),
+                client(i), str(i), str(i), str(i), strings(i), str(i), i.readBoolean()));
         s.trimmedAt = varLong(in);
         return s;
     });
 
-    static final StateCodec<SignInThenPersistenceDetection.SignInThenPersistenceState> PERSISTENCE = v1("pending persistence", (s, out) -> {
-        list(s.pending, out, (c, o) -> {
+    static final StateCodec<Pending<SignInThenPersistenceDetection.Change>> PERSISTENCE = v1("pending persistence", (s, out) -> {
+        s.write(out, (c, o) -> {
             varLong(c.time(), o);
             source(c.source(), o);
             o.writeByte(c.kind().ordinal());
@@ -153,17 +151,15 @@ final class StateCodecs {
             str(p.ip(), o);
             str(p.session(), o);
         });
-        varLong(s.judgedUpTo, out);
     }, in -> {
-        SignInThenPersistenceDetection.SignInThenPersistenceState s = new SignInThenPersistenceDetection.SignInThenPersistenceState();
-        s.pending.addAll(list(in, i -> new SignInThenPersistenceDetection.Change(varLong(i), source(i), eventKind(i),
-                new PersistenceChange(str(i), str(i), strings(i), str(i), str(i)))));
-        s.judgedUpTo = varLong(in);
+        Pending<SignInThenPersistenceDetection.Change> s = new Pending<>();
+        s.read(in, i -> new SignInThenPersistenceDetection.Change(varLong(i), source(i), eventKind(i),
+                new PersistenceChange(str(i), str(i), strings(i), str(i), str(i))));
         return s;
     });
 
     static final StateCodec<MassMailAccessDetection.MassMailAccessState> MASS_MAIL = v1("mail reads", (s, out) -> {
-        list(s.accesses, out, (a, o) -> {
+        s.accesses.write(out, (a, o) -> {
             varLong(a.time(), o);
             source(a.source(), o);
             network(a.network(), o);
@@ -172,19 +168,15 @@ final class StateCodecs {
             str(a.client(), o);
         });
         StateIo.longMap(s.itemsByHour, out);
-        varLong(s.judgedUpTo, out);
-        varLong(s.reportedUpTo, out);
     }, in -> {
         MassMailAccessDetection.MassMailAccessState s = new MassMailAccessDetection.MassMailAccessState();
-        s.accesses.addAll(list(in, i -> new MassMailAccessDetection.Access(varLong(i), source(i), network(i), str(i), varInt(i), str(i))));
+        s.accesses.read(in, i -> new MassMailAccessDetection.Access(varLong(i), source(i), network(i), str(i), varInt(i), str(i)));
         StateIo.longMap(in, s.itemsByHour);
-        s.judgedUpTo = varLong(in);
-        s.reportedUpTo = varLong(in);
         return s;
     });
 
-    static final StateCodec<BecSendDetection.BecSendState> BEC_SEND = v1("sent mail", (s, out) -> {
-        list(s.sends, out, (m, o) -> {
+    static final StateCodec<Pending<BecSendDetection.Sent>> BEC_SEND = v1("sent mail", (s, out) -> {
+        s.write(out, (m, o) -> {
             varLong(m.time(), o);
             source(m.source(), o);
             str(m.operation(), o);
@@ -193,18 +185,14 @@ final class StateCodecs {
             str(m.subject(), o);
             str(m.client(), o);
         });
-        varLong(s.judgedUpTo, out);
-        varLong(s.reportedUpTo, out);
     }, in -> {
-        BecSendDetection.BecSendState s = new BecSendDetection.BecSendState();
-        s.sends.addAll(list(in, i -> new BecSendDetection.Sent(varLong(i), source(i), str(i), network(i), str(i), str(i), str(i))));
-        s.judgedUpTo = varLong(in);
-        s.reportedUpTo = varLong(in);
+        Pending<BecSendDetection.Sent> s = new Pending<>();
+        s.read(in, i -> new BecSendDetection.Sent(varLong(i), source(i), str(i), network(i), str(i), str(i), str(i)));
         return s;
     });
 
-    static final StateCodec<CaTamperingDetection.CaTamperingState> CA_TAMPERING = v1("pending policy changes", (s, out) -> {
-        list(s.pending, out, (c, o) -> {
+    static final StateCodec<Pending<CaTamperingDetection.Change>> CA_TAMPERING = v1("pending policy changes", (s, out) -> {
+        s.write(out, (c, o) -> {
             varLong(c.time(), o);
             source(c.source(), o);
             str(c.actorIp(), o);
@@ -212,16 +200,14 @@ final class StateCodecs {
             str(c.what(), o);
             o.writeBoolean(c.weakens());
         });
-        varLong(s.judgedUpTo, out);
     }, in -> {
-        CaTamperingDetection.CaTamperingState s = new CaTamperingDetection.CaTamperingState();
-        s.pending.addAll(list(in, i -> new CaTamperingDetection.Change(varLong(i), source(i), str(i), network(i), str(i), i.readBoolean())));
-        s.judgedUpTo = varLong(in);
+        Pending<CaTamperingDetection.Change> s = new Pending<>();
+        s.read(in, i -> new CaTamperingDetection.Change(varLong(i), source(i), str(i), network(i), str(i), i.readBoolean()));
         return s;
     });
 
-    static final StateCodec<RiskAnomalousTokenDetection.RiskAnomalousTokenState> RISK = v1("risk detections", (s, out) -> {
-        list(s.hits, out, (h, o) -> {
+    static final StateCodec<Pending<RiskAnomalousTokenDetection.Hit>> RISK = v1("risk detections", (s, out) -> {
+        s.write(out, (h, o) -> {
             varLong(h.time(), o);
             source(h.source(), o);
             str(h.type(), o);
@@ -231,14 +217,10 @@ final class StateCodecs {
             str(h.userAgent(), o);
             o.writeBoolean(h.alone());
         });
-        varLong(s.judgedUpTo, out);
-        varLong(s.reportedUpTo, out);
     }, in -> {
-        RiskAnomalousTokenDetection.RiskAnomalousTokenState s = new RiskAnomalousTokenDetection.RiskAnomalousTokenState();
-        s.hits.addAll(list(in, i -> new RiskAnomalousTokenDetection.Hit(varLong(i), source(i), str(i), str(i), str(i), network(i),
-                str(i), i.readBoolean())));
-        s.judgedUpTo = varLong(in);
-        s.reportedUpTo = varLong(in);
+        Pending<RiskAnomalousTokenDetection.Hit> s = new Pending<>();
+        s.read(in, i -> new RiskAnomalousTokenDetection.Hit(varLong(i), source(i), str(i), str(i), str(i), network(i), str(i),
+                i.readBoolean()));
         return s;
     });
 
@@ -260,16 +242,12 @@ final class StateCodecs {
     }
 
     static final StateCodec<DeviceCodePhishDetection.DeviceCodePhishState> DEVICE_CODE = v1("device-code flows", (s, out) -> {
-        list(s.flows, out, StateCodecs::row);
+        s.flows.write(out, StateCodecs::row);
         list(s.mail, out, StateCodecs::row);
-        varLong(s.judgedUpTo, out);
-        varLong(s.reportedUpTo, out);
     }, in -> {
         DeviceCodePhishDetection.DeviceCodePhishState s = new DeviceCodePhishDetection.DeviceCodePhishState();
-        s.flows.addAll(list(in, StateCodecs::row));
+        s.flows.read(in, StateCodecs::row);
         s.mail.addAll(list(in, StateCodecs::row));
-        s.judgedUpTo = varLong(in);
-        s.reportedUpTo = varLong(in);
         return s;
     });
 

@@ -128,7 +128,8 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         }
         if (t.isAfter(newest)) {
             newest = t;
-            watermark = minusLateness(t);
+            Instant behind = minusLateness(t);
+            if (behind.isAfter(watermark)) watermark = behind; // an idle source may have moved it further already
         }
         directory.learn(event);
         UserDirectory.Identity who = UserDirectory.identity(event);
@@ -136,6 +137,20 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         if (key.isEmpty()) return;
         pending.get(shardOf(key, shards.length)).add(new Shard.Keyed(key, who.tenant(), event));
         if (++pendingCount >= flushThreshold) send(watermark);
+    }
+
+    /**
+     * Moves the watermark to {@code wm} without new events — a live source that has gone quiet vouches that nothing
+     * older than {@code wm} will come — so the timers up to it fire. Never moves it backwards; later events older than
+     * it are late.
+     *
+     * @throws IllegalStateException after {@link #finish}
+     */
+    public synchronized void advanceWatermark(Instant wm) {
+        if (result != null) throw new IllegalStateException("the engine has finished");
+        if (!wm.isAfter(watermark)) return;
+        watermark = wm;
+        send(wm);
     }
 
     /** The current watermark: newest event time accepted minus the allowed lateness; {@link Instant#MIN} before any. */
