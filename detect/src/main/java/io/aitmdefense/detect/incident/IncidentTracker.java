@@ -163,6 +163,30 @@ public final class IncidentTracker implements AlertSink {
         watch.expire(processedWatermark);
     }
 
+    /**
+     * Lets go of the incidents (and notices) no alert can reach any more — their last alert ended more than the
+     * incident window plus the watch's retention before {@code processedWatermark} — and returns them as they stand,
+     * for a live service to keep in its store: its memory then follows the active incidents, not the run's length.
+     * A batch run does not call it (its campaigns link across the whole run).
+     */
+    public synchronized List<Incident> close(Instant processedWatermark) {
+        List<Incident> closed = new ArrayList<>();
+        if (processedWatermark.equals(Instant.MIN)) return closed;
+        Instant horizon = processedWatermark.minus(window).minus(watch.retention());
+        for (var it = groups.values().iterator(); it.hasNext(); ) {
+            List<Group> gs = it.next();
+            for (var g = gs.iterator(); g.hasNext(); ) {
+                Group group = g.next();
+                if (!group.reach.isBefore(horizon)) continue;
+                if (group.incident()) closed.add(assembler.assemble(group.id, group.alerts));
+                published.remove(group.id);
+                g.remove();
+            }
+            if (gs.isEmpty()) it.remove();
+        }
+        return closed;
+    }
+
     /** A sighting known from elsewhere, for the campaign view. */
     public synchronized void sighted(Sighting sighting) {
         watch.addSighting(sighting);
