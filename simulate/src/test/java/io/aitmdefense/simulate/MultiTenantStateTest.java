@@ -9,9 +9,7 @@ import io.aitmdefense.detect.engine.KeyedRuntime;
 import io.aitmdefense.detect.engine.LocalEngine;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
-import io.aitmdefense.detect.run.DetectionRun;
 import io.aitmdefense.events.Event;
-import io.aitmdefense.events.read.Progress;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.simulate.truth.GroundTruth;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,25 +39,31 @@ class MultiTenantStateTest {
     @TempDir
     static Path dir;
 
-    static Path logsA, logsB;
     static GroundTruth truthA, truthB;
     static DetectConfig both;
     static Enrichment enrichment;
     /** Both tenants' records in the order a batch replay hands them to the engine. */
     static List<Event> events;
+    static List<Event> eventsA, eventsB;
+
+    static List<Event> replayOrder(List<Event> in) {
+        List<Event> out = new ArrayList<>(in);
+        out.sort(Comparator.comparing(Event::time).thenComparing(e -> e.source().file()).thenComparingLong(e -> e.source().line())
+                .thenComparingInt(e -> e.source().index()));
+        return out;
+    }
 
     @BeforeAll
     static void twoTenants() throws IOException {
         Path a = dir.resolve("a"), b = dir.resolve("b");
         // the same domain and user generator in both: the same user names exist in two tenants
-        List<Event> all = new ArrayList<>(GeneratedTenant.generate(new SimulationSpec(40, 3, 11, 2, List.of(OutputFormat.parse("graph"), OutputFormat.parse("ual")),
-                a, SimulationSpec.DEFAULT_START, false, SimulationSpec.DEFAULT_DOMAIN)).events());
-        all.addAll(GeneratedTenant.generate(new SimulationSpec(40, 3, 23, 2, List.of(OutputFormat.parse("eh"), OutputFormat.parse("la")),
-                b, SimulationSpec.DEFAULT_START, false, SimulationSpec.DEFAULT_DOMAIN)).events());
-        all.sort(Comparator.comparing(Event::time).thenComparing(e -> e.source().file()).thenComparingLong(e -> e.source().line()));
-        events = all;
-        logsA = Simulation.logs(a);
-        logsB = Simulation.logs(b);
+        eventsA = replayOrder(GeneratedTenant.generate(new SimulationSpec(40, 3, 11, 2, List.of(OutputFormat.parse("graph"),
+                OutputFormat.parse("ual")), a, SimulationSpec.DEFAULT_START, false, SimulationSpec.DEFAULT_DOMAIN)).events());
+        eventsB = replayOrder(GeneratedTenant.generate(new SimulationSpec(40, 3, 23, 2, List.of(OutputFormat.parse("eh"),
+                OutputFormat.parse("la")), b, SimulationSpec.DEFAULT_START, false, SimulationSpec.DEFAULT_DOMAIN)).events());
+        List<Event> all = new ArrayList<>(eventsA);
+        all.addAll(eventsB);
+        events = replayOrder(all);
         truthA = GroundTruth.read(a.resolve("truth.json"));
         truthB = GroundTruth.read(b.resolve("truth.json"));
         assertThat(truthA.tenant().tenantId()).isNotEqualTo(truthB.tenant().tenantId());
@@ -75,19 +79,26 @@ class MultiTenantStateTest {
         return entry;
     }
 
-    static List<Alert> single(Path logs, GroundTruth truth) throws IOException {
-        DetectConfig config = DetectConfig.of(truth.tenant().detectSettings());
-        return DetectionRun.run(List.of(logs), config, Enrichments.load(config, Optional.empty()), 2, Progress.NONE).engine().alerts();
+    static List<Alert> run(List<Event> input, DetectConfig config) throws IOException {
+        List<Alert> out = new ArrayList<>();
+        KeyedRuntime rt = new KeyedRuntime(Catalogue.enabled(config), Enrichments.load(config, Optional.empty()), out::add);
+        for (Event e : input) {
+            rt.process(e);
+            rt.advanceWatermark(e.time().minusNanos(1));
+        }
+        rt.finish();
+        out.sort(AlertOrder.DETERMINISTIC);
+        return out;
     }
 
     @Test
     void oneRunOverTwoTenantsGivesEachTenantsOwnAlertsAsItsOwnRunDoes() throws IOException {
-        List<Alert> alone = new ArrayList<>(single(logsA, truthA));
+        List<Alert> alone = new ArrayList<>(run(eventsA, DetectConfig.of(truthA.tenant().detectSettings())));
         int ofA = alone.size();
-        alone.addAll(single(logsB, truthB));
+        alone.addAll(run(eventsB, DetectConfig.of(truthB.tenant().detectSettings())));
         alone.sort(AlertOrder.DETERMINISTIC);
 
-        List<Alert> together = DetectionRun.run(List.of(logsA, logsB), both, enrichment, 2, Progress.NONE).engine().alerts();
+        List<Alert> together = run(events, both);
 
         assertThat(ofA).as("tenant A has alerts").isPositive();
         assertThat(alone.size()).as("tenant B has alerts").isGreaterThan(ofA);

@@ -1,9 +1,13 @@
 package io.aitmdefense.detect.api;
 
 import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.Source;
+import io.aitmdefense.events.codec.EventCodec;
 import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.NetworkKind;
+import io.aitmdefense.model.RecordIdKind;
+import io.aitmdefense.model.RecordRef;
 
 import java.io.DataInput;
 import java.io.DataOutput;
@@ -12,11 +16,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The pieces state codecs are made of: variable-length numbers, strings, the rows' source and network, lists. */
 public final class StateIo {
     private static final NetworkKind[] KINDS = NetworkKind.values();
+    private static final RecordIdKind[] ID_KINDS = RecordIdKind.values();
 
     private StateIo() {
     }
@@ -90,13 +96,45 @@ public final class StateIo {
         return List.copyOf(list(in, StateIo::str));
     }
 
-    public static void source(Source s, DataOutput out) throws IOException {
-        str(s.file(), out);
-        varLong(s.line(), out);
+    /** Where a row of state came from and the record's own id, as evidence names it. */
+    public static void source(RecordRef r, DataOutput out) throws IOException {
+        str(r.file(), out);
+        varLong(r.line(), out);
+        varInt(r.index(), out);
+        str(r.recordId(), out);
+        out.writeByte(r.idKind().ordinal());
     }
 
-    public static Source source(DataInput in) throws IOException {
-        return new Source(str(in), varLong(in));
+    public static RecordRef source(DataInput in) throws IOException {
+        return new RecordRef(str(in), varLong(in), varInt(in), unpooled(in), enumOf(ID_KINDS, in));
+    }
+
+    public static void eventSource(Source s, DataOutput out) throws IOException {
+        str(s.file(), out);
+        varLong(s.line(), out);
+        varInt(s.index(), out);
+    }
+
+    public static Source eventSource(DataInput in) throws IOException {
+        return new Source(str(in), varLong(in), varInt(in));
+    }
+
+    /** An artifact a row keeps (the rule, the grant, the policy change), in the events' own layout; null for none. */
+    public static void artifact(Artifact a, DataOutput out) throws IOException {
+        EventCodec.writeArtifactOf(Optional.ofNullable(a), out);
+    }
+
+    public static Artifact artifact(DataInput in) throws IOException {
+        return EventCodec.readArtifactOf(in).orElse(null);
+    }
+
+    /** A string naming one record (its id): not pooled, a million distinct ids would only push the repeating ones out. */
+    private static String unpooled(DataInput in) throws IOException {
+        int n = varInt(in);
+        if (n <= 0) return "";
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     public static void network(Network n, DataOutput out) throws IOException {

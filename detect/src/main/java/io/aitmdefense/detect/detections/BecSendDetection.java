@@ -15,7 +15,7 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +73,7 @@ public final class BecSendDetection implements Detection {
     }
 
     /** One sent message. */
-    record Sent(long time, Source source, String operation, Network network, String session, String subject,
+    record Sent(long time, RecordRef source, String operation, Network network, String session, String subject,
                 String client) implements Timed {
     }
 
@@ -98,7 +98,7 @@ public final class BecSendDetection implements Detection {
             ValueState<Pending<Sent>> v = ctx.state(state);
             Pending<Sent> sends = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
-            Sent m = new Sent(o.time().toEpochMilli(), o.source(), o.operation(), ctx.enrichment().network(o.ip(), 0),
+            Sent m = new Sent(o.time().toEpochMilli(), RecordRef.of(o), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
             if (!sends.add(m, CAP, Timed.Cap.DROP_OLDEST)) return;
             ctx.registerTimer(Timed.minuteAfter(m.instant().plus(window)));
@@ -177,9 +177,10 @@ public final class BecSendDetection implements Detection {
         }
         why.append('.');
         Instant start = tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return new Alert(ID, INFO.title(), wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7, user, start,
-                last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7,
+                start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(), evidence));
     }
 }

@@ -150,11 +150,12 @@ final class StateCodecs {
             strings(p.external(), o);
             str(p.ip(), o);
             str(p.session(), o);
+            StateIo.artifact(p.artifact(), o);
         });
     }, in -> {
         Pending<SignInThenPersistenceDetection.Change> s = new Pending<>();
         s.read(in, i -> new SignInThenPersistenceDetection.Change(varLong(i), source(i), eventKind(i),
-                new PersistenceChange(str(i), str(i), strings(i), str(i), str(i))));
+                new PersistenceChange(str(i), str(i), strings(i), str(i), str(i), StateIo.artifact(i))));
         return s;
     });
 
@@ -199,10 +200,12 @@ final class StateCodecs {
             network(c.network(), o);
             str(c.what(), o);
             o.writeBoolean(c.weakens());
+            StateIo.artifact(c.policy(), o);
         });
     }, in -> {
         Pending<CaTamperingDetection.Change> s = new Pending<>();
-        s.read(in, i -> new CaTamperingDetection.Change(varLong(i), source(i), str(i), network(i), str(i), i.readBoolean()));
+        s.read(in, i -> new CaTamperingDetection.Change(varLong(i), source(i), str(i), network(i), str(i), i.readBoolean(),
+                (io.aitmdefense.events.Artifact.PolicyChange) StateIo.artifact(i)));
         return s;
     });
 

@@ -13,6 +13,7 @@ import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateIo;
@@ -59,7 +60,7 @@ final class SuspiciousSignInLedger {
     private static final long TIMER_LAG = Duration.ofMinutes(1).toMillis();
 
     /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
-    record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
+    record Mark(long time, RecordRef source, EventKind kind, Network network, String userAgent, String session,
                 String what, List<Suspicion.Reason> reasons, boolean tokenSatisfied, String deviceId) implements Timed {
         Mark withReason(Suspicion.Reason reason) {
             List<Suspicion.Reason> r = new ArrayList<>(reasons);
@@ -113,7 +114,7 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    private record SessionUse(long time, Source source, Network network, String userAgent, UserAgents.Client client,
+    private record SessionUse(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client,
                               String what, boolean trusted) {
     }
 
@@ -204,7 +205,7 @@ final class SuspiciousSignInLedger {
             if (uses != null) {
                 SessionUse u = uses.get(n.block());
                 if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(),
+                    uses.put(n.block(), new SessionUse(t, RecordRef.of(s), n, s.userAgent(),
                             UserAgents.client(s.userAgent(), s.device()), what(s), trusted));
                 }
                 sessionLastUse.merge(session, t, Math::max);
@@ -215,7 +216,7 @@ final class SuspiciousSignInLedger {
         // without an MFA requirement the detection can see, and only this wider rule ties her inbox rule to it
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
-        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
+        add(new Mark(t, RecordRef.of(s), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
                 s.device().id()));
     }
 
@@ -227,7 +228,7 @@ final class SuspiciousSignInLedger {
     private void record(RiskDetection r, Enrichment e) {
         if (!SignInSignals.standingRisk(r)) return;
         Network n = e.network(r.ip(), 0);
-        add(new Mark(r.time().toEpochMilli(), r.source(), EventKind.RISK_DETECTION, n, r.userAgent(), "",
+        add(new Mark(r.time().toEpochMilli(), RecordRef.of(r), EventKind.RISK_DETECTION, n, r.userAgent(), "",
                 "Identity Protection detection", List.of(Suspicion.STANDING_RISK.because(r.riskLevel() + " risk " + r.riskEventType()
                 + (r.riskState().isEmpty() ? "" : " (" + r.riskState() + ")"))), false, ""));
     }
@@ -392,7 +393,7 @@ final class SuspiciousSignInLedger {
         StateIo.varLong(l.span, out);
         StateIo.varLong(l.lastTime, out);
         out.writeBoolean(l.lastSource != null);
-        if (l.lastSource != null) StateIo.source(l.lastSource, out);
+        if (l.lastSource != null) StateIo.eventSource(l.lastSource, out);
         StateIo.varLong(l.lastTrim, out);
         StateIo.varLong(l.firstSignIn, out);
     }, in -> {
@@ -404,7 +405,7 @@ final class SuspiciousSignInLedger {
         l.sessionLastUse.putAll(StateCodecs.longs(in));
         l.span = StateIo.varLong(in);
         l.lastTime = StateIo.varLong(in);
-        if (in.readBoolean()) l.lastSource = StateIo.source(in);
+        if (in.readBoolean()) l.lastSource = StateIo.eventSource(in);
         l.lastTrim = StateIo.varLong(in);
         l.firstSignIn = StateIo.varLong(in);
         return l;

@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.engine;
 
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.detect.api.AlertSink;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
@@ -24,7 +25,8 @@ import java.util.concurrent.ExecutionException;
 
 /**
  * Runs detections in one JVM over all cores: events are sharded by user over {@code shards} threads, each owning
- * a {@link KeyedRuntime}. Thread-safe: readers call {@link #accept} from several threads at once.
+ * a {@link KeyedRuntime}. Thread-safe: readers call {@link #accept} from several threads at once. Each alert goes to
+ * the {@link AlertSink} as soon as the watermark decides it, from the shard's thread; nothing is held until the end.
  * <p>
  * Event time: the watermark is the newest event time accepted so far minus the allowed lateness. An event older
  * than the watermark when it is accepted is late: counted and dropped. Every other event reaches its shard before
@@ -61,8 +63,12 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private long events;
     private long late;
     private EngineResult result;
+    /** Set when started without a sink: the alerts are gathered for {@link EngineResult#alerts()}. */
+    private final List<Alert> collected;
 
-    private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings, UserDirectory directory) {
+    private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings, AlertSink sink,
+                        List<Alert> collected, UserDirectory directory) {
+        this.collected = collected;
         this.directory = directory;
         this.allowedLateness = settings.allowedLateness();
         this.batchSize = settings.batchSize();
@@ -72,7 +78,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         this.pending = new ArrayList<>(settings.shards());
         List<Detection> all = List.copyOf(detections);
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard(all, enrichment, directory, settings.queueBatches(), MAX_REPORTED_FAILURES);
+            shards[i] = new Shard(all, enrichment, sink, directory, settings.queueBatches(), MAX_REPORTED_FAILURES);
             threads[i] = new Thread(shards[i], "aitm-engine-shard-" + i);
             // a forgotten engine must not keep the JVM alive
             threads[i].setDaemon(true);
@@ -80,33 +86,57 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         }
     }
 
-    /** Starts the shard threads. Detections are shared by all shards: they keep all per-user data in state. */
-    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
-        return start(detections, enrichment, settings, new UserDirectory());
+    /**
+     * Starts the shard threads; every alert goes to {@code sink} (called from the shards' threads, so it must be
+     * thread-safe) and {@link EngineResult#alerts()} stays empty. Detections are shared by all shards: they keep all
+     * per-user data in state.
+     */
+    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                    AlertSink sink) {
+        return start(detections, enrichment, settings, sink, new UserDirectory());
     }
 
     /**
-     * As {@link #start(List, Enrichment, EngineSettings)}, keying users with {@code directory}: a batch run fills it
-     * while the files are read, so every record of a user keys on the user's object id whatever the record order.
-     * The engine goes on learning from the events it accepts.
+     * As {@link #start(List, Enrichment, EngineSettings, AlertSink)}, keying users with {@code directory}: a batch run
+     * fills it while the files are read, so no record's key depends on the record order. The engine goes on learning
+     * from the events it accepts.
      */
     public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
-                                    UserDirectory directory) {
-        LocalEngine engine = new LocalEngine(detections, enrichment, settings, directory);
+                                    AlertSink sink, UserDirectory directory) {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null, directory);
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /** As {@link #start(List, Enrichment, EngineSettings, AlertSink)}, gathering the alerts into the result. */
+    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
+        List<Alert> collected = java.util.Collections.synchronizedList(new ArrayList<>());
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected, new UserDirectory());
         for (Thread t : engine.threads) t.start();
         return engine;
     }
 
     /**
      * A fresh engine holding what {@link #snapshot} wrote — every key's state, pending timers, the watermark, the
-     * user directory — ready to go on with the events after the snapshot. Shard count and batch size may differ from
-     * the engine that wrote it; the detections must be the same (by id) and their state codecs able to read it.
+     * user directory — ready to go on with the events after the snapshot, its alerts going to {@code sink}. Shard
+     * count and batch size may differ from the engine that wrote it; the detections must be the same (by id) and their
+     * state codecs able to read it.
      *
      * @throws IOException when the bytes are not a snapshot or cannot be read by this build (the message says why)
      */
     public static LocalEngine restore(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                      AlertSink sink, byte[] snapshot) throws IOException {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null, new UserDirectory());
+        engine.read(snapshot);
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /** As {@link #restore(List, Enrichment, EngineSettings, AlertSink, byte[])}, gathering the alerts into the result. */
+    public static LocalEngine restore(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
                                       byte[] snapshot) throws IOException {
-        LocalEngine engine = new LocalEngine(detections, enrichment, settings, new UserDirectory());
+        List<Alert> collected = java.util.Collections.synchronizedList(new ArrayList<>());
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected, new UserDirectory());
         engine.read(snapshot);
         for (Thread t : engine.threads) t.start();
         return engine;
@@ -153,14 +183,25 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         send(wm);
     }
 
+    /**
+     * The watermark every shard has processed: each alert still to come is decided at or after it, so whatever an
+     * alert can refer to is at most the correlation windows older than this.
+     */
+    public Instant processedWatermark() {
+        Instant min = Instant.MAX;
+        for (Shard s : shards) if (s.processedWatermark().isBefore(min)) min = s.processedWatermark();
+        return min;
+    }
+
     /** The current watermark: newest event time accepted minus the allowed lateness; {@link Instant#MIN} before any. */
     public synchronized Instant watermark() {
         return watermark;
     }
 
     /**
-     * Sends what is buffered, raises the watermark to the end of time so that every timer fires, waits for the
-     * shards and returns the alerts in {@link AlertOrder}. Calling it again returns the same result.
+     * Sends what is buffered, raises the watermark to the end of time so that every timer fires (the last alerts reach
+     * the sink), waits for the shards and returns the run's numbers, with the alerts in {@link AlertOrder} when the
+     * engine was started without a sink. Calling it again returns the same result.
      *
      * @throws IllegalStateException if a shard's runtime itself failed (a detection's exception does not count)
      */
@@ -178,11 +219,10 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         for (Shard s : shards) {
             if (s.crash() != null) throw new IllegalStateException("an engine shard failed: " + s.crash(), s.crash());
         }
-        List<Alert> alerts = new ArrayList<>();
+        List<Alert> alerts = collected == null ? new ArrayList<>() : new ArrayList<>(collected);
         List<DetectionFailure> failures = new ArrayList<>();
         long lateInShards = 0, peakKeys = 0, peakState = 0, failureCount = 0;
         for (Shard s : shards) {
-            alerts.addAll(s.alerts());
             failures.addAll(s.failures());
             failureCount += s.failureCount();
             lateInShards += s.late();

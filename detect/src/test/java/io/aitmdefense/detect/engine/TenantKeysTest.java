@@ -94,7 +94,7 @@ class TenantKeysTest {
         UserDirectory learned = new UserDirectory();
         List.of(graphActivity, signIn).forEach(learned::learn);
 
-        try (LocalEngine engine = LocalEngine.start(List.of(probe), EngineScenarios.enrichment(), EngineSettings.of(java.time.Duration.ZERO, 1),
+        try (LocalEngine engine = LocalEngine.start(List.of(probe), EngineScenarios.enrichment(), EngineSettings.of(java.time.Duration.ZERO, 1), a -> { },
                 learned)) {
             engine.accept(graphActivity);
             engine.accept(signIn);
