@@ -58,7 +58,7 @@ class TokenProvidersTest {
         RecordedRequest tokenRequest = ms.tokenRequests().get(0);
         assertThat(tokenRequest.path()).isEqualTo("/" + LocalMicrosoft.TENANT + "/oauth2/v2.0/token");
         assertThat(tokenRequest.body()).contains("client_assertion=[redacted]", "grant_type=client_credentials")
-                .contains("scope=https%3A%2F%2Fgraph.microsoft.com%2F.default").doesNotContain("client_secret");
+                .contains("https%3A%2F%2Fgraph.microsoft.com%2F.default").doesNotContain("client_secret");
     }
 
     @Test
