@@ -64,6 +64,14 @@ class ManagementActivityClientTest {
     }
 
     @Test
+    void stoppingPostsToStop() {
+        ms.script("POST", FEED + "/subscriptions/stop", new Reply(200, java.util.Map.of(), ""));
+        api.stop("Audit.Exchange");
+        assertThat(ms.requests("POST", FEED + "/subscriptions/stop")).singleElement()
+                .satisfies(r -> assertThat(r.param("contentType")).contains("Audit.Exchange"));
+    }
+
+    @Test
     void otherErrorsKeepTheirAfCode() {
         ms.script("GET", FEED + "/subscriptions/list", Reply.json(400, "{\"error\":{\"code\":\"AF20022\",\"message\":\"No subscription found for the specified content type.\"}}"));
         assertThatThrownBy(() -> api.list()).isInstanceOfSatisfying(ApiException.class, e -> {
