@@ -7,6 +7,7 @@ import java.util.Optional;
 /**
  * The catalogue of posture checks. Ids are stable: an id never changes meaning, retired checks keep their number,
  * so users can cite and silence them. {@code why} and {@code fix} are what {@code aitm posture --explain ID} prints.
+ * Checks from AITM-CA-025 on keep their text in their own {@link FindingRule} class and are listed here by reference.
  */
 public enum Check {
     NO_ENFORCED_POLICY("AITM-CA-001", Severity.CRITICAL,
@@ -178,7 +179,15 @@ public enum Check {
                     + "controls it carries (often CAE, sign-in frequency or token protection for admins) protect nothing "
                     + "while the policy list suggests they do.",
             "Set its target resources to All resources (or the intended apps), or delete it. Check in What If that it "
-                    + "now applies to the intended users.");
+                    + "now applies to the intended users."),
+    SIBLING_SCOPE_DRIFT(SiblingScopeDrift.TEXT),
+    SHARED_EXCLUSION(SharedExclusion.TEXT),
+    GUEST_TYPES_UNEVEN(GuestTypesUneven.TEXT),
+    INEFFECTIVE_CONDITION(IneffectiveCondition.TEXT),
+    MISSING_DIRECTORY_OBJECT(MissingDirectoryObject.TEXT),
+    CONTROL_PREREQUISITE_MISSING(ControlPrerequisiteMissing.TEXT),
+    DUPLICATE_POLICY_ID(DuplicatePolicyId.TEXT),
+    REPLAY_PERMUTATION_GAP(ReplayPermutationGap.TEXT);
 
     private final String id;
     private final Severity severity;
@@ -192,6 +201,11 @@ public enum Check {
         this.title = title;
         this.why = why;
         this.fix = fix;
+    }
+
+    /** A check whose text lives in its own rule class, beside its logic. */
+    Check(CheckText text) {
+        this(text.id(), text.severity(), text.title(), text.why(), text.fix());
     }
 
     public String id() {

@@ -47,18 +47,27 @@ final class FindingRules {
     private final Instant now;
     private final List<Finding> findings = new ArrayList<>();
 
-    FindingRules(CaseEvaluator evaluator, ReplaySimulation replay, BreakGlass breakGlass, Personas personas,
-                 Networks networks, Instant now) {
-        this.snapshot = evaluator.snapshot();
-        this.evaluator = evaluator;
-        this.replay = replay;
-        this.breakGlass = breakGlass;
-        this.personas = personas;
-        this.networks = networks;
-        this.now = now;
+    /** The checks that each live in their own class, in catalogue order. */
+    static final List<FindingRule> RULES = List.of(new SiblingScopeDrift(), new SharedExclusion(),
+            new GuestTypesUneven(), new IneffectiveCondition(), new MissingDirectoryObject(),
+            new ControlPrerequisiteMissing(), new DuplicatePolicyId(), new ReplayPermutationGap());
+
+    private final CheckContext context;
+
+    FindingRules(CheckContext context) {
+        this.context = context;
+        this.snapshot = context.snapshot();
+        this.evaluator = context.evaluator();
+        this.replay = context.replay();
+        this.breakGlass = context.breakGlass();
+        this.personas = context.personas();
+        this.networks = context.networks();
+        this.now = context.now();
     }
 
-    List<Finding> run(List<ReplayResult> replays, CoverageMatrix matrix) {
+    List<Finding> run() {
+        List<ReplayResult> replays = context.replays();
+        CoverageMatrix matrix = context.matrix();
         noEnforcedPolicy();
         phishingResistant(matrix);
         replayReachesTarget(replays);
@@ -76,6 +85,10 @@ final class FindingRules {
         mfaGaps();
         riskCombined();
         inertPolicies();
+        for (FindingRule rule : RULES) {
+            // A policy exported twice (same id, same content) would otherwise be reported twice.
+            for (Finding f : rule.findings(context)) if (!findings.contains(f)) findings.add(f);
+        }
         findings.sort((a, b) -> b.severity().compareTo(a.severity()) != 0 ? b.severity().compareTo(a.severity())
                 : a.id().compareTo(b.id()));
         return List.copyOf(findings);
