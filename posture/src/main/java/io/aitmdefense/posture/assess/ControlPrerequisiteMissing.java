@@ -47,15 +47,14 @@ final class ControlPrerequisiteMissing implements FindingRule {
                 .filter(m -> m == ContinuousAccessEvaluationMode.STRICT_LOCATION).isPresent())
                 .map(ConditionalAccessPolicy::label).toList();
         if (strict.isEmpty()) return;
+        // An export without named locations cannot show whether IP ones exist: that is unknown, not a finding.
+        if (context.snapshot().namedLocations().isEmpty()) return;
         boolean ipLocations = context.snapshot().namedLocations().stream()
                 .anyMatch(l -> l.kind() == NamedLocationKind.IP && !l.ipRanges().isEmpty());
         if (ipLocations) return;
-        String why = context.snapshot().namedLocations().isEmpty()
-                ? "the export holds no named locations, so no IP-based location can be confirmed (export namedLocations "
-                + "to check)"
-                : "every named location in the export is country- or network-based, none lists IP ranges";
         out.add(new Finding(check(), String.join(", ", strict) + " set" + (strict.size() == 1 ? "s" : "")
-                + " CAE strictLocation, but " + why + ".", strict));
+                + " CAE strictLocation, but every named location in the export is country- or network-based, none "
+                + "lists IP ranges.", strict));
     }
 
     private void authContexts(CheckContext context, List<Finding> out) {

@@ -31,21 +31,27 @@ final class ReplayPermutationGap implements FindingRule {
 
     @Override
     public List<Finding> findings(CheckContext context) {
+        List<ReplayCoverage> unreported = context.permutations().stream()
+                .filter(c -> c.persona() != Persona.BREAK_GLASS && !reportedAsReplay(context, c)).toList();
         List<Finding> out = new ArrayList<>();
-        for (ReplayCoverage coverage : context.permutations()) {
-            if (coverage.persona() == Persona.BREAK_GLASS || !coverage.mixed()) continue;
-            if (reportedAsReplay(context, coverage)) continue;
+        // Targets of one persona with the same verdicts on the same platforms are one gap: one finding.
+        for (ReplayCoverage.Folded f : ReplayCoverage.foldMixed(unreported)) {
             List<String> stopped = new ArrayList<>();
+            List<ReplayResult.Variant> granted = new ArrayList<>();
             Set<String> policies = new LinkedHashSet<>();
-            for (ReplayCoverage.Group g : coverage.groups()) {
-                if (g.outcome() == Outcome.GRANTED) continue;
+            for (ReplayCoverage.Group g : f.groups()) {
+                if (g.outcome() == Outcome.GRANTED) {
+                    granted.addAll(g.variants());
+                    continue;
+                }
                 stopped.add(g.cells() + " (" + (g.decidingPolicies().isEmpty() ? g.outcome().label()
                         : String.join(", ", g.decidingPolicies())) + ")");
                 policies.addAll(g.decidingPolicies());
             }
-            out.add(new Finding(check(), "A replayed session of " + coverage.persona().label() + " reaches "
-                    + coverage.target().label() + " as " + ReplayCoverage.describe(coverage.granted())
-                    + "; stopped as " + String.join("; ", stopped) + ".", List.copyOf(policies)));
+            out.add(new Finding(check(), "A replayed session of " + f.persona().label() + " reaches "
+                    + String.join(", ", f.targets().stream().map(Target::label).toList()) + " as "
+                    + ReplayCoverage.describe(granted) + "; stopped as " + String.join("; ", stopped) + ".",
+                    List.copyOf(policies)));
         }
         return out;
     }

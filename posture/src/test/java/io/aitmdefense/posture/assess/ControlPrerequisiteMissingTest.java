@@ -33,6 +33,8 @@ class ControlPrerequisiteMissingTest {
                     assertThat(f.policies()).containsExactly("Admins strict CAE");
                 });
         assertThat(assess(STRICT_CAE, COUNTRIES, HQ).findings(Check.CONTROL_PREREQUISITE_MISSING)).isEmpty();
+        // An export without named locations cannot tell: unknown is not reported as a finding.
+        assertThat(assess(STRICT_CAE).findings(Check.CONTROL_PREREQUISITE_MISSING)).isEmpty();
     }
 
     @Test

@@ -53,8 +53,8 @@ class CrossPolicyChecksRealDataTest {
         assertThat(other.granted()).extracting(ReplayResult.Variant::platform).containsOnly(Platform.IOS, Platform.ANDROID)
                 .hasSize(4);
         assertThat(a.findings(Check.REPLAY_PERMUTATION_GAP)).anySatisfy(f -> {
-            assertThat(f.detail()).startsWith("A replayed session of all users reaches any other application as iOS, "
-                    + "android (browser and apps); stopped as windows (browser and apps)");
+            assertThat(f.detail()).startsWith("A replayed session of all users reaches Azure management, admin portals, "
+                    + "any other application as iOS, android (browser and apps); stopped as windows (browser and apps)");
             assertThat(f.policies()).contains("CA205-Internals-BaseProtection-AnyApp-Windows-CompliantorAADHJ",
                     "CA208-Internals-BaseProtection-AnyApp-MacOS-Compliant");
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
