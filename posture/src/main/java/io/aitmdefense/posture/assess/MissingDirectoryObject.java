@@ -70,10 +70,10 @@ final class MissingDirectoryObject implements FindingRule {
                 if (placeholder(g)) continue;
                 String key = g.toLowerCase(Locale.ROOT);
                 if (!groupNames.isEmpty() && !groupNames.containsKey(key)) {
-                    out.add(finding(g, "group " + g + " is not among the " + groupNames.size()
+                    out.add(finding(g, "Group " + g + " is not among the " + groupNames.size()
                             + " groups of the export (deleted, or not exported)", groups));
                 } else if (!users.isEmpty() && !withMembers.contains(key)) {
-                    out.add(finding(g, "group " + context.describe(g) + " has no member among the " + users.size()
+                    out.add(finding(g, "Group " + context.describe(g) + " has no member among the " + users.size()
                             + " users of the directory snapshot", groups));
                 }
             }
@@ -83,7 +83,7 @@ final class MissingDirectoryObject implements FindingRule {
                 if (placeholder(l) || l.equalsIgnoreCase("All") || l.equalsIgnoreCase("AllTrusted")
                         || l.equalsIgnoreCase(NamedLocation.ALL_COMPLIANT_NETWORKS_ID)) continue;
                 if (context.snapshot().namedLocation(l).isEmpty()) {
-                    out.add(finding(l, "named location " + l + " is not among the " + context.snapshot().namedLocations()
+                    out.add(finding(l, "Named location " + l + " is not among the " + context.snapshot().namedLocations()
                             .size() + " named locations of the export (deleted, or not exported)", locations));
                 }
             }
@@ -101,7 +101,7 @@ final class MissingDirectoryObject implements FindingRule {
         policies.addAll(excluded);
         // Losing an include silently narrows a protection; losing an exclusion only changes who is exempt.
         Severity severity = included.isEmpty() ? Severity.LOW : Severity.MEDIUM;
-        return new Finding(check(), severity, capitalise(what) + "; " + String.join("; ", parts) + ".", List.copyOf(policies));
+        return new Finding(check(), severity, what + "; " + String.join("; ", parts) + ".", List.copyOf(policies));
     }
 
     private static boolean placeholder(String id) {
@@ -112,9 +112,5 @@ final class MissingDirectoryObject implements FindingRule {
         Map<String, String> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put(k.toLowerCase(Locale.ROOT), v));
         return out;
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }

@@ -61,7 +61,7 @@ final class SharedExclusion implements FindingRule {
             policies.forEach(p -> controls.add(control(p)));
             String who = objects.stream().map(o -> o.kind() + " " + context.describe(o.id()))
                     .collect(Collectors.joining(", "));
-            out.add(new Finding(check(), capitalise(who) + (objects.size() == 1 ? " is" : " are") + " excluded from "
+            out.add(new Finding(check(), Character.toUpperCase(who.charAt(0)) + who.substring(1) + (objects.size() == 1 ? " is" : " are") + " excluded from "
                     + policies.size() + " policies: " + (objects.size() == 1 ? "its" : "their") + " members skip "
                     + String.join(", ", controls) + " at once.",
                     policies.stream().map(ConditionalAccessPolicy::label).distinct().toList()));
@@ -81,8 +81,7 @@ final class SharedExclusion implements FindingRule {
         return context.breakGlass().contains(id) || id.equals("guestsorexternalusers") || id.equals("all")
                 || id.equals("none") || id.equals(RoleNames.DIRECTORY_SYNCHRONIZATION_ACCOUNTS)
                 || BreakGlass.NAME.matcher(id).find()
-                || context.snapshot().directory().groupName(id).map(n -> BreakGlass.NAME.matcher(n).find()).orElse(false)
-                || context.breakGlass().ids().stream().anyMatch(id::equalsIgnoreCase);
+                || context.snapshot().directory().groupName(id).map(n -> BreakGlass.NAME.matcher(n).find()).orElse(false);
     }
 
     /** What a policy asks for, in a few words, so the finding says what the exclusion skips. */
@@ -101,9 +100,5 @@ final class SharedExclusion implements FindingRule {
         if (!p.sessionControls().empty()) parts.add("session controls");
         String what = parts.isEmpty() ? "nothing" : String.join("+", parts);
         return what + " (" + p.label() + ")";
-    }
-
-    private static String capitalise(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 }
