@@ -79,6 +79,17 @@ class CrossPolicyChecksRealDataTest {
     }
 
     @Test
+    void theJ0eyvAdminFamilyHasOnePolicyWithoutGlobalReader() {
+        PostureAssessment a = assess("j0eyv-ConditionalAccessBaseline");
+
+        assertThat(a.findings(Check.SIBLING_SCOPE_DRIFT)).singleElement().satisfies(f -> {
+            assertThat(f.detail()).startsWith("CA103-Admins-IdentityProtection-AllApps-AnyPlatform-PersistentBrowser lacks "
+                    + "role Global Reader (f2ef992c-3afb-46b9-b7cf-a126ee74c451) from the roles and groups its siblings");
+            assertThat(f.policies()).contains("CA101-Admins-IdentityProtection-AnyApp-AnyPlatform-MFA");
+        });
+    }
+
+    @Test
     void aSetOfDisabledPoliciesGivesNoCrossPolicyFinding() {
         PostureAssessment a = assess("philippkohn-CAZeroTrust");
 
