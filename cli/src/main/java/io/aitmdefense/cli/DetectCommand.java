@@ -10,6 +10,7 @@ import io.aitmdefense.detect.api.DetectionInfo;
 import io.aitmdefense.detect.api.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
+import io.aitmdefense.detect.detections.MicrosoftAlertTally;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
 import io.aitmdefense.detect.incident.Incident;
@@ -114,8 +115,10 @@ final class DetectCommand implements Callable<Integer> {
         DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
         Enrichment enrichment = Enrichments.load(settings, asnDb);
         TerminalProgress progress = TerminalProgress.forTerminal();
-        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress);
+        MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);
+        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress, microsoftAlerts);
         progress.finish();
+        if (!microsoftAlerts.summary().isEmpty()) System.err.println(microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
         if (json) {
