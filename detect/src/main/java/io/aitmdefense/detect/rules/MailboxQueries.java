@@ -41,7 +41,8 @@ final class MailboxQueries {
         return tenant.lets()
                 + "let hostingAsns = " + Kql.ints(CuratedEnrichment.asns(NetworkKind.HOSTING)) + ";\n"
                 + "let scriptingAgents = " + Kql.anyOf(agents) + ";\n"
-                + "let suspicious = union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n"
+                + SignInQueries.BOTH_SIGNINS
+                + "let suspicious = " + SignInQueries.UNION + "\n"
                 + "    | where ResultType == \"0\"\n"
                 + indent(TenantFilter.signIns())
                 + "    | extend Reason = case(RiskLevelDuringSignIn in (\"medium\", \"high\"), strcat(\"sign-in risk \", RiskLevelDuringSignIn),"
@@ -72,7 +73,7 @@ final class MailboxQueries {
                 + "        | where Operation in (\"New-InboxRule\", \"Set-InboxRule\", \"UpdateInboxRules\", \"Set-Mailbox\")\n"
                 + "        | where Parameters has_any (\"ForwardTo\", \"RedirectTo\", \"ForwardAsAttachmentTo\", \"DeleteMessage\","
                 + " \"MoveToFolder\", \"MarkAsRead\", \"ForwardingSmtpAddress\", \"ForwardingAddress\")"
-                + " or OperationProperties has_any (\"ForwardTo\", \"RedirectTo\", \"DeleteMessage\", \"MoveToFolder\", \"MarkAsRead\")\n"
+                + " or tostring(column_ifexists(\"OperationProperties\", \"\")) has_any (\"ForwardTo\", \"RedirectTo\", \"DeleteMessage\", \"MoveToFolder\", \"MarkAsRead\")\n"
                 + "        | project ChangeTime = TimeGenerated, AccountUpn = tolower(UserId), Change = Operation, Detail = tostring(Parameters)),\n"
                 + "    (AuditLogs\n"
                 + "        | where OperationName in (\"Consent to application\", \"User registered security info\","

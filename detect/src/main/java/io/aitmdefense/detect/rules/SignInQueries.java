@@ -40,8 +40,8 @@ final class SignInQueries {
         String kql = tenant.lets()
                 + "let window = " + Kql.timespan(window) + ";\n"
                 + "let minDelay = " + Kql.timespan(minDelay) + ";\n"
-                + "union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n"
-                + "| where ResultType == \"0\" and isnotempty(SessionId) and isnotempty(AutonomousSystemNumber)\n"
+                + BOTH_SIGNINS + UNION + "\n"
+                + "| where ResultType == \"0\" and isnotempty(SessionId) and isnotempty(tostring(AutonomousSystemNumber))\n"
                 + TenantFilter.signIns()
                 + "| summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), Networks = dcount(tostring(AutonomousSystemNumber)),"
                 + " Clients = dcount(UserAgent), IPs = make_set(IPAddress, 10), UserAgents = make_set(UserAgent, 5)"
@@ -87,7 +87,7 @@ final class SignInQueries {
         List<String> agents = t(id).strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
         String kql = tenant.lets()
                 + "let scriptingAgents = " + Kql.anyOf(agents) + ";\n"
-                + "union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n"
+                + BOTH_SIGNINS + UNION + "\n"
                 + "| where ResultType == \"0\" and UserAgent matches regex scriptingAgents\n"
                 + TenantFilter.signIns()
                 + "| summarize FirstSeen = min(TimeGenerated), LastSeen = max(TimeGenerated), SignIns = count(),"
@@ -135,7 +135,7 @@ final class SignInQueries {
         boolean reportOnly = t(id).flag("includeReportOnly", true);
         String results = reportOnly ? "(\"failure\", \"reportOnlyFailure\")" : "(\"failure\")";
         String kql = tenant.lets()
-                + "union isfuzzy=true SigninLogs, AADNonInteractiveUserSignInLogs\n"
+                + BOTH_SIGNINS + UNION + "\n"
                 + "| where tostring(DeviceDetail.operatingSystem) startswith \"Windows\"\n"
                 + TenantFilter.signIns()
                 + "| mv-expand Policy = ConditionalAccessPolicies\n"
@@ -208,6 +208,16 @@ final class SignInQueries {
                         + "one-alert-a-day deduplication.",
                 EVERY_HOUR, Duration.ofHours(2), List.of(SIGNINS), kql, true, Optional.empty());
     }
+
+    /**
+     * The two sign-in tables as one: AADNonInteractiveUserSignInLogs keeps DeviceDetail, LocationDetails and
+     * ConditionalAccessPolicies as strings where SigninLogs has dynamic values, and a union of differing types splits a
+     * column in two (DeviceDetail_string, DeviceDetail_dynamic), so the non-interactive ones are parsed first.
+     */
+    static final String BOTH_SIGNINS = "let nonInteractive = AADNonInteractiveUserSignInLogs\n"
+            + "    | extend DeviceDetail = todynamic(DeviceDetail), LocationDetails = todynamic(LocationDetails),"
+            + " ConditionalAccessPolicies = todynamic(ConditionalAccessPolicies);\n";
+    static final String UNION = "union isfuzzy=true SigninLogs, nonInteractive";
 
     static Duration days(int n) {
         if (n < 1) throw new IllegalArgumentException("historyDays must be at least 1, got " + n);

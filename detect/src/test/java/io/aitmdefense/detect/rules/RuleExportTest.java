@@ -59,6 +59,8 @@ class RuleExportTest {
             assertThat(rule.get("requiredDataConnectors").get(0).get("dataTypes")).isNotEmpty();
             assertThat(rule.get("description").asText()).contains("What this rule loses against the stateful detection: ");
             String kql = rule.get("query").asText();
+            assertThat(kql).as("%s: non-interactive sign-ins are parsed before a union (string vs dynamic columns)",
+                    f.getFileName()).doesNotContain("SigninLogs, AADNonInteractiveUserSignInLogs");
             try {
                 KqlSyntax.check(kql);
             } catch (KqlSyntax.Error e) {
