@@ -393,6 +393,9 @@ public final class LogReader {
                 } else if (row.has(Fields.VALUE) && !row.has(Fields.ID) && looksLikeList(row)) {
                     local.flavour = "Graph page";
                     expand(local, row, Fields.VALUE, s, line);
+                } else if (row.has(Fields.RESULTS) && row.has(Fields.SCHEMA)) {
+                    local.flavour = "advanced hunting results";
+                    expand(local, row, Fields.RESULTS, s, line);
                 } else {
                     if (local.flavour.isEmpty()) local.flavour = flavourOf(row);
                     record(local, row, line);

@@ -123,6 +123,29 @@ class SecurityAlertReadingTest {
         assertThat(a.techniques()).isEmpty();
     }
 
+    /** What the Defender advanced hunting API (and Graph runHuntingQuery) returns for an AlertInfo/AlertEvidence join. */
+    @Test
+    void advancedHuntingApiResponseIsReadRowByRowFromItsResults() {
+        Reading r = Reading.text(dir, "hunting-api.json", """
+                {
+                  "Schema": [{"Name": "Timestamp", "Type": "DateTime"}, {"Name": "AlertId", "Type": "String"},
+                             {"Name": "Title", "Type": "String"}, {"Name": "Severity", "Type": "String"},
+                             {"Name": "AccountUpn", "Type": "String"}, {"Name": "RemoteIP", "Type": "String"}],
+                  "Results": [
+                    {"Timestamp": "2026-03-02T10:30:00Z", "AlertId": "da1", "Title": "Stolen session cookie was used",
+                     "Severity": "High", "AccountUpn": "jane@contoso.example", "RemoteIP": ""},
+                    {"Timestamp": "2026-03-02T10:30:00Z", "AlertId": "da1", "Title": "Stolen session cookie was used",
+                     "Severity": "High", "AccountUpn": "", "RemoteIP": "45.95.0.12"}
+                  ]
+                }
+                """);
+
+        assertThat(r.file().shape()).isEqualTo("advanced hunting results JSON");
+        assertThat(r.file().rejected()).isZero();
+        assertThat(alerts(r)).extracting(SecurityAlert::user).containsExactly("jane@contoso.example", "");
+        assertThat(alerts(r).get(0).source().line()).as("the row's own line").isEqualTo(6);
+    }
+
     @Test
     void anAlertWithoutATitleIsRejectedWithItsLineAndTheRestIsRead() {
         Reading r = Reading.text(dir, "alerts.ndjson", """

@@ -208,6 +208,9 @@ public final class Fields {
     public static final Field ACCOUNT_UPN = of("AccountUpn");
     public static final Field REMOTE_IP = of("RemoteIP");
     public static final Field ENTITY_TYPE = of("EntityType");
+    /** Advanced hunting API responses (Defender {@code /api/advancedhunting/run}, Graph {@code runHuntingQuery}). */
+    public static final Field RESULTS = of("Results");
+    public static final Field SCHEMA = of("Schema");
     public static final Field TACTICS = of("Tactics");
     public static final Field COMPROMISED_ENTITY = of("CompromisedEntity");
     public static final Field ENTITY_UPN = of("Upn", "MailboxPrimaryAddress");
