@@ -66,6 +66,17 @@ class RuleExportTest {
             } catch (KqlSyntax.Error e) {
                 throw new AssertionError(f.getFileName() + ": " + e.getMessage() + "\n" + kql, e);
             }
+            // the checker must notice the query broken, or its silence above proves nothing
+            int close = kql.lastIndexOf(')');
+            String broken = kql.substring(0, close) + kql.substring(close + 1);
+            assertThatThrownBy(() -> KqlSyntax.check(broken)).as("%s without its last ')'", f.getFileName())
+                    .isInstanceOf(KqlSyntax.Error.class);
+            java.time.Duration frequency = duration(rule.get("queryFrequency").asText());
+            java.time.Duration period = duration(rule.get("queryPeriod").asText());
+            assertThat(frequency).as("%s: Sentinel runs rules every 5 minutes at most", f.getFileName())
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofMinutes(5));
+            assertThat(period).as("%s: Sentinel looks back 14 days at most, and at least one run's span", f.getFileName())
+                    .isLessThanOrEqualTo(java.time.Duration.ofDays(14)).isGreaterThanOrEqualTo(frequency);
             for (JsonNode entity : rule.get("entityMappings")) {
                 String column = entity.get("fieldMappings").get(0).get("columnName").asText();
                 assertThat(kql).as("%s maps entity column %s", f.getFileName(), column).contains(column);
@@ -137,6 +148,10 @@ class RuleExportTest {
     void anUnknownFormatNamesTheOnesThereAre() {
         assertThatThrownBy(() -> RuleExport.Format.parse("splunk")).hasMessage("'splunk' is not a rule format; use sentinel or sigma");
         assertThat(RuleExport.Format.parse(" Sigma ")).isEqualTo(RuleExport.Format.SIGMA);
+    }
+
+    private static java.time.Duration duration(String sentinel) {
+        return io.aitmdefense.detect.config.Thresholds.parseDuration("query span", sentinel);
     }
 
     private static List<String> ids(List<Path> files) throws IOException {
