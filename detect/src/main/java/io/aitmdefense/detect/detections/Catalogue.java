@@ -1,7 +1,7 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.detect.config.DetectConfig;
 
 import java.util.List;

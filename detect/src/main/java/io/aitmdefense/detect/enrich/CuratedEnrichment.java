@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.enrich;
 
+import io.aitmdefense.model.NetworkKind;
+
 import io.aitmdefense.events.IpAddress;
 import io.aitmdefense.events.codec.StringPool;
 

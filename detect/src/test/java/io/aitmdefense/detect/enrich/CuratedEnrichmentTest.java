@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.enrich;
 
+import io.aitmdefense.model.NetworkKind;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
