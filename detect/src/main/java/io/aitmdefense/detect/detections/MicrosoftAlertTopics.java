@@ -1,7 +1,7 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.events.SecurityAlert;
 

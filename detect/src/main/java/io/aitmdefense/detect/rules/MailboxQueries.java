@@ -3,7 +3,7 @@ package io.aitmdefense.detect.rules;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 
 import java.time.Duration;

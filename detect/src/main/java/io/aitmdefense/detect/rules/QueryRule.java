@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.rules;
 
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.rules;
 
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Severity;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.rules;
 
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Severity;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 
 import java.time.Duration;
@@ -233,7 +233,7 @@ final class SignInQueries {
         return history.compareTo(MAX_PERIOD) > 0 ? " instead of the configured " + Kql.timespan(history) : "";
     }
 
-    static io.aitmdefense.detect.api.DetectionInfo info(String id) {
+    static io.aitmdefense.model.DetectionInfo info(String id) {
         return Catalogue.info(id).orElseThrow(() -> new IllegalStateException("no detection " + id));
     }
 }

@@ -1,13 +1,13 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.AsnDatabase;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
-import io.aitmdefense.detect.incident.Incident;
+import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
