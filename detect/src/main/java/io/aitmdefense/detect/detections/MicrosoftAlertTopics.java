@@ -2,11 +2,13 @@ package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
+import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.events.SecurityAlert;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The one place that decides what a Microsoft alert is to this product: which of the AiTM kill chain's topics its
@@ -65,7 +67,7 @@ public final class MicrosoftAlertTopics {
     }
 
     /** As the configuration's {@code detections.microsoft-alert} says. */
-    public static MicrosoftAlertTopics of(io.aitmdefense.detect.config.DetectConfig config) {
+    public static MicrosoftAlertTopics of(DetectConfig config) {
         return new MicrosoftAlertTopics(config.detection(MicrosoftAlertDetection.ID));
     }
 
@@ -74,13 +76,13 @@ public final class MicrosoftAlertTopics {
     }
 
     /** The topic the title names; phishing first, so "Stolen session cookie from an AiTM page" is phishing. */
-    public java.util.Optional<Topic> topic(SecurityAlert a) {
+    public Optional<Topic> topic(SecurityAlert a) {
         String title = a.title().toLowerCase(Locale.ROOT);
-        if (matches(title, phishing)) return java.util.Optional.of(Topic.PHISHING);
-        if (matches(title, session)) return java.util.Optional.of(Topic.SESSION_THEFT);
-        if (matches(title, bec)) return java.util.Optional.of(Topic.BEC);
-        if (matches(title, mailbox)) return java.util.Optional.of(Topic.MAILBOX_RULE);
-        return java.util.Optional.empty();
+        if (matches(title, phishing)) return Optional.of(Topic.PHISHING);
+        if (matches(title, session)) return Optional.of(Topic.SESSION_THEFT);
+        if (matches(title, bec)) return Optional.of(Topic.BEC);
+        if (matches(title, mailbox)) return Optional.of(Topic.MAILBOX_RULE);
+        return Optional.empty();
     }
 
     public Verdict verdict(SecurityAlert a) {
