@@ -89,6 +89,27 @@ public final class Thresholds {
         return l;
     }
 
+    // without what the setting means: for readers that only mirror a detection's setting (the rule export)
+    public Duration duration(String key, Duration fallback) {
+        return duration(key, fallback, "");
+    }
+
+    public int integer(String key, int fallback) {
+        return integer(key, fallback, "");
+    }
+
+    public double decimal(String key, double fallback) {
+        return decimal(key, fallback, "");
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        return flag(key, fallback, "");
+    }
+
+    public List<String> strings(String key, List<String> fallback) {
+        return strings(key, fallback, "");
+    }
+
     private void asked(String key, String value, String defaultValue, String doc) {
         config.asked(owner, key, new Asked(value, defaultValue, doc));
     }

@@ -45,6 +45,10 @@ public final class ClientMismatchDetection implements Detection {
             "Check whether the user owns a device of the second kind; look at what the second client did (mail access, "
                     + "inbox rules, consents); if it is not theirs, revoke sessions and reset credentials.");
 
+    /** The default {@code scriptingAgents}; the rule export reads it too. */
+    public static final List<String> SCRIPTING_AGENTS = List.of("python-requests", "axios", "node-fetch", "node/", "undici",
+            "go-http-client", "curl/", "okhttp", "aiohttp", "powershell/", "libwww-perl", "wget/");
+
     private final Duration window;
     private final List<String> scriptingAgents;
     private final StateDescriptor<SessionReplayLedger> state;
@@ -53,8 +57,7 @@ public final class ClientMismatchDetection implements Detection {
         Thresholds t = config.detection(ID);
         this.window = t.duration("window", Duration.ofMinutes(60),
                 "a client change within one session within this time; one alert per session episode");
-        this.scriptingAgents = t.strings("scriptingAgents", List.of("python-requests", "axios", "node-fetch", "node/", "undici",
-                "go-http-client", "curl/", "okhttp", "aiohttp", "powershell/", "libwww-perl", "wget/"),
+        this.scriptingAgents = t.strings("scriptingAgents", SCRIPTING_AGENTS,
                 "agents that alone make a sign-in a script's (matched anywhere; a trailing / matches the agent's start)");
         // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
         this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),

@@ -48,6 +48,12 @@ public final class RiskAnomalousTokenDetection implements Detection {
                     + "the user's sessions and check for inbox rules, consents and MFA registrations since.");
 
     private static final int CAP = 500;
+    /** The default {@code types}; the rule export reads it too. */
+    public static final List<String> TYPES = List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle",
+            "adversaryInTheMiddle", "attemptedPrtAccess", "suspiciousInboxForwarding", "mcasSuspiciousInboxManipulationRules");
+    /** The default {@code combineTypes}; the rule export reads it too. */
+    public static final List<String> COMBINE_TYPES = List.of("unfamiliarFeatures", "anonymizedIPAddress", "maliciousIPAddress",
+            "suspiciousBrowser", "newCountry", "unlikelyTravel");
 
     private final Set<String> types;
     private final Set<String> combineTypes;
@@ -57,11 +63,8 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.types = lower(t.strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle",
-                "adversaryInTheMiddle", "attemptedPrtAccess", "suspiciousInboxForwarding", "mcasSuspiciousInboxManipulationRules"),
-                "risk detection types that alert on their own"));
-        this.combineTypes = lower(t.strings("combineTypes", List.of("unfamiliarFeatures", "anonymizedIPAddress",
-                "maliciousIPAddress", "suspiciousBrowser", "newCountry", "unlikelyTravel"),
+        this.types = lower(t.strings("types", TYPES, "risk detection types that alert on their own"));
+        this.combineTypes = lower(t.strings("combineTypes", COMBINE_TYPES,
                 "types that alert only with a second type or a suspicious sign-in within combineWindow"));
         this.combineWindow = t.duration("combineWindow", Duration.ofHours(6), "how close the second signal must be");
         int historyDays = t.integer("historyDays", 14, 1,

@@ -4,6 +4,7 @@ import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SecurityAlert;
 import io.aitmdefense.events.SignIn;
 
 import java.io.DataInput;
@@ -60,6 +61,9 @@ public final class UserDirectory {
         } else if (e instanceof RiskDetection r) {
             upn = r.userPrincipalName();
             id = r.userId();
+        } else if (e instanceof SecurityAlert a) {
+            upn = a.userPrincipalName();
+            id = a.userId();
         } else if (e instanceof OfficeActivity o) {
             upn = o.userId();
             id = "";
