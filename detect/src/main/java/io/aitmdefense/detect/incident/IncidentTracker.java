@@ -86,6 +86,8 @@ public final class IncidentTracker implements AlertSink {
         final List<Alert> alerts = new ArrayList<>();
         final Set<String> alertIds = new HashSet<>();
         Instant start, reach;
+        Incident assembled;
+        String countries;
 
         Group(String id, String key, long sequence) {
             this.id = id;
@@ -180,7 +182,7 @@ public final class IncidentTracker implements AlertSink {
             for (var g = gs.iterator(); g.hasNext(); ) {
                 Group group = g.next();
                 if (!group.reach.isBefore(horizon)) continue;
-                if (group.incident()) closed.add(assembler.assemble(group.id, group.alerts));
+                if (group.incident()) closed.add(incidentOf(group));
                 published.remove(group.id);
                 g.remove();
             }
@@ -206,7 +208,7 @@ public final class IncidentTracker implements AlertSink {
     /** Every group as an incident, the weak ones too, without campaign links; most severe first. */
     public synchronized List<Incident> groups() {
         List<Incident> all = new ArrayList<>();
-        groups.values().forEach(gs -> gs.forEach(g -> all.add(assembler.assemble(g.id, g.alerts))));
+        groups.values().forEach(gs -> gs.forEach(g -> all.add(incidentOf(g))));
         all.sort(IncidentSet.ORDER);
         return all;
     }
@@ -282,10 +284,24 @@ public final class IncidentTracker implements AlertSink {
         return t;
     }
 
+    /**
+     * The group as an incident, assembled again only when it has new alerts or what is known of its addresses (their
+     * country) has grown: a tenant without its tenant file has thousands of incidents to relink at each alert.
+     */
+    private Incident incidentOf(Group g) {
+        StringBuilder known = new StringBuilder();
+        for (Alert a : g.alerts) for (String ip : a.infrastructure().ips()) known.append(watch.country(ip)).append(',');
+        String countries = known.toString();
+        if (g.assembled == null || g.assembled.alerts().size() != g.alerts.size() || !countries.equals(g.countries)) {
+            g.assembled = assembler.assemble(g.id, g.alerts);
+            g.countries = countries;
+        }
+        return g.assembled;
+    }
+
     private List<Incident> currentIncidents() {
         List<Incident> out = new ArrayList<>();
-        // assembled afresh: what is known of an address (its country) may have grown since the last alert
-        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(assembler.assemble(g.id, g.alerts));
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(incidentOf(g));
         return out;
     }
 
