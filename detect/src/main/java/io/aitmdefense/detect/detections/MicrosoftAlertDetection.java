@@ -6,11 +6,11 @@ import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.StateIo;
-import io.aitmdefense.model.RecordIdKind;
 import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;
@@ -18,7 +18,6 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SecurityAlert;
-import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,14 +83,15 @@ public final class MicrosoftAlertDetection implements Detection {
     static final class Gathered {
         final String id;
         long time = Long.MAX_VALUE;
-        Source first;
+        RecordRef first;
         String title = "", provider = "", severity = "", link = "";
         MicrosoftAlertTopics.Topic topic;
         boolean dismissed;
         final Set<String> ips = new TreeSet<>();
         final Set<String> techniques = new TreeSet<>();
-        /** File then line: the same evidence order whatever order the rows came in. */
-        final TreeSet<Source> sources = new TreeSet<>(java.util.Comparator.comparing(Source::file).thenComparingLong(Source::line));
+        /** File, line, then index in the line: the same evidence order whatever order the rows came in. */
+        final TreeSet<RecordRef> sources = new TreeSet<>(java.util.Comparator.comparing(RecordRef::file)
+                .thenComparingLong(RecordRef::line).thenComparingInt(RecordRef::index));
 
         Gathered(String id) {
             this.id = id;
@@ -100,10 +100,11 @@ public final class MicrosoftAlertDetection implements Detection {
         /** Keeps the earliest row's wording (time, then file and line), whatever order the rows come in. */
         void add(SecurityAlert a, MicrosoftAlertTopics.Topic t, boolean dismissedRow) {
             long at = a.time().toEpochMilli();
-            boolean earlier = first == null || at < time || (at == time && Timed.ORDER.compare(row(at, a.source()), row(time, first)) < 0);
+            RecordRef ref = RecordRef.of(a);
+            boolean earlier = first == null || at < time || (at == time && Timed.ORDER.compare(row(at, ref), row(time, first)) < 0);
             if (earlier) {
                 time = at;
-                first = a.source();
+                first = ref;
                 title = a.title();
                 provider = a.provider();
                 topic = t;
@@ -120,18 +121,18 @@ public final class MicrosoftAlertDetection implements Detection {
                 var m = TECHNIQUE.matcher(tech);
                 while (m.find()) techniques.add(m.group());
             }
-            sources.add(a.source());
+            sources.add(ref);
             if (sources.size() > 20) sources.pollLast();
         }
 
-        private static Timed row(long time, Source source) {
+        private static Timed row(long time, RecordRef source) {
             return new Timed() {
                 public long time() {
                     return time;
                 }
 
                 public RecordRef source() {
-                    return ref(source, "");
+                    return source;
                 }
             };
         }
@@ -142,17 +143,13 @@ public final class MicrosoftAlertDetection implements Detection {
         final LinkedHashSet<String> raised = new LinkedHashSet<>();
     }
 
-    private static RecordRef ref(Source s, String alertId) {
-        return new RecordRef(s.file(), s.line(), s.index(), alertId, alertId.isEmpty() ? RecordIdKind.NONE : RecordIdKind.SECURITY_ALERT_ID);
-    }
-
     private static final MicrosoftAlertTopics.Topic[] TOPICS = MicrosoftAlertTopics.Topic.values();
 
     static final StateCodec<MicrosoftAlertState> CODEC = StateCodecs.v1("Microsoft alerts", (st, out) -> {
         StateIo.orderedMap(st.pending, out, (g, o) -> {
             StateIo.varLong(g.time, o);
             o.writeBoolean(g.first != null);
-            if (g.first != null) StateIo.eventSource(g.first, o);
+            if (g.first != null) StateIo.source(g.first, o);
             StateIo.str(g.title, o);
             StateIo.str(g.provider, o);
             StateIo.str(g.severity, o);
@@ -161,7 +158,7 @@ public final class MicrosoftAlertDetection implements Detection {
             o.writeBoolean(g.dismissed);
             StateIo.strings(List.copyOf(g.ips), o);
             StateIo.strings(List.copyOf(g.techniques), o);
-            StateIo.list(List.copyOf(g.sources), o, StateIo::eventSource);
+            StateIo.list(List.copyOf(g.sources), o, StateIo::source);
         });
         StateIo.strings(List.copyOf(st.raised), out);
     }, in -> {
@@ -170,7 +167,7 @@ public final class MicrosoftAlertDetection implements Detection {
         for (int i = 0; i < n; i++) {
             Gathered g = new Gathered(StateIo.str(in));
             g.time = StateIo.varLong(in);
-            if (in.readBoolean()) g.first = StateIo.eventSource(in);
+            if (in.readBoolean()) g.first = StateIo.source(in);
             g.title = StateIo.str(in);
             g.provider = StateIo.str(in);
             g.severity = StateIo.str(in);
@@ -180,7 +177,7 @@ public final class MicrosoftAlertDetection implements Detection {
             g.dismissed = in.readBoolean();
             g.ips.addAll(StateIo.strings(in));
             g.techniques.addAll(StateIo.strings(in));
-            g.sources.addAll(StateIo.list(in, StateIo::eventSource));
+            g.sources.addAll(StateIo.list(in, StateIo::source));
             st.pending.put(g.id, g);
         }
         st.raised.addAll(StateIo.strings(in));
@@ -239,15 +236,17 @@ public final class MicrosoftAlertDetection implements Detection {
         List<Evidence> evidence = new ArrayList<>();
         String summary = "Microsoft alert '" + g.title + "' (" + severityWord + ", " + provider + ")"
                 + (g.link.isEmpty() ? "" : " " + g.link);
-        for (Source s : g.sources) evidence.add(new Evidence(ref(s, g.id), EventKind.SECURITY_ALERT, at, summary));
+        for (RecordRef s : g.sources) evidence.add(new Evidence(s, EventKind.SECURITY_ALERT, at, summary));
         double confidence = switch (severity) {
             case HIGH, CRITICAL -> 0.8;
             case MEDIUM -> 0.65;
             case LOW -> 0.5;
             case INFO -> 0.4;
         };
-        return new Alert(Alert.idOf(ctx.tenant(), ID, ctx.key(), g.id), ctx.tenant(), ctx.key(), ctx.user(), ID,
-                "Microsoft alert: " + g.title, severity, confidence, at, at, g.topic.stage(), List.copyOf(techniques), why.toString(),
-                new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()), List.of(), Alerts.distinct(evidence));
+        return Alerts.alert(INFO, "Microsoft alert: " + g.title, "", ctx.user(), ctx.user(), g.first, new Alerts.Finding(
+                severity, confidence,
+                at, at, g.topic.stage(), List.copyOf(techniques), why.toString(),
+                new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()),
+                List.of(), evidence));
     }
 }
