@@ -21,7 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.aitmdefense.report.Text.html;
+import static io.aitmdefense.posture.render.SafeText.html;
 
 /**
  * The self-contained {@code report.html}: one file an analyst can open offline or attach to a ticket. It loads
@@ -51,6 +51,7 @@ final class HtmlReport {
             svg .grid{stroke:#e6e6e6}svg .chain{fill:none;stroke:#555;stroke-dasharray:3 3}
             details summary{cursor:pointer;color:#333}
             .empty{color:#666;font-style:italic}
+            .warning{background:#fff4e5;border:1px solid #e8a33d;border-radius:4px;padding:6px 10px;margin:6px 0}
             """;
 
     private final Map<String, DetectionInfo> catalogue;
@@ -71,7 +72,7 @@ final class HtmlReport {
         header(b, set, run);
         b.append("<main>\n");
         overview(b, set);
-        incidentList(b, set);
+        incidentList(b, set, run);
         for (Incident i : set.incidents()) incident(b, i);
         campaigns(b, set);
         notices(b, set);
@@ -90,9 +91,20 @@ final class HtmlReport {
         b.append("<br>generated ").append(Text.time(run.generated())).append(" by aitm ").append(html(run.toolVersion()));
         if (!run.inputs().isEmpty()) {
             b.append("<br>inputs: ");
-            b.append(String.join(", ", run.inputs().stream().map(Text::html).toList()));
+            b.append(String.join(", ", run.inputs().stream().map(io.aitmdefense.posture.render.SafeText::html).toList()));
         }
-        b.append("</p></header>\n");
+        b.append("</p>\n");
+        run.nothingReadWarning().ifPresent(w -> b.append("<p class=\"warning\" id=\"nothing-read\">").append(html(w)).append("</p>\n"));
+        if (!run.unreadable().isEmpty()) {
+            b.append("<details class=\"warning\" id=\"unreadable\" open><summary>").append(run.unreadable().size())
+                    .append(run.unreadable().size() == 1 ? " file was" : " files were")
+                    .append(" skipped as unreadable: their records were not analysed</summary>\n<ul>");
+            for (RunSummary.UnreadableFile f : run.unreadable()) {
+                b.append("<li><span class=\"mono\">").append(html(f.file())).append("</span>: ").append(html(f.reason())).append("</li>");
+            }
+            b.append("</ul></details>\n");
+        }
+        b.append("</header>\n");
     }
 
     private static void overview(StringBuilder b, IncidentSet set) {
@@ -110,10 +122,11 @@ final class HtmlReport {
         b.append("</div></div></section>\n");
     }
 
-    private static void incidentList(StringBuilder b, IncidentSet set) {
+    private static void incidentList(StringBuilder b, IncidentSet set, RunSummary run) {
         b.append("<section id=\"incidents\"><h2>Incidents</h2>\n");
         if (set.incidents().isEmpty()) {
-            b.append("<p class=\"empty\">No incidents: no detection fired on these logs.</p></section>\n");
+            b.append(run.events() == 0 ? "<p class=\"empty\">No log was analysed: see the warning above.</p></section>\n"
+                    : "<p class=\"empty\">No incidents: no detection fired on these logs.</p></section>\n");
             return;
         }
         b.append("<table><tr><th>severity</th><th>user</th><th>stages</th><th>first attacker activity</th>"

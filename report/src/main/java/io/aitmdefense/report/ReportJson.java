@@ -69,6 +69,9 @@ public final class ReportJson {
             span.put("first", s.first().toString());
             span.put("last", s.last().toString());
         });
+        ArrayNode unreadable = n.putArray("unreadableFiles");
+        for (RunSummary.UnreadableFile f : run.unreadable()) unreadable.addObject().put("file", f.file()).put("reason", f.reason());
+        strings(n.putArray("warnings"), run.nothingReadWarning().stream().toList());
         return n;
     }
 

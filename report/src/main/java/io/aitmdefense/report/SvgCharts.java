@@ -5,6 +5,8 @@ import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.TimelineEntry;
 
+import io.aitmdefense.posture.render.SafeText;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ final class SvgCharts {
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\">");
-        b.append("<title>Kill-chain timeline of ").append(Text.html(incident.user())).append("</title>");
+        b.append("<title>Kill-chain timeline of ").append(SafeText.html(incident.user())).append("</title>");
         for (int r = 0; r < stages.length; r++) {
             int y = r * ROW + ROW / 2 + 4;
             boolean hit = incident.stages().contains(stages[r]);
@@ -76,7 +78,7 @@ final class SvgCharts {
             int x2 = Math.max(x1, x(e.end(), from, span));
             points.add(new int[] {x1, y});
             String tip = e.title() + " — " + Text.time(e.start()) + " (" + e.severity().label() + ")";
-            b.append("<g><title>").append(Text.html(tip)).append("</title>");
+            b.append("<g><title>").append(SafeText.html(tip)).append("</title>");
             if (x2 - x1 >= 6) {
                 b.append("<rect x=\"").append(x1).append("\" y=\"").append(y - 5).append("\" width=\"").append(x2 - x1)
                         .append("\" height=\"10\" rx=\"4\" fill=\"").append(colour(e.severity())).append("\"/>");
@@ -108,13 +110,13 @@ final class SvgCharts {
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"bars\" role=\"img\" viewBox=\"0 0 ").append(labelWidth + plot + 50).append(' ').append(height)
                 .append("\" width=\"").append(labelWidth + plot + 50).append("\" height=\"").append(height).append("\">");
-        b.append("<title>").append(Text.html(title)).append("</title>");
+        b.append("<title>").append(SafeText.html(title)).append("</title>");
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = i * ROW + 4;
             int w = max == 0 ? 0 : (int) Math.round((double) bar.value() * plot / max);
             b.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 13)
-                    .append("\" text-anchor=\"end\">").append(Text.html(bar.label())).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(SafeText.html(bar.label())).append("</text>");
             b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(w)
                     .append("\" height=\"16\" fill=\"").append(bar.colour()).append("\"/>");
             b.append("<text x=\"").append(labelWidth + w + 6).append("\" y=\"").append(y + 13).append("\">")

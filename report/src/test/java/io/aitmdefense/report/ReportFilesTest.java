@@ -201,7 +201,7 @@ class ReportFilesTest {
         Path input = out.resolve("incidents.json");
         Files.writeString(input, "{\"records\":[]}");
         RunSummary run = new RunSummary(List.of(input.toString()), 0, 0, 0, Optional.empty(),
-                Instant.EPOCH, "test");
+                List.of(), Instant.EPOCH, "test");
 
         assertThatThrownBy(() -> ReportFiles.write(out, incidents(), run))
                 .isInstanceOf(IOException.class).hasMessageContaining("input");
