@@ -3,7 +3,6 @@ package io.aitmdefense.report;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.Incident;
-import io.aitmdefense.model.incident.TimelineEntry;
 
 import io.aitmdefense.posture.render.SafeText;
 
@@ -35,13 +34,14 @@ final class SvgCharts {
     }
 
     /**
-     * Kill-chain stages down, time across: one mark per alert (a bar when it spans time), joined in time order so the
-     * progression of the attack reads left to right and top to bottom.
+     * Kill-chain stages down, time across: one point per step at the time of its own action, on its stage's lane,
+     * joined in time order so the progression of the attack reads left to right. Points, not window bars: windows of
+     * correlated alerts overlap and hid when each thing happened.
      */
-    static String timeline(Incident incident) {
+    static String timeline(Incident incident, List<IncidentView.Step> steps) {
         KillChainStage[] stages = KillChainStage.values();
-        Instant from = incident.start();
-        Instant to = incident.end();
+        Instant from = steps.isEmpty() ? incident.start() : steps.get(0).time();
+        Instant to = steps.isEmpty() ? incident.end() : steps.get(steps.size() - 1).time();
         if (!to.isAfter(from)) {
             from = from.minus(Duration.ofMinutes(1));
             to = to.plus(Duration.ofMinutes(1));
@@ -71,27 +71,23 @@ final class SvgCharts {
                     .append(anchor).append("\" class=\"tick\">").append(Text.time(t)).append("</text>");
         }
         List<int[]> points = new ArrayList<>();
-        for (TimelineEntry e : incident.timeline()) {
-            int row = e.stage().ordinal();
-            int y = row * ROW + ROW / 2 + 4;
-            int x1 = x(e.start(), from, span);
-            int x2 = Math.max(x1, x(e.end(), from, span));
-            points.add(new int[] {x1, y});
-            String tip = e.title() + " — " + Text.time(e.start()) + " (" + e.severity().label() + ")";
-            b.append("<g><title>").append(SafeText.html(tip)).append("</title>");
-            if (x2 - x1 >= 6) {
-                b.append("<rect x=\"").append(x1).append("\" y=\"").append(y - 5).append("\" width=\"").append(x2 - x1)
-                        .append("\" height=\"10\" rx=\"4\" fill=\"").append(colour(e.severity())).append("\"/>");
-            } else {
-                b.append("<circle cx=\"").append(x1).append("\" cy=\"").append(y).append("\" r=\"6\" fill=\"")
-                        .append(colour(e.severity())).append("\"/>");
-            }
-            b.append("</g>");
+        for (IncidentView.Step step : steps) {
+            int y = step.stage().ordinal() * ROW + ROW / 2 + 4;
+            int x = x(step.time(), from, span);
+            points.add(new int[] {x, y});
         }
         if (points.size() > 1) {
             b.append("<polyline class=\"chain\" points=\"");
             for (int[] p : points) b.append(p[0]).append(',').append(p[1]).append(' ');
             b.append("\"/>");
+        }
+        for (int k = 0; k < steps.size(); k++) {
+            IncidentView.Step step = steps.get(k);
+            String tip = Text.time(step.time()) + " " + step.alert().title() + ": " + step.what()
+                    + " (" + step.alert().severity().label() + ")";
+            b.append("<circle class=\"step\" cx=\"").append(points.get(k)[0]).append("\" cy=\"").append(points.get(k)[1])
+                    .append("\" r=\"5\" fill=\"").append(colour(step.alert().severity())).append("\"><title>")
+                    .append(SafeText.html(tip)).append("</title></circle>");
         }
         b.append("</svg>");
         return b.toString();
