@@ -3,6 +3,7 @@ package io.aitmdefense.report;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.AttackerActivity;
 import io.aitmdefense.model.incident.AttackerAddress;
@@ -228,11 +229,18 @@ final class HtmlReport {
             if (shown > MAX_EVIDENCE_ROWS) continue;
             Evidence e = r.evidence();
             b.append("<tr class=\"evidence\"><td>").append(Text.time(e.time())).append("</td><td>")
-                    .append(html(e.kind().label())).append("</td><td class=\"mono\">").append(html(e.source().toString()))
+                    .append(html(e.kind().label())).append("</td><td class=\"mono\">").append(record(e.record()))
                     .append("</td><td class=\"mono\">").append(html(String.join(" ", r.detections()))).append("</td><td>")
                     .append(html(String.join("; ", r.summaries()))).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
+    }
+
+    /** {@code file:1#17} and, beneath, the id to search for in the Entra portal or Sentinel, with what kind it is. */
+    static String record(RecordRef r) {
+        String place = html(r.location());
+        if (r.recordId().isEmpty()) return place;
+        return place + "<br><span title=\"" + html(RecordIds.label(r.idKind())) + "\">" + html(r.recordId()) + "</span>";
     }
 
     private static void attackerActivity(StringBuilder b, Incident i) {
@@ -245,7 +253,7 @@ final class HtmlReport {
             b.append("<tr class=\"activity\"><td>").append(html(a.operation())).append("</td><td class=\"mono\">")
                     .append(html(a.ip())).append("</td><td>").append(a.count()).append("</td><td>").append(Text.time(a.first()))
                     .append("</td><td>").append(Text.time(a.last())).append("</td><td class=\"mono\">")
-                    .append(html(a.evidence().source().toString())).append("</td></tr>\n");
+                    .append(record(a.evidence().record())).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }

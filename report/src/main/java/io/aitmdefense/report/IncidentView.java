@@ -1,9 +1,9 @@
 package io.aitmdefense.report;
 
-import io.aitmdefense.events.Source;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.incident.Incident;
 
 import java.time.Instant;
@@ -31,8 +31,8 @@ final class IncidentView {
 
     /** One log record, cited by one or more alerts of the incident, each perhaps with its own summary. */
     record Record(Evidence evidence, List<String> detections, List<String> summaries) {
-        Source source() {
-            return evidence.source();
+        RecordRef record() {
+            return evidence.record();
         }
     }
 
@@ -49,21 +49,26 @@ final class IncidentView {
     }
 
     /**
-     * The record an alert is about. Not yet identifiable from the alert alone: until alerts carry their anchoring
-     * record, the alert's window start stands in.
+     * The record an alert is about (the planted rule, the replayed use): the one of its evidence its id was made from
+     * ({@link Alert#idOf}). Empty for an alert whose anchoring record is not among its evidence.
      */
     static Optional<Evidence> anchor(Alert a) {
+        for (Evidence e : a.evidence()) {
+            RecordRef r = e.record();
+            String anchorId = r.recordId().isEmpty() ? r.location() : r.recordId();
+            if (Alert.idOf(a.tenant(), a.detectionId(), a.userKey(), anchorId).equals(a.id())) return Optional.of(e);
+        }
         return Optional.empty();
     }
 
     /** Every record behind the incident's alerts once, in time order. */
     static List<Record> records(Incident incident) {
-        Map<Object, Evidence> first = new LinkedHashMap<>();
-        Map<Object, Set<String>> detections = new LinkedHashMap<>();
-        Map<Object, Set<String>> summaries = new LinkedHashMap<>();
+        Map<RecordRef, Evidence> first = new LinkedHashMap<>();
+        Map<RecordRef, Set<String>> detections = new LinkedHashMap<>();
+        Map<RecordRef, Set<String>> summaries = new LinkedHashMap<>();
         for (Alert a : incident.alerts()) {
             for (Evidence e : a.evidence()) {
-                Object key = key(e);
+                RecordRef key = e.record();
                 first.putIfAbsent(key, e);
                 detections.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(a.detectionId());
                 summaries.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(e.summary());
@@ -71,13 +76,8 @@ final class IncidentView {
         }
         List<Record> records = new ArrayList<>(first.size());
         first.forEach((k, e) -> records.add(new Record(e, List.copyOf(detections.get(k)), List.copyOf(summaries.get(k)))));
-        records.sort(Comparator.comparing((Record r) -> r.evidence().time()).thenComparing(r -> r.source().file())
-                .thenComparingLong(r -> r.source().line()));
+        records.sort(Comparator.comparing((Record r) -> r.evidence().time()).thenComparing(r -> r.record().file())
+                .thenComparingLong(r -> r.record().line()).thenComparingInt(r -> r.record().index()));
         return records;
-    }
-
-    /** One record: a single-line Event Hubs file holds many records on one line, so the place alone is not enough. */
-    private static Object key(Evidence e) {
-        return List.of(e.source(), e.kind(), e.time());
     }
 }
