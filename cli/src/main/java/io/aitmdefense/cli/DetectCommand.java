@@ -1,9 +1,7 @@
 package io.aitmdefense.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.report.ReportFiles;
-import io.aitmdefense.report.ReportJson;
+import io.aitmdefense.report.IncidentsJson;
 import io.aitmdefense.report.RunSummary;
 import io.aitmdefense.report.TerminalSummary;
 import io.aitmdefense.model.DetectionInfo;
@@ -119,8 +117,7 @@ final class DetectCommand implements Callable<Integer> {
 
         RunSummary summary = summary(result);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            stdout.println(mapper.writeValueAsString(new ReportJson(mapper).document(result.incidents(), summary)));
+            IncidentsJson.write(result.incidents(), summary, stdout);
         } else {
             new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
             TerminalOut.block(System.err, err -> printInputProblems(result, err));

@@ -72,7 +72,7 @@ class ReportFilesTest {
 
         JsonNode root = JSON.readTree(out.resolve("incidents.json").toFile());
 
-        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/1");
+        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/2");
         JsonNode run = root.path("run");
         assertThat(run.path("version").asText()).isEqualTo("0.1.0-test");
         assertThat(run.path("inputs")).extracting(JsonNode::asText).containsExactly("logs/SigninLogs.json", "logs/AuditLogs.csv");
