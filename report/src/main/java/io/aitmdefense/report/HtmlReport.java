@@ -176,6 +176,7 @@ final class HtmlReport {
                     .append(html(String.join(" ", a.techniques()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
+        changes(b, i);
         infrastructure(b, i);
         evidence(b, i);
         attackerActivity(b, i);
@@ -183,7 +184,20 @@ final class HtmlReport {
         b.append("<p class=\"meta\"><a href=\"#incidents\">↑ all incidents</a></p>\n</article>\n");
     }
 
-    /** {@code 203.0.113.10 (AS14061 DigitalOcean, hosting)}. */
+    /** The rule, the consent, the method, the policy: names first, with the ids a response acts on. */
+    private static void changes(StringBuilder b, Incident i) {
+        List<io.aitmdefense.events.Artifact> artifacts = ArtifactText.of(i);
+        if (artifacts.isEmpty()) return;
+        b.append("<h3>What the attacker changed</h3>\n<table><tr><th>what</th><th>change</th><th>ids</th></tr>\n");
+        for (io.aitmdefense.events.Artifact a : artifacts) {
+            ArtifactText.Line line = ArtifactText.describe(a);
+            b.append("<tr class=\"artifact\"><td>").append(html(line.kind())).append("</td><td>").append(html(line.what()))
+                    .append("</td><td class=\"mono\">").append(html(line.ids())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+    }
+
+    /** {@code 203.0.113.10 (AS14061 DigitalOcean, hosting, NL)}. */
     private static String address(AttackerAddress a) {
         return a.describe();
     }
@@ -194,21 +208,21 @@ final class HtmlReport {
             b.append("<p class=\"empty\">The alerts name no attacker address, network, agent or session.</p>\n");
             return;
         }
-        b.append("<table><tr><th>what</th><th>value</th><th>network</th></tr>\n");
+        b.append("<table><tr><th>what</th><th>value</th><th>network</th><th>country</th></tr>\n");
         for (AttackerAddress a : i.infrastructure().addresses()) {
-            b.append("<tr><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
+            b.append("<tr class=\"address\"><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
                     .append(a.asn() > 0 ? html(new AttackerNetwork(a.asn(), a.owner(), a.kind()).describe()) : "unknown")
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(a.country().isEmpty() ? "unknown" : html(a.country())).append("</td></tr>\n");
         }
         for (AttackerNetwork n : i.infrastructure().networks()) {
             b.append("<tr><td>network</td><td class=\"mono\">AS").append(n.asn()).append("</td><td>")
-                    .append(html(n.describe())).append("</td></tr>\n");
+                    .append(html(n.describe())).append("</td><td></td></tr>\n");
         }
         for (String ua : i.infrastructure().userAgents()) {
-            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td><td></td></tr>\n");
         }
         for (String s : i.infrastructure().sessionIds()) {
-            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td><td></td></tr>\n");
         }
         b.append("</table>\n");
     }
