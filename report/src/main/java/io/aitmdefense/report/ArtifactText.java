@@ -50,7 +50,8 @@ final class ArtifactText {
             return new Line("mailbox delegation", d.operation() + ": " + d.rights() + " on " + d.mailbox() + " for " + d.grantee(), "");
         }
         if (artifact instanceof Artifact.AppConsent c) {
-            String app = c.appName().isEmpty() ? "app " + c.appId() : c.appName();
+            String app = !c.appName().isEmpty() ? c.appName() : !c.appId().isEmpty() ? "app " + c.appId()
+                    : "an application this record does not name";
             String scope = "AllPrincipals".equalsIgnoreCase(c.consentType()) ? " for every user of the tenant" : "";
             return new Line("OAuth consent", "consent to " + app + scope + (c.adminConsent() ? " by an admin" : "")
                     + (c.scopes().isEmpty() ? "" : ": " + String.join(" ", c.scopes())),
