@@ -119,6 +119,8 @@ final class DetectCommand implements Callable<Integer> {
         RunSummary summary = summary(result);
         if (json) {
             IncidentsJson.write(result.incidents(), summary, stdout);
+            // the JSON carries the warning too; a person watching a pipeline reads stderr
+            summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {
             new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
             TerminalOut.block(System.err, err -> printInputProblems(result, err));

@@ -89,11 +89,13 @@ final class HtmlReport {
                 .append(run.late()).append(" too late");
         run.logs().ifPresent(s -> b.append("; logs from ").append(Text.time(s.first())).append(" to ").append(Text.time(s.last())));
         b.append("<br>generated ").append(Text.time(run.generated())).append(" by aitm ").append(html(run.toolVersion()));
-        if (!run.inputs().isEmpty()) {
-            b.append("<br>inputs: ");
-            b.append(String.join(", ", run.inputs().stream().map(io.aitmdefense.posture.render.SafeText::html).toList()));
-        }
         b.append("</p>\n");
+        if (!run.inputs().isEmpty()) {
+            b.append("<details class=\"meta\"><summary>").append(run.inputs().size())
+                    .append(run.inputs().size() == 1 ? " input file" : " input files").append("</summary><span class=\"mono\">")
+                    .append(String.join("<br>", run.inputs().stream().map(io.aitmdefense.posture.render.SafeText::html).toList()))
+                    .append("</span></details>\n");
+        }
         run.nothingReadWarning().ifPresent(w -> b.append("<p class=\"warning\" id=\"nothing-read\">").append(html(w)).append("</p>\n"));
         if (!run.unreadable().isEmpty()) {
             b.append("<details class=\"warning\" id=\"unreadable\" open><summary>").append(run.unreadable().size())
