@@ -13,6 +13,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.SharedIndicator;
 import io.aitmdefense.model.incident.Sighting;
+import io.aitmdefense.posture.render.SafeText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -93,7 +94,7 @@ final class HtmlReport {
         if (!run.inputs().isEmpty()) {
             b.append("<details class=\"meta\"><summary>").append(run.inputs().size())
                     .append(run.inputs().size() == 1 ? " input file" : " input files").append("</summary><span class=\"mono\">")
-                    .append(String.join("<br>", run.inputs().stream().map(io.aitmdefense.posture.render.SafeText::html).toList()))
+                    .append(String.join("<br>", run.inputs().stream().map(SafeText::html).toList()))
                     .append("</span></details>\n");
         }
         run.nothingReadWarning().ifPresent(w -> b.append("<p class=\"warning\" id=\"nothing-read\">").append(html(w)).append("</p>\n"));
@@ -137,7 +138,7 @@ final class HtmlReport {
             b.append("<tr class=\"incident\"><td>").append(badge(i.severity())).append("</td><td>").append(html(i.user()))
                     .append("</td><td>").append(html(String.join(" → ", i.stages().stream().map(s -> s.label()).toList())))
                     .append("</td><td>").append(Text.time(i.firstAttackerActivity())).append("</td><td class=\"mono\">")
-                    .append(html(String.join(", ", i.infrastructure().addresses().stream().limit(3).map(HtmlReport::address).toList())))
+                    .append(html(String.join(", ", i.infrastructure().addresses().stream().limit(3).map(AttackerAddress::describe).toList())))
                     .append(i.infrastructure().addresses().size() > 3 ? " (+" + (i.infrastructure().addresses().size() - 3) + ")" : "")
                     .append("</td><td>")
                     .append(i.blastRadius().inCampaign() ? "<a href=\"#" + html(i.blastRadius().campaignId()) + "\">"
@@ -197,11 +198,6 @@ final class HtmlReport {
                     .append("</td><td class=\"mono\">").append(html(line.ids())).append("</td></tr>\n");
         }
         b.append("</table>\n");
-    }
-
-    /** {@code 203.0.113.10 (AS14061 DigitalOcean, hosting, NL)}. */
-    private static String address(AttackerAddress a) {
-        return a.describe();
     }
 
     private static void infrastructure(StringBuilder b, Incident i) {
