@@ -4,6 +4,7 @@ import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SecurityAlert;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
@@ -25,9 +26,12 @@ public record RecordRef(String file, long line, int index, String recordId, Reco
         } else if (e instanceof OfficeActivity o) {
             id = o.id();
             kind = RecordIdKind.UNIFIED_AUDIT_ID;
-        } else {
-            id = ((RiskDetection) e).id();
+        } else if (e instanceof RiskDetection r) {
+            id = r.id();
             kind = RecordIdKind.RISK_DETECTION_ID;
+        } else {
+            id = ((SecurityAlert) e).id();
+            kind = RecordIdKind.SECURITY_ALERT_ID;
         }
         Source src = e.source();
         return new RecordRef(src.file(), src.line(), src.index(), id, id.isEmpty() ? RecordIdKind.NONE : kind);

@@ -29,9 +29,15 @@ final class Alerts {
     }
 
     static Alert alert(DetectionInfo info, String tenant, String userKey, String user, RecordRef anchor, Finding f) {
+        return alert(info, info.title(), tenant, userKey, user, anchor, f);
+    }
+
+    /** As above, under a title of its own (an alert that relays another product's alert names it). */
+    static Alert alert(DetectionInfo info, String title, String tenant, String userKey, String user, RecordRef anchor,
+                       Finding f) {
         String anchorId = anchor.recordId().isEmpty() ? anchor.location() : anchor.recordId();
         return new Alert(Alert.idOf(tenant, info.id(), userKey, anchorId), tenant, userKey, user, info.id(),
-                info.title(), f.severity(), f.confidence(), f.start(), f.end(), f.stage(), List.copyOf(f.techniques()),
+                title, f.severity(), f.confidence(), f.start(), f.end(), f.stage(), List.copyOf(f.techniques()),
                 f.explanation(), f.infrastructure(), List.copyOf(f.artifacts()), distinct(f.evidence()));
     }
 

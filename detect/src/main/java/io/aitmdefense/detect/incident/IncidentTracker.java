@@ -11,6 +11,7 @@ import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.StableId;
 import io.aitmdefense.model.incident.BlastRadius;
+import io.aitmdefense.model.incident.Campaign;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.IncidentUpdate;
@@ -80,14 +81,17 @@ public final class IncidentTracker implements AlertSink {
 
     /** One user's alerts that form one incident (or one notice while all are weak). */
     private static final class Group {
-        final String id;
+        final String id, key;
         final long sequence;
         final List<Alert> alerts = new ArrayList<>();
         final Set<String> alertIds = new HashSet<>();
         Instant start, reach;
+        Incident assembled;
+        String countries;
 
-        Group(String id, long sequence) {
+        Group(String id, String key, long sequence) {
             this.id = id;
+            this.key = key;
             this.sequence = sequence;
         }
 
@@ -134,7 +138,7 @@ public final class IncidentTracker implements AlertSink {
         Group target;
         boolean wasPublished = false;
         if (near.isEmpty()) {
-            target = new Group(StableId.of("inc-", key + "|" + alert.id()), created++);
+            target = new Group(StableId.of("inc-", key + "|" + alert.id()), key, created++);
             userGroups.add(target);
         } else {
             // the oldest keeps its id; a bridged incident's alerts move into it
@@ -178,7 +182,7 @@ public final class IncidentTracker implements AlertSink {
             for (var g = gs.iterator(); g.hasNext(); ) {
                 Group group = g.next();
                 if (!group.reach.isBefore(horizon)) continue;
-                if (group.incident()) closed.add(assembler.assemble(group.id, group.alerts));
+                if (group.incident()) closed.add(incidentOf(group));
                 published.remove(group.id);
                 g.remove();
             }
@@ -194,7 +198,7 @@ public final class IncidentTracker implements AlertSink {
 
     /** The incidents now, with campaigns and attacker activity, and the notices. */
     public synchronized IncidentSet snapshot() {
-        IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
+        IncidentSet linked = linked();
         List<Incident> incidents = linked.incidents().stream().map(i -> i.withAttackerActivity(watch.activityOf(i, window))).toList();
         List<Alert> notices = new ArrayList<>();
         for (List<Group> gs : groups.values()) for (Group g : gs) if (!g.incident()) notices.addAll(g.alerts);
@@ -204,7 +208,7 @@ public final class IncidentTracker implements AlertSink {
     /** Every group as an incident, the weak ones too, without campaign links; most severe first. */
     public synchronized List<Incident> groups() {
         List<Incident> all = new ArrayList<>();
-        groups.values().forEach(gs -> gs.forEach(g -> all.add(assembler.assemble(g.id, g.alerts))));
+        groups.values().forEach(gs -> gs.forEach(g -> all.add(incidentOf(g))));
         all.sort(IncidentSet.ORDER);
         return all;
     }
@@ -262,7 +266,7 @@ public final class IncidentTracker implements AlertSink {
             String key = EventCodec.readString(in);
             List<Group> gs = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
-                Group g = new Group(EventCodec.readString(in), in.readLong());
+                Group g = new Group(EventCodec.readString(in), key, in.readLong());
                 for (int a = in.readInt(); a > 0; a--) g.add(AlertCodec.read(in));
                 gs.add(g);
             }
@@ -280,17 +284,63 @@ public final class IncidentTracker implements AlertSink {
         return t;
     }
 
+    /**
+     * The group as an incident, assembled again only when it has new alerts or what is known of its addresses (their
+     * country) has grown: a tenant without its tenant file has thousands of incidents to relink at each alert.
+     */
+    private Incident incidentOf(Group g) {
+        StringBuilder known = new StringBuilder();
+        for (Alert a : g.alerts) for (String ip : a.infrastructure().ips()) known.append(watch.country(ip)).append(',');
+        String countries = known.toString();
+        if (g.assembled == null || g.assembled.alerts().size() != g.alerts.size() || !countries.equals(g.countries)) {
+            g.assembled = assembler.assemble(g.id, g.alerts);
+            g.countries = countries;
+        }
+        return g.assembled;
+    }
+
     private List<Incident> currentIncidents() {
         List<Incident> out = new ArrayList<>();
-        // assembled afresh: what is known of an address (its country) may have grown since the last alert
-        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(assembler.assemble(g.id, g.alerts));
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(incidentOf(g));
         return out;
+    }
+
+    /**
+     * The incidents linked into campaigns, after merging what one campaign gave one user twice: a campaign that runs
+     * for days must not leave its victim with an incident per day (their alerts are more than a window apart, but the
+     * shared attacker infrastructure says it is one story). The older incident keeps its id.
+     */
+    private IncidentSet linked() {
+        IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
+        Map<String, Group> byId = new HashMap<>();
+        groups.values().forEach(gs -> gs.forEach(g -> byId.put(g.id, g)));
+        boolean merged = false;
+        for (Campaign c : linked.campaigns()) {
+            Map<String, List<Group>> byUser = new TreeMap<>();
+            for (String id : c.incidentIds()) {
+                Group g = byId.get(id);
+                if (g != null) byUser.computeIfAbsent(g.key, k -> new ArrayList<>()).add(g);
+            }
+            for (List<Group> same : byUser.values()) {
+                if (same.size() < 2) continue;
+                same.sort(Comparator.comparingLong(g -> g.sequence));
+                Group target = same.get(0);
+                for (Group other : same.subList(1, same.size())) {
+                    other.alerts.forEach(target::add);
+                    groups.get(other.key).remove(other);
+                    published.remove(other.id);
+                }
+                target.alerts.sort(TIME_ORDER);
+                merged = true;
+            }
+        }
+        return merged ? linker.link(currentIncidents(), watch.sightings()) : linked;
     }
 
     /** Links campaigns and tells the listener about each incident that is new or changed since it last heard. */
     private void publish() {
         if (published.isEmpty() && currentIncidents().isEmpty()) return;
-        IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
+        IncidentSet linked = linked();
         for (Incident now : linked.incidents()) {
             Published before = published.get(now.id());
             Set<Change> changes = changes(before, now);

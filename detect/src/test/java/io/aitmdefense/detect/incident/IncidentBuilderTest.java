@@ -179,8 +179,10 @@ class IncidentBuilderTest {
         for (int n = 0; n < 60; n++) {
             Instant at = T0.plusSeconds(random.nextInt(20 * 24 * 3600));
             Duration length = Duration.ofMinutes(random.nextInt(3) == 0 ? random.nextInt(600) : 0);
-            alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[random.nextInt(3)], at,
-                    length, DO_IP, PYTHON));
+            int u = random.nextInt(3);
+            // each user on their own home line with a common browser: no shared infrastructure, no campaign to merge by
+            alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[u], at,
+                    length, "73.12.1." + u, CHROME));
         }
 
         List<Incident> incidents = builder.group(alerts);

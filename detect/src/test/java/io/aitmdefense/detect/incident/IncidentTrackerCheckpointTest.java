@@ -55,7 +55,8 @@ class IncidentTrackerCheckpointTest {
             feed(straight, step);
         }
         IncidentSet expected = straight.snapshot();
-        assertThat(expected.incidents()).hasSize(4);
+        // alice's later attack came from the campaign's hosting network: one incident for her, merged mid-stream
+        assertThat(expected.incidents()).hasSize(3);
         assertThat(expected.campaigns()).isNotEmpty();
         assertThat(expected.incidents()).anySatisfy(i -> assertThat(i.attackerActivity()).isNotEmpty());
 

@@ -14,6 +14,7 @@ import io.aitmdefense.model.incident.IncidentUpdate.Change;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -180,5 +181,24 @@ class IncidentTrackerTest {
         assertThat(closed).extracting(Incident::user).containsExactly("alice@contoso.com");
         assertThat(tracker.snapshot().incidents()).extracting(Incident::user).containsExactly("bob@contoso.com");
         assertThat(tracker.snapshot().notices()).as("a notice goes too").isEmpty();
+    }
+
+    @Test
+    void aCampaignLastingDaysGivesEachOfItsUsersOneIncident() {
+        // two users replayed from the same droplet on three days, each day more than an incident window after the last
+        for (int day = 0; day < 3; day++) {
+            Instant at = T0.plus(Duration.ofHours(30L * day));
+            tracker.accept(replay("alice@contoso.com", at, DO_IP));
+            tracker.accept(replay("bob@contoso.com", at.plusSeconds(600), DO_IP));
+        }
+
+        IncidentSet set = tracker.snapshot();
+
+        assertThat(set.incidents()).extracting(Incident::user).containsExactlyInAnyOrder("alice@contoso.com", "bob@contoso.com");
+        assertThat(set.incidents()).allSatisfy(i -> assertThat(i.alerts()).hasSize(3));
+        assertThat(set.campaigns()).singleElement().satisfies(c -> assertThat(c.incidentIds()).hasSize(2));
+        IncidentTracker alone = new IncidentTracker(DetectConfig.defaults(), ENRICHMENT, u -> { });
+        set.alerts().stream().filter(a -> a.user().equals("alice@contoso.com")).forEach(alone::accept);
+        assertThat(alone.snapshot().incidents()).as("without the campaign, the gaps alone split them").hasSize(3);
     }
 }
