@@ -125,7 +125,7 @@ final class DetectCommand implements Callable<Integer> {
         MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);
         DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress, microsoftAlerts);
         progress.finish();
-        if (!microsoftAlerts.summary().isEmpty()) System.err.println(microsoftAlerts.summary());
+        if (!microsoftAlerts.summary().isEmpty()) TerminalOut.line(System.err, microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
         if (json) {
