@@ -6,6 +6,7 @@ import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.ValueState;
@@ -14,7 +15,6 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SecurityAlert;
-import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,14 +74,15 @@ public final class MicrosoftAlertDetection implements Detection {
     static final class Gathered {
         final String id;
         long time = Long.MAX_VALUE;
-        Source first;
+        RecordRef first;
         String title = "", provider = "", severity = "", link = "";
         MicrosoftAlertTopics.Topic topic;
         boolean dismissed;
         final Set<String> ips = new TreeSet<>();
         final Set<String> techniques = new TreeSet<>();
-        /** File then line: the same evidence order whatever order the rows came in. */
-        final TreeSet<Source> sources = new TreeSet<>(java.util.Comparator.comparing(Source::file).thenComparingLong(Source::line));
+        /** File, line, then index in the line: the same evidence order whatever order the rows came in. */
+        final TreeSet<RecordRef> sources = new TreeSet<>(java.util.Comparator.comparing(RecordRef::file)
+                .thenComparingLong(RecordRef::line).thenComparingInt(RecordRef::index));
 
         Gathered(String id) {
             this.id = id;
@@ -90,10 +91,11 @@ public final class MicrosoftAlertDetection implements Detection {
         /** Keeps the earliest row's wording (time, then file and line), whatever order the rows come in. */
         void add(SecurityAlert a, MicrosoftAlertTopics.Topic t, boolean dismissedRow) {
             long at = a.time().toEpochMilli();
-            boolean earlier = first == null || at < time || (at == time && Timed.ORDER.compare(row(at, a.source()), row(time, first)) < 0);
+            RecordRef ref = RecordRef.of(a);
+            boolean earlier = first == null || at < time || (at == time && Timed.ORDER.compare(row(at, ref), row(time, first)) < 0);
             if (earlier) {
                 time = at;
-                first = a.source();
+                first = ref;
                 title = a.title();
                 provider = a.provider();
                 topic = t;
@@ -110,17 +112,17 @@ public final class MicrosoftAlertDetection implements Detection {
                 var m = TECHNIQUE.matcher(tech);
                 while (m.find()) techniques.add(m.group());
             }
-            sources.add(a.source());
+            sources.add(ref);
             if (sources.size() > 20) sources.pollLast();
         }
 
-        private static Timed row(long time, Source source) {
+        private static Timed row(long time, RecordRef source) {
             return new Timed() {
                 public long time() {
                     return time;
                 }
 
-                public Source source() {
+                public RecordRef source() {
                     return source;
                 }
             };
@@ -184,15 +186,17 @@ public final class MicrosoftAlertDetection implements Detection {
         List<Evidence> evidence = new ArrayList<>();
         String summary = "Microsoft alert '" + g.title + "' (" + severityWord + ", " + provider + ")"
                 + (g.link.isEmpty() ? "" : " " + g.link);
-        for (Source s : g.sources) evidence.add(new Evidence(s, EventKind.SECURITY_ALERT, at, summary));
+        for (RecordRef s : g.sources) evidence.add(new Evidence(s, EventKind.SECURITY_ALERT, at, summary));
         double confidence = switch (severity) {
             case HIGH, CRITICAL -> 0.8;
             case MEDIUM -> 0.65;
             case LOW -> 0.5;
             case INFO -> 0.4;
         };
-        return new Alert(ID, "Microsoft alert: " + g.title, severity, confidence, ctx.key(), at, at, g.topic.stage(),
-                List.copyOf(techniques), why.toString(),
-                new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()), evidence);
+        return Alerts.alert(INFO, "Microsoft alert: " + g.title, "", ctx.key(), ctx.key(), g.first, new Alerts.Finding(
+                severity, confidence,
+                at, at, g.topic.stage(), List.copyOf(techniques), why.toString(),
+                new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()),
+                List.of(), evidence));
     }
 }
