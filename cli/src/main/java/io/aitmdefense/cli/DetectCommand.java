@@ -1,9 +1,7 @@
 package io.aitmdefense.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.report.ReportFiles;
-import io.aitmdefense.report.ReportJson;
+import io.aitmdefense.report.IncidentsJson;
 import io.aitmdefense.report.RunSummary;
 import io.aitmdefense.report.TerminalSummary;
 import io.aitmdefense.model.DetectionInfo;
@@ -42,8 +40,9 @@ import java.util.concurrent.Callable;
                 "catalogue over the events in event-time order, groups each user's alerts",
                 "into incidents with a kill-chain timeline, and links incidents that share",
                 "attacker infrastructure into campaigns. Prints the incidents, most severe",
-                "first; with --out also writes incidents.json, alerts.ndjson and a",
-                "self-contained report.html.",
+                "first; with --out also writes a self-contained report.html,",
+                "incidents.json (schema aitm.incidents/2), alerts.ndjson, incidents.csv",
+                "and attacker-infrastructure.csv.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -65,7 +64,7 @@ final class DetectCommand implements Callable<Integer> {
     List<Path> paths = List.of();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Write incidents.json, alerts.ndjson and report.html into DIR (created if missing).")
+            description = "Write report.html, incidents.json, alerts.ndjson and the CSV files into DIR (created if missing).")
     Optional<Path> out = Optional.empty();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -128,15 +127,16 @@ final class DetectCommand implements Callable<Integer> {
         MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);
         DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress, microsoftAlerts);
         progress.finish();
-        if (!microsoftAlerts.summary().isEmpty()) System.err.println(microsoftAlerts.summary());
+        if (!microsoftAlerts.summary().isEmpty()) TerminalOut.line(System.err, microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            stdout.println(mapper.writeValueAsString(new ReportJson(mapper).document(result.incidents(), summary)));
+            IncidentsJson.write(result.incidents(), summary, stdout);
+            // the JSON carries the warning too; a person watching a pipeline reads stderr
+            summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {
-            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), stdout);
-            printInputProblems(result, System.err);
+            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
+            TerminalOut.block(System.err, err -> printInputProblems(result, err));
         }
         if (out.isPresent()) {
             List<Path> written = ReportFiles.write(out.get(), result.incidents(), summary, Catalogue.infos());
@@ -168,8 +168,10 @@ final class DetectCommand implements Callable<Integer> {
     static RunSummary summary(DetectionRun.Result r) {
         Optional<RunSummary.LogSpan> span = r.read().first().map(f -> new RunSummary.LogSpan(f, r.read().last().orElse(f)));
         // the files actually read: the report writer refuses to overwrite any of them
+        List<RunSummary.UnreadableFile> unreadable = r.read().files().stream()
+                .flatMap(f -> f.error().stream().map(e -> new RunSummary.UnreadableFile(f.file(), e))).toList();
         return new RunSummary(r.read().files().stream().map(FileSummary::file).toList(), r.read().events(), r.read().rejected(),
-                r.engine().stats().lateEvents(), span, Instant.now(), Aitm.version());
+                r.engine().stats().lateEvents(), span, unreadable, Instant.now(), Aitm.version());
     }
 
     /** Rejected rows and unreadable files go to stderr so that piping the summary keeps only the findings. */
