@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /** The pieces state codecs are made of: variable-length numbers, strings, the rows' source and network, lists. */
@@ -121,11 +120,12 @@ public final class StateIo {
 
     /** An artifact a row keeps (the rule, the grant, the policy change), in the events' own layout; null for none. */
     public static void artifact(Artifact a, DataOutput out) throws IOException {
-        EventCodec.writeArtifactOf(Optional.ofNullable(a), out);
+        out.writeBoolean(a != null);
+        if (a != null) EventCodec.writeArtifact(a, out);
     }
 
     public static Artifact artifact(DataInput in) throws IOException {
-        return EventCodec.readArtifactOf(in).orElse(null);
+        return in.readBoolean() ? EventCodec.readArtifactValue(in) : null;
     }
 
     /** A string naming one record (its id): not pooled, a million distinct ids would only push the repeating ones out. */

@@ -52,6 +52,8 @@ public final class DetectConfig {
             new Key("domains", "[]", "your mail domains: forwarding anywhere else is external"),
             new Key("asnDatabase", "\"\"", "a MaxMind-format ASN .mmdb (GeoLite2-ASN, IPinfo) used before the bundled table"));
     private static final Set<String> TOP = Set.of("tenant", "tenants", "engine", "incidents", "detections");
+    /** Sections of the same file other modules read and check themselves (Graph collection, response actions). */
+    private static final Set<String> OTHERS = Set.of("microsoft", "respond", "harden");
 
     static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofHours(24);
     static final Duration DEFAULT_INCIDENT_WINDOW = Duration.ofHours(24);
@@ -214,7 +216,9 @@ public final class DetectConfig {
     // --- unknown keys
 
     private void checkOwnKeys() {
-        for (String k : tree.keySet()) unknown("", k, TOP);
+        Set<String> top = new LinkedHashSet<>(TOP);
+        top.addAll(OTHERS);
+        for (String k : tree.keySet()) unknown("", k, top);
         Set<String> tenantKeys = new LinkedHashSet<>();
         for (Key k : TENANT) tenantKeys.add(k.name());
         for (String k : section("tenant").keySet()) unknown("tenant", k, tenantKeys);

@@ -128,7 +128,7 @@ public final class BecSendDetection implements Detection {
             }
             if (burst.size() < minSends) return;
             sends.reported(first.time() + w);
-            ctx.emit(alert(ctx.user(), burst, tie.get()));
+            ctx.emit(alert(ctx, burst, tie.get()));
         });
         sends.forgetUpTo(cutoff);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
@@ -136,7 +136,8 @@ public final class BecSendDetection implements Detection {
         else v.update(sends);
     }
 
-    private Alert alert(String user, List<Sent> burst, SuspiciousSignInLedger.Mark tie) {
+    private Alert alert(Context ctx, List<Sent> burst, SuspiciousSignInLedger.Mark tie) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), clients = new LinkedHashSet<>(),
                 agents = new LinkedHashSet<>(), operations = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
@@ -177,7 +178,7 @@ public final class BecSendDetection implements Detection {
         }
         why.append('.');
         Instant start = tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7,
                 start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -138,14 +138,15 @@ public final class CaTamperingDetection implements Detection {
         Pending<Change> pending = v.value();
         long now = time.toEpochMilli();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        pending.judge(now, (i, c) -> ctx.emit(alert(ctx.user(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time()))));
+        pending.judge(now, (i, c) -> ctx.emit(alert(ctx, c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time()))));
         pending.forgetUpTo(now);
         SuspiciousSignInLedger.trim(ctx, ledger, now);
         if (pending.isEmpty()) v.clear();
         else v.update(pending);
     }
 
-    private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         boolean hostingActor = c.network().hosting() && !c.network().trusted();
         boolean suspicious = !marks.isEmpty() || hostingActor;
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -183,7 +184,7 @@ public final class CaTamperingDetection implements Detection {
             why.append(" from a normal session (no suspicious sign-in of the actor in the previous ")
                     .append(suspiciousWindow.toHours()).append(" h); likely an administrator's change — confirm it was planned.");
         }
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 severity, confidence,
                 marks.isEmpty() ? c.instant() : Instant.ofEpochMilli(marks.get(0).time()), c.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 suspicious ? new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)) : Alert.Infrastructure.NONE,

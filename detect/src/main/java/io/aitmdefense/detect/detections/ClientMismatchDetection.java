@@ -119,12 +119,13 @@ public final class ClientMismatchDetection implements Detection {
         }
         boolean script = script(later);
         if (jumpFrom == null && !script) return false;
-        ctx.emit(alert(ctx.user(), key, jumpFrom, later, script, uses));
+        ctx.emit(alert(ctx, key, jumpFrom, later, script, uses));
         return true;
     }
 
-    private Alert alert(String user, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
+    private Alert alert(Context ctx, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
                         List<SessionReplayUse> uses) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -167,7 +168,7 @@ public final class ClientMismatchDetection implements Detection {
         if (to.network().hosting()) confidence += 0.1;
         Severity severity = (from != null && script) || (script && to.network().hosting()) ? Severity.HIGH : INFO.severity();
         SessionReplayUse first = shown.get(0), last = shown.get(shown.size() - 1);
-        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, to.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
                 first.instant(), last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),

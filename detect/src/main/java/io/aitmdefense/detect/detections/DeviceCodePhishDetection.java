@@ -173,7 +173,7 @@ public final class DeviceCodePhishDetection implements Detection {
             if (usedBefore(usedOnDay, first.time())) return;
             long end = first.time() + followWindow.toMillis();
             st.flows.reported(end);
-            ctx.emit(alert(ctx.user(), first, st, end));
+            ctx.emit(alert(ctx, first, st, end));
         });
         st.flows.forgetUpTo(cutoff);
         st.mail.removeIf(r -> r.time() <= cutoff);
@@ -190,7 +190,8 @@ public final class DeviceCodePhishDetection implements Detection {
         return false;
     }
 
-    private Alert alert(String user, Row first, DeviceCodePhishState st, long end) {
+    private Alert alert(Context ctx, Row first, DeviceCodePhishState st, long end) {
+        String user = ctx.user();
         List<Row> flows = new ArrayList<>();
         Set<String> sessions = new LinkedHashSet<>(), ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
@@ -235,7 +236,7 @@ public final class DeviceCodePhishDetection implements Detection {
         Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
         Instant last = flows.get(flows.size() - 1).instant();
         if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 first.instant(), last, INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -146,7 +146,7 @@ public final class HostingIpSignInDetection implements Detection {
             for (Hit o : st.hits) {
                 if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)) batch.add(o);
             }
-            ctx.emit(alert(ctx.user(), batch));
+            ctx.emit(alert(ctx, batch));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.hits.removeIf(h -> h.time() <= cutoff);
@@ -155,7 +155,8 @@ public final class HostingIpSignInDetection implements Detection {
         else v.update(st);
     }
 
-    private Alert alert(String user, List<Hit> batch) {
+    private Alert alert(Context ctx, List<Hit> batch) {
+        String user = ctx.user();
         Hit first = batch.get(0), last = batch.get(batch.size() - 1);
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), apps = new LinkedHashSet<>(),
                 clients = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -190,7 +191,7 @@ public final class HostingIpSignInDetection implements Detection {
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 first.instant(), last.instant(), stage, techniques, why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(), List.copyOf(agents), List.copyOf(sessions)),

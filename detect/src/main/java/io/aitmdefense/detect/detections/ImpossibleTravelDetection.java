@@ -135,7 +135,7 @@ public final class ImpossibleTravelDetection implements Detection {
             double speed = hours == 0 ? Double.POSITIVE_INFINITY : km / hours;
             if (km >= minKm && speed >= minSpeedKmh) {
                 st.lastAlert = to.time();
-                ctx.emit(alert(ctx.user(), from, to, km, speed));
+                ctx.emit(alert(ctx, from, to, km, speed));
             }
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, now);
@@ -154,7 +154,8 @@ public final class ImpossibleTravelDetection implements Detection {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
-    private Alert alert(String user, Place from, Place to, double km, double speed) {
+    private Alert alert(Context ctx, Place from, Place to, double km, double speed) {
+        String user = ctx.user();
         String pace = Double.isInfinite(speed) ? "at the same moment"
                 : String.format(Locale.ROOT, "in %s, %,.0f km/h", SessionReplayDetection.humanDelay(to.time() - from.time()), speed);
         String explanation = String.format(Locale.ROOT,
@@ -178,7 +179,7 @@ public final class ImpossibleTravelDetection implements Detection {
             evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
-        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, to.source(), new Alerts.Finding(
                 INFO.severity(), Math.round(confidence * 100) / 100.0,
                 from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),

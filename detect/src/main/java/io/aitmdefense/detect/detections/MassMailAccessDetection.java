@@ -153,7 +153,7 @@ public final class MassMailAccessDetection implements Detection {
                     && total >= baselineFactor * baseline.perHour();
             if (!fromSuspicious && !aboveBaseline) return;
             st.accesses.reported(first.time() + w);
-            ctx.emit(alert(ctx.user(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
+            ctx.emit(alert(ctx, fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
                     fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
         });
         st.accesses.forgetUpTo(cutoff);
@@ -178,7 +178,8 @@ public final class MassMailAccessDetection implements Detection {
         return new Baseline(hours == 0 ? 0 : (double) sum / hours, hours);
     }
 
-    private Alert alert(String user, List<Access> reads, long items, SuspiciousSignInLedger.Mark tie, Baseline baseline) {
+    private Alert alert(Context ctx, List<Access> reads, long items, SuspiciousSignInLedger.Mark tie, Baseline baseline) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), clients = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -217,7 +218,7 @@ public final class MassMailAccessDetection implements Detection {
             if (tie.network().asn() > 0) asns.add(tie.network().asn());
         }
         Instant start = tie != null && tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(confidence * 100) / 100.0,
                 start, last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -243,7 +243,7 @@ public final class MicrosoftAlertDetection implements Detection {
             case LOW -> 0.5;
             case INFO -> 0.4;
         };
-        return Alerts.alert(INFO, "Microsoft alert: " + g.title, "", ctx.user(), ctx.user(), g.first, new Alerts.Finding(
+        return Alerts.alert(INFO, "Microsoft alert: " + g.title, ctx.tenant(), ctx.key(), ctx.user(), g.first, new Alerts.Finding(
                 severity, confidence,
                 at, at, g.topic.stage(), List.copyOf(techniques), why.toString(),
                 new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()),

@@ -133,7 +133,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
             if (!h.alone() && !pair && marks.isEmpty()) return;
             hits.reported(h.time() + cw);
-            ctx.emit(alert(ctx.user(), h, episode, marks));
+            ctx.emit(alert(ctx, h, episode, marks));
         });
         // a later detection pairs with these up to a window before it
         hits.forgetUpTo(cutoff - cw);
@@ -142,7 +142,8 @@ public final class RiskAnomalousTokenDetection implements Detection {
         else v.update(hits);
     }
 
-    private Alert alert(String user, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), what = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -180,7 +181,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         Instant start = marks.isEmpty() || marks.get(0).time() > first.time() ? first.instant() : Instant.ofEpochMilli(marks.get(0).time());
         long last = episode.get(episode.size() - 1).time();
         if (!marks.isEmpty()) last = Math.max(last, marks.get(marks.size() - 1).time());
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 start, Instant.ofEpochMilli(last), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

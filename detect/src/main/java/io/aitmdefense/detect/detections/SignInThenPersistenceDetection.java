@@ -120,7 +120,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
         pending.judge(cutoff, (i, c) -> {
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
-            if (!marks.isEmpty()) ctx.emit(alert(ctx.user(), c, marks));
+            if (!marks.isEmpty()) ctx.emit(alert(ctx, c, marks));
         });
         pending.forgetUpTo(cutoff);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
@@ -128,7 +128,8 @@ public final class SignInThenPersistenceDetection implements Detection {
         else v.update(pending);
     }
 
-    private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         PersistenceChange p = c.change();
         SuspiciousSignInLedger.Mark first = marks.get(0);
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -158,7 +159,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
         Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
         Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
                 start, end, INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -178,10 +178,11 @@ public final class TokenWithoutMfaDetection implements Detection {
         if (!history) return; // no baseline for this user: nothing can be called new
         boolean newDevice = !c.deviceId().isEmpty() && !st.devices.seenBefore(c.deviceId(), c.time(), historyDays);
         boolean isNew = c.deviceId().isEmpty() ? !networkSeen : newDevice;
-        if (isNew) ctx.emit(alert(ctx.user(), c, newDevice));
+        if (isNew) ctx.emit(alert(ctx, c, newDevice));
     }
 
-    private Alert alert(String user, Candidate c, boolean newDevice) {
+    private Alert alert(Context ctx, Candidate c, boolean newDevice) {
+        String user = ctx.user();
         String what = newDevice
                 ? "device " + c.deviceId() + (c.deviceName().isEmpty() ? "" : " (" + c.deviceName() + ")")
                         + " at " + c.network().describe() + ", a device not seen for this user in the previous " + historyDays + " days"
@@ -196,7 +197,7 @@ public final class TokenWithoutMfaDetection implements Detection {
         Evidence evidence = new Evidence(c.source(), EventKind.SIGN_IN, c.instant(),
                 "interactive sign-in to " + c.app() + " from " + c.network().describe() + " by " + c.client().label()
                         + ", MFA satisfied by a claim in the token" + (c.userAgent().isEmpty() ? "" : " ('" + c.userAgent() + "')"));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.of(c.network().ip()), c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(), c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()), c.session().isEmpty() ? List.of() : List.of(c.session())),

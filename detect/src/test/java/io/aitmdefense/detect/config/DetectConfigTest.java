@@ -54,6 +54,22 @@ class DetectConfigTest {
     }
 
     @Test
+    void sectionsOtherModulesOwnAreLeftToThemAndATypoOfOneIsStillAnError() throws IOException {
+        Path shared = file("""
+                tenant:
+                  vips: [ceo@contoso.example]
+                microsoft:
+                  anything: [their, own, keys]
+                respond:
+                  approve: none
+                """);
+        assertThat(DetectConfig.load(shared).tenant().vips()).containsExactly("ceo@contoso.example");
+
+        Path typo = file("microsfot:\n  tenantId: x\n");
+        assertThatThrownBy(() -> DetectConfig.load(typo)).hasMessage(typo + ":1: unknown key 'microsfot'; did you mean 'microsoft'?");
+    }
+
+    @Test
     void aMisspeltThresholdOrDetectionIsCaughtBeforeTheRunWithItsLine() throws IOException {
         Path threshold = file("""
                 detections:

@@ -393,16 +393,6 @@ public final class EventCodec {
         return new Geo(str(in), str(in), str(in), in.readDouble(), in.readDouble());
     }
 
-    /** One artifact (or none) in the events' own layout: state that keeps an artifact writes it with this. */
-    public static void writeArtifactOf(Optional<Artifact> artifact, DataOutput out) throws IOException {
-        writeArtifact(artifact, out);
-    }
-
-    /** Reads what {@link #writeArtifactOf} wrote. */
-    public static Optional<Artifact> readArtifactOf(DataInput in) throws IOException {
-        return readArtifact(in);
-    }
-
     private static void writeArtifact(Optional<Artifact> artifact, DataOutput out) throws IOException {
         if (artifact.isEmpty()) {
             out.writeByte(NO_ARTIFACT);
