@@ -201,7 +201,7 @@ final class HtmlReport {
                             .append(" more records are listed in incidents.json</td></tr>\n");
                 }
                 if (shown > MAX_EVIDENCE_ROWS) continue;
-                b.append("<tr class=\"evidence\"><td class=\"mono\">").append(html(e.source().toString())).append("</td><td>")
+                b.append("<tr class=\"evidence\"><td class=\"mono\">").append(html(e.record().location())).append("</td><td>")
                         .append(Text.time(e.time())).append("</td><td>").append(html(e.kind().label())).append("</td><td>")
                         .append(html(a.detectionId())).append("</td><td>").append(html(e.summary())).append("</td></tr>\n");
             }
@@ -219,7 +219,7 @@ final class HtmlReport {
             b.append("<tr class=\"activity\"><td>").append(html(a.operation())).append("</td><td class=\"mono\">")
                     .append(html(a.ip())).append("</td><td>").append(a.count()).append("</td><td>").append(Text.time(a.first()))
                     .append("</td><td>").append(Text.time(a.last())).append("</td><td class=\"mono\">")
-                    .append(html(a.evidence().source().toString())).append("</td></tr>\n");
+                    .append(html(a.evidence().record().location())).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }

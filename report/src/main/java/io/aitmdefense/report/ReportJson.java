@@ -134,9 +134,9 @@ public final class ReportJson {
 
     private ObjectNode evidence(Evidence e) {
         ObjectNode r = mapper.createObjectNode();
-        r.put("ref", e.source().toString());
-        r.put("file", e.source().file());
-        r.put("line", e.source().line());
+        r.put("ref", e.record().location());
+        r.put("file", e.record().file());
+        r.put("line", e.record().line());
         r.put("kind", e.kind().label());
         r.put("time", e.time().toString());
         r.put("summary", e.summary());

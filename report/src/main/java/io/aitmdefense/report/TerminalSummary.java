@@ -130,7 +130,7 @@ public final class TerminalSummary {
                 out.println("    " + Text.time(t.start()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
                         + " " + t.detectionId() + " [" + t.severity().label() + "]: " + safe(t.explanation()));
             }
-            i.alerts().forEach(a -> a.evidence().forEach(e -> out.println("      evidence " + safe(e.source().toString())
+            i.alerts().forEach(a -> a.evidence().forEach(e -> out.println("      evidence " + safe(e.record().location())
                     + "  " + Text.time(e.time()) + "  " + safe(e.summary()))));
         }
     }

@@ -11,7 +11,8 @@ import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordIdKind;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.IncidentSet;
@@ -180,10 +181,11 @@ class ReportFilesTest {
         Alert big = alerts().get(2);
         List<Evidence> many = new ArrayList<>();
         for (int n = 1; n <= HtmlReport.MAX_EVIDENCE_ROWS + 50; n++) {
-            many.add(new Evidence(new Source("logs/big.json", n), EventKind.SIGN_IN, big.start(), "refresh " + n));
+            many.add(new Evidence(new RecordRef("logs/big.json", n, 0, "", RecordIdKind.NONE), EventKind.SIGN_IN, big.start(), "refresh " + n));
         }
-        Alert heavy = new Alert(big.detectionId(), big.title(), big.severity(), big.confidence(), big.user(), big.start(),
-                big.end(), big.stage(), big.techniques(), big.explanation(), big.infrastructure(), many);
+        Alert heavy = new Alert(big.id(), big.tenant(), big.userKey(), big.user(), big.detectionId(), big.title(), big.severity(),
+                big.confidence(), big.start(), big.end(), big.stage(), big.techniques(), big.explanation(), big.infrastructure(),
+                big.artifacts(), many);
         IncidentSet set = new IncidentBuilder(DetectConfig.defaults(), new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY))
                 .build(List.of(heavy));
 

@@ -70,9 +70,10 @@ class TerminalSummaryTest {
         List<io.aitmdefense.model.Alert> alerts = new ArrayList<>();
         Alert template = alerts().stream().filter(a -> a.user().equals("bob@contoso.com")).findFirst().orElseThrow();
         for (int n = 0; n < TerminalSummary.MAX_INCIDENTS + 5; n++) {
-            alerts.add(new Alert(template.detectionId(), template.title(), template.severity(),
-                    template.confidence(), "user" + n + "@contoso.com", template.start(), template.end(), template.stage(),
-                    template.techniques(), template.explanation(), template.infrastructure(), template.evidence()));
+            String user = "user" + n + "@contoso.com";
+            alerts.add(new Alert(Alert.idOf("", template.detectionId(), user, ""), "", user, user, template.detectionId(),
+                    template.title(), template.severity(), template.confidence(), template.start(), template.end(), template.stage(),
+                    template.techniques(), template.explanation(), template.infrastructure(), List.of(), template.evidence()));
         }
         IncidentSet set = new IncidentBuilder(DetectConfig.defaults(),
                 new CuratedEnrichment(TenantContext.EMPTY,

@@ -103,7 +103,7 @@ public final class IncidentBuilder {
         alerts.forEach(a -> stages.add(a.stage()));
         AttackerInfrastructure infra = infrastructure(alerts);
         String id = StableId.of("inc-", user.toLowerCase(Locale.ROOT) + "|" + first.detectionId() + "|" + first.start());
-        return new Incident(id, user, IncidentScore.severity(alerts), IncidentScore.confidence(alerts), start, end,
+        return new Incident(id, first.tenant(), first.userKey(), user, IncidentScore.severity(alerts), IncidentScore.confidence(alerts), start, end,
                 List.copyOf(stages), alerts.stream().map(TimelineEntry::of).toList(), infra,
                 summary(user, stages, infra, alerts), List.copyOf(alerts), BlastRadius.NONE, List.of());
     }
@@ -119,7 +119,7 @@ public final class IncidentBuilder {
             for (String ip : in.ips()) {
                 if (ip.isBlank() || addresses.containsKey(ip)) continue;
                 Network n = enrichment.network(ip, loggedAsn);
-                addresses.put(ip, new AttackerAddress(ip, n.asn(), n.owner(), n.kind()));
+                addresses.put(ip, new AttackerAddress(ip, n.asn(), n.owner(), n.kind(), ""));
                 if (n.asn() > 0) networks.merge(n.asn(), new AttackerNetwork(n.asn(), n.owner(), n.kind()), IncidentBuilder::betterKnown);
             }
             for (int asn : in.asns()) {

@@ -250,9 +250,9 @@ class IncidentBuilderTest {
 
     @Test
     void anAlertsLoggedAsnIsUsedForItsSingleAddress() {
-        Alert withAsn = new Alert("hosting-ip-signin", "Sign-in from a hosting network", Severity.MEDIUM, 0.7,
-                "alice@contoso.com", T0, T0, KillChainStage.REPLAY, List.of(), "x",
-                new Alert.Infrastructure(List.of("198.51.100.4"), List.of(24940), List.of(), List.of("sess-1")), List.of());
+        Alert withAsn = new Alert("al-1", "", "alice@contoso.com", "alice@contoso.com", "hosting-ip-signin",
+                "Sign-in from a hosting network", Severity.MEDIUM, 0.7, T0, T0, KillChainStage.REPLAY, List.of(), "x",
+                new Alert.Infrastructure(List.of("198.51.100.4"), List.of(24940), List.of(), List.of("sess-1")), List.of(), List.of());
 
         Incident incident = builder.group(List.of(withAsn)).get(0);
 

@@ -335,6 +335,7 @@ public final class EventCodec {
         varInt(time.getNano(), out);
         str(source.file(), out);
         varLong(source.line(), out);
+        varInt(source.index(), out);
         str(tenantId, out);
     }
 
@@ -344,7 +345,7 @@ public final class EventCodec {
     }
 
     private static Source readSource(DataInput in) throws IOException {
-        return new Source(str(in), varLong(in));
+        return new Source(str(in), varLong(in), varInt(in));
     }
 
     private static void writeGeo(Geo g, DataOutput out) throws IOException {
@@ -378,6 +379,8 @@ public final class EventCodec {
             out.writeBoolean(r.marksRead());
             str(r.moveToFolder(), out);
             out.writeBoolean(r.stopsProcessing());
+            str(r.mailbox(), out);
+            str(r.ruleId(), out);
         } else if (a instanceof Artifact.MailForwarding f) {
             out.writeByte(MAIL_FORWARDING);
             str(f.operation(), out);
@@ -397,11 +400,14 @@ public final class EventCodec {
             strings(c.scopes(), out);
             str(c.consentType(), out);
             out.writeBoolean(c.adminConsent());
+            str(c.servicePrincipalId(), out);
+            strings(c.grantIds(), out);
         } else if (a instanceof Artifact.MfaMethodChange m) {
             out.writeByte(MFA_METHOD_CHANGE);
             str(m.method(), out);
             out.writeBoolean(m.added());
             out.writeBoolean(m.byAdmin());
+            str(m.methodId(), out);
         } else if (a instanceof Artifact.DeviceRegistration d) {
             out.writeByte(DEVICE_REGISTRATION);
             str(d.deviceId(), out);
@@ -426,11 +432,12 @@ public final class EventCodec {
         Artifact a = switch (tag) {
             case NO_ARTIFACT -> null;
             case INBOX_RULE -> new Artifact.InboxRule(str(in), str(in), in.readBoolean(), str(in), strings(in),
-                    strings(in), strings(in), in.readBoolean(), in.readBoolean(), str(in), in.readBoolean());
+                    strings(in), strings(in), in.readBoolean(), in.readBoolean(), str(in), in.readBoolean(), str(in), str(in));
             case MAIL_FORWARDING -> new Artifact.MailForwarding(str(in), str(in), strings(in), in.readBoolean());
             case MAILBOX_DELEGATION -> new Artifact.MailboxDelegation(str(in), str(in), str(in), str(in));
-            case APP_CONSENT -> new Artifact.AppConsent(str(in), str(in), strings(in), str(in), in.readBoolean());
-            case MFA_METHOD_CHANGE -> new Artifact.MfaMethodChange(str(in), in.readBoolean(), in.readBoolean());
+            case APP_CONSENT -> new Artifact.AppConsent(str(in), str(in), strings(in), str(in), in.readBoolean(), str(in),
+                    strings(in));
+            case MFA_METHOD_CHANGE -> new Artifact.MfaMethodChange(str(in), in.readBoolean(), in.readBoolean(), str(in));
             case DEVICE_REGISTRATION -> new Artifact.DeviceRegistration(str(in), str(in), str(in), str(in), str(in));
             case POLICY_CHANGE -> new Artifact.PolicyChange(POLICY_KINDS[in.readUnsignedByte()], str(in), str(in),
                     str(in), str(in), str(in));

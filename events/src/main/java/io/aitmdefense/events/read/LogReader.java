@@ -395,7 +395,7 @@ public final class LogReader {
                     expand(local, row, Fields.VALUE, s, line);
                 } else {
                     if (local.flavour.isEmpty()) local.flavour = flavourOf(row);
-                    record(local, row, line);
+                    record(local, row, line, 0);
                 }
             }
 
@@ -412,18 +412,21 @@ public final class LogReader {
                     local.reject(line, "malformed JSON in '" + field.name() + "': " + ex.getMessage());
                     return;
                 }
-                int at = s;
+                int at = s, index = 0;
                 long l = line;
                 for (Row r : records) {
                     JsonRow jr = (JsonRow) r;
-                    l += countNewlines(buf, at, jr.start());
+                    long newlines = countNewlines(buf, at, jr.start());
+                    l += newlines;
+                    index = newlines == 0 && at != s ? index + 1 : 0;
                     at = jr.start();
-                    record(local, r, l);
+                    record(local, r, l, index);
                 }
             }
 
-            private void record(FileStats local, Row row, long line) {
-                RecordMapper.Result result = RecordMapper.map(row, new Source(name, line));
+            /** {@code index} tells apart the records of one line: an Event Hubs capture holds a whole batch on line 1. */
+            private void record(FileStats local, Row row, long line, int index) {
+                RecordMapper.Result result = RecordMapper.map(row, new Source(name, line, index));
                 local.add(result, line);
                 if (result instanceof RecordMapper.Mapped m) sink.accept(m.event());
             }

@@ -28,8 +28,8 @@ final class MailboxArtifacts {
         String op = operation.toLowerCase(Locale.ROOT);
         return switch (op) {
             case "new-inboxrule", "set-inboxrule", "enable-inboxrule", "disable-inboxrule", "remove-inboxrule" ->
-                    Optional.of(powershellRule(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID)));
-            case "updateinboxrules" -> Optional.of(outlookRule(operation, pairs(r.objects(OPERATION_PROPERTIES))));
+                    Optional.of(powershellRule(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID), owner(r)));
+            case "updateinboxrules" -> Optional.of(outlookRule(operation, pairs(r.objects(OPERATION_PROPERTIES)), owner(r)));
             case "set-mailbox" -> forwarding(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID));
             case "new-transportrule", "set-transportrule" -> transportRule(operation, pairs(r.objects(PARAMETERS)));
             case "add-mailboxpermission", "add-recipientpermission" -> {
@@ -49,14 +49,21 @@ final class MailboxArtifacts {
         return m;
     }
 
-    private static Artifact powershellRule(String operation, Map<String, String> p, String objectId) {
+    /** The mailbox an Exchange operation acted on: MailboxOwnerUPN when logged, else the acting user (the owner). */
+    private static String owner(Row r) {
+        String owner = r.text(MAILBOX_OWNER);
+        return owner.isEmpty() ? r.first(USER_ID, USER_IDS) : owner;
+    }
+
+    private static Artifact powershellRule(String operation, Map<String, String> p, String objectId, String owner) {
         String name = p.getOrDefault("name", "");
+        // Set-/Disable-/Remove- carry the rule as Identity, every operation in ObjectId: "<server>/…/<mailbox>\<RuleName>"
+        String identity = p.getOrDefault("identity", objectId);
         if (name.isEmpty() && !p.containsKey("name")) {
-            // Set-/Disable-/Remove- carry the rule as Identity or in ObjectId: "<server>/…/<mailbox>\<RuleName>"
-            String id = p.getOrDefault("identity", objectId);
-            int slash = id.lastIndexOf('\\');
-            name = slash >= 0 ? id.substring(slash + 1) : id;
+            int slash = identity.lastIndexOf('\\');
+            name = slash >= 0 ? identity.substring(slash + 1) : identity;
         }
+        String ruleId = identity.indexOf('\\') >= 0 ? identity : "";
         List<String> conditions = new ArrayList<>();
         for (String key : List.of("subjectcontainswords", "bodycontainswords", "subjectorbodycontainswords",
                 "fromaddresscontainswords", "from", "sentto", "headercontainswords", "recipientaddresscontainswords",
@@ -69,11 +76,12 @@ final class MailboxArtifacts {
         return new Artifact.InboxRule(operation, name, enabled, String.join("; ", conditions),
                 addresses(p.get("forwardto")), addresses(p.get("redirectto")), addresses(p.get("forwardasattachmentto")),
                 truthy(p.get("deletemessage")) || truthy(p.get("softdeletemessage")), truthy(p.get("markasread")),
-                p.getOrDefault("movetofolder", p.getOrDefault("copytofolder", "")), truthy(p.get("stopprocessingrules")));
+                p.getOrDefault("movetofolder", p.getOrDefault("copytofolder", "")), truthy(p.get("stopprocessingrules")),
+                p.getOrDefault("mailbox", owner), ruleId);
     }
 
     /** UpdateInboxRules: RuleActions is JSON text, e.g. [{"ActionType":"Forward","Recipients":["a@x"]}]. */
-    private static Artifact outlookRule(String operation, Map<String, String> p) {
+    private static Artifact outlookRule(String operation, Map<String, String> p, String owner) {
         List<String> forward = new ArrayList<>(), redirect = new ArrayList<>(), attach = new ArrayList<>();
         boolean delete = false, markRead = false;
         String folder = "";
@@ -95,7 +103,7 @@ final class MailboxArtifacts {
         String state = p.getOrDefault("rulestate", "Enabled");
         return new Artifact.InboxRule(operation, p.getOrDefault("rulename", ""), state.toLowerCase(Locale.ROOT).contains("enabled"),
                 p.getOrDefault("rulecondition", ""), forward, redirect, attach, delete, markRead, folder,
-                state.contains("ExitAfterExecution"));
+                state.contains("ExitAfterExecution"), owner, p.getOrDefault("ruleid", ""));
     }
 
     /**
