@@ -1,9 +1,7 @@
 package io.aitmdefense.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.report.ReportFiles;
-import io.aitmdefense.report.ReportJson;
+import io.aitmdefense.report.IncidentsJson;
 import io.aitmdefense.report.RunSummary;
 import io.aitmdefense.report.TerminalSummary;
 import io.aitmdefense.model.DetectionInfo;
@@ -119,11 +117,10 @@ final class DetectCommand implements Callable<Integer> {
 
         RunSummary summary = summary(result);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            stdout.println(mapper.writeValueAsString(new ReportJson(mapper).document(result.incidents(), summary)));
+            IncidentsJson.write(result.incidents(), summary, stdout);
         } else {
-            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), stdout);
-            printInputProblems(result, System.err);
+            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
+            TerminalOut.block(System.err, err -> printInputProblems(result, err));
         }
         if (out.isPresent()) {
             List<Path> written = ReportFiles.write(out.get(), result.incidents(), summary, Catalogue.infos());
@@ -146,8 +143,10 @@ final class DetectCommand implements Callable<Integer> {
     static RunSummary summary(DetectionRun.Result r) {
         Optional<RunSummary.LogSpan> span = r.read().first().map(f -> new RunSummary.LogSpan(f, r.read().last().orElse(f)));
         // the files actually read: the report writer refuses to overwrite any of them
+        List<RunSummary.UnreadableFile> unreadable = r.read().files().stream()
+                .flatMap(f -> f.error().stream().map(e -> new RunSummary.UnreadableFile(f.file(), e))).toList();
         return new RunSummary(r.read().files().stream().map(FileSummary::file).toList(), r.read().events(), r.read().rejected(),
-                r.engine().stats().lateEvents(), span, Instant.now(), Aitm.version());
+                r.engine().stats().lateEvents(), span, unreadable, Instant.now(), Aitm.version());
     }
 
     /** Rejected rows and unreadable files go to stderr so that piping the summary keeps only the findings. */

@@ -56,7 +56,7 @@ final class IngestCommand implements Callable<Integer> {
         if (json) {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(report, took)));
         } else {
-            print(out, report, took);
+            TerminalOut.block(out, p -> print(p, report, took));
         }
         return exitStatus(report);
     }

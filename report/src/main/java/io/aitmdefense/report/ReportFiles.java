@@ -1,7 +1,5 @@
 package io.aitmdefense.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.incident.IncidentSet;
@@ -44,13 +42,10 @@ public final class ReportFiles {
     public static List<Path> write(Path outDir, IncidentSet set, RunSummary run, List<DetectionInfo> catalogue)
             throws IOException {
         Files.createDirectories(outDir);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ReportJson json = new ReportJson(mapper);
         Map<String, String> contents = new LinkedHashMap<>();
-        contents.put(INCIDENTS_JSON, mapper.writeValueAsString(json.document(set, run)) + "\n");
+        contents.put(INCIDENTS_JSON, IncidentsJson.toText(set, run));
         StringBuilder ndjson = new StringBuilder();
-        ObjectMapper compact = new ObjectMapper();
-        for (Alert a : allAlerts(set)) ndjson.append(compact.writeValueAsString(json.alert(a))).append('\n');
+        for (Alert a : allAlerts(set)) ndjson.append(IncidentsJson.alertLine(a)).append('\n');
         contents.put(ALERTS_NDJSON, ndjson.toString());
         contents.put(REPORT_HTML, new HtmlReport(catalogue).render(set, run));
 

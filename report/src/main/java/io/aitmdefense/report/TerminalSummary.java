@@ -10,11 +10,14 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.TimelineEntry;
 
+import io.aitmdefense.posture.render.SafeText;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The incidents as a person reads them after {@code aitm detect}: most severe first, each with the user, the stages
@@ -46,8 +49,15 @@ public final class TerminalSummary {
         return terminal && !"dumb".equals(env.get("TERM"));
     }
 
-    public void print(IncidentSet set, PrintStream out) {
-        out.println(headline(set));
+    /** Prints the incidents of a run; {@code run} says what they cover (and warns when nothing was read). */
+    public void print(IncidentSet set, RunSummary run, PrintStream out) {
+        Optional<String> nothingRead = run.nothingReadWarning();
+        if (nothingRead.isPresent()) {
+            out.println(safe(nothingRead.get()));
+            out.flush();
+            return;
+        }
+        out.println(headline(set, run));
         int shown = verbose ? set.incidents().size() : Math.min(MAX_INCIDENTS, set.incidents().size());
         for (Incident i : set.incidents().subList(0, shown)) {
             out.println();
@@ -85,8 +95,12 @@ public final class TerminalSummary {
         out.flush();
     }
 
-    private String headline(IncidentSet set) {
-        if (set.incidents().isEmpty()) return "No incidents.";
+    private static String headline(IncidentSet set, RunSummary run) {
+        if (set.incidents().isEmpty()) {
+            return "No incidents in " + run.events() + (run.events() == 1 ? " event" : " events")
+                    + run.logs().map(s -> " (logs from " + Text.time(s.first()) + " to " + Text.time(s.last()) + ")").orElse("")
+                    + ".";
+        }
         List<String> parts = new ArrayList<>();
         Severity[] all = Severity.values();
         for (int k = all.length - 1; k >= 0; k--) {
@@ -174,6 +188,6 @@ public final class TerminalSummary {
     }
 
     private static String safe(String s) {
-        return Text.terminal(s);
+        return SafeText.terminal(s);
     }
 }

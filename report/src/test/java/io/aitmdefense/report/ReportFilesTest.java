@@ -72,7 +72,7 @@ class ReportFilesTest {
 
         JsonNode root = JSON.readTree(out.resolve("incidents.json").toFile());
 
-        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/1");
+        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/2");
         JsonNode run = root.path("run");
         assertThat(run.path("version").asText()).isEqualTo("0.1.0-test");
         assertThat(run.path("inputs")).extracting(JsonNode::asText).containsExactly("logs/SigninLogs.json", "logs/AuditLogs.csv");
@@ -203,7 +203,7 @@ class ReportFilesTest {
         Path input = out.resolve("incidents.json");
         Files.writeString(input, "{\"records\":[]}");
         RunSummary run = new RunSummary(List.of(input.toString()), 0, 0, 0, Optional.empty(),
-                Instant.EPOCH, "test");
+                List.of(), Instant.EPOCH, "test");
 
         assertThatThrownBy(() -> ReportFiles.write(out, incidents(), run))
                 .isInstanceOf(IOException.class).hasMessageContaining("input");

@@ -63,7 +63,7 @@ final class ReportFixtures {
     static RunSummary run() {
         return new RunSummary(List.of("logs/SigninLogs.json", "logs/AuditLogs.csv"), 1234, 2, 1,
                 Optional.of(new RunSummary.LogSpan(T0.minusSeconds(86_400), T0.plusSeconds(86_400))),
-                Instant.parse("2026-12-02T05:00:00Z"), "0.1.0-test");
+                List.of(new RunSummary.UnreadableFile("logs/query.csv", "no time column")), Instant.parse("2026-12-02T05:00:00Z"), "0.1.0-test");
     }
 
     private static Alert alert(String id, String title, Severity severity, KillChainStage stage, String user,
