@@ -37,6 +37,7 @@ public record BatchResult(String id, int status, Map<String, String> headers, Js
     /** For a person: "200", "403 Authorization_RequestDenied: …", or "not run because request 1 failed". */
     public String describe() {
         if (ok()) return String.valueOf(status);
+        if (status == Batch.NO_ANSWER) return "no answer for this item in the batch response";
         if (status == 424 && failedDependency.isPresent()) {
             return "not run because request " + failedDependency.get() + " failed";
         }

@@ -61,6 +61,12 @@ public final class ManagementActivityClient {
         }
     }
 
+    /** Stops a subscription. Content created between a stop and the next start is lost for good. */
+    public void stop(String contentType) {
+        http.send(ApiRequest.of("POST", feed("subscriptions/stop", "contentType=" + enc(contentType)), scope, Map.of(),
+                Optional.empty()).withIdempotent(true));
+    }
+
     public List<Subscription> list() {
         JsonNode body = http.send(get(feed("subscriptions/list", null))).json();
         List<Subscription> out = new ArrayList<>();

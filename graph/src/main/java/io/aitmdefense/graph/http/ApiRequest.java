@@ -30,10 +30,6 @@ public record ApiRequest(String method, URI uri, String scope, Map<String, Strin
         return new ApiRequest(method, uri, scope, headers, body, value);
     }
 
-    public ApiRequest withUri(URI u) {
-        return new ApiRequest(method, u, scope, headers, body, idempotent);
-    }
-
     /** Path and query, for messages: the host is known, and nothing secret travels in a URL here. */
     public String target() {
         String q = uri.getRawQuery();

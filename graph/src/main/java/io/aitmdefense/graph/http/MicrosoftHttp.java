@@ -56,10 +56,6 @@ public final class MicrosoftHttp {
         return policy;
     }
 
-    public Sleeper sleeper() {
-        return sleeper;
-    }
-
     public Clock clock() {
         return clock;
     }

@@ -43,7 +43,7 @@ public final class NextLinks {
             throw new PagingException(what + ": the next link is not a URL", pages);
         }
         if (!sameOrigin(u, home)) {
-            throw new PagingException(what + ": the next link leads to " + u.getScheme() + "://" + u.getAuthority()
+            throw new PagingException(what + ": the link leads to " + u.getScheme() + "://" + u.getAuthority()
                     + ", not " + home.getScheme() + "://" + home.getAuthority() + "; not following it with our token", pages);
         }
         return u;
