@@ -182,6 +182,10 @@ public final class BecSendDetection implements Detection {
         }
         why.append('.');
         Instant start = tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7, start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(), new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7,
+                start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

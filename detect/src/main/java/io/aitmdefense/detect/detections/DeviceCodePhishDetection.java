@@ -234,6 +234,10 @@ public final class DeviceCodePhishDetection implements Detection {
         Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
         Instant last = flows.get(flows.size() - 1).instant();
         if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, first.instant(), last, INFO.stage(), INFO.techniques(), why.toString(), new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                first.instant(), last, INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

@@ -184,7 +184,10 @@ public final class HostingIpSignInDetection implements Detection {
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, first.instant(), last.instant(), stage, techniques, why.toString(), new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(),
-                        List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                first.instant(), last.instant(), stage, techniques, why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

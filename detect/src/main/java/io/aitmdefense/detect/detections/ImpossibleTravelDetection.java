@@ -172,6 +172,10 @@ public final class ImpossibleTravelDetection implements Detection {
             evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
-        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(INFO.severity(), Math.round(confidence * 100) / 100.0, from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation, new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+                INFO.severity(), Math.round(confidence * 100) / 100.0,
+                from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),
+                List.of(), evidence));
     }
 }

@@ -216,6 +216,10 @@ public final class MassMailAccessDetection implements Detection {
             if (tie.network().asn() > 0) asns.add(tie.network().asn());
         }
         Instant start = tie != null && tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(severity, Math.round(confidence * 100) / 100.0, start, last.instant(), INFO.stage(), INFO.techniques(), why.toString(), new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(confidence * 100) / 100.0,
+                start, last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

@@ -177,6 +177,10 @@ public final class RiskAnomalousTokenDetection implements Detection {
         Instant start = marks.isEmpty() || marks.get(0).time() > first.time() ? first.instant() : Instant.ofEpochMilli(marks.get(0).time());
         long last = episode.get(episode.size() - 1).time();
         if (!marks.isEmpty()) last = Math.max(last, marks.get(marks.size() - 1).time());
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, start, Instant.ofEpochMilli(last), INFO.stage(), INFO.techniques(), why.toString(), new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                start, Instant.ofEpochMilli(last), INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

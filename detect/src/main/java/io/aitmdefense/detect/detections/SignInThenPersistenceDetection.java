@@ -157,6 +157,10 @@ public final class SignInThenPersistenceDetection implements Detection {
         double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
         Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
         Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, start, end, INFO.stage(), INFO.techniques(), explanation, new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
+                start, end, INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(p.artifact()), evidence));
     }
 }

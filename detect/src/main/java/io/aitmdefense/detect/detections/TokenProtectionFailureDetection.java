@@ -203,6 +203,10 @@ public final class TokenProtectionFailureDetection implements Detection {
                 + ": session " + String.join("; ", codes) + ". A supported Windows app presents a device-bound token, so "
                 + "this is a token replayed from another machine or a client rollout that broke binding.";
         double confidence = 0.55 + (suspicious ? 0.2 : 0) + (enforced ? 0 : -0.1);
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0, first.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation, new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), List.of(), evidence));
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0,
+                first.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),
+                List.of(), evidence));
     }
 }

@@ -191,9 +191,10 @@ public final class TokenWithoutMfaDetection implements Detection {
         Evidence evidence = new Evidence(c.source(), EventKind.SIGN_IN, c.instant(),
                 "interactive sign-in to " + c.app() + " from " + c.network().describe() + " by " + c.client().label()
                         + ", MFA satisfied by a claim in the token" + (c.userAgent().isEmpty() ? "" : " ('" + c.userAgent() + "')"));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation, new Alert.Infrastructure(List.of(c.network().ip()),
-                        c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(),
-                        c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()),
-                        c.session().isEmpty() ? List.of() : List.of(c.session())), List.of(), List.of(evidence)));
+        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+                c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.of(c.network().ip()), c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(), c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()), c.session().isEmpty() ? List.of() : List.of(c.session())),
+                List.of(), List.of(evidence)));
     }
 }

@@ -30,7 +30,7 @@ final class MailboxArtifacts {
             case "new-inboxrule", "set-inboxrule", "enable-inboxrule", "disable-inboxrule", "remove-inboxrule" ->
                     Optional.of(powershellRule(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID), owner(r)));
             case "updateinboxrules" -> Optional.of(outlookRule(operation, pairs(r.objects(OPERATION_PROPERTIES)), owner(r)));
-            case "set-mailbox" -> forwarding(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID));
+            case "set-mailbox" -> forwarding(operation, pairs(r.objects(PARAMETERS)), mailbox(r.text(OBJECT_ID), owner(r)));
             case "new-transportrule", "set-transportrule" -> transportRule(operation, pairs(r.objects(PARAMETERS)));
             case "add-mailboxpermission", "add-recipientpermission" -> {
                 Map<String, String> p = pairs(r.objects(PARAMETERS));
@@ -47,6 +47,15 @@ final class MailboxArtifacts {
         Map<String, String> m = new LinkedHashMap<>();
         for (Row p : rows) m.put(p.text(NAME).toLowerCase(Locale.ROOT), p.text(VALUE));
         return m;
+    }
+
+    /**
+     * The mailbox a Set-Mailbox names, for a person to read: its identity unless that is only a GUID (the logs often
+     * give the mailbox's object id), then the acting user, who owns it in the cases that matter here.
+     */
+    private static String mailbox(String identity, String owner) {
+        String id = identity.trim();
+        return id.isEmpty() || id.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? owner : id;
     }
 
     /** The mailbox an Exchange operation acted on: MailboxOwnerUPN when logged, else the acting user (the owner). */
@@ -145,7 +154,7 @@ final class MailboxArtifacts {
         return out;
     }
 
-    private static Optional<Artifact> forwarding(String operation, Map<String, String> p, String objectId) {
+    private static Optional<Artifact> forwarding(String operation, Map<String, String> p, String readableMailbox) {
         List<String> addresses = new ArrayList<>();
         for (String key : List.of("forwardingsmtpaddress", "forwardingaddress")) {
             String v = p.get(key);
@@ -154,12 +163,12 @@ final class MailboxArtifacts {
         if (addresses.isEmpty()) {
             String delegate = p.get("grantsendonbehalfto");
             if (delegate != null && !delegate.isBlank()) {
-                return Optional.of(new Artifact.MailboxDelegation(operation, p.getOrDefault("identity", objectId), delegate,
+                return Optional.of(new Artifact.MailboxDelegation(operation, mailbox(p.getOrDefault("identity", ""), readableMailbox), delegate,
                         "SendOnBehalf"));
             }
             return Optional.empty();
         }
-        return Optional.of(new Artifact.MailForwarding(operation, p.getOrDefault("identity", objectId), addresses,
+        return Optional.of(new Artifact.MailForwarding(operation, mailbox(p.getOrDefault("identity", ""), readableMailbox), addresses,
                 truthy(p.get("delivertomailboxandforward"))));
     }
 

@@ -1,0 +1,201 @@
+package io.aitmdefense.detect.incident;
+
+import io.aitmdefense.detect.api.AlertSink;
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.Enrichment;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Severity;
+import io.aitmdefense.model.StableId;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.IncidentUpdate;
+import io.aitmdefense.model.incident.IncidentUpdate.Change;
+import io.aitmdefense.model.incident.Sighting;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Merges alerts into incidents as they arrive, in any order, and says what changed. One user's (tenant and user key)
+ * alerts whose spans come within the incident window (default 24 h) of each other are one incident, so a slow attack
+ * stays one story while a user phished again next month gets a new one; an alert that bridges two incidents merges them
+ * into the older. An incident's id is assigned once, when it is created, from its first alert, and never changes.
+ * Groups of only low or info alerts (a lone impossible travel, an admin's planned-looking policy change) are notices,
+ * not incidents, until a stronger alert joins them.
+ * <p>
+ * After each alert the incidents are linked into campaigns ({@link CampaignLinker}) and each incident that changed is
+ * handed to the listener as an {@link IncidentUpdate}: {@code CREATED}, {@code ALERT_ADDED}, {@code SEVERITY_RAISED},
+ * {@code STAGE_ADDED}, {@code CAMPAIGN_LINKED}. Events passed to {@link #observe} feed the {@link AttackerAddressWatch}
+ * (users seen at attacker addresses, what the account did from them). A batch run is this same path: every alert, then
+ * {@link #snapshot}. Thread-safe: engine shards call {@link #accept} while the reader calls {@link #observe}.
+ */
+public final class IncidentTracker implements AlertSink {
+    private static final Comparator<Alert> TIME_ORDER = Comparator.comparing(Alert::start)
+            .thenComparing(Alert::end).thenComparing(Alert::detectionId).thenComparing(Alert::explanation)
+            .thenComparing(Alert::id);
+
+    private final Duration window;
+    private final CampaignLinker linker;
+    private final AttackerAddressWatch watch;
+    private final IncidentAssembler assembler;
+    private final Consumer<IncidentUpdate> updates;
+
+    // guarded by this
+    private final Map<String, List<Group>> groups = new TreeMap<>();
+    private final Map<String, Incident> published = new HashMap<>();
+    private long created;
+
+    /** One user's alerts that form one incident (or one notice while all are weak). */
+    private static final class Group {
+        final String id;
+        final long sequence;
+        final List<Alert> alerts = new ArrayList<>();
+        final Set<String> alertIds = new HashSet<>();
+        Instant start, reach;
+        Incident incident;
+
+        Group(String id, long sequence) {
+            this.id = id;
+            this.sequence = sequence;
+        }
+
+        boolean near(Alert a, Duration window) {
+            return !a.start().isAfter(reach.plus(window)) && !start.isAfter(a.end().plus(window));
+        }
+
+        void add(Alert a) {
+            alerts.add(a);
+            alertIds.add(a.id());
+            start = start == null || a.start().isBefore(start) ? a.start() : start;
+            reach = reach == null || a.end().isAfter(reach) ? a.end() : reach;
+        }
+
+        boolean incident() {
+            return incident.severity().compareTo(Severity.MEDIUM) >= 0;
+        }
+    }
+
+    public IncidentTracker(DetectConfig config, Enrichment enrichment, Consumer<IncidentUpdate> updates) {
+        this.window = config.incidents().duration("window", Duration.ofHours(24));
+        if (window.isNegative() || window.isZero()) {
+            throw new IllegalArgumentException("incidents.window: must be longer than zero, got " + window);
+        }
+        this.linker = new CampaignLinker(config, enrichment);
+        // an alert names its addresses up to a correlation window after the activity, and a campaign looks a window
+        // around each incident: three windows of recent addresses cover both
+        this.watch = new AttackerAddressWatch(window.multipliedBy(3).plusHours(1));
+        this.assembler = new IncidentAssembler(enrichment, watch::country);
+        this.updates = updates;
+    }
+
+    /** Merges one alert; hands every incident it changed to the listener. Repeats of an alert (same id) change nothing. */
+    @Override
+    public synchronized void accept(Alert alert) {
+        String key = alert.tenant() + "|" + (alert.userKey().isEmpty() ? alert.user() : alert.userKey()).toLowerCase(Locale.ROOT);
+        List<Group> userGroups = groups.computeIfAbsent(key, k -> new ArrayList<>());
+        List<Group> near = new ArrayList<>();
+        for (Group g : userGroups) {
+            if (g.alertIds.contains(alert.id())) return;
+            if (g.near(alert, window)) near.add(g);
+        }
+        Group target;
+        boolean wasPublished = false;
+        if (near.isEmpty()) {
+            target = new Group(StableId.of("inc-", key + "|" + alert.id()), created++);
+            userGroups.add(target);
+        } else {
+            // the oldest keeps its id; a bridged incident's alerts move into it
+            near.sort(Comparator.comparingLong(g -> g.sequence));
+            target = near.get(0);
+            for (Group other : near.subList(1, near.size())) {
+                other.alerts.forEach(target::add);
+                userGroups.remove(other);
+                wasPublished |= published.remove(other.id) != null;
+            }
+        }
+        target.add(alert);
+        target.alerts.sort(TIME_ORDER);
+        target.incident = assembler.assemble(target.id, target.alerts);
+        for (String ip : assembler.attackerAddresses(alert)) watch.watch(ip);
+        // a notice changes no incident and no campaign: most alerts of a large tenant are such noise
+        if (target.incident() || wasPublished || published.containsKey(target.id)) publish();
+    }
+
+    /** Notes an event for the campaign view and attacker activity; a new user at an attacker address may link a campaign. */
+    public synchronized void observe(Event event) {
+        if (watch.add(event)) publish();
+    }
+
+    /** Lets recent addresses older than the retention behind the engine's processed watermark go. */
+    public synchronized void expire(Instant processedWatermark) {
+        watch.expire(processedWatermark);
+    }
+
+    /** A sighting known from elsewhere, for the campaign view. */
+    public synchronized void sighted(Sighting sighting) {
+        watch.addSighting(sighting);
+    }
+
+    /** The incidents now, with campaigns and attacker activity, and the notices. */
+    public synchronized IncidentSet snapshot() {
+        IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
+        List<Incident> incidents = linked.incidents().stream().map(i -> i.withAttackerActivity(watch.activityOf(i, window))).toList();
+        List<Alert> notices = new ArrayList<>();
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (!g.incident()) notices.addAll(g.alerts);
+        return new IncidentSet(incidents, linked.campaigns(), notices);
+    }
+
+    /** Every group as an incident, the weak ones too, without campaign links; most severe first. */
+    public synchronized List<Incident> groups() {
+        List<Incident> all = new ArrayList<>();
+        groups.values().forEach(gs -> gs.forEach(g -> all.add(g.incident)));
+        all.sort(IncidentSet.ORDER);
+        return all;
+    }
+
+    private List<Incident> currentIncidents() {
+        List<Incident> out = new ArrayList<>();
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(g.incident);
+        return out;
+    }
+
+    /** Links campaigns and tells the listener about each incident that is new or changed since it last heard. */
+    private void publish() {
+        if (published.isEmpty() && currentIncidents().isEmpty()) return;
+        IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
+        for (Incident now : linked.incidents()) {
+            Incident before = published.get(now.id());
+            Set<Change> changes = changes(before, now);
+            if (changes.isEmpty()) continue;
+            Incident withActivity = now.withAttackerActivity(watch.activityOf(now, window));
+            published.put(now.id(), now);
+            updates.accept(new IncidentUpdate(withActivity, changes));
+        }
+    }
+
+    private static Set<Change> changes(Incident before, Incident now) {
+        Set<Change> changes = EnumSet.noneOf(Change.class);
+        if (before == null) {
+            changes.add(Change.CREATED);
+            if (now.blastRadius().inCampaign()) changes.add(Change.CAMPAIGN_LINKED);
+            return changes;
+        }
+        if (now.alerts().size() != before.alerts().size()) changes.add(Change.ALERT_ADDED);
+        if (now.severity().compareTo(before.severity()) > 0) changes.add(Change.SEVERITY_RAISED);
+        if (!before.stages().containsAll(now.stages())) changes.add(Change.STAGE_ADDED);
+        if (now.blastRadius().inCampaign() && !now.blastRadius().equals(before.blastRadius())) changes.add(Change.CAMPAIGN_LINKED);
+        return changes;
+    }
+}
