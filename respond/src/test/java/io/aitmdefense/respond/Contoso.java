@@ -46,9 +46,9 @@ public final class Contoso {
     public static final String ATTACKER_MAIL = "inv.zc96e2@proton.me";
     public static final String ATTACKER_RULE_ID = "AQAAAJ5dZqE=";
     public static final String PDF_VIEWER_APP = "861e4684-3008-4f8e-b042-a7d0849982d8";
-    public static final String PDF_VIEWER_SP = "5145e6da-a842-4371-8868-a3b87ccb931a";
+    public static final String PDF_VIEWER_SP = "e0719f67-6455-4924-acc3-4181743afac7";
     public static final String OWN_APP_SP = "00af5dfb-85da-4b41-a677-0c6b86dd34f8";
-    public static final String ATTACKER_GRANT = "2lZFUUKocUOIaKO4fMuTGpWxWv8xpL5AhYSmU0oLxF4";
+    public static final String ATTACKER_GRANT = "3yViY97kVxV-1vk1d4abwQ";
     public static final String OWN_GRANT = "-2_GRUg2-HYz6_1YG4YRAQ2_own";
     public static final String ATTACKER_METHOD = "b3ad5a6e-8f0e-4c1e-9d55-0a1c2e3f4a5b";
     public static final Instant FIRST = Instant.parse("2026-01-08T18:11:41Z");
@@ -109,9 +109,13 @@ public final class Contoso {
         LocalTenant.sample("oauth2permissiongrants-list.json").path("value").forEach(g -> t.grants.add(g.deepCopy()));
     }
 
+    /** Sofia Gu: mailbox forwarding and a rule named " " to the attacker, beside her own newsletter rule. */
     public static void seedSofia(LocalTenant t) {
-        t.addUser("sofia.gu@contoso.example", "646e947c-2e68-43df-a5e5-88910274e15c", false, Instant.parse("2025-09-01T10:00:00Z"));
+        String id = "646e947c-2e68-43df-a5e5-88910274e15c";
+        t.addUser("sofia.gu@contoso.example", id, false, Instant.parse("2025-09-01T10:00:00Z"));
         t.forwarding("sofia.gu@contoso.example", ATTACKER_MAIL);
+        t.addRule(id, "AQAAAJ5dZrA=", "Newsletters", List.of(), false);
+        t.addRule(id, "AQAAAJ5dZrB=", " ", List.of(ATTACKER_MAIL), false);
     }
 
     /** The graph module's clients pointed at the local tenant, with a fixed token and quick retries. */

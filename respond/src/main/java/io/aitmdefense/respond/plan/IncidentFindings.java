@@ -43,12 +43,12 @@ public final class IncidentFindings {
             }
             for (Artifact art : a.artifacts()) {
                 if (art instanceof Artifact.InboxRule r && !r.removed()) {
-                    String mailbox = r.mailbox().isEmpty() ? user : r.mailbox();
+                    String mailbox = address(r.mailbox()) ? r.mailbox() : user;
                     String key = mailbox + "|" + (r.ruleId().isEmpty() ? r.name() + "|" + r.recipients() : r.ruleId());
                     rules.merge(key, new Target.InboxRule(mailbox, r.name(), r.ruleId(), r.recipients(),
                             refs(a, EventKind.OFFICE_ACTIVITY)), IncidentFindings::moreEvidence);
                 } else if (art instanceof Artifact.MailForwarding m && !m.addresses().isEmpty()) {
-                    String mailbox = m.mailbox().isEmpty() || looksLikeId(m.mailbox()) ? user : m.mailbox();
+                    String mailbox = address(m.mailbox()) ? m.mailbox() : user;
                     forwarding.merge(mailbox + "|" + m.addresses(), new Target.Forwarding(mailbox, m.addresses(),
                             refs(a, EventKind.OFFICE_ACTIVITY)), IncidentFindings::moreEvidence);
                 } else if (art instanceof Artifact.AppConsent c) {
@@ -64,6 +64,7 @@ public final class IncidentFindings {
                 }
             }
         }
+        foldUnnamedConsents(consents);
         // "Update user" with one more StrongAuthenticationMethod is the same registration as "User registered security
         // info", told less precisely: keep it only when it is all the logs have
         List<Target.Method> named = methods.values().stream().filter(m -> !m.method().startsWith("StrongAuthenticationMethod")).toList();
@@ -76,6 +77,18 @@ public final class IncidentFindings {
                 List.copyOf(detections), List.copyOf(accountEvidence), List.copyOf(rules.values()),
                 List.copyOf(forwarding.values()), List.copyOf(consents.values()), chosen, List.copyOf(devices.values()),
                 ips, List.copyOf(campaign));
+    }
+
+    /**
+     * "Add delegated permission grant" names neither the app id nor the app: it is the grant half of a "Consent to
+     * application" record. Fold it into the incident's named consent; keep it on its own only when there is none.
+     */
+    private static void foldUnnamedConsents(Map<String, Target.Consent> consents) {
+        Target.Consent unnamed = consents.get("");
+        if (unnamed == null || consents.size() == 1) return;
+        consents.remove("");
+        String first = consents.keySet().iterator().next();
+        consents.put(first, mergeConsent(consents.get(first), unnamed));
     }
 
     private static Instant registered(Alert a) {
@@ -94,8 +107,12 @@ public final class IncidentFindings {
         return e.record().recordId().isEmpty() ? e.record().location() : e.record().recordId();
     }
 
-    private static boolean looksLikeId(String s) {
-        return s.matches("[0-9a-fA-F-]{36}");
+    /**
+     * Whether a logged mailbox is an address Graph and Exchange accept. Set-Mailbox records often name the mailbox by
+     * its Exchange object path ({@code EURPR06A057.PROD.OUTLOOK.COM/…/sofia.gu}) or a GUID; then it is the incident's user.
+     */
+    private static boolean address(String mailbox) {
+        return mailbox.contains("@") && !mailbox.contains("/");
     }
 
     private static <T extends Target> T moreEvidence(T a, T b) {
