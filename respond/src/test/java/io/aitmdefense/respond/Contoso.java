@@ -120,6 +120,11 @@ public final class Contoso {
 
     /** The graph module's clients pointed at the local tenant, with a fixed token and quick retries. */
     public static MicrosoftClients clients(LocalTenant t, Path tenantFile) throws Exception {
+        return clients(t, tenantFile, new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), () -> 0.5));
+    }
+
+    /** As {@link #clients(LocalTenant, Path)} with the given retry policy (benchmarks use the real one). */
+    public static MicrosoftClients clients(LocalTenant t, Path tenantFile, RetryPolicy retry) throws Exception {
         JsonNode section = new YAMLMapper().readTree("""
                 tenantId: %s
                 clientId: 11111111-2222-3333-4444-555555555555
@@ -129,7 +134,7 @@ public final class Contoso {
         MicrosoftSettings settings = MicrosoftSettings.parse(section, tenantFile);
         return MicrosoftClients.builder(settings)
                 .tokens(scope -> new AccessToken(TOKEN, Instant.now().plus(Duration.ofHours(1))))
-                .retry(new RetryPolicy(4, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5), () -> 0.5))
+                .retry(retry)
                 .build();
     }
 

@@ -75,7 +75,10 @@ public final class LocalTenant implements AutoCloseable {
     final ArrayNode audits = JSON.createArrayNode();
     boolean p2 = true;
     /** Milliseconds each answer waits, to stand in for the service's latency (benchmarks). */
-    volatile long latencyMillis;
+    private volatile long latencyMillis;
+    /** Identity Protection's limit of one request per second per tenant, answered with 429 and no Retry-After. */
+    private volatile boolean identityProtectionLimit;
+    private long lastIdentityProtection;
 
     public LocalTenant(Clock clock) throws IOException {
         this.clock = clock;
@@ -87,6 +90,16 @@ public final class LocalTenant implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** Every answer waits this long first, as a round trip to Microsoft would. */
+    public void latency(java.time.Duration d) {
+        latencyMillis = d.toMillis();
+    }
+
+    /** Enforces Identity Protection's one request per second (429 without Retry-After), as Graph does. */
+    public void identityProtectionLimit(boolean on) {
+        identityProtectionLimit = on;
     }
 
     public List<Request> requests() {
@@ -229,6 +242,13 @@ public final class LocalTenant implements AutoCloseable {
             }
         }
         synchronized (this) {
+            if (identityProtectionLimit && raw.contains("/identityProtection/")) {
+                long now = System.nanoTime();
+                if (now - lastIdentityProtection < 1_000_000_000L) {
+                    return error(429, "TooManyRequests", "Too many requests (1 per second per tenant).");
+                }
+                lastIdentityProtection = now;
+            }
             return route(method, raw, body);
         }
     }
