@@ -100,8 +100,9 @@ public final class Runner {
         Optional<Action> maybe = Actions.of(step, plan.findings(), user);
         if (maybe.isEmpty()) return new StepResult(step, Outcome.ALREADY_DONE, clock.instant(), "", "", "", hashes);
         Action action = maybe.get();
-        Observation before = action.observe(api);
-        hashes.add(audit.append(read(approval, incident, step, before, "read")));
+        RecordingApi reads = new RecordingApi(api);
+        Observation before = action.observe(reads);
+        hashes.add(audit.append(read(approval, incident, step, before, reads.take())));
         switch (before.state()) {
             case UNREADABLE -> {
                 return new StepResult(step, Outcome.FAILED, clock.instant(), "", "", before.detail(), hashes);
@@ -146,7 +147,8 @@ public final class Runner {
             }
             problems.add(write.describe() + ": " + reply.describe());
         }
-        Observation after = action.observe(api);
+        Observation after = action.observe(reads);
+        String readBack = reads.take();
         boolean reached = after.state() == Observation.State.DONE || after.state() == Observation.State.NOT_FOUND;
         Outcome outcome;
         String message;
@@ -162,15 +164,15 @@ public final class Runner {
             message = "read-back mismatch: the write was accepted but the read shows " + after.detail();
         }
         hashes.add(audit.append(new AuditEntry(clock.instant(), actor, approval.label(), incident, step.id(), "verify",
-                "", MissingNode.getInstance(), after.reply() == null ? 0 : after.reply().status(),
+                readBack, MissingNode.getInstance(), after.reply() == null ? 0 : after.reply().status(),
                 after.reply() == null ? "" : after.reply().requestId(), "", outcome == Outcome.FAILED ? "failed"
                 : outcome == Outcome.ALREADY_DONE ? "already-done" : "verified", message, before.snapshot(), after.snapshot())));
         return new StepResult(step, outcome, clock.instant(), before.detail(), change, message, hashes);
     }
 
-    private AuditEntry read(Approval approval, String incident, Step step, Observation o, String event) {
+    private AuditEntry read(Approval approval, String incident, Step step, Observation o, String requests) {
         Reply r = o.reply();
-        return new AuditEntry(clock.instant(), actor, approval.label(), incident, step.id(), event, "",
+        return new AuditEntry(clock.instant(), actor, approval.label(), incident, step.id(), "read", requests,
                 MissingNode.getInstance(), r == null ? 0 : r.status(), r == null ? "" : r.requestId(),
                 r == null ? "" : r.clientRequestId(), o.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
                 o.detail(), o.snapshot(), MissingNode.getInstance());
