@@ -250,33 +250,35 @@ public final class LocalMicrosoft implements AutoCloseable {
 
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
-            String method = ex.getRequestMethod();
-            String path = ex.getRequestURI().getPath();
-            String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-            String authorization = headers.getOrDefault("authorization", "");
-            if (headers.containsKey("authorization")) headers.put("authorization", "Bearer [redacted]");
-            boolean tokenRequest = method.equals("POST") && path.endsWith("/oauth2/v2.0/token");
-            log.add(new RecordedRequest(method, path, query, Map.copyOf(headers), tokenRequest ? redactForm(body) : body, false));
             Reply reply;
-            if (tokenRequest) {
-                reply = token(path, body);
-            } else {
-                Optional<Reply> refused = checkToken(path, authorization);
-                if (refused.isPresent()) {
-                    reply = refused.get();
-                } else if (method.equals("POST") && path.endsWith("/$batch")) {
-                    reply = batch(path.substring(0, path.length() - "/$batch".length()), body);
-                } else {
-                    reply = route(new RecordedRequest(method, path, query, Map.copyOf(headers), body, false));
-                }
+            try {
+                reply = answer(ex);
+            } catch (IOException | RuntimeException e) {
+                reply = Reply.json(500, JSON.createObjectNode().set("error", JSON.createObjectNode()
+                        .put("code", "localStandInError").put("message", e.toString())).toString());
             }
             send(ex, reply);
-        } catch (RuntimeException e) {
-            send(ex, Reply.json(500, "{\"error\":{\"code\":\"localStandInError\",\"message\":\"" + e + "\"}}"));
         }
+    }
+
+    private Reply answer(HttpExchange ex) throws IOException {
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getPath();
+        String query = Optional.ofNullable(ex.getRequestURI().getRawQuery()).orElse("");
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
+        String authorization = headers.getOrDefault("authorization", "");
+        if (headers.containsKey("authorization")) headers.put("authorization", "Bearer [redacted]");
+        boolean tokenRequest = method.equals("POST") && path.endsWith("/oauth2/v2.0/token");
+        log.add(new RecordedRequest(method, path, query, Map.copyOf(headers), tokenRequest ? redactForm(body) : body, false));
+        if (tokenRequest) return token(path, body);
+        Optional<Reply> refused = checkToken(path, authorization);
+        if (refused.isPresent()) return refused.get();
+        if (method.equals("POST") && path.endsWith("/$batch")) {
+            return batch(path.substring(0, path.length() - "/$batch".length()), body);
+        }
+        return route(new RecordedRequest(method, path, query, Map.copyOf(headers), body, false));
     }
 
     private static void send(HttpExchange ex, Reply reply) throws IOException {
