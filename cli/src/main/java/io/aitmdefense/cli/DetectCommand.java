@@ -39,8 +39,9 @@ import java.util.concurrent.Callable;
                 "catalogue over the events in event-time order, groups each user's alerts",
                 "into incidents with a kill-chain timeline, and links incidents that share",
                 "attacker infrastructure into campaigns. Prints the incidents, most severe",
-                "first; with --out also writes incidents.json, alerts.ndjson and a",
-                "self-contained report.html.",
+                "first; with --out also writes a self-contained report.html,",
+                "incidents.json (schema aitm.incidents/2), alerts.ndjson, incidents.csv",
+                "and attacker-infrastructure.csv.",
                 ""},
         footer = {"",
                 "Examples:",
@@ -61,7 +62,7 @@ final class DetectCommand implements Callable<Integer> {
     List<Path> paths = List.of();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Write incidents.json, alerts.ndjson and report.html into DIR (created if missing).")
+            description = "Write report.html, incidents.json, alerts.ndjson and the CSV files into DIR (created if missing).")
     Optional<Path> out = Optional.empty();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -118,6 +119,8 @@ final class DetectCommand implements Callable<Integer> {
         RunSummary summary = summary(result);
         if (json) {
             IncidentsJson.write(result.incidents(), summary, stdout);
+            // the JSON carries the warning too; a person watching a pipeline reads stderr
+            summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {
             new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
             TerminalOut.block(System.err, err -> printInputProblems(result, err));

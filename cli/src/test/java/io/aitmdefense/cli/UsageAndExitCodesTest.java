@@ -69,6 +69,11 @@ class UsageAndExitCodesTest {
             JsonNode doc = new ObjectMapper().readTree(out.resolve("incidents.json").toFile());
             assertThat(doc.at("/run/events").asLong()).isZero();
             assertThat(doc.at("/run/warnings/0").asText()).contains("says nothing about the tenant");
+
+            CommandRun json = aitm("detect", input.toString(), "--json");
+            assertThat(json.status()).isEqualTo(ExitCodes.NO_INPUT);
+            assertThat(new ObjectMapper().readTree(json.out()).at("/run/warnings/0").asText()).contains("says nothing");
+            assertThat(json.err()).contains("0 events were read");
         }
     }
 

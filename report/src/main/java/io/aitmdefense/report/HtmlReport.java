@@ -13,6 +13,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.SharedIndicator;
 import io.aitmdefense.model.incident.Sighting;
+import io.aitmdefense.posture.render.SafeText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,11 +90,13 @@ final class HtmlReport {
                 .append(run.late()).append(" too late");
         run.logs().ifPresent(s -> b.append("; logs from ").append(Text.time(s.first())).append(" to ").append(Text.time(s.last())));
         b.append("<br>generated ").append(Text.time(run.generated())).append(" by aitm ").append(html(run.toolVersion()));
-        if (!run.inputs().isEmpty()) {
-            b.append("<br>inputs: ");
-            b.append(String.join(", ", run.inputs().stream().map(io.aitmdefense.posture.render.SafeText::html).toList()));
-        }
         b.append("</p>\n");
+        if (!run.inputs().isEmpty()) {
+            b.append("<details class=\"meta\"><summary>").append(run.inputs().size())
+                    .append(run.inputs().size() == 1 ? " input file" : " input files").append("</summary><span class=\"mono\">")
+                    .append(String.join("<br>", run.inputs().stream().map(SafeText::html).toList()))
+                    .append("</span></details>\n");
+        }
         run.nothingReadWarning().ifPresent(w -> b.append("<p class=\"warning\" id=\"nothing-read\">").append(html(w)).append("</p>\n"));
         if (!run.unreadable().isEmpty()) {
             b.append("<details class=\"warning\" id=\"unreadable\" open><summary>").append(run.unreadable().size())
@@ -135,7 +138,7 @@ final class HtmlReport {
             b.append("<tr class=\"incident\"><td>").append(badge(i.severity())).append("</td><td>").append(html(i.user()))
                     .append("</td><td>").append(html(String.join(" → ", i.stages().stream().map(s -> s.label()).toList())))
                     .append("</td><td>").append(Text.time(i.firstAttackerActivity())).append("</td><td class=\"mono\">")
-                    .append(html(String.join(", ", i.infrastructure().addresses().stream().limit(3).map(HtmlReport::address).toList())))
+                    .append(html(String.join(", ", i.infrastructure().addresses().stream().limit(3).map(AttackerAddress::describe).toList())))
                     .append(i.infrastructure().addresses().size() > 3 ? " (+" + (i.infrastructure().addresses().size() - 3) + ")" : "")
                     .append("</td><td>")
                     .append(i.blastRadius().inCampaign() ? "<a href=\"#" + html(i.blastRadius().campaignId()) + "\">"
@@ -176,6 +179,7 @@ final class HtmlReport {
                     .append(html(String.join(" ", a.techniques()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
+        changes(b, i);
         infrastructure(b, i);
         evidence(b, i);
         attackerActivity(b, i);
@@ -183,9 +187,17 @@ final class HtmlReport {
         b.append("<p class=\"meta\"><a href=\"#incidents\">↑ all incidents</a></p>\n</article>\n");
     }
 
-    /** {@code 203.0.113.10 (AS14061 DigitalOcean, hosting)}. */
-    private static String address(AttackerAddress a) {
-        return a.describe();
+    /** The rule, the consent, the method, the policy: names first, with the ids a response acts on. */
+    private static void changes(StringBuilder b, Incident i) {
+        List<io.aitmdefense.events.Artifact> artifacts = ArtifactText.of(i);
+        if (artifacts.isEmpty()) return;
+        b.append("<h3>What the attacker changed</h3>\n<table><tr><th>what</th><th>change</th><th>ids</th></tr>\n");
+        for (io.aitmdefense.events.Artifact a : artifacts) {
+            ArtifactText.Line line = ArtifactText.describe(a);
+            b.append("<tr class=\"artifact\"><td>").append(html(line.kind())).append("</td><td>").append(html(line.what()))
+                    .append("</td><td class=\"mono\">").append(html(line.ids())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static void infrastructure(StringBuilder b, Incident i) {
@@ -194,21 +206,21 @@ final class HtmlReport {
             b.append("<p class=\"empty\">The alerts name no attacker address, network, agent or session.</p>\n");
             return;
         }
-        b.append("<table><tr><th>what</th><th>value</th><th>network</th></tr>\n");
+        b.append("<table><tr><th>what</th><th>value</th><th>network</th><th>country</th></tr>\n");
         for (AttackerAddress a : i.infrastructure().addresses()) {
-            b.append("<tr><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
+            b.append("<tr class=\"address\"><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
                     .append(a.asn() > 0 ? html(new AttackerNetwork(a.asn(), a.owner(), a.kind()).describe()) : "unknown")
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(a.country().isEmpty() ? "unknown" : html(a.country())).append("</td></tr>\n");
         }
         for (AttackerNetwork n : i.infrastructure().networks()) {
             b.append("<tr><td>network</td><td class=\"mono\">AS").append(n.asn()).append("</td><td>")
-                    .append(html(n.describe())).append("</td></tr>\n");
+                    .append(html(n.describe())).append("</td><td></td></tr>\n");
         }
         for (String ua : i.infrastructure().userAgents()) {
-            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td><td></td></tr>\n");
         }
         for (String s : i.infrastructure().sessionIds()) {
-            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td><td></td></tr>\n");
         }
         b.append("</table>\n");
     }

@@ -132,6 +132,12 @@ public final class TerminalSummary {
             out.println("  campaign: " + i.blastRadius().campaignId() + (others.isEmpty() ? "" : " with " + safe(String.join(", ", others))));
         }
         out.println("  why:      " + safe(mostSevere(i).explanation()));
+        List<String> changes = ArtifactText.of(i).stream().map(a -> ArtifactText.describe(a).what()).toList();
+        if (!changes.isEmpty()) {
+            int shown = verbose ? changes.size() : Math.min(changes.size(), 3);
+            out.println("  changed:  " + safe(String.join("; ", changes.subList(0, shown)))
+                    + (shown < changes.size() ? " (+" + (changes.size() - shown) + " more with --verbose)" : ""));
+        }
         if (!i.attackerActivity().isEmpty()) {
             List<String> ops = i.attackerActivity().stream()
                     .map(a -> a.operation() + (a.count() > 1 ? " ×" + a.count() : "")).toList();
@@ -140,12 +146,14 @@ public final class TerminalSummary {
                     + (shown < ops.size() ? " (+" + (ops.size() - shown) + " more with --verbose)" : ""));
         }
         if (verbose) {
-            for (TimelineEntry t : i.timeline()) {
-                out.println("    " + Text.time(t.start()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
-                        + " " + t.detectionId() + " [" + t.severity().label() + "]: " + safe(t.explanation()));
+            for (IncidentView.Step t : IncidentView.steps(i)) {
+                out.println("    " + Text.time(t.time()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
+                        + " " + t.alert().detectionId() + " [" + t.alert().severity().label() + "]: " + safe(t.alert().explanation()));
             }
-            i.alerts().forEach(a -> a.evidence().forEach(e -> out.println("      evidence " + safe(e.record().location())
-                    + "  " + Text.time(e.time()) + "  " + safe(e.summary()))));
+            for (IncidentView.Record r : IncidentView.records(i)) {
+                out.println("      evidence " + safe(r.record().toString()) + "  " + Text.time(r.evidence().time()) + "  "
+                        + safe(String.join("; ", r.summaries())));
+            }
         }
     }
 
@@ -156,12 +164,13 @@ public final class TerminalSummary {
         return best;
     }
 
-    /** {@code 203.0.113.10, 203.0.113.77 (+2 more); AS14061 DigitalOcean, hosting}. */
+    /** {@code 203.0.113.10 (NL), 203.0.113.77 (+2 more); AS14061 DigitalOcean, hosting}. */
     private static String attacker(Incident i) {
         List<String> parts = new ArrayList<>();
         List<AttackerAddress> addresses = i.infrastructure().addresses();
         if (!addresses.isEmpty()) {
-            String ips = String.join(", ", addresses.stream().limit(MAX_ADDRESSES).map(AttackerAddress::ip).toList());
+            String ips = String.join(", ", addresses.stream().limit(MAX_ADDRESSES)
+                    .map(a -> a.country().isEmpty() ? a.ip() : a.ip() + " (" + a.country() + ")").toList());
             if (addresses.size() > MAX_ADDRESSES) ips += " (+" + (addresses.size() - MAX_ADDRESSES) + " more)";
             parts.add(ips);
         }

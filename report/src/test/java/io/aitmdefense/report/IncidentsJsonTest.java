@@ -171,8 +171,11 @@ class IncidentsJsonTest {
 
     private static Alert alert(String user, String key, String detection, KillChainStage stage, Severity severity, Instant at,
                                RecordRef anchor, List<Artifact> artifacts, List<Evidence> evidence) {
+        // like the correlating detections: the window runs from the first record to the last, the anchor is inside it
+        Instant start = evidence.stream().map(Evidence::time).min(Instant::compareTo).orElse(at);
+        Instant end = evidence.stream().map(Evidence::time).max(Instant::compareTo).orElse(at);
         return new Alert(Alert.idOf(TENANT, detection, key, anchor.recordId()), TENANT, key, user, detection, detection + " title",
-                severity, 0.87, at, at.plusSeconds(60), stage, List.of("T1539", "T1078.004"), "why " + detection,
+                severity, 0.87, start, end, stage, List.of("T1539", "T1078.004"), "why " + detection,
                 new Alert.Infrastructure(List.of(M247), List.of(9009), List.of("Mozilla/5.0 (X11; Linux x86_64)"),
                         List.of("2c63cab6-1c83-4c05-9b32-723e10f20a01")), artifacts, evidence);
     }

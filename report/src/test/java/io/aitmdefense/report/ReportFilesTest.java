@@ -48,10 +48,11 @@ class ReportFilesTest {
         List<Path> written = ReportFiles.write(out, incidents(), run());
 
         assertThat(written).extracting(p -> p.getFileName().toString())
-                .containsExactly("incidents.json", "alerts.ndjson", "report.html");
+                .containsExactly("incidents.json", "alerts.ndjson", "report.html", "incidents.csv", "attacker-infrastructure.csv");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("notes.txt", "incidents.json", "alerts.ndjson", "report.html");
+                    .containsExactlyInAnyOrder("notes.txt", "incidents.json", "alerts.ndjson", "report.html", "incidents.csv",
+                            "attacker-infrastructure.csv");
         }
         assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
     }

@@ -4,13 +4,18 @@ import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.EventCodec;
 import io.aitmdefense.events.codec.StringPool;
+import io.aitmdefense.model.AlertCodec;
 import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.incident.AttackerActivity;
 import io.aitmdefense.model.incident.AttackerAddress;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.Sighting;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -104,11 +109,15 @@ final class AttackerAddressWatch {
 
     /** Drops recent entries last seen more than the retention before {@code processed}; at most once an hour of event time. */
     void expire(Instant processed) {
-        if (processed == Instant.MIN || processed == Instant.MAX) return;
-        if (lastSweep != Instant.MIN && processed.isBefore(lastSweep.plusSeconds(3600))) return;
+        if (processed.equals(Instant.MIN) || processed.equals(Instant.MAX)) return;
+        if (!lastSweep.equals(Instant.MIN) && processed.isBefore(lastSweep.plusSeconds(3600))) return;
         lastSweep = processed;
         long horizon = processed.minus(retention).toEpochMilli();
         for (Iterator<Place> it = recent.values().iterator(); it.hasNext(); ) if (it.next().last < horizon) it.remove();
+    }
+
+    Duration retention() {
+        return retention;
     }
 
     /** The country the sign-in logs placed {@code ip} in, or "". */
@@ -151,6 +160,78 @@ final class AttackerAddressWatch {
     /** Addresses held: watched for the run, and recent. */
     int addresses() {
         return watched.size() + recent.size();
+    }
+
+    /** Everything held, for a checkpoint of the tracker; {@link #read} gives it back. */
+    void write(DataOutput out) throws IOException {
+        AlertCodec.writeTime(lastSweep, out);
+        writePlaces(recent, out);
+        writePlaces(watched, out);
+    }
+
+    static AttackerAddressWatch read(DataInput in, Duration retention) throws IOException {
+        AttackerAddressWatch w = new AttackerAddressWatch(retention);
+        w.lastSweep = AlertCodec.readTime(in);
+        readPlaces(in, w.recent);
+        readPlaces(in, w.watched);
+        return w;
+    }
+
+    private static void writePlaces(Map<String, Place> places, DataOutput out) throws IOException {
+        out.writeInt(places.size());
+        for (Map.Entry<String, Place> e : places.entrySet()) {
+            Place place = e.getValue();
+            EventCodec.writeString(e.getKey(), out);
+            EventCodec.writeString(place.country, out);
+            out.writeLong(place.last);
+            out.writeInt(place.users.size());
+            for (Map.Entry<String, Presence> u : place.users.entrySet()) {
+                Presence p = u.getValue();
+                EventCodec.writeString(u.getKey(), out);
+                out.writeInt(p.days.size());
+                for (Map.Entry<Long, long[]> d : p.days.entrySet()) {
+                    String[] what = p.dayActivities.get(d.getKey());
+                    out.writeLong(d.getKey());
+                    out.writeLong(d.getValue()[0]);
+                    out.writeLong(d.getValue()[1]);
+                    EventCodec.writeString(what[0], out);
+                    EventCodec.writeString(what[1], out);
+                }
+                out.writeInt(p.operations.size());
+                for (AttackerActivity a : p.operations) {
+                    EventCodec.writeString(a.operation(), out);
+                    EventCodec.writeString(a.ip(), out);
+                    out.writeLong(a.count());
+                    AlertCodec.writeTime(a.first(), out);
+                    AlertCodec.writeTime(a.last(), out);
+                    AlertCodec.writeEvidence(a.evidence(), out);
+                }
+            }
+        }
+    }
+
+    private static void readPlaces(DataInput in, Map<String, Place> places) throws IOException {
+        for (int n = in.readInt(); n > 0; n--) {
+            Place place = new Place();
+            String ip = StringPool.of(EventCodec.readString(in));
+            place.country = StringPool.of(EventCodec.readString(in));
+            place.last = in.readLong();
+            for (int u = in.readInt(); u > 0; u--) {
+                String user = StringPool.of(EventCodec.readString(in));
+                Presence p = new Presence();
+                for (int d = in.readInt(); d > 0; d--) {
+                    long day = in.readLong();
+                    p.days.put(day, new long[]{in.readLong(), in.readLong()});
+                    p.dayActivities.put(day, new String[]{EventCodec.readString(in), EventCodec.readString(in)});
+                }
+                for (int o = in.readInt(); o > 0; o--) {
+                    p.operations.add(new AttackerActivity(EventCodec.readString(in), EventCodec.readString(in), in.readLong(),
+                            AlertCodec.readTime(in), AlertCodec.readTime(in), AlertCodec.readEvidence(in)));
+                }
+                place.users.put(user, p);
+            }
+            places.put(ip, place);
+        }
     }
 
     private static void sight(Presence p, long t, String activity) {

@@ -4,15 +4,27 @@ import io.aitmdefense.detect.api.AlertSink;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
+import io.aitmdefense.events.codec.EventCodec;
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.AlertCodec;
+import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.StableId;
+import io.aitmdefense.model.incident.BlastRadius;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.model.incident.IncidentUpdate.Change;
 import io.aitmdefense.model.incident.Sighting;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
+import java.io.DataInputStream;
+import java.io.DataOutput;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,14 +60,23 @@ public final class IncidentTracker implements AlertSink {
 
     private final Duration window;
     private final CampaignLinker linker;
-    private final AttackerAddressWatch watch;
+    private static final int CHECKPOINT_VERSION = 1;
+
     private final IncidentAssembler assembler;
     private final Consumer<IncidentUpdate> updates;
 
     // guarded by this
     private final Map<String, List<Group>> groups = new TreeMap<>();
-    private final Map<String, Incident> published = new HashMap<>();
+    private final Map<String, Published> published = new HashMap<>();
+    private AttackerAddressWatch watch;
     private long created;
+
+    /** What the listener last heard of an incident: enough to say what changed since. */
+    private record Published(int alerts, Severity severity, List<KillChainStage> stages, BlastRadius blastRadius) {
+        static Published of(Incident i) {
+            return new Published(i.alerts().size(), i.severity(), i.stages(), i.blastRadius());
+        }
+    }
 
     /** One user's alerts that form one incident (or one notice while all are weak). */
     private static final class Group {
@@ -64,7 +85,6 @@ public final class IncidentTracker implements AlertSink {
         final List<Alert> alerts = new ArrayList<>();
         final Set<String> alertIds = new HashSet<>();
         Instant start, reach;
-        Incident incident;
 
         Group(String id, long sequence) {
             this.id = id;
@@ -83,7 +103,7 @@ public final class IncidentTracker implements AlertSink {
         }
 
         boolean incident() {
-            return incident.severity().compareTo(Severity.MEDIUM) >= 0;
+            return IncidentScore.severity(alerts).compareTo(Severity.MEDIUM) >= 0;
         }
     }
 
@@ -96,7 +116,8 @@ public final class IncidentTracker implements AlertSink {
         // an alert names its addresses up to a correlation window after the activity, and a campaign looks a window
         // around each incident: three windows of recent addresses cover both
         this.watch = new AttackerAddressWatch(window.multipliedBy(3).plusHours(1));
-        this.assembler = new IncidentAssembler(enrichment, watch::country);
+        // through a lambda: restore replaces the watch
+        this.assembler = new IncidentAssembler(enrichment, ip -> watch.country(ip));
         this.updates = updates;
     }
 
@@ -127,7 +148,6 @@ public final class IncidentTracker implements AlertSink {
         }
         target.add(alert);
         target.alerts.sort(TIME_ORDER);
-        target.incident = assembler.assemble(target.id, target.alerts);
         for (String ip : assembler.attackerAddresses(alert)) watch.watch(ip);
         // a notice changes no incident and no campaign: most alerts of a large tenant are such noise
         if (target.incident() || wasPublished || published.containsKey(target.id)) publish();
@@ -141,6 +161,30 @@ public final class IncidentTracker implements AlertSink {
     /** Lets recent addresses older than the retention behind the engine's processed watermark go. */
     public synchronized void expire(Instant processedWatermark) {
         watch.expire(processedWatermark);
+    }
+
+    /**
+     * Lets go of the incidents (and notices) no alert can reach any more — their last alert ended more than the
+     * incident window plus the watch's retention before {@code processedWatermark} — and returns them as they stand,
+     * for a live service to keep in its store: its memory then follows the active incidents, not the run's length.
+     * A batch run does not call it (its campaigns link across the whole run).
+     */
+    public synchronized List<Incident> close(Instant processedWatermark) {
+        List<Incident> closed = new ArrayList<>();
+        if (processedWatermark.equals(Instant.MIN)) return closed;
+        Instant horizon = processedWatermark.minus(window).minus(watch.retention());
+        for (var it = groups.values().iterator(); it.hasNext(); ) {
+            List<Group> gs = it.next();
+            for (var g = gs.iterator(); g.hasNext(); ) {
+                Group group = g.next();
+                if (!group.reach.isBefore(horizon)) continue;
+                if (group.incident()) closed.add(assembler.assemble(group.id, group.alerts));
+                published.remove(group.id);
+                g.remove();
+            }
+            if (gs.isEmpty()) it.remove();
+        }
+        return closed;
     }
 
     /** A sighting known from elsewhere, for the campaign view. */
@@ -160,14 +204,86 @@ public final class IncidentTracker implements AlertSink {
     /** Every group as an incident, the weak ones too, without campaign links; most severe first. */
     public synchronized List<Incident> groups() {
         List<Incident> all = new ArrayList<>();
-        groups.values().forEach(gs -> gs.forEach(g -> all.add(g.incident)));
+        groups.values().forEach(gs -> gs.forEach(g -> all.add(assembler.assemble(g.id, g.alerts))));
         all.sort(IncidentSet.ORDER);
         return all;
     }
 
+    /**
+     * Everything the tracker holds — groups with their alerts, what the listener last heard, the attacker-address
+     * watch — in compact binary, so that a service can stop and go on where it was: {@link #restore} then the rest of
+     * the stream gives the same updates and incidents as an uninterrupted run.
+     */
+    public synchronized byte[] checkpoint() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(CHECKPOINT_VERSION);
+            out.writeLong(created);
+            out.writeInt(groups.size());
+            for (Map.Entry<String, List<Group>> e : groups.entrySet()) {
+                EventCodec.writeString(e.getKey(), out);
+                out.writeInt(e.getValue().size());
+                for (Group g : e.getValue()) {
+                    EventCodec.writeString(g.id, out);
+                    out.writeLong(g.sequence);
+                    out.writeInt(g.alerts.size());
+                    for (Alert a : g.alerts) AlertCodec.write(a, out);
+                }
+            }
+            out.writeInt(published.size());
+            for (Map.Entry<String, Published> e : published.entrySet()) {
+                Published p = e.getValue();
+                EventCodec.writeString(e.getKey(), out);
+                out.writeInt(p.alerts());
+                EventCodec.writeString(p.severity().name(), out);
+                EventCodec.writeStrings(p.stages().stream().map(Enum::name).toList(), out);
+                EventCodec.writeString(p.blastRadius().campaignId(), out);
+                EventCodec.writeStrings(p.blastRadius().otherUsers(), out);
+                EventCodec.writeStrings(p.blastRadius().alsoSeenUsers(), out);
+            }
+            watch.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A tracker that goes on from a {@link #checkpoint}, under the same configuration. */
+    public static IncidentTracker restore(byte[] checkpoint, DetectConfig config, Enrichment enrichment,
+                                          Consumer<IncidentUpdate> updates) throws IOException {
+        IncidentTracker t = new IncidentTracker(config, enrichment, updates);
+        DataInput in = new DataInputStream(new ByteArrayInputStream(checkpoint));
+        int version = in.readInt();
+        if (version != CHECKPOINT_VERSION) {
+            throw new IOException("incident tracker checkpoint version " + version + ", this build reads " + CHECKPOINT_VERSION);
+        }
+        t.created = in.readLong();
+        for (int k = in.readInt(); k > 0; k--) {
+            String key = EventCodec.readString(in);
+            List<Group> gs = new ArrayList<>();
+            for (int n = in.readInt(); n > 0; n--) {
+                Group g = new Group(EventCodec.readString(in), in.readLong());
+                for (int a = in.readInt(); a > 0; a--) g.add(AlertCodec.read(in));
+                gs.add(g);
+            }
+            t.groups.put(key, gs);
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            String id = EventCodec.readString(in);
+            int alerts = in.readInt();
+            Severity severity = Severity.valueOf(EventCodec.readString(in));
+            List<KillChainStage> stages = EventCodec.readStrings(in).stream().map(KillChainStage::valueOf).toList();
+            BlastRadius radius = new BlastRadius(EventCodec.readString(in), EventCodec.readStrings(in), EventCodec.readStrings(in));
+            t.published.put(id, new Published(alerts, severity, stages, radius));
+        }
+        t.watch = AttackerAddressWatch.read(in, t.watch.retention());
+        return t;
+    }
+
     private List<Incident> currentIncidents() {
         List<Incident> out = new ArrayList<>();
-        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(g.incident);
+        // assembled afresh: what is known of an address (its country) may have grown since the last alert
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(assembler.assemble(g.id, g.alerts));
         return out;
     }
 
@@ -176,23 +292,23 @@ public final class IncidentTracker implements AlertSink {
         if (published.isEmpty() && currentIncidents().isEmpty()) return;
         IncidentSet linked = linker.link(currentIncidents(), watch.sightings());
         for (Incident now : linked.incidents()) {
-            Incident before = published.get(now.id());
+            Published before = published.get(now.id());
             Set<Change> changes = changes(before, now);
             if (changes.isEmpty()) continue;
             Incident withActivity = now.withAttackerActivity(watch.activityOf(now, window));
-            published.put(now.id(), now);
+            published.put(now.id(), Published.of(now));
             updates.accept(new IncidentUpdate(withActivity, changes));
         }
     }
 
-    private static Set<Change> changes(Incident before, Incident now) {
+    private static Set<Change> changes(Published before, Incident now) {
         Set<Change> changes = EnumSet.noneOf(Change.class);
         if (before == null) {
             changes.add(Change.CREATED);
             if (now.blastRadius().inCampaign()) changes.add(Change.CAMPAIGN_LINKED);
             return changes;
         }
-        if (now.alerts().size() != before.alerts().size()) changes.add(Change.ALERT_ADDED);
+        if (now.alerts().size() != before.alerts()) changes.add(Change.ALERT_ADDED);
         if (now.severity().compareTo(before.severity()) > 0) changes.add(Change.SEVERITY_RAISED);
         if (!before.stages().containsAll(now.stages())) changes.add(Change.STAGE_ADDED);
         if (now.blastRadius().inCampaign() && !now.blastRadius().equals(before.blastRadius())) changes.add(Change.CAMPAIGN_LINKED);

@@ -167,4 +167,18 @@ class IncidentTrackerTest {
         assertThat(incident.attackerActivity()).extracting(a -> a.operation()).containsExactly("New-InboxRule", "Send");
         assertThat(incident.blastRadius().alsoSeenUsers()).containsExactly("dave@contoso.com");
     }
+
+    @Test
+    void incidentsNoAlertCanReachAnyMoreAreHandedOverAndLetGo() {
+        tracker.accept(replay("alice@contoso.com", T0, DO_IP));
+        tracker.accept(travel("carol@contoso.com", T0, ISP_IP_A));
+        tracker.accept(replay("bob@contoso.com", T0.plus(Duration.ofDays(5)), DO_IP_2));
+
+        assertThat(tracker.close(T0.plus(Duration.ofDays(2)))).as("still within reach").isEmpty();
+        List<Incident> closed = tracker.close(T0.plus(Duration.ofDays(5)));
+
+        assertThat(closed).extracting(Incident::user).containsExactly("alice@contoso.com");
+        assertThat(tracker.snapshot().incidents()).extracting(Incident::user).containsExactly("bob@contoso.com");
+        assertThat(tracker.snapshot().notices()).as("a notice goes too").isEmpty();
+    }
 }

@@ -519,4 +519,31 @@ public final class EventCodec {
         }
         throw new IOException("malformed varint");
     }
+
+    // --- parts other codecs reuse: alerts and incident checkpoints carry artifacts and text the way events do
+
+    public static void writeArtifact(Artifact artifact, DataOutput out) throws IOException {
+        writeArtifact(Optional.of(artifact), out);
+    }
+
+    public static Artifact readArtifactValue(DataInput in) throws IOException {
+        return readArtifact(in).orElseThrow(() -> new IOException("an artifact was expected, found none"));
+    }
+
+    /** Any length of text (unlike {@link DataOutput#writeUTF}, which stops at 64 KB). */
+    public static void writeString(String s, DataOutput out) throws IOException {
+        str(s, out);
+    }
+
+    public static String readString(DataInput in) throws IOException {
+        return str(in);
+    }
+
+    public static void writeStrings(List<String> list, DataOutput out) throws IOException {
+        strings(list, out);
+    }
+
+    public static List<String> readStrings(DataInput in) throws IOException {
+        return strings(in);
+    }
 }
