@@ -155,4 +155,23 @@ class RespondCommandTest {
             }
         }
     }
+
+    @Test
+    void autoRunsTheReversibleStepsWhenTheTenantOptsInAndWaitsOtherwise() throws Exception {
+        CommandRun off = CommandRun.aitm("respond", "run", "inc-7d1f0c2a9b3e", "--incidents", incidents, "--config", config,
+                "--audit", audit, "--auto");
+        assertThat(off.status()).as(off.err()).isEqualTo(0);
+        assertThat(off.out()).contains("No automatic containment: automatic containment is off");
+        assertThat(tenant.writes()).isEmpty();
+
+        Files.writeString(Path.of(config), Files.readString(Path.of(config))
+                + "respond:\n  auto:\n    detections: [signin-then-persistence]\n    minConfidence: 0.9\n");
+        CommandRun on = CommandRun.aitm("respond", "run", "inc-7d1f0c2a9b3e", "--incidents", incidents, "--config", config,
+                "--audit", audit, "--auto");
+        assertThat(on.status()).as(on.err()).isEqualTo(0);
+        assertThat(on.out()).contains("Automatic containment: detections [signin-then-persistence]")
+                .contains("verified         disable").contains("verified         rule").contains("pending approval method");
+        assertThat(tenant.writes()).extracting(LocalTenant.Request::method).containsExactly("PATCH", "POST", "POST", "DELETE");
+        assertThat(Files.readString(Path.of(audit))).contains("\"actor\":\"policy:respond.auto\"").contains("auto-approved");
+    }
 }
