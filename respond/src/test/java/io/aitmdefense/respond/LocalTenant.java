@@ -69,6 +69,8 @@ public final class LocalTenant implements AutoCloseable {
     final Map<String, ArrayNode> methods = new HashMap<>();
     final Map<String, ObjectNode> risky = new HashMap<>();
     final Map<String, ObjectNode> mailboxes = new HashMap<>();
+    /** Rules hidden from MAPI: Exchange's Get-InboxRule -IncludeHidden lists them, Graph does not. */
+    final Map<String, ArrayNode> hiddenRules = new HashMap<>();
     final ArrayNode grants = JSON.createArrayNode();
     final ArrayNode servicePrincipals = JSON.createArrayNode();
     final ArrayNode signIns = JSON.createArrayNode();
@@ -185,6 +187,13 @@ public final class LocalTenant implements AutoCloseable {
         else g.put("principalId", principalId);
         g.put("resourceId", "943603e4-e787-4fe9-93d1-e30f749aae39").put("scope", scope);
         return g;
+    }
+
+    /** A rule hidden from MAPI (and so from Graph), in Get-InboxRule's shape. */
+    public void addHiddenRule(String upn, String exchangeRuleId, String name, String forwardTo) {
+        ObjectNode r = hiddenRules.computeIfAbsent(upn.toLowerCase(), k -> JSON.createArrayNode()).addObject();
+        r.put("Name", name).put("Enabled", true).put("Identity", upn + "\\" + exchangeRuleId).put("RuleIdentity", exchangeRuleId);
+        r.putArray("ForwardTo").add("\"" + forwardTo + "\" [SMTP:" + forwardTo + "]");
     }
 
     public void forwarding(String upn, String address) {
@@ -403,6 +412,21 @@ public final class LocalTenant implements AutoCloseable {
                     value.addObject().put("Name", r.path("displayName").asText()).put("Enabled", r.path("isEnabled").asBoolean())
                             .put("Identity", p.path("Mailbox").asText() + "\\" + r.path("id").asText());
                 }
+                if (p.path("IncludeHidden").asBoolean()) {
+                    hiddenRules.getOrDefault(p.path("Mailbox").asText().toLowerCase(), JSON.createArrayNode()).forEach(r -> value.add(r.deepCopy()));
+                }
+            }
+            case "Remove-InboxRule" -> {
+                String identity = p.path("Identity").asText();
+                String mailbox = identity.substring(0, identity.indexOf('\\')).toLowerCase();
+                ArrayNode hidden = hiddenRules.getOrDefault(mailbox, JSON.createArrayNode());
+                for (Iterator<JsonNode> it = hidden.iterator(); it.hasNext(); ) {
+                    if (it.next().path("Identity").asText().equals(identity)) {
+                        it.remove();
+                        return ok(out);
+                    }
+                }
+                return error(404, "ManagementObjectNotFoundException", "The operation couldn't be performed because object '" + identity + "' couldn't be found.");
             }
             default -> {
                 return error(400, "BadRequest", "cmdlet " + name + " is not served by the local stand-in");

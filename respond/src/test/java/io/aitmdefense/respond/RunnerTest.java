@@ -258,4 +258,23 @@ class RunnerTest {
             }
         }
     }
+
+    @Test
+    void aRuleHiddenFromGraphIsFoundAndRemovedThroughExchangeWhenAllowedAndReportedWhenNot() throws Exception {
+        tenant.rules.get(LUKAS_ID).remove(2); // the attacker's rule is hidden from MAPI: Graph does not list it
+        tenant.addHiddenRule(LUKAS, "1711483025", " ", ATTACKER_MAIL);
+
+        RunReport graphOnly = run(lukas(), Approval.named(Set.of("rule")), PlanOptions.DEFAULT);
+        assertThat(outcomes(graphOnly)).containsEntry("rule", Outcome.NOT_FOUND);
+        StepResult r = graphOnly.results().stream().filter(x -> x.step().id().equals("rule")).findFirst().orElseThrow();
+        assertThat(r.message()).contains("hidden from Graph").contains("-IncludeHidden");
+
+        api = Contoso.api(tenant, true);
+        RunReport exchange = run(lukas(), Approval.named(Set.of("rule")), new PlanOptions(false, Set.of(), true));
+        assertThat(outcomes(exchange)).containsEntry("rule", Outcome.VERIFIED);
+        assertThat(tenant.hiddenRules.get(LUKAS)).isEmpty();
+        assertThat(ids(tenant.rules.get(LUKAS_ID))).containsExactly("AQAAAJ5dZp8=", "AQAAAJ5dZqA=");
+        assertThat(tenant.writes()).singleElement().satisfies(w -> assertThat(w.body()).contains("Remove-InboxRule")
+                .contains(LUKAS + "\\\\1711483025"));
+    }
 }

@@ -10,6 +10,7 @@ import io.aitmdefense.respond.plan.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -17,9 +18,14 @@ import java.util.TreeSet;
  * Deletes the attacker's inbox rule, found among the mailbox's rules by what the evidence logged: the Exchange rule
  * identity when known, else the display name — and when the log named forward targets, the rule must forward to one
  * of them. A user's own rule of another name, or of the same name forwarding elsewhere, never matches. Graph cannot
- * see rules hidden from MAPI: a rule in the evidence that Graph does not list is reported, not assumed gone.
+ * see rules hidden from MAPI: when Exchange admin REST is allowed, a rule Graph does not list is looked for with
+ * {@code Get-InboxRule -IncludeHidden} (by the logged rule id) and removed with {@code Remove-InboxRule}; otherwise
+ * it is reported, never assumed gone.
  */
 public final class RemoveInboxRuleAction implements Action {
+    /** Marks a rule found only through Exchange: its id is the Exchange identity, removed by cmdlet. */
+    private static final String EXCHANGE = "exchange:";
+
     private final Target.InboxRule rule;
 
     public RemoveInboxRuleAction(Target.InboxRule rule) {
@@ -35,6 +41,19 @@ public final class RemoveInboxRuleAction implements Action {
             if (matches(candidate)) matches.add(candidate);
         }
         var snapshot = Json.MAPPER.createArrayNode().addAll(matches);
+        if (matches.isEmpty() && api.exchange() && !rule.ruleId().isEmpty()) {
+            Reply x = api.call(ClearForwardingAction.cmdlet(rule.mailbox(), "Get-InboxRule",
+                    Map.of("Mailbox", rule.mailbox(), "IncludeHidden", true), false));
+            if (!x.ok()) return Observation.unreadable(x);
+            for (JsonNode candidate : x.body().path("value")) {
+                String identity = candidate.path("Identity").asText();
+                if (identity.endsWith("\\" + rule.ruleId())) {
+                    return new Observation(Observation.State.TODO, Json.MAPPER.createArrayNode().add(candidate),
+                            List.of(EXCHANGE + identity), "rule \"" + candidate.path("Name").asText() + "\" " + identity
+                            + " hidden from Graph, found by Exchange", x);
+                }
+            }
+        }
         if (matches.isEmpty()) {
             return new Observation(Observation.State.NOT_FOUND, snapshot, List.of(), "no rule \"" + rule.name()
                     + "\" in Graph's list: already gone, or hidden from Graph (Get-InboxRule -IncludeHidden in the script)", r);
@@ -50,7 +69,10 @@ public final class RemoveInboxRuleAction implements Action {
 
     @Override
     public List<Call> writes(Observation before) {
-        return before.ids().stream().map(id -> Call.delete(rules() + "/" + Query.seg(id))).toList();
+        return before.ids().stream().map(id -> id.startsWith(EXCHANGE)
+                ? ClearForwardingAction.cmdlet(rule.mailbox(), "Remove-InboxRule",
+                        Map.of("Identity", id.substring(EXCHANGE.length()), "Confirm", false), true)
+                : Call.delete(rules() + "/" + Query.seg(id))).toList();
     }
 
     @Override
