@@ -101,11 +101,14 @@ class RespondCommandTest {
 
     @Test
     void runWithNamedStepsWritesOnlyThoseAndTheAuditCommandVerifiesTheTrailUntilALineIsEdited() throws Exception {
+        tenant.fail("PATCH", "/v1.0/users/", 429, "TooManyRequests", "0.01", 1);
         CommandRun r = CommandRun.aitm("respond", "run", "inc-7d1f0c2a9b3e", "--incidents", incidents, "--config", config,
                 "--audit", audit, "--approve=disable,rule", "--actor", "analyst:jdoe");
         assertThat(r.status()).as(r.err() + r.out()).isEqualTo(0);
-        assertThat(tenant.writes()).extracting(LocalTenant.Request::method).containsExactly("PATCH", "DELETE");
+        assertThat(tenant.writes()).extracting(LocalTenant.Request::method).containsExactly("PATCH", "PATCH", "DELETE");
         assertThat(r.out()).contains("verified         disable").contains("verified         rule");
+        assertThat(Files.readString(Path.of(audit))).contains("\"event\":\"attempt\"").contains("\"status\":429")
+                .contains("attempt 1 TooManyRequests, retried after 0.01 s");
 
         CommandRun ok = CommandRun.aitm("respond", "audit", audit);
         assertThat(ok.status()).isEqualTo(0);

@@ -1,6 +1,7 @@
 package io.aitmdefense.cli.respond;
 
 import io.aitmdefense.graph.MicrosoftClients;
+import io.aitmdefense.graph.http.HttpObserver;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.report.IncidentsJson;
@@ -67,6 +68,11 @@ public final class IncidentOptions {
 
     /** The tenant connection, when the tenant file has a {@code microsoft:} section. */
     static Optional<TenantApi> connect(RespondSettings s) {
-        return s.microsoft().map(ms -> new GraphTenantApi(MicrosoftClients.connect(ms), s.exchange()));
+        return connect(s, HttpObserver.NONE);
+    }
+
+    /** As {@link #connect(RespondSettings)}, telling {@code observer} of every attempt (retries included). */
+    static Optional<TenantApi> connect(RespondSettings s, HttpObserver observer) {
+        return s.microsoft().map(ms -> new GraphTenantApi(MicrosoftClients.builder(ms).observer(observer).build(), s.exchange()));
     }
 }

@@ -93,11 +93,24 @@ public final class RespondRunCommand implements Callable<Integer> {
         }
         Findings f = incident.findings();
         RespondSettings settings = incident.settings();
-        TenantApi api = IncidentOptions.connect(settings).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                incident.config.get() + " has no 'microsoft:' section: see docs/microsoft.md"));
+        if (settings.microsoft().isEmpty()) {
+            throw new ParameterException(spec.commandLine(), incident.config.get() + " has no 'microsoft:' section: see docs/microsoft.md");
+        }
+        String who = actor.orElse("analyst:" + System.getProperty("user.name", "unknown"));
+        try (AuditTrail trail = AuditTrail.open(audit)) {
+            String[] current = {who, "dry-run"};
+            // every attempt the client retried (throttled, no answer) gets its own line; the final answers are in the steps' lines
+            TenantApi api = IncidentOptions.connect(settings, a -> {
+                if (a.status() / 100 != 2) trail.append(AuditAttempts.entry(a, current[0], current[1], f.incidentId()));
+            }).orElseThrow();
+            return run(f, settings, api, trail, who, current);
+        }
+    }
+
+    private int run(Findings f, RespondSettings settings, TenantApi api, AuditTrail trail, String who, String[] current)
+            throws Exception {
         UserFacts facts = UserFactsReader.read(api, f.user());
         Plan plan = new Planner().plan(f, Optional.of(facts), incident.planOptions(settings), Clock.systemUTC().instant());
-        String who = actor.orElse("analyst:" + System.getProperty("user.name", "unknown"));
         Approval approval = Approval.none();
         Optional<AutoPolicy.Decision> decision = Optional.empty();
         if (auto) {
@@ -122,14 +135,13 @@ public final class RespondRunCommand implements Callable<Integer> {
         }
         Path folder = evidence.orElse((audit.toAbsolutePath().getParent()).resolve("evidence").resolve(f.incidentId())
                 .resolve(STAMP.format(Clock.systemUTC().instant())));
-        RunReport report;
-        try (AuditTrail trail = AuditTrail.open(audit)) {
-            if (decision.isPresent()) {
-                trail.append(AuditEntry.decision(Clock.systemUTC().instant(), who, approval.label(), f.incidentId(), "",
-                        decision.get().automatic() ? "auto-approved" : "auto-declined", decision.get().reason()));
-            }
-            report = new Runner(api, trail, Clock.systemUTC(), who).run(plan, facts, approval, Optional.of(folder));
+        current[0] = who;
+        current[1] = approval.label();
+        if (decision.isPresent()) {
+            trail.append(AuditEntry.decision(Clock.systemUTC().instant(), who, approval.label(), f.incidentId(), "",
+                    decision.get().automatic() ? "auto-approved" : "auto-declined", decision.get().reason()));
         }
+        RunReport report = new Runner(api, trail, Clock.systemUTC(), who).run(plan, facts, approval, Optional.of(folder));
         if (json) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanJson.run(report)));
         } else {
