@@ -64,6 +64,10 @@ class ExampleTenantTest {
                 assertThat(s.evidence()).as(i.user() + " " + s.id() + " rests on log records").isNotEmpty();
             }
         }
+        Findings christie = IncidentFindings.from(incidentOf("christie.weber@contoso.example"));
+        Plan christiePlan = new Planner().plan(christie, Optional.empty(), PlanOptions.DEFAULT, Instant.parse("2026-01-10T00:00:00Z"));
+        assertThat(christiePlan.warnings()).anySatisfy(w -> assertThat(w).contains("Device DESKTOP-VLTUBCN")
+                .contains("7fc85a36-b263-4947-9c5f-f5c3e2427016"));
         Findings sofia = IncidentFindings.from(incidentOf("sofia.gu@contoso.example"));
         assertThat(sofia.forwarding()).singleElement().satisfies(fw -> {
             assertThat(fw.mailbox()).isEqualTo("sofia.gu@contoso.example");

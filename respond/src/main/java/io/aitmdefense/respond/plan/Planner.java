@@ -93,6 +93,11 @@ public final class Planner {
         writes.add(step(StepKind.ENABLE_ACCOUNT, "", "PATCH " + u + " {\"accountEnabled\":true}", account,
                 List.of("only when an analyst names it (--approve=enable), after the steps above are verified")));
         for (Step s : writes) steps.add(refused ? withGate(s, Step.Gate.REFUSED) : s);
+        for (Target.Device d : f.devices()) {
+            warnings.add("Device " + d.displayName() + " (" + d.deviceId() + ") was registered from the attacker's session"
+                    + " (records " + String.join(", ", d.evidence()) + "): its primary refresh token can satisfy device"
+                    + " conditions; disable or delete it (PATCH or DELETE /v1.0/devices/{object id}) — not yet run by aitm");
+        }
         if (f.rules().isEmpty() && f.forwarding().isEmpty()) {
             warnings.add("No inbox rule or forwarding in the evidence: rules hidden from Graph are only visible to "
                     + "Exchange Get-InboxRule -IncludeHidden (in the script)");
