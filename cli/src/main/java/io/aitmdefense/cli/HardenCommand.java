@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 ""},
         subcommands = {
                 HardenPlanCommand.class,
+                HardenGateCommand.class,
         },
         sortOptions = false, usageHelpAutoWidth = true)
 final class HardenCommand implements Runnable {
