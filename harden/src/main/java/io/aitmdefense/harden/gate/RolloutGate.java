@@ -31,7 +31,8 @@ public final class RolloutGate {
     /** The dimensions the blocking rows are grouped by, in report order. */
     public static final List<String> DIMENSIONS = List.of("app", "client app", "OS / browser", "device state", "user",
             "token protection");
-    private static final int TOP = 8;
+    /** Enough rows per dimension to name every failing client of a pilot; the JSON keeps the same cut. */
+    private static final int TOP = 20;
 
     private final List<GatedPolicy> policies;
     private final Ring ring;
