@@ -12,11 +12,17 @@ import picocli.CommandLine.Command;
                 "         posture evaluator",
                 "  gate   report-only results of those policies in the sign-in logs:",
                 "         advance a ring or hold it, naming the apps and OS that break",
+                "  apply  the plan against the tenant in dependency order, dry-run unless",
+                "         --approve, every write audited; --promote moves rings the gate",
+                "         advanced",
+                "  drift  what changed in the live policies since the plan was committed",
                 "Walk-through: docs/harden.md.",
                 ""},
         subcommands = {
                 HardenPlanCommand.class,
                 HardenGateCommand.class,
+                HardenApplyCommand.class,
+                HardenDriftCommand.class,
         },
         sortOptions = false, usageHelpAutoWidth = true)
 final class HardenCommand implements Runnable {

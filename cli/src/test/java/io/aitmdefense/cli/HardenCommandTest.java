@@ -98,6 +98,31 @@ class HardenCommandTest {
         assertThat(run.err()).contains("--ring must be pilot, wider, enforce or expand");
     }
 
+    @Test
+    void applyIsADryRunAgainstAFreshExportAndDriftNamesTheMissingPolicies(@TempDir Path dir) throws Exception {
+        Path planDir = dir.resolve("plan");
+        assertThat(Aitm.run("harden", "plan", EXPORT, "--pilot-group", PILOT, "--break-glass", BREAK_GLASS, "--no-verify",
+                "--out", planDir.toString())).isZero();
+        CommandRun apply = CommandRun.aitm("harden", "apply", planDir.toString(), "--live", EXPORT);
+        assertThat(apply.status()).as(apply.err()).isZero();
+        assertThat(apply.out()).startsWith("Dry run of").contains("8 write(s); run again with --approve")
+                .contains("waiting    9 PATCH beta bind 7 CA and named-location permissions to c2");
+        assertThat(planDir.resolve("audit")).doesNotExist();
+
+        CommandRun approve = CommandRun.aitm("harden", "apply", planDir.toString(), "--live", EXPORT, "--approve");
+        assertThat(approve.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(approve.err()).contains("--live is an export and read-only");
+
+        CommandRun graph = CommandRun.aitm("harden", "apply", planDir.toString(), "--config", "tenant.yaml");
+        assertThat(graph.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(graph.err()).contains("--config needs the Graph client");
+
+        CommandRun drift = CommandRun.aitm("harden", "drift", planDir.toString(), "--live", EXPORT);
+        assertThat(drift.status()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(drift.out()).contains("AiTM-TokenProtection-ExchangeSharePointTeams-WindowsApps  [weakens protection]")
+                .contains("missing from the tenant");
+    }
+
     private static JsonNode policy(JsonNode report, String name) {
         for (JsonNode p : report.path("policies")) if (p.path("displayName").asText().equals(name)) return p;
         throw new AssertionError("no " + name + " in the gate report");
