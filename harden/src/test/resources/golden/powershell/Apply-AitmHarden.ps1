@@ -10,9 +10,18 @@ if ($Apply) {
     Connect-MgGraph -NoWelcome -Scopes 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', 'AuthenticationContext.ReadWrite.All', 'RoleManagement.ReadWrite.Directory'
 }
 
+function Get-Policies {
+    (Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies').value
+}
+
 function Invoke-Step([int]$Order, [string]$Method, [string]$Version, [string]$Path, [string]$File, [string]$What) {
     $body = Get-Content -Raw -Path (Join-Path $graph $File)
     if (-not $Apply) { Write-Host "[dry-run] $Order. $Method /$Version/$Path <- $File ($What)"; return }
+    if ($Method -eq 'POST') {
+        # running the script twice must not create a second copy of a policy
+        $name = ($body | ConvertFrom-Json).displayName
+        if (Get-Policies | Where-Object { $_.displayName -eq $name }) { Write-Host "$Order. exists, skipped: $name"; return }
+    }
     Write-Host "$Order. $Method /$Version/$Path ($What)"
     Invoke-MgGraphRequest -Method $Method -Uri "https://graph.microsoft.com/$Version/$Path" -Body $body -ContentType 'application/json' | Out-Null
     Start-Sleep -Seconds 1   # the Conditional Access API allows about one request per second
@@ -51,8 +60,7 @@ Invoke-Step 8 'PATCH' 'v1.0' 'identity/conditionalAccess/policies/5c2e8a11-6b7f-
 # 9. bind 7 CA and named-location permissions to c2
 # Only once 'AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime' is enabled: bound earlier, admins loop on re-authentication.
 if (-not $Apply) { Write-Host "[dry-run] 9. bind 7 CA and named-location permissions to c2 (needs AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime enabled)"; return }
-$filter = [uri]::EscapeDataString("displayName eq 'AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime'")
-$c2 = (Invoke-MgGraphRequest -Method GET -Uri "https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies?`$filter=$filter").value | Select-Object -First 1
+$c2 = Get-Policies | Where-Object { $_.displayName -eq 'AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime' } | Select-Object -First 1
 if ($null -eq $c2 -or $c2.state -ne 'enabled') {
     Write-Warning "AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime is not enabled yet: protected actions not bound"
     return

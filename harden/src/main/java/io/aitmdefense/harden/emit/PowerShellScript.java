@@ -29,9 +29,17 @@ public final class PowerShellScript {
         b.append("    Connect-MgGraph -NoWelcome -Scopes 'Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess', "
                 + "'AuthenticationContext.ReadWrite.All', 'RoleManagement.ReadWrite.Directory'\n");
         b.append("}\n\n");
+        b.append("function Get-Policies {\n");
+        b.append("    (Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/identity/conditionalAccess/policies').value\n");
+        b.append("}\n\n");
         b.append("function Invoke-Step([int]$Order, [string]$Method, [string]$Version, [string]$Path, [string]$File, [string]$What) {\n");
         b.append("    $body = Get-Content -Raw -Path (Join-Path $graph $File)\n");
         b.append("    if (-not $Apply) { Write-Host \"[dry-run] $Order. $Method /$Version/$Path <- $File ($What)\"; return }\n");
+        b.append("    if ($Method -eq 'POST') {\n");
+        b.append("        # running the script twice must not create a second copy of a policy\n");
+        b.append("        $name = ($body | ConvertFrom-Json).displayName\n");
+        b.append("        if (Get-Policies | Where-Object { $_.displayName -eq $name }) { Write-Host \"$Order. exists, skipped: $name\"; return }\n");
+        b.append("    }\n");
         b.append("    Write-Host \"$Order. $Method /$Version/$Path ($What)\"\n");
         b.append("    Invoke-MgGraphRequest -Method $Method -Uri \"https://graph.microsoft.com/$Version/$Path\" -Body $body "
                 + "-ContentType 'application/json' | Out-Null\n");
@@ -49,10 +57,7 @@ public final class PowerShellScript {
             b.append("# Only once ").append(s.requires().orElse("")).append(": bound earlier, admins loop on re-authentication.\n");
             b.append("if (-not $Apply) { Write-Host \"[dry-run] ").append(s.order()).append(". ").append(s.what())
                     .append(" (needs ").append(ps(policy)).append(" enabled)\"; return }\n");
-            b.append("$filter = [uri]::EscapeDataString(\"displayName eq '").append(policy.replace("'", "''").replace("\"", "`\""))
-                    .append("'\")\n");
-            b.append("$c2 = (Invoke-MgGraphRequest -Method GET -Uri \"https://graph.microsoft.com/v1.0/identity/conditionalAccess/"
-                    + "policies?`$filter=$filter\").value | Select-Object -First 1\n");
+            b.append("$c2 = Get-Policies | Where-Object { $_.displayName -eq ").append(q(policy)).append(" } | Select-Object -First 1\n");
             b.append("if ($null -eq $c2 -or $c2.state -ne 'enabled') {\n");
             b.append("    Write-Warning \"").append(ps(policy)).append(" is not enabled yet: protected actions not bound\"\n");
             b.append("    return\n}\n");
