@@ -1,5 +1,7 @@
 package io.aitmdefense.harden.apply;
 
+import java.nio.charset.StandardCharsets;
+import io.aitmdefense.harden.plan.ProtectedActionBinding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -33,7 +35,7 @@ public final class InMemoryTenantPolicies implements TenantPolicies {
         InMemoryTenantPolicies t = new InMemoryTenantPolicies();
         for (JsonNode p : policies) t.policies.put(p.path("id").asText(), p.deepCopy());
         for (JsonNode c : contexts) t.contexts.put(c.path("id").asText(), c.deepCopy());
-        for (String a : io.aitmdefense.harden.plan.ProtectedActionBinding.CA_MANAGEMENT_ACTIONS) {
+        for (String a : ProtectedActionBinding.CA_MANAGEMENT_ACTIONS) {
             ObjectNode action = F.objectNode();
             action.put("id", a);
             action.putNull("authenticationContextId");
@@ -65,7 +67,7 @@ public final class InMemoryTenantPolicies implements TenantPolicies {
 
     @Override
     public String createPolicy(String apiVersion, JsonNode body) {
-        String id = UUID.nameUUIDFromBytes(("policy-" + ++created).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        String id = UUID.nameUUIDFromBytes(("policy-" + ++created).getBytes(StandardCharsets.UTF_8)).toString();
         ObjectNode p = F.objectNode();
         p.put("id", id);
         p.setAll((ObjectNode) body.deepCopy());

@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.emit;
 
+import io.aitmdefense.harden.plan.Decision;
 import io.aitmdefense.harden.plan.HardenPlan;
 import io.aitmdefense.harden.plan.PlannedContext;
 import io.aitmdefense.harden.plan.PlannedPolicy;
@@ -20,7 +21,7 @@ public final class PlanText {
     public static void print(HardenPlan plan, List<ApplyStep> steps, Optional<PlanVerification> verification, PrintStream out) {
         out.println("Harden plan (" + plan.generated().size() + " new, "
                 + plan.policies().stream().filter(p -> !p.generated() && !p.change().empty()).count() + " changed, "
-                + plan.policies().stream().filter(p -> p.decision() == io.aitmdefense.harden.plan.Decision.KEEP).count()
+                + plan.policies().stream().filter(p -> p.decision() == Decision.KEEP).count()
                 + " already in place)");
         for (PlannedPolicy p : plan.policies()) {
             out.printf("  %-16s %s%n", p.decision().label(), p.displayName()

@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.emit;
 
+import java.util.Optional;
 import io.aitmdefense.harden.plan.HardenPlan;
 import io.aitmdefense.harden.plan.PlannedPolicy;
 
@@ -71,7 +72,7 @@ public final class PowerShellScript {
         return b.toString();
     }
 
-    private static java.util.Optional<String> why(HardenPlan plan, ApplyStep s) {
+    private static Optional<String> why(HardenPlan plan, ApplyStep s) {
         return plan.policies().stream().filter(p -> s.file().contains("-" + p.target().key() + ".json"))
                 .map(PlannedPolicy::why).findFirst();
     }

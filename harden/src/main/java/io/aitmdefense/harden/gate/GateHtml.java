@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.gate;
 
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ public final class GateHtml {
                 double height = (long) part[0] * (double) h / max;
                 y -= height;
                 if (height > 0) {
-                    b.append(String.format(java.util.Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">",
+                    b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">",
                             x, y, w - 6, height, part[1]));
                     b.append("<title>").append(esc(d.day().toString())).append(": ").append(part[0]).append("</title></rect>\n");
                 }
@@ -99,7 +100,7 @@ public final class GateHtml {
     }
 
     private static String css(GateVerdict v) {
-        return v.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** HTML text and attribute escaping. */

@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.gate;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitmdefense.harden.emit.JsonText;
@@ -32,7 +33,7 @@ public final class GateJson {
             p.put("id", r.policy().id().orElse(null));
             p.put("target", r.policy().target());
             p.put("userAction", r.policy().userAction());
-            p.put("verdict", r.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            p.put("verdict", r.verdict().name().toLowerCase(Locale.ROOT));
             p.put("reason", r.reason());
             p.put("users", r.users());
             p.put("days", r.days());

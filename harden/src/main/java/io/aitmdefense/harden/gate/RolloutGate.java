@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.gate;
 
+import java.util.Locale;
 import io.aitmdefense.events.CaResult;
 import io.aitmdefense.events.Device;
 import io.aitmdefense.events.Event;
@@ -190,7 +191,7 @@ public final class RolloutGate {
 
     static String deviceState(Device d) {
         if (!d.registered()) return "unregistered";
-        String trust = switch (d.trustType().toLowerCase(java.util.Locale.ROOT)) {
+        String trust = switch (d.trustType().toLowerCase(Locale.ROOT)) {
             case "azure ad joined", "azuread" -> "Entra joined";
             case "hybrid azure ad joined", "serverad" -> "hybrid joined";
             case "azure ad registered", "workplace" -> "registered";

@@ -1,5 +1,6 @@
 package io.aitmdefense.harden.plan;
 
+import java.util.Set;
 import io.aitmdefense.posture.assess.Access;
 import io.aitmdefense.posture.assess.BreakGlass;
 import io.aitmdefense.posture.assess.CaseEvaluator;
@@ -37,7 +38,7 @@ final class ProbeKit {
         BreakGlass bg = BreakGlass.resolve(export, breakGlass.all());
         Personas personas = new Personas(export, bg);
         this.networks = Networks.of(export);
-        this.replay = new ReplaySimulation(new CaseEvaluator(export), personas, networks, java.util.Set.of());
+        this.replay = new ReplaySimulation(new CaseEvaluator(export), personas, networks, Set.of());
     }
 
     SignInCase attacker(Persona persona, Access access, Platform platform, ClientAppType client) {
