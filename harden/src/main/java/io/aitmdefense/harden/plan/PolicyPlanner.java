@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /**
  * Plans the target set against an export. For each target it asks our own evaluator which existing policies of the
- * same kind stop every replayed sign-in the target must stop (switched on, on their own): the best such policy is
+ * same kind, for All users, stop every replayed sign-in the target must stop (switched on, on their own): the best is
  * adopted — kept, or changed in state and exclusions only — and nothing is generated; otherwise a report-only policy
  * for the pilot group is generated and the weaker look-alikes are named.
  */
@@ -55,8 +55,13 @@ public final class PolicyPlanner {
         for (ConditionalAccessPolicy p : export.policies()) {
             if (!target.sameKind(p)) continue;
             long stopped = probes.stream().filter(c -> kit.stops(p, c)).count();
-            if (stopped == probes.size()) {
+            if (stopped == probes.size() && p.conditions().users().includesAllUsers()) {
                 equivalents.add(p);
+            } else if (stopped == probes.size()) {
+                // the personas are assumed members of every group a policy includes; a group is still not everyone
+                overlaps.add(p.label() + (MicrosoftManaged.is(p) ? " (Microsoft-managed)" : "") + " stops every replay but "
+                        + "only for its groups (" + String.join(", ", p.conditions().users().includeGroups()) + "), so it is not "
+                        + "adopted; ours covers All users");
             } else {
                 List<String> open = probes.stream().filter(c -> !kit.stops(p, c)).map(PolicyPlanner::label).distinct()
                         .limit(4).toList();

@@ -71,6 +71,20 @@ class PolicyPlannerTest {
     }
 
     @Test
+    void aPersonaFrameworkPolicyScopedToOneGroupIsNotTakenForAllUsers() {
+        var export = new io.aitmdefense.posture.read.CaExportReader()
+                .read(java.nio.file.Path.of("../shared/data/ca-policies/philippkohn-CAZeroTrust/original")).snapshot();
+        assertThat(export.policies()).hasSize(52);
+        HardenPlan real = new PolicyPlanner().plan(export, new PlanOptions(PlanFixture.PILOT_GROUP,
+                BreakGlassIds.classify(java.util.List.of("ee2bdc01-80c2-4e28-9882-858bcfa005bf"), export), "AiTM-"));
+        PlannedPolicy compliant = real.policy(TargetPolicy.COMPLIANT_DEVICE);
+        assertThat(compliant.decision()).isEqualTo(Decision.CREATE);
+        assertThat(compliant.overlaps()).anySatisfy(o -> assertThat(o)
+                .startsWith("CA100-Admins-BaseProtection-AllApps-AnyPlatform-CompliantorHybridJoin stops every replay but only for its groups"));
+        assertThat(real.generated()).hasSize(6);
+    }
+
+    @Test
     void anEnforcedEquivalentThatAlreadyExcludesBreakGlassIsKeptUntouched() {
         var export = PlanFixture.export();
         var options = PlanFixture.options(export);
