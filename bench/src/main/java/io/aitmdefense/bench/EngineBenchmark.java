@@ -2,9 +2,9 @@ package io.aitmdefense.bench;
 
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.EngineResult;

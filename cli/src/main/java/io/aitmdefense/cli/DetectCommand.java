@@ -2,17 +2,18 @@ package io.aitmdefense.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.aitmdefense.cli.report.ReportFiles;
-import io.aitmdefense.cli.report.ReportJson;
-import io.aitmdefense.cli.report.RunSummary;
-import io.aitmdefense.cli.report.TerminalSummary;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.report.ReportFiles;
+import io.aitmdefense.report.ReportJson;
+import io.aitmdefense.report.RunSummary;
+import io.aitmdefense.report.TerminalSummary;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
+import io.aitmdefense.detect.detections.MicrosoftAlertTally;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
-import io.aitmdefense.detect.incident.Incident;
+import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.detect.run.DetectionRun;
 import io.aitmdefense.events.read.Rejection;
 import io.aitmdefense.events.read.FileSummary;
@@ -49,6 +50,7 @@ import java.util.concurrent.Callable;
                 "  aitm detect exports/ --out aitm-out",
                 "  aitm detect signins.json.gz audit.json --config tenant.yaml --fail-on high",
                 "  aitm detect --explain session-replay",
+                "  aitm detect --export-rules sentinel sentinel-rules/ --config tenant.yaml",
                 "",
                 "Exit status: 0 no incident at or above --fail-on, 1 incidents at or above",
                 "--fail-on, 2 bad usage, 3 some input rows or files were rejected (the rest",
@@ -93,6 +95,12 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--show-config", description = "Print the default configuration (thresholds and tenant context) and exit.")
     boolean showConfig;
 
+    @Option(names = "--export-rules", arity = "2", paramLabel = "FORMAT DIR",
+            description = "Write the detections that a query can express as rules for your SIEM into DIR and exit:"
+                    + " FORMAT sentinel (Microsoft Sentinel scheduled analytics rules, KQL) or sigma. Thresholds and"
+                    + " trusted networks come from --config.")
+    List<String> exportRules = List.of();
+
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -107,6 +115,7 @@ final class DetectCommand implements Callable<Integer> {
             stdout.print(DetectConfig.defaultsText());
             return ExitCodes.OK;
         }
+        if (!exportRules.isEmpty()) return exportRules(stdout);
         if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "Missing log files or folders to read (PATH).");
         Optional<Severity> threshold = failOn.map(this::severity);
         if (out.isPresent()) refuseToWriteIntoInputs(out.get());
@@ -114,8 +123,10 @@ final class DetectCommand implements Callable<Integer> {
         DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
         Enrichment enrichment = Enrichments.load(settings, asnDb);
         TerminalProgress progress = TerminalProgress.forTerminal();
-        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress);
+        MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);
+        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress, microsoftAlerts);
         progress.finish();
+        if (!microsoftAlerts.summary().isEmpty()) System.err.println(microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
         if (json) {
@@ -130,6 +141,15 @@ final class DetectCommand implements Callable<Integer> {
             if (!json) for (Path p : written) stdout.println("wrote " + p);
         }
         return exitStatus(result, threshold);
+    }
+
+    private int exportRules(PrintStream stdout) throws IOException {
+        DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
+        try {
+            return RuleExportRun.run(exportRules.get(0), Path.of(exportRules.get(1)), settings, stdout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     static int exitStatus(DetectionRun.Result result, Optional<Severity> threshold) {

@@ -3,7 +3,7 @@ package io.aitmdefense.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.aitmdefense.cli.report.ReportFiles;
+import io.aitmdefense.report.ReportFiles;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.simulate.eval.EvalJson;
 import io.aitmdefense.simulate.eval.EvalTable;

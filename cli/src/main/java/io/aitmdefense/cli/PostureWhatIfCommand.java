@@ -1,5 +1,6 @@
 package io.aitmdefense.cli;
 
+import io.aitmdefense.report.WhatIfReport;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.posture.model.AuthenticationMethodMode;

@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.api;
 
+import io.aitmdefense.model.Alert;
+
 import io.aitmdefense.detect.enrich.Enrichment;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.api;
 
+import io.aitmdefense.model.DetectionInfo;
+
 import io.aitmdefense.events.Event;
 
 import java.time.Instant;

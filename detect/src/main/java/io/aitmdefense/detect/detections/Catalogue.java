@@ -1,7 +1,7 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.detect.config.DetectConfig;
 
 import java.util.List;
@@ -25,7 +25,8 @@ public final class Catalogue {
             MassMailAccessDetection::new,
             BecSendDetection::new,
             RiskAnomalousTokenDetection::new,
-            CaTamperingDetection::new);
+            CaTamperingDetection::new,
+            MicrosoftAlertDetection::new);
 
     private Catalogue() {
     }

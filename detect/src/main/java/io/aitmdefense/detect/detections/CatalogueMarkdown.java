@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 
 import java.util.List;
 

@@ -1,18 +1,18 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.Evidence;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.Network;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;

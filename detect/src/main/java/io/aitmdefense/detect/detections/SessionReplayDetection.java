@@ -1,12 +1,12 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.Evidence;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;

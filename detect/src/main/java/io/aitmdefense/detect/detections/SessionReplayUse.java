@@ -1,9 +1,9 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.model.Evidence;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;

@@ -5,7 +5,7 @@ import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.engine;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.api.StateDescriptor;

@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.enrich;
 
+import io.aitmdefense.model.NetworkKind;
+
 /**
  * An address with what is known of it. {@code asn} is 0 when unknown; {@code block} identifies "the same network"
  * for comparisons: {@code AS<n>} when the ASN is known, else the IPv4 /16 or IPv6 /48.

@@ -1,6 +1,10 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Evidence;
+import io.aitmdefense.model.incident.AttackerActivity;
+import io.aitmdefense.model.incident.AttackerAddress;
+import io.aitmdefense.model.incident.Incident;
+
+import io.aitmdefense.model.Evidence;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;

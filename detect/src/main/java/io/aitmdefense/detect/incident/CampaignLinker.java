@@ -1,10 +1,20 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.StableId;
+import io.aitmdefense.model.incident.AttackerAddress;
+import io.aitmdefense.model.incident.AttackerNetwork;
+import io.aitmdefense.model.incident.BlastRadius;
+import io.aitmdefense.model.incident.Campaign;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.SharedIndicator;
+import io.aitmdefense.model.incident.Sighting;
+
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 
 import java.time.Duration;

@@ -1,8 +1,18 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Severity;
-import io.aitmdefense.detect.api.KillChainStage;
+import io.aitmdefense.model.StableId;
+import io.aitmdefense.model.incident.AttackerAddress;
+import io.aitmdefense.model.incident.AttackerInfrastructure;
+import io.aitmdefense.model.incident.AttackerNetwork;
+import io.aitmdefense.model.incident.BlastRadius;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.Sighting;
+import io.aitmdefense.model.incident.TimelineEntry;
+
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Severity;
+import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;

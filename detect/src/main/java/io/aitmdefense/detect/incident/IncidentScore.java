@@ -1,8 +1,8 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.aitmdefense.detect.incident;
 
+import io.aitmdefense.model.incident.Sighting;
+
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;

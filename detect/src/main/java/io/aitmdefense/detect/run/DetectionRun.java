@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.run;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.BatchSettings;
@@ -12,7 +12,7 @@ import io.aitmdefense.detect.engine.TimeOrderedBatch;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.incident.AttackerActivityLog;
 import io.aitmdefense.detect.incident.IncidentBuilder;
-import io.aitmdefense.detect.incident.IncidentSet;
+import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.detect.incident.SightingLog;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;

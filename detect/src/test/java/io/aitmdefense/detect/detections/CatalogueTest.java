@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.detect.config.DetectConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.engine.KeyedRuntime;
 import io.aitmdefense.detect.enrich.AsnDatabase;

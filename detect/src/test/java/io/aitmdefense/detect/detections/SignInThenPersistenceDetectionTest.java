@@ -1,7 +1,7 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
 import io.aitmdefense.events.Artifact;

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.read.LogReader;

@@ -1,9 +1,9 @@
 package io.aitmdefense.detect.engine;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
+import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.events.Event;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.engine;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.events.Event;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

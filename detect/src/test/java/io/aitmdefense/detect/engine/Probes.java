@@ -1,11 +1,11 @@
 package io.aitmdefense.detect.engine;
 
-import io.aitmdefense.detect.api.Alert;
+import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.events.Event;
 
 import java.time.Instant;

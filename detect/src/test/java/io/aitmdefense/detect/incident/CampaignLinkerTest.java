@@ -1,7 +1,12 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.SharedIndicator;
+import io.aitmdefense.model.incident.Sighting;
+
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,15 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.incident.AttackerAddress;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.TimelineEntry;
+
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
-import io.aitmdefense.detect.enrich.NetworkKind;
+import io.aitmdefense.model.NetworkKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,8 @@
 package io.aitmdefense.detect.incident;
 
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.model.incident.Sighting;
+
 import io.aitmdefense.detect.config.DetectConfig;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.aitmdefense.detect.incident;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Evidence;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.enrich.AsnDatabase;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.Enrichment;

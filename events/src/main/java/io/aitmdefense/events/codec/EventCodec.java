@@ -10,6 +10,7 @@ import io.aitmdefense.events.Geo;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.Risk;
 import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SecurityAlert;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 import io.aitmdefense.events.TokenContext;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * one; {@code EventCodecTest} fails if a record component is left out.
  */
 public final class EventCodec {
-    private static final int SIGN_IN = 1, DIRECTORY_AUDIT = 2, RISK_DETECTION = 3, OFFICE_ACTIVITY = 4;
+    private static final int SIGN_IN = 1, DIRECTORY_AUDIT = 2, RISK_DETECTION = 3, OFFICE_ACTIVITY = 4,
+            SECURITY_ALERT = 5;
     private static final int NO_ARTIFACT = 0, INBOX_RULE = 1, MAIL_FORWARDING = 2, MAILBOX_DELEGATION = 3,
             APP_CONSENT = 4, MFA_METHOD_CHANGE = 5, DEVICE_REGISTRATION = 6, POLICY_CHANGE = 7;
 
@@ -53,6 +55,9 @@ public final class EventCodec {
         } else if (event instanceof RiskDetection r) {
             out.writeByte(RISK_DETECTION);
             writeRisk(r, out);
+        } else if (event instanceof SecurityAlert a) {
+            out.writeByte(SECURITY_ALERT);
+            writeSecurityAlert(a, out);
         } else {
             out.writeByte(OFFICE_ACTIVITY);
             writeOffice((OfficeActivity) event, out);
@@ -67,6 +72,7 @@ public final class EventCodec {
             case DIRECTORY_AUDIT -> readAudit(in);
             case RISK_DETECTION -> readRisk(in);
             case OFFICE_ACTIVITY -> readOffice(in);
+            case SECURITY_ALERT -> readSecurityAlert(in);
             default -> throw new IOException("not an encoded event: tag " + tag);
         };
     }
@@ -326,6 +332,33 @@ public final class EventCodec {
         return new OfficeActivity(time, source, tenantId, id, workload, operation, recordType, userId, owner, ip,
                 clientInfo, userAgent, appId, clientAppId, sessionId, uniqueTokenId, logonType, success, itemCount,
                 subject, objectId, readArtifact(in));
+    }
+
+    private static void writeSecurityAlert(SecurityAlert a, DataOutput out) throws IOException {
+        writeHead(a.time(), a.source(), a.tenantId(), out);
+        str(a.id(), out);
+        str(a.provider(), out);
+        str(a.title(), out);
+        str(a.category(), out);
+        str(a.severity(), out);
+        str(a.status(), out);
+        str(a.classification(), out);
+        str(a.userId(), out);
+        str(a.userPrincipalName(), out);
+        strings(a.ips(), out);
+        strings(a.techniques(), out);
+        str(a.link(), out);
+    }
+
+    private static SecurityAlert readSecurityAlert(DataInput in) throws IOException {
+        Instant time = readTime(in);
+        Source source = readSource(in);
+        String tenantId = str(in);
+        String id = unique(in), provider = str(in), title = str(in), category = str(in), severity = str(in),
+                status = str(in), classification = str(in), userId = str(in), upn = str(in);
+        List<String> ips = strings(in), techniques = strings(in);
+        return new SecurityAlert(time, source, tenantId, id, provider, title, category, severity, status, classification,
+                userId, upn, ips, techniques, unique(in));
     }
 
     // --- parts

@@ -393,6 +393,9 @@ public final class LogReader {
                 } else if (row.has(Fields.VALUE) && !row.has(Fields.ID) && looksLikeList(row)) {
                     local.flavour = "Graph page";
                     expand(local, row, Fields.VALUE, s, line);
+                } else if (row.has(Fields.RESULTS) && row.has(Fields.SCHEMA)) {
+                    local.flavour = "advanced hunting results";
+                    expand(local, row, Fields.RESULTS, s, line);
                 } else {
                     if (local.flavour.isEmpty()) local.flavour = flavourOf(row);
                     record(local, row, line);
@@ -457,7 +460,7 @@ public final class LogReader {
             CsvHeader header = new CsvHeader(head.cells());
             boolean purview = header.has(Fields.AUDIT_DATA);
             if (!purview && !header.has(Fields.TYPE) && !header.has(Fields.OPERATION) && !header.has(Fields.CREATED)
-                    && !header.has(Fields.ACTIVITY_NAME) && !header.has(Fields.RISK_EVENT_TYPE)) {
+                    && !header.has(Fields.ACTIVITY_NAME) && !header.has(Fields.RISK_EVENT_TYPE) && !header.has(Fields.ALERT_ID)) {
                 String names = String.join(",", head.cells().subList(0, Math.min(6, head.cells().size())));
                 stats.error = "not a log this tool reads: expected JSON, NDJSON or a CSV export with log columns"
                         + " (first line: " + (names.length() > 80 ? names.substring(0, 80) + "…" : names) + ")";
@@ -492,7 +495,7 @@ public final class LogReader {
         private static boolean hasTimeColumn(CsvHeader h) {
             return h.has(Fields.TIME_GENERATED) || h.has(Fields.CREATED) || h.has(Fields.ACTIVITY_TIME)
                     || h.has(Fields.CREATION_TIME) || h.has(Fields.START_TIME) || h.has(Fields.TIME)
-                    || h.has(Fields.DETECTED_TIME) || h.has(Fields.CREATION_DATE);
+                    || h.has(Fields.DETECTED_TIME) || h.has(Fields.CREATION_DATE) || h.has(Fields.TIMESTAMP);
         }
 
         private void submitCsv(CsvHeader header, boolean purview, List<CsvParser.Record> records) {

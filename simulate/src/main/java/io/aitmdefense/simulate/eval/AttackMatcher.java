@@ -1,8 +1,8 @@
 package io.aitmdefense.simulate.eval;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.Evidence;
-import io.aitmdefense.detect.incident.Incident;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.incident.Incident;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,9 @@
 package io.aitmdefense.simulate.eval;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.incident.Incident;
-import io.aitmdefense.detect.incident.IncidentSet;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.simulate.eval.EvalReport.DetectionScore;
 import io.aitmdefense.simulate.eval.EvalReport.Goal;
 import io.aitmdefense.simulate.eval.EvalReport.IncidentScore;

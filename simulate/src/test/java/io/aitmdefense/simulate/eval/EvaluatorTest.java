@@ -1,14 +1,14 @@
 package io.aitmdefense.simulate.eval;
 
-import io.aitmdefense.detect.api.Alert;
-import io.aitmdefense.detect.api.DetectionInfo;
-import io.aitmdefense.detect.api.Evidence;
-import io.aitmdefense.detect.api.KillChainStage;
-import io.aitmdefense.detect.api.Severity;
-import io.aitmdefense.detect.incident.AttackerInfrastructure;
-import io.aitmdefense.detect.incident.BlastRadius;
-import io.aitmdefense.detect.incident.Incident;
-import io.aitmdefense.detect.incident.IncidentSet;
+import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.KillChainStage;
+import io.aitmdefense.model.Severity;
+import io.aitmdefense.model.incident.AttackerInfrastructure;
+import io.aitmdefense.model.incident.BlastRadius;
+import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
