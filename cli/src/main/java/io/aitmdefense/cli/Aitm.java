@@ -23,6 +23,7 @@ import java.util.Properties;
                 IngestCommand.class,
                 DetectCommand.class,
                 PostureCommand.class,
+                HardenCommand.class,
                 SimulateCommand.class,
                 EvalCommand.class,
                 io.aitmdefense.cli.respond.RespondCommand.class,
