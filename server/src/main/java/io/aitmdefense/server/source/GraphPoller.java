@@ -40,7 +40,7 @@ public final class GraphPoller implements LiveSource {
         DIRECTORY_AUDITS("directoryAudits", "/auditLogs/directoryAudits", false, "activityDateTime", ""),
         RISK_DETECTIONS("riskDetections", "/identityProtection/riskDetections", false, "detectedDateTime", "");
 
-        final String label;
+        private final String label;
         final String path;
         final boolean beta;
         final String timeField;
@@ -52,6 +52,11 @@ public final class GraphPoller implements LiveSource {
             this.beta = beta;
             this.timeField = timeField;
             this.extraFilter = extraFilter;
+        }
+
+        /** The name a serve file uses: signIns, nonInteractiveSignIns, directoryAudits, riskDetections. */
+        public String label() {
+            return label;
         }
     }
 
