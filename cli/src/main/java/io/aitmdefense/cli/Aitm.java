@@ -44,6 +44,7 @@ public final class Aitm implements Runnable {
     public static int run(String... args) {
         return new CommandLine(new Aitm())
                 .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(ErrorHandler::usage)
                 .execute(args);
     }
 

@@ -1,15 +1,14 @@
 package io.aitmdefense.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.report.ReportFiles;
-import io.aitmdefense.report.ReportJson;
+import io.aitmdefense.report.IncidentsJson;
 import io.aitmdefense.report.RunSummary;
 import io.aitmdefense.report.TerminalSummary;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
+import io.aitmdefense.detect.detections.MicrosoftAlertTally;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
 import io.aitmdefense.model.incident.Incident;
@@ -41,14 +40,16 @@ import java.util.concurrent.Callable;
                 "catalogue over the events in event-time order, groups each user's alerts",
                 "into incidents with a kill-chain timeline, and links incidents that share",
                 "attacker infrastructure into campaigns. Prints the incidents, most severe",
-                "first; with --out also writes incidents.json, alerts.ndjson and a",
-                "self-contained report.html.",
+                "first; with --out also writes a self-contained report.html,",
+                "incidents.json (schema aitm.incidents/2), alerts.ndjson, incidents.csv",
+                "and attacker-infrastructure.csv.",
                 ""},
         footer = {"",
                 "Examples:",
                 "  aitm detect exports/ --out aitm-out",
                 "  aitm detect signins.json.gz audit.json --config tenant.yaml --fail-on high",
                 "  aitm detect --explain session-replay",
+                "  aitm detect --export-rules sentinel sentinel-rules/ --config tenant.yaml",
                 "",
                 "Exit status: 0 no incident at or above --fail-on, 1 incidents at or above",
                 "--fail-on, 2 bad usage, 3 some input rows or files were rejected (the rest",
@@ -63,7 +64,7 @@ final class DetectCommand implements Callable<Integer> {
     List<Path> paths = List.of();
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR",
-            description = "Write incidents.json, alerts.ndjson and report.html into DIR (created if missing).")
+            description = "Write report.html, incidents.json, alerts.ndjson and the CSV files into DIR (created if missing).")
     Optional<Path> out = Optional.empty();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
@@ -93,6 +94,12 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--show-config", description = "Print the default configuration (thresholds and tenant context) and exit.")
     boolean showConfig;
 
+    @Option(names = "--export-rules", arity = "2", paramLabel = "FORMAT DIR",
+            description = "Write the detections that a query can express as rules for your SIEM into DIR and exit:"
+                    + " FORMAT sentinel (Microsoft Sentinel scheduled analytics rules, KQL) or sigma. Thresholds and"
+                    + " trusted networks come from --config.")
+    List<String> exportRules = List.of();
+
     @Option(names = "--threads", paramLabel = "N", description = "Parser threads (default: one per core).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -107,6 +114,7 @@ final class DetectCommand implements Callable<Integer> {
             stdout.print(DetectConfig.defaultsText());
             return ExitCodes.OK;
         }
+        if (!exportRules.isEmpty()) return exportRules(stdout);
         if (paths.isEmpty()) throw new ParameterException(spec.commandLine(), "Missing log files or folders to read (PATH).");
         Optional<Severity> threshold = failOn.map(this::severity);
         if (out.isPresent()) refuseToWriteIntoInputs(out.get());
@@ -114,22 +122,34 @@ final class DetectCommand implements Callable<Integer> {
         DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
         Enrichment enrichment = Enrichments.load(settings, asnDb);
         TerminalProgress progress = TerminalProgress.forTerminal();
-        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress);
+        MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);
+        DetectionRun.Result result = DetectionRun.run(paths, settings, enrichment, threads, progress, microsoftAlerts);
         progress.finish();
+        if (!microsoftAlerts.summary().isEmpty()) TerminalOut.line(System.err, microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            stdout.println(mapper.writeValueAsString(new ReportJson(mapper).document(result.incidents(), summary)));
+            IncidentsJson.write(result.incidents(), summary, stdout);
+            // the JSON carries the warning too; a person watching a pipeline reads stderr
+            summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {
-            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), stdout);
-            printInputProblems(result, System.err);
+            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
+            TerminalOut.block(System.err, err -> printInputProblems(result, err));
         }
         if (out.isPresent()) {
             List<Path> written = ReportFiles.write(out.get(), result.incidents(), summary, Catalogue.infos());
             if (!json) for (Path p : written) stdout.println("wrote " + p);
         }
         return exitStatus(result, threshold);
+    }
+
+    private int exportRules(PrintStream stdout) throws IOException {
+        DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
+        try {
+            return RuleExportRun.run(exportRules.get(0), Path.of(exportRules.get(1)), settings, stdout);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     static int exitStatus(DetectionRun.Result result, Optional<Severity> threshold) {
@@ -146,8 +166,10 @@ final class DetectCommand implements Callable<Integer> {
     static RunSummary summary(DetectionRun.Result r) {
         Optional<RunSummary.LogSpan> span = r.read().first().map(f -> new RunSummary.LogSpan(f, r.read().last().orElse(f)));
         // the files actually read: the report writer refuses to overwrite any of them
+        List<RunSummary.UnreadableFile> unreadable = r.read().files().stream()
+                .flatMap(f -> f.error().stream().map(e -> new RunSummary.UnreadableFile(f.file(), e))).toList();
         return new RunSummary(r.read().files().stream().map(FileSummary::file).toList(), r.read().events(), r.read().rejected(),
-                r.engine().stats().lateEvents(), span, Instant.now(), Aitm.version());
+                r.engine().stats().lateEvents(), span, unreadable, Instant.now(), Aitm.version());
     }
 
     /** Rejected rows and unreadable files go to stderr so that piping the summary keeps only the findings. */

@@ -10,6 +10,7 @@ import io.aitmdefense.posture.assess.Severity;
 import io.aitmdefense.posture.read.CaExportReader;
 import io.aitmdefense.posture.read.CaReadResult;
 import io.aitmdefense.posture.read.ReadProblem;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -48,8 +49,10 @@ import java.util.concurrent.Callable;
         subcommands = {
                 PostureWhatIfCommand.class,
         },
-        footer = {"", "Exit status: 0 no finding at or above --fail-on, 1 findings at or above --fail-on (default high),",
-                "2 bad usage, 3 some input files or objects were rejected, 4 no policy was read."},
+        footer = {"", "Exit status: 0 no finding at or above --fail-on, 1 findings at or above",
+                "--fail-on (default high), 2 bad usage, 3 some input files or objects were",
+                "rejected (the rest was assessed), 4 no usable input (no policy was read),",
+                "5 the run failed."},
         sortOptions = false, usageHelpAutoWidth = true)
 final class PostureCommand implements Callable<Integer> {
 
@@ -99,7 +102,7 @@ final class PostureCommand implements Callable<Integer> {
                         + Check.values()[Check.values().length - 1].id().substring("AITM-CA-".length()) + ")");
                 return ExitCodes.USAGE;
             }
-            PostureTextReport.explain(check.get(), stdout);
+            TerminalOut.block(stdout, p -> PostureTextReport.explain(check.get(), p));
             return ExitCodes.OK;
         }
         if (exports.isEmpty()) {
@@ -108,16 +111,11 @@ final class PostureCommand implements Callable<Integer> {
         }
         List<Path> inputs = new ArrayList<>(exports);
         directory.ifPresent(inputs::add);
-        for (Path p : inputs) {
-            if (!Files.exists(p)) {
-                stderr.println("aitm posture: " + p + ": no such file or folder");
-                return ExitCodes.USAGE;
-            }
-        }
+        // a missing path is reported by the reader like any unreadable input and the rest is read, as detect does
         CaReadResult read = new CaExportReader().read(inputs);
-        for (ReadProblem problem : read.errors()) stderr.println("aitm posture: " + problem);
+        for (ReadProblem problem : read.errors()) TerminalOut.line(stderr, "aitm posture: " + problem);
         if (!read.warnings().isEmpty()) {
-            stderr.println("aitm posture: " + read.warnings().size() + " warning(s) while reading, first: " + read.warnings().get(0));
+            TerminalOut.line(stderr, "aitm posture: " + read.warnings().size() + " warning(s) while reading, first: " + read.warnings().get(0));
         }
         if (read.snapshot().policies().isEmpty()) {
             stderr.println("aitm posture: no Conditional Access policy found in " + inputs);
@@ -129,7 +127,7 @@ final class PostureCommand implements Callable<Integer> {
         if (json) {
             stdout.println(PostureJsonReport.write(assessment));
         } else {
-            PostureTextReport.print(assessment, stdout);
+            TerminalOut.block(stdout, p -> PostureTextReport.print(assessment, p));
         }
         if (out.isPresent()) writeReports(assessment, out.get(), inputs, stdout);
         if (assessment.hasFindingsAtLeast(failOn)) return ExitCodes.FINDINGS;
@@ -155,7 +153,12 @@ final class PostureCommand implements Callable<Integer> {
     static final class SeverityConverter implements ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
-            return Severity.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            try {
+                return Severity.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(
+                        "'" + value + "' is not a severity; use info, low, medium, high or critical.");
+            }
         }
     }
 }

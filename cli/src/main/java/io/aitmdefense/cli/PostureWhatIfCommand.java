@@ -147,7 +147,7 @@ final class PostureWhatIfCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CaReadResult read = new CaExportReader().read(exports);
         PrintStream err = System.err;
-        for (ReadProblem p : read.errors()) err.println("aitm posture whatif: " + p);
+        for (ReadProblem p : read.errors()) TerminalOut.line(err, "aitm posture whatif: " + p);
         if (read.snapshot().policies().isEmpty()) {
             err.println("aitm posture whatif: no Conditional Access policies found in " + exports);
             return ExitCodes.NO_INPUT;
@@ -164,7 +164,7 @@ final class PostureWhatIfCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(WhatIfReport.toJson(evaluation, read)));
         } else {
-            WhatIfReport.print(out, evaluation, read);
+            TerminalOut.block(out, p -> WhatIfReport.print(p, evaluation, read));
         }
         return read.errors().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED_INPUT;
     }

@@ -1,6 +1,7 @@
 package io.aitmdefense.cli;
 
 import io.aitmdefense.events.read.Progress;
+import io.aitmdefense.posture.render.SafeText;
 
 import java.io.PrintStream;
 
@@ -35,7 +36,8 @@ final class TerminalProgress implements Progress {
         int filled = (int) Math.round(f * width);
         double secs = (now - startNanos) / 1e9;
         double mbps = secs > 0 ? done / 1e6 / secs : 0;
-        String name = file.length() > 40 ? "…" + file.substring(file.length() - 39) : file;
+        // a file name can carry an escape sequence like any other input
+        String name = SafeText.terminal(file.length() > 40 ? "…" + file.substring(file.length() - 39) : file);
         err.printf("\r[%s%s] %3.0f%%  %.0f MB/s  %s\033[K", "#".repeat(filled), " ".repeat(width - filled), f * 100, mbps, name);
         err.flush();
         drawn = true;

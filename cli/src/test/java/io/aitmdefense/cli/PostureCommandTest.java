@@ -72,8 +72,9 @@ class PostureCommandTest {
         CommandRun run = aitm("posture", "--explain", "AITM-CA-999");
         assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("unknown finding id AITM-CA-999");
+        // as for detect and ingest: a missing path is input that could not be read, not a usage error
         run = aitm("posture", "/no/such/export");
-        assertThat(run.status()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.status()).isEqualTo(ExitCodes.NO_INPUT);
         assertThat(run.err()).contains("/no/such/export: no such file or folder");
         run = aitm("posture", empty.toString());
         assertThat(run.status()).isEqualTo(ExitCodes.NO_INPUT);

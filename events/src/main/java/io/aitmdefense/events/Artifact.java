@@ -10,11 +10,14 @@ public sealed interface Artifact {
 
     /**
      * An inbox rule created, changed, disabled or removed (New-/Set-/Disable-/Remove-InboxRule or UpdateInboxRules).
-     * {@code conditions} is the rule's matching text (keywords, senders, MAPI restriction).
+     * {@code conditions} is the rule's matching text (keywords, senders, MAPI restriction); {@code mailbox} the
+     * mailbox the rule is in; {@code ruleId} Exchange's identity of the rule when logged ("" otherwise), what a
+     * responder passes to Remove-InboxRule.
      */
     record InboxRule(String operation, String name, boolean enabled, String conditions,
                      List<String> forwardTo, List<String> redirectTo, List<String> forwardAsAttachmentTo,
-                     boolean deletes, boolean marksRead, String moveToFolder, boolean stopsProcessing)
+                     boolean deletes, boolean marksRead, String moveToFolder, boolean stopsProcessing,
+                     String mailbox, String ruleId)
             implements Artifact {
         public List<String> recipients() {
             return concat(forwardTo, redirectTo, forwardAsAttachmentTo);
@@ -34,13 +37,18 @@ public sealed interface Artifact {
     record MailboxDelegation(String operation, String mailbox, String grantee, String rights) implements Artifact {
     }
 
-    /** OAuth consent to an application. consentType: Principal (one user) or AllPrincipals (tenant-wide). */
-    record AppConsent(String appId, String appName, List<String> scopes, String consentType, boolean adminConsent)
+    /**
+     * OAuth consent to an application. consentType: Principal (one user) or AllPrincipals (tenant-wide);
+     * {@code servicePrincipalId} the app's service principal object id in the tenant, {@code grantIds} the
+     * delegated permission grants written (a responder removes these), each "" / empty when not logged.
+     */
+    record AppConsent(String appId, String appName, List<String> scopes, String consentType, boolean adminConsent,
+                      String servicePrincipalId, List<String> grantIds)
             implements Artifact {
     }
 
-    /** A security-info (MFA) method registered, changed or deleted. */
-    record MfaMethodChange(String method, boolean added, boolean byAdmin) implements Artifact {
+    /** A security-info (MFA) method registered, changed or deleted; {@code methodId} is the method's id when logged. */
+    record MfaMethodChange(String method, boolean added, boolean byAdmin, String methodId) implements Artifact {
     }
 
     /** A device registered or joined, or a registered owner/user added to a device. */

@@ -6,7 +6,7 @@ import java.time.Instant;
  * One normalised log row. Every reader produces these and nothing else; every detection consumes
  * them and never sees a log format. Strings are never null (absent = ""), lists never null.
  */
-public sealed interface Event permits SignIn, DirectoryAudit, RiskDetection, OfficeActivity {
+public sealed interface Event permits SignIn, DirectoryAudit, RiskDetection, OfficeActivity, SecurityAlert {
 
     /** When the activity happened (not when it was logged or exported). */
     Instant time();

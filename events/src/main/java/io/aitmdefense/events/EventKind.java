@@ -1,11 +1,12 @@
 package io.aitmdefense.events;
 
-/** The four kinds of normalised event. */
+/** The kinds of normalised event. */
 public enum EventKind {
     SIGN_IN("sign-in"),
     DIRECTORY_AUDIT("directory audit"),
     RISK_DETECTION("risk detection"),
-    OFFICE_ACTIVITY("office activity");
+    OFFICE_ACTIVITY("office activity"),
+    SECURITY_ALERT("security alert");
 
     private final String label;
 
@@ -21,6 +22,7 @@ public enum EventKind {
         if (e instanceof SignIn) return SIGN_IN;
         if (e instanceof DirectoryAudit) return DIRECTORY_AUDIT;
         if (e instanceof RiskDetection) return RISK_DETECTION;
+        if (e instanceof SecurityAlert) return SECURITY_ALERT;
         return OFFICE_ACTIVITY;
     }
 }

@@ -3,6 +3,7 @@ package io.aitmdefense.report;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.AttackerActivity;
 import io.aitmdefense.model.incident.AttackerAddress;
@@ -12,7 +13,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.SharedIndicator;
 import io.aitmdefense.model.incident.Sighting;
-import io.aitmdefense.model.incident.TimelineEntry;
+import io.aitmdefense.posture.render.SafeText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.aitmdefense.report.Text.html;
+import static io.aitmdefense.posture.render.SafeText.html;
 
 /**
  * The self-contained {@code report.html}: one file an analyst can open offline or attach to a ticket. It loads
@@ -51,6 +52,7 @@ final class HtmlReport {
             svg .grid{stroke:#e6e6e6}svg .chain{fill:none;stroke:#555;stroke-dasharray:3 3}
             details summary{cursor:pointer;color:#333}
             .empty{color:#666;font-style:italic}
+            .warning{background:#fff4e5;border:1px solid #e8a33d;border-radius:4px;padding:6px 10px;margin:6px 0}
             """;
 
     private final Map<String, DetectionInfo> catalogue;
@@ -70,9 +72,9 @@ final class HtmlReport {
         b.append("<title>AiTM Defense incident report</title>\n<style>").append(CSS).append("</style></head>\n<body>\n");
         header(b, set, run);
         b.append("<main>\n");
-        overview(b, set);
-        incidentList(b, set);
+        incidentList(b, set, run);
         for (Incident i : set.incidents()) incident(b, i);
+        overview(b, set);
         campaigns(b, set);
         notices(b, set);
         b.append("</main>\n</body></html>\n");
@@ -88,11 +90,24 @@ final class HtmlReport {
                 .append(run.late()).append(" too late");
         run.logs().ifPresent(s -> b.append("; logs from ").append(Text.time(s.first())).append(" to ").append(Text.time(s.last())));
         b.append("<br>generated ").append(Text.time(run.generated())).append(" by aitm ").append(html(run.toolVersion()));
+        b.append("</p>\n");
         if (!run.inputs().isEmpty()) {
-            b.append("<br>inputs: ");
-            b.append(String.join(", ", run.inputs().stream().map(Text::html).toList()));
+            b.append("<details class=\"meta\"><summary>").append(run.inputs().size())
+                    .append(run.inputs().size() == 1 ? " input file" : " input files").append("</summary><span class=\"mono\">")
+                    .append(String.join("<br>", run.inputs().stream().map(SafeText::html).toList()))
+                    .append("</span></details>\n");
         }
-        b.append("</p></header>\n");
+        run.nothingReadWarning().ifPresent(w -> b.append("<p class=\"warning\" id=\"nothing-read\">").append(html(w)).append("</p>\n"));
+        if (!run.unreadable().isEmpty()) {
+            b.append("<details class=\"warning\" id=\"unreadable\" open><summary>").append(run.unreadable().size())
+                    .append(run.unreadable().size() == 1 ? " file was" : " files were")
+                    .append(" skipped as unreadable: their records were not analysed</summary>\n<ul>");
+            for (RunSummary.UnreadableFile f : run.unreadable()) {
+                b.append("<li><span class=\"mono\">").append(html(f.file())).append("</span>: ").append(html(f.reason())).append("</li>");
+            }
+            b.append("</ul></details>\n");
+        }
+        b.append("</header>\n");
     }
 
     private static void overview(StringBuilder b, IncidentSet set) {
@@ -110,19 +125,22 @@ final class HtmlReport {
         b.append("</div></div></section>\n");
     }
 
-    private static void incidentList(StringBuilder b, IncidentSet set) {
+    private static void incidentList(StringBuilder b, IncidentSet set, RunSummary run) {
         b.append("<section id=\"incidents\"><h2>Incidents</h2>\n");
         if (set.incidents().isEmpty()) {
-            b.append("<p class=\"empty\">No incidents: no detection fired on these logs.</p></section>\n");
+            b.append(run.events() == 0 ? "<p class=\"empty\">No log was analysed: see the warning above.</p></section>\n"
+                    : "<p class=\"empty\">No incidents: no detection fired on these logs.</p></section>\n");
             return;
         }
         b.append("<table><tr><th>severity</th><th>user</th><th>stages</th><th>first attacker activity</th>"
-                + "<th>confidence</th><th>campaign</th><th>incident</th></tr>\n");
+                + "<th>attacker</th><th>campaign</th><th>incident</th></tr>\n");
         for (Incident i : set.incidents()) {
-            b.append("<tr><td>").append(badge(i.severity())).append("</td><td>").append(html(i.user())).append("</td><td>")
-                    .append(html(String.join(" → ", i.stages().stream().map(s -> s.label()).toList())))
-                    .append("</td><td>").append(Text.time(i.firstAttackerActivity())).append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%.2f", i.confidence())).append("</td><td>")
+            b.append("<tr class=\"incident\"><td>").append(badge(i.severity())).append("</td><td>").append(html(i.user()))
+                    .append("</td><td>").append(html(String.join(" → ", i.stages().stream().map(s -> s.label()).toList())))
+                    .append("</td><td>").append(Text.time(i.firstAttackerActivity())).append("</td><td class=\"mono\">")
+                    .append(html(String.join(", ", i.infrastructure().addresses().stream().limit(3).map(AttackerAddress::describe).toList())))
+                    .append(i.infrastructure().addresses().size() > 3 ? " (+" + (i.infrastructure().addresses().size() - 3) + ")" : "")
+                    .append("</td><td>")
                     .append(i.blastRadius().inCampaign() ? "<a href=\"#" + html(i.blastRadius().campaignId()) + "\">"
                             + html(i.blastRadius().campaignId()) + "</a>" : "")
                     .append("</td><td><a href=\"#").append(html(i.id())).append("\">").append(html(i.id())).append("</a></td></tr>\n");
@@ -147,21 +165,39 @@ final class HtmlReport {
             }
             b.append(".</p>\n");
         }
-        b.append("<h3>Kill-chain timeline</h3>\n").append(SvgCharts.timeline(i)).append('\n');
-        b.append("<table><tr><th>time</th><th>stage</th><th>detection</th><th>severity</th><th>ATT&amp;CK</th><th>explanation</th></tr>\n");
-        for (TimelineEntry t : i.timeline()) {
-            b.append("<tr><td>").append(Text.time(t.start())).append("</td><td>").append(html(t.stage().label()))
-                    .append("</td><td>").append(html(t.title())).append("<br><span class=\"mono\">").append(html(t.detectionId()))
-                    .append("</span></td><td>").append(badge(t.severity())).append("</td><td class=\"mono\">")
-                    .append(html(String.join(" ", t.techniques()))).append("</td><td>").append(html(t.explanation()))
-                    .append("</td></tr>\n");
+        List<IncidentView.Step> steps = IncidentView.steps(i);
+        b.append("<h3>Kill-chain timeline</h3>\n").append(SvgCharts.timeline(i, steps)).append('\n');
+        b.append("<table class=\"timeline\"><tr><th>time</th><th>stage</th><th>what happened</th><th>detection</th>"
+                + "<th>severity</th><th>ATT&amp;CK</th></tr>\n");
+        for (IncidentView.Step t : steps) {
+            Alert a = t.alert();
+            b.append("<tr class=\"step\"><td>").append(Text.time(t.time())).append("</td><td>").append(html(t.stage().label()))
+                    .append("</td><td><details><summary>").append(html(t.what())).append("</summary>")
+                    .append(html(a.explanation())).append("</details></td><td>").append(html(a.title()))
+                    .append("<br><span class=\"mono\">").append(html(a.detectionId())).append("</span></td><td>")
+                    .append(badge(a.severity())).append("</td><td class=\"mono\">")
+                    .append(html(String.join(" ", a.techniques()))).append("</td></tr>\n");
         }
         b.append("</table>\n");
+        changes(b, i);
         infrastructure(b, i);
         evidence(b, i);
         attackerActivity(b, i);
         nextSteps(b, i);
-        b.append("</article>\n");
+        b.append("<p class=\"meta\"><a href=\"#incidents\">↑ all incidents</a></p>\n</article>\n");
+    }
+
+    /** The rule, the consent, the method, the policy: names first, with the ids a response acts on. */
+    private static void changes(StringBuilder b, Incident i) {
+        List<io.aitmdefense.events.Artifact> artifacts = ArtifactText.of(i);
+        if (artifacts.isEmpty()) return;
+        b.append("<h3>What the attacker changed</h3>\n<table><tr><th>what</th><th>change</th><th>ids</th></tr>\n");
+        for (io.aitmdefense.events.Artifact a : artifacts) {
+            ArtifactText.Line line = ArtifactText.describe(a);
+            b.append("<tr class=\"artifact\"><td>").append(html(line.kind())).append("</td><td>").append(html(line.what()))
+                    .append("</td><td class=\"mono\">").append(html(line.ids())).append("</td></tr>\n");
+        }
+        b.append("</table>\n");
     }
 
     private static void infrastructure(StringBuilder b, Incident i) {
@@ -170,48 +206,58 @@ final class HtmlReport {
             b.append("<p class=\"empty\">The alerts name no attacker address, network, agent or session.</p>\n");
             return;
         }
-        b.append("<table><tr><th>what</th><th>value</th><th>network</th></tr>\n");
+        b.append("<table><tr><th>what</th><th>value</th><th>network</th><th>country</th></tr>\n");
         for (AttackerAddress a : i.infrastructure().addresses()) {
-            b.append("<tr><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
+            b.append("<tr class=\"address\"><td>IP address</td><td class=\"mono\">").append(html(a.ip())).append("</td><td>")
                     .append(a.asn() > 0 ? html(new AttackerNetwork(a.asn(), a.owner(), a.kind()).describe()) : "unknown")
-                    .append("</td></tr>\n");
+                    .append("</td><td>").append(a.country().isEmpty() ? "unknown" : html(a.country())).append("</td></tr>\n");
         }
         for (AttackerNetwork n : i.infrastructure().networks()) {
             b.append("<tr><td>network</td><td class=\"mono\">AS").append(n.asn()).append("</td><td>")
-                    .append(html(n.describe())).append("</td></tr>\n");
+                    .append(html(n.describe())).append("</td><td></td></tr>\n");
         }
         for (String ua : i.infrastructure().userAgents()) {
-            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>user agent</td><td class=\"mono\">").append(html(ua)).append("</td><td></td><td></td></tr>\n");
         }
         for (String s : i.infrastructure().sessionIds()) {
-            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td></tr>\n");
+            b.append("<tr><td>session id</td><td class=\"mono\">").append(html(s)).append("</td><td></td><td></td></tr>\n");
         }
         b.append("</table>\n");
     }
 
+    /** Each record once, collapsed: the timeline says what happened, this is where to find it in the logs. */
     private static void evidence(StringBuilder b, Incident i) {
-        int rows = i.alerts().stream().mapToInt(a -> a.evidence().size()).sum();
-        b.append("<details open><summary>Evidence (").append(rows).append(rows == 1 ? " record" : " records")
-                .append(")</summary>\n<table><tr><th>record</th><th>time</th><th>log</th><th>detection</th><th>what it shows</th></tr>\n");
+        List<IncidentView.Record> records = IncidentView.records(i);
+        int rows = records.size();
+        b.append("<details class=\"evidence\"><summary>Evidence: ").append(rows).append(rows == 1 ? " log record" : " log records")
+                .append("</summary>\n<table><tr><th>time</th><th>log</th><th>record</th><th>detections</th>"
+                        + "<th>what it shows</th></tr>\n");
         int shown = 0;
-        for (Alert a : i.alerts()) {
-            for (Evidence e : a.evidence()) {
-                if (shown++ == MAX_EVIDENCE_ROWS) {
-                    b.append("<tr><td colspan=\"5\" class=\"empty\">").append(rows - MAX_EVIDENCE_ROWS)
-                            .append(" more records are listed in incidents.json</td></tr>\n");
-                }
-                if (shown > MAX_EVIDENCE_ROWS) continue;
-                b.append("<tr class=\"evidence\"><td class=\"mono\">").append(html(e.source().toString())).append("</td><td>")
-                        .append(Text.time(e.time())).append("</td><td>").append(html(e.kind().label())).append("</td><td>")
-                        .append(html(a.detectionId())).append("</td><td>").append(html(e.summary())).append("</td></tr>\n");
+        for (IncidentView.Record r : records) {
+            if (shown++ == MAX_EVIDENCE_ROWS) {
+                b.append("<tr><td colspan=\"5\" class=\"empty\">").append(rows - MAX_EVIDENCE_ROWS)
+                        .append(" more records are listed in incidents.json</td></tr>\n");
             }
+            if (shown > MAX_EVIDENCE_ROWS) continue;
+            Evidence e = r.evidence();
+            b.append("<tr class=\"evidence\"><td>").append(Text.time(e.time())).append("</td><td>")
+                    .append(html(e.kind().label())).append("</td><td class=\"mono\">").append(record(e.record()))
+                    .append("</td><td class=\"mono\">").append(html(String.join(" ", r.detections()))).append("</td><td>")
+                    .append(html(String.join("; ", r.summaries()))).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }
 
+    /** {@code file:1#17} and, beneath, the id to search for in the Entra portal or Sentinel, with what kind it is. */
+    static String record(RecordRef r) {
+        String place = html(r.location());
+        if (r.recordId().isEmpty()) return place;
+        return place + "<br><span title=\"" + html(RecordIds.label(r.idKind())) + "\">" + html(r.recordId()) + "</span>";
+    }
+
     private static void attackerActivity(StringBuilder b, Incident i) {
         if (i.attackerActivity().isEmpty()) return;
-        b.append("<details open><summary>Activity from the attacker's addresses (").append(i.attackerActivity().size())
+        b.append("<details class=\"activity\"><summary>Activity from the attacker's addresses (").append(i.attackerActivity().size())
                 .append(i.attackerActivity().size() == 1 ? " operation" : " operations")
                 .append(")</summary>\n<table><tr><th>operation</th><th>address</th><th>count</th><th>first</th><th>last</th>"
                         + "<th>first record</th></tr>\n");
@@ -219,7 +265,7 @@ final class HtmlReport {
             b.append("<tr class=\"activity\"><td>").append(html(a.operation())).append("</td><td class=\"mono\">")
                     .append(html(a.ip())).append("</td><td>").append(a.count()).append("</td><td>").append(Text.time(a.first()))
                     .append("</td><td>").append(Text.time(a.last())).append("</td><td class=\"mono\">")
-                    .append(html(a.evidence().source().toString())).append("</td></tr>\n");
+                    .append(record(a.evidence().record())).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }

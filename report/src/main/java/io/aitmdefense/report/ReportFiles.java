@@ -1,7 +1,5 @@
 package io.aitmdefense.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.incident.IncidentSet;
@@ -19,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the detect outputs into a folder: {@code incidents.json}, {@code alerts.ndjson} and {@code report.html}.
+ * Writes the detect outputs into a folder: {@code incidents.json}, {@code alerts.ndjson}, {@code report.html},
+ * {@code incidents.csv} and {@code attacker-infrastructure.csv}.
  * Each file is written to a temporary file beside it and moved into place, so a reader never sees half a report
  * and an interrupted run leaves the previous report intact. Nothing else in the folder is touched, and a target
  * that is one of the run's input files is refused.
@@ -28,6 +27,8 @@ public final class ReportFiles {
     public static final String INCIDENTS_JSON = "incidents.json";
     public static final String ALERTS_NDJSON = "alerts.ndjson";
     public static final String REPORT_HTML = "report.html";
+    public static final String INCIDENTS_CSV = "incidents.csv";
+    public static final String INFRASTRUCTURE_CSV = "attacker-infrastructure.csv";
 
     private ReportFiles() {
     }
@@ -38,21 +39,20 @@ public final class ReportFiles {
     }
 
     /**
-     * Writes the three files and returns their paths. {@code catalogue} adds each detection's "why" and "what to
+     * Writes the files and returns their paths. {@code catalogue} adds each detection's "why" and "what to
      * check next" to the HTML report.
      */
     public static List<Path> write(Path outDir, IncidentSet set, RunSummary run, List<DetectionInfo> catalogue)
             throws IOException {
         Files.createDirectories(outDir);
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ReportJson json = new ReportJson(mapper);
         Map<String, String> contents = new LinkedHashMap<>();
-        contents.put(INCIDENTS_JSON, mapper.writeValueAsString(json.document(set, run)) + "\n");
+        contents.put(INCIDENTS_JSON, IncidentsJson.toText(set, run));
         StringBuilder ndjson = new StringBuilder();
-        ObjectMapper compact = new ObjectMapper();
-        for (Alert a : allAlerts(set)) ndjson.append(compact.writeValueAsString(json.alert(a))).append('\n');
+        for (Alert a : allAlerts(set)) ndjson.append(IncidentsJson.alertLine(a)).append('\n');
         contents.put(ALERTS_NDJSON, ndjson.toString());
         contents.put(REPORT_HTML, new HtmlReport(catalogue).render(set, run));
+        contents.put(INCIDENTS_CSV, IncidentsCsv.incidents(set));
+        contents.put(INFRASTRUCTURE_CSV, IncidentsCsv.infrastructure(set));
 
         List<Path> targets = new ArrayList<>();
         for (String name : contents.keySet()) {

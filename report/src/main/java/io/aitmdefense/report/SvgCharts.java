@@ -3,7 +3,8 @@ package io.aitmdefense.report;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.Incident;
-import io.aitmdefense.model.incident.TimelineEntry;
+
+import io.aitmdefense.posture.render.SafeText;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,13 +34,14 @@ final class SvgCharts {
     }
 
     /**
-     * Kill-chain stages down, time across: one mark per alert (a bar when it spans time), joined in time order so the
-     * progression of the attack reads left to right and top to bottom.
+     * Kill-chain stages down, time across: one point per step at the time of its own action, on its stage's lane,
+     * joined in time order so the progression of the attack reads left to right. Points, not window bars: windows of
+     * correlated alerts overlap and hid when each thing happened.
      */
-    static String timeline(Incident incident) {
+    static String timeline(Incident incident, List<IncidentView.Step> steps) {
         KillChainStage[] stages = KillChainStage.values();
-        Instant from = incident.start();
-        Instant to = incident.end();
+        Instant from = steps.isEmpty() ? incident.start() : steps.get(0).time();
+        Instant to = steps.isEmpty() ? incident.end() : steps.get(steps.size() - 1).time();
         if (!to.isAfter(from)) {
             from = from.minus(Duration.ofMinutes(1));
             to = to.plus(Duration.ofMinutes(1));
@@ -50,7 +52,7 @@ final class SvgCharts {
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"timeline\" role=\"img\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" width=\"").append(width).append("\" height=\"").append(height).append("\">");
-        b.append("<title>Kill-chain timeline of ").append(Text.html(incident.user())).append("</title>");
+        b.append("<title>Kill-chain timeline of ").append(SafeText.html(incident.user())).append("</title>");
         for (int r = 0; r < stages.length; r++) {
             int y = r * ROW + ROW / 2 + 4;
             boolean hit = incident.stages().contains(stages[r]);
@@ -69,27 +71,23 @@ final class SvgCharts {
                     .append(anchor).append("\" class=\"tick\">").append(Text.time(t)).append("</text>");
         }
         List<int[]> points = new ArrayList<>();
-        for (TimelineEntry e : incident.timeline()) {
-            int row = e.stage().ordinal();
-            int y = row * ROW + ROW / 2 + 4;
-            int x1 = x(e.start(), from, span);
-            int x2 = Math.max(x1, x(e.end(), from, span));
-            points.add(new int[] {x1, y});
-            String tip = e.title() + " — " + Text.time(e.start()) + " (" + e.severity().label() + ")";
-            b.append("<g><title>").append(Text.html(tip)).append("</title>");
-            if (x2 - x1 >= 6) {
-                b.append("<rect x=\"").append(x1).append("\" y=\"").append(y - 5).append("\" width=\"").append(x2 - x1)
-                        .append("\" height=\"10\" rx=\"4\" fill=\"").append(colour(e.severity())).append("\"/>");
-            } else {
-                b.append("<circle cx=\"").append(x1).append("\" cy=\"").append(y).append("\" r=\"6\" fill=\"")
-                        .append(colour(e.severity())).append("\"/>");
-            }
-            b.append("</g>");
+        for (IncidentView.Step step : steps) {
+            int y = step.stage().ordinal() * ROW + ROW / 2 + 4;
+            int x = x(step.time(), from, span);
+            points.add(new int[] {x, y});
         }
         if (points.size() > 1) {
             b.append("<polyline class=\"chain\" points=\"");
             for (int[] p : points) b.append(p[0]).append(',').append(p[1]).append(' ');
             b.append("\"/>");
+        }
+        for (int k = 0; k < steps.size(); k++) {
+            IncidentView.Step step = steps.get(k);
+            String tip = Text.time(step.time()) + " " + step.alert().title() + ": " + step.what()
+                    + " (" + step.alert().severity().label() + ")";
+            b.append("<circle class=\"step\" cx=\"").append(points.get(k)[0]).append("\" cy=\"").append(points.get(k)[1])
+                    .append("\" r=\"5\" fill=\"").append(colour(step.alert().severity())).append("\"><title>")
+                    .append(SafeText.html(tip)).append("</title></circle>");
         }
         b.append("</svg>");
         return b.toString();
@@ -108,13 +106,13 @@ final class SvgCharts {
         StringBuilder b = new StringBuilder();
         b.append("<svg class=\"bars\" role=\"img\" viewBox=\"0 0 ").append(labelWidth + plot + 50).append(' ').append(height)
                 .append("\" width=\"").append(labelWidth + plot + 50).append("\" height=\"").append(height).append("\">");
-        b.append("<title>").append(Text.html(title)).append("</title>");
+        b.append("<title>").append(SafeText.html(title)).append("</title>");
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             int y = i * ROW + 4;
             int w = max == 0 ? 0 : (int) Math.round((double) bar.value() * plot / max);
             b.append("<text x=\"").append(labelWidth - 8).append("\" y=\"").append(y + 13)
-                    .append("\" text-anchor=\"end\">").append(Text.html(bar.label())).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(SafeText.html(bar.label())).append("</text>");
             b.append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y).append("\" width=\"").append(w)
                     .append("\" height=\"16\" fill=\"").append(bar.colour()).append("\"/>");
             b.append("<text x=\"").append(labelWidth + w + 6).append("\" y=\"").append(y + 13).append("\">")

@@ -10,11 +10,14 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.TimelineEntry;
 
+import io.aitmdefense.posture.render.SafeText;
+
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The incidents as a person reads them after {@code aitm detect}: most severe first, each with the user, the stages
@@ -46,8 +49,15 @@ public final class TerminalSummary {
         return terminal && !"dumb".equals(env.get("TERM"));
     }
 
-    public void print(IncidentSet set, PrintStream out) {
-        out.println(headline(set));
+    /** Prints the incidents of a run; {@code run} says what they cover (and warns when nothing was read). */
+    public void print(IncidentSet set, RunSummary run, PrintStream out) {
+        Optional<String> nothingRead = run.nothingReadWarning();
+        if (nothingRead.isPresent()) {
+            out.println(safe(nothingRead.get()));
+            out.flush();
+            return;
+        }
+        out.println(headline(set, run));
         int shown = verbose ? set.incidents().size() : Math.min(MAX_INCIDENTS, set.incidents().size());
         for (Incident i : set.incidents().subList(0, shown)) {
             out.println();
@@ -85,8 +95,12 @@ public final class TerminalSummary {
         out.flush();
     }
 
-    private String headline(IncidentSet set) {
-        if (set.incidents().isEmpty()) return "No incidents.";
+    private static String headline(IncidentSet set, RunSummary run) {
+        if (set.incidents().isEmpty()) {
+            return "No incidents in " + run.events() + (run.events() == 1 ? " event" : " events")
+                    + run.logs().map(s -> " (logs from " + Text.time(s.first()) + " to " + Text.time(s.last()) + ")").orElse("")
+                    + ".";
+        }
         List<String> parts = new ArrayList<>();
         Severity[] all = Severity.values();
         for (int k = all.length - 1; k >= 0; k--) {
@@ -118,6 +132,12 @@ public final class TerminalSummary {
             out.println("  campaign: " + i.blastRadius().campaignId() + (others.isEmpty() ? "" : " with " + safe(String.join(", ", others))));
         }
         out.println("  why:      " + safe(mostSevere(i).explanation()));
+        List<String> changes = ArtifactText.of(i).stream().map(a -> ArtifactText.describe(a).what()).toList();
+        if (!changes.isEmpty()) {
+            int shown = verbose ? changes.size() : Math.min(changes.size(), 3);
+            out.println("  changed:  " + safe(String.join("; ", changes.subList(0, shown)))
+                    + (shown < changes.size() ? " (+" + (changes.size() - shown) + " more with --verbose)" : ""));
+        }
         if (!i.attackerActivity().isEmpty()) {
             List<String> ops = i.attackerActivity().stream()
                     .map(a -> a.operation() + (a.count() > 1 ? " ×" + a.count() : "")).toList();
@@ -126,12 +146,14 @@ public final class TerminalSummary {
                     + (shown < ops.size() ? " (+" + (ops.size() - shown) + " more with --verbose)" : ""));
         }
         if (verbose) {
-            for (TimelineEntry t : i.timeline()) {
-                out.println("    " + Text.time(t.start()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
-                        + " " + t.detectionId() + " [" + t.severity().label() + "]: " + safe(t.explanation()));
+            for (IncidentView.Step t : IncidentView.steps(i)) {
+                out.println("    " + Text.time(t.time()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
+                        + " " + t.alert().detectionId() + " [" + t.alert().severity().label() + "]: " + safe(t.alert().explanation()));
             }
-            i.alerts().forEach(a -> a.evidence().forEach(e -> out.println("      evidence " + safe(e.source().toString())
-                    + "  " + Text.time(e.time()) + "  " + safe(e.summary()))));
+            for (IncidentView.Record r : IncidentView.records(i)) {
+                out.println("      evidence " + safe(r.record().toString()) + "  " + Text.time(r.evidence().time()) + "  "
+                        + safe(String.join("; ", r.summaries())));
+            }
         }
     }
 
@@ -142,12 +164,13 @@ public final class TerminalSummary {
         return best;
     }
 
-    /** {@code 203.0.113.10, 203.0.113.77 (+2 more); AS14061 DigitalOcean, hosting}. */
+    /** {@code 203.0.113.10 (NL), 203.0.113.77 (+2 more); AS14061 DigitalOcean, hosting}. */
     private static String attacker(Incident i) {
         List<String> parts = new ArrayList<>();
         List<AttackerAddress> addresses = i.infrastructure().addresses();
         if (!addresses.isEmpty()) {
-            String ips = String.join(", ", addresses.stream().limit(MAX_ADDRESSES).map(AttackerAddress::ip).toList());
+            String ips = String.join(", ", addresses.stream().limit(MAX_ADDRESSES)
+                    .map(a -> a.country().isEmpty() ? a.ip() : a.ip() + " (" + a.country() + ")").toList());
             if (addresses.size() > MAX_ADDRESSES) ips += " (+" + (addresses.size() - MAX_ADDRESSES) + " more)";
             parts.add(ips);
         }
@@ -174,6 +197,6 @@ public final class TerminalSummary {
     }
 
     private static String safe(String s) {
-        return Text.terminal(s);
+        return SafeText.terminal(s);
     }
 }

@@ -11,7 +11,8 @@ import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.detect.incident.IncidentBuilder;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordIdKind;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.IncidentSet;
@@ -47,10 +48,11 @@ class ReportFilesTest {
         List<Path> written = ReportFiles.write(out, incidents(), run());
 
         assertThat(written).extracting(p -> p.getFileName().toString())
-                .containsExactly("incidents.json", "alerts.ndjson", "report.html");
+                .containsExactly("incidents.json", "alerts.ndjson", "report.html", "incidents.csv", "attacker-infrastructure.csv");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("notes.txt", "incidents.json", "alerts.ndjson", "report.html");
+                    .containsExactlyInAnyOrder("notes.txt", "incidents.json", "alerts.ndjson", "report.html", "incidents.csv",
+                            "attacker-infrastructure.csv");
         }
         assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("mine");
     }
@@ -71,7 +73,7 @@ class ReportFilesTest {
 
         JsonNode root = JSON.readTree(out.resolve("incidents.json").toFile());
 
-        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/1");
+        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/2");
         JsonNode run = root.path("run");
         assertThat(run.path("version").asText()).isEqualTo("0.1.0-test");
         assertThat(run.path("inputs")).extracting(JsonNode::asText).containsExactly("logs/SigninLogs.json", "logs/AuditLogs.csv");
@@ -180,10 +182,11 @@ class ReportFilesTest {
         Alert big = alerts().get(2);
         List<Evidence> many = new ArrayList<>();
         for (int n = 1; n <= HtmlReport.MAX_EVIDENCE_ROWS + 50; n++) {
-            many.add(new Evidence(new Source("logs/big.json", n), EventKind.SIGN_IN, big.start(), "refresh " + n));
+            many.add(new Evidence(new RecordRef("logs/big.json", n, 0, "", RecordIdKind.NONE), EventKind.SIGN_IN, big.start(), "refresh " + n));
         }
-        Alert heavy = new Alert(big.detectionId(), big.title(), big.severity(), big.confidence(), big.user(), big.start(),
-                big.end(), big.stage(), big.techniques(), big.explanation(), big.infrastructure(), many);
+        Alert heavy = new Alert(big.id(), big.tenant(), big.userKey(), big.user(), big.detectionId(), big.title(), big.severity(),
+                big.confidence(), big.start(), big.end(), big.stage(), big.techniques(), big.explanation(), big.infrastructure(),
+                big.artifacts(), many);
         IncidentSet set = new IncidentBuilder(DetectConfig.defaults(), new CuratedEnrichment(TenantContext.EMPTY, AsnDatabase.EMPTY))
                 .build(List.of(heavy));
 
@@ -201,7 +204,7 @@ class ReportFilesTest {
         Path input = out.resolve("incidents.json");
         Files.writeString(input, "{\"records\":[]}");
         RunSummary run = new RunSummary(List.of(input.toString()), 0, 0, 0, Optional.empty(),
-                Instant.EPOCH, "test");
+                List.of(), Instant.EPOCH, "test");
 
         assertThatThrownBy(() -> ReportFiles.write(out, incidents(), run))
                 .isInstanceOf(IOException.class).hasMessageContaining("input");

@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static io.aitmdefense.report.ReportFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +25,7 @@ class TerminalSummaryTest {
 
     private static String print(TerminalSummary summary, IncidentSet set) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        summary.print(set, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        summary.print(set, run(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -70,9 +72,10 @@ class TerminalSummaryTest {
         List<io.aitmdefense.model.Alert> alerts = new ArrayList<>();
         Alert template = alerts().stream().filter(a -> a.user().equals("bob@contoso.com")).findFirst().orElseThrow();
         for (int n = 0; n < TerminalSummary.MAX_INCIDENTS + 5; n++) {
-            alerts.add(new Alert(template.detectionId(), template.title(), template.severity(),
-                    template.confidence(), "user" + n + "@contoso.com", template.start(), template.end(), template.stage(),
-                    template.techniques(), template.explanation(), template.infrastructure(), template.evidence()));
+            String user = "user" + n + "@contoso.com";
+            alerts.add(new Alert(Alert.idOf("", template.detectionId(), user, ""), "", user, user, template.detectionId(),
+                    template.title(), template.severity(), template.confidence(), template.start(), template.end(), template.stage(),
+                    template.techniques(), template.explanation(), template.infrastructure(), List.of(), template.evidence()));
         }
         IncidentSet set = new IncidentBuilder(DetectConfig.defaults(),
                 new CuratedEnrichment(TenantContext.EMPTY,
@@ -93,8 +96,22 @@ class TerminalSummaryTest {
     }
 
     @Test
-    void anEmptyRunSaysSo() {
-        assertThat(print(new TerminalSummary(false, false), IncidentSet.EMPTY)).isEqualTo("No incidents." + System.lineSeparator());
+    void aRunWithoutIncidentsSaysWhatItCovered() {
+        assertThat(print(new TerminalSummary(false, false), IncidentSet.EMPTY)).isEqualTo(
+                "No incidents in 1234 events (logs from 2026-11-02 09:00:00Z to 2026-11-04 09:00:00Z)." + System.lineSeparator());
+    }
+
+    /** A typo in the path or an empty export folder must not read as a clean tenant. */
+    @Test
+    void aRunThatReadNothingSaysItSaysNothingAboutTheTenantInsteadOfNoIncidents() {
+        RunSummary nothing = new RunSummary(List.of("exports/missing"), 0, 0, 0, Optional.empty(),
+                List.of(new RunSummary.UnreadableFile("exports/missing", "no such file or folder")), Instant.EPOCH, "test");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new TerminalSummary(false, false).print(IncidentSet.EMPTY, nothing, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("No incidents")
+                .contains("0 events were read from the 1 input file (1 unreadable)")
+                .contains("says nothing about the tenant");
     }
 
     @Test

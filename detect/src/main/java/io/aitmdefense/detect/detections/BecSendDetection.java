@@ -15,7 +15,7 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,7 @@ public final class BecSendDetection implements Detection {
     }
 
     /** One sent message. */
-    record Sent(long time, Source source, String operation, Network network, String session, String subject,
+    record Sent(long time, RecordRef source, String operation, Network network, String session, String subject,
                 String client) implements Timed {
     }
 
@@ -100,7 +100,7 @@ public final class BecSendDetection implements Detection {
             ValueState<BecSendState> v = ctx.state(state);
             BecSendState st = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
-            Sent m = new Sent(o.time().toEpochMilli(), o.source(), o.operation(), ctx.enrichment().network(o.ip(), 0),
+            Sent m = new Sent(o.time().toEpochMilli(), RecordRef.of(o), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
             if (!Timed.insert(st.sends, m, CAP, Timed.Cap.DROP_OLDEST)) return;
             ctx.registerTimer(Timed.minuteAfter(m.instant().plus(window)));
@@ -182,9 +182,10 @@ public final class BecSendDetection implements Detection {
         }
         why.append('.');
         Instant start = tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return new Alert(ID, INFO.title(), wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7, user, start,
-                last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7,
+                start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(), evidence));
     }
 }

@@ -16,7 +16,7 @@ import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,7 +65,8 @@ public final class CaTamperingDetection implements Detection {
     }
 
     /** One policy change and what it weakened. {@code weakens} false: an edit that removed nothing. */
-    record Change(long time, Source source, String actorIp, Network network, String what, boolean weakens) implements Timed {
+    record Change(long time, RecordRef source, String actorIp, Network network, String what, boolean weakens,
+                  Artifact.PolicyChange policy) implements Timed {
     }
 
     static final class CaTamperingState {
@@ -127,7 +128,7 @@ public final class CaTamperingDetection implements Detection {
             }
         }
         Network n = ctx.enrichment().network(d.actor().ip(), 0);
-        return Optional.of(new Change(d.time().toEpochMilli(), d.source(), d.actor().ip(), n, what, weakens));
+        return Optional.of(new Change(d.time().toEpochMilli(), RecordRef.of(d), d.actor().ip(), n, what, weakens, p));
     }
 
     @Override
@@ -186,11 +187,10 @@ public final class CaTamperingDetection implements Detection {
             why.append(" from a normal session (no suspicious sign-in of the actor in the previous ")
                     .append(suspiciousWindow.toHours()).append(" h); likely an administrator's change — confirm it was planned.");
         }
-        return new Alert(ID, INFO.title(), severity, confidence, user,
-                marks.isEmpty() ? c.instant() : Instant.ofEpochMilli(marks.get(0).time()), c.instant(),
-                INFO.stage(), INFO.techniques(), why.toString(),
-                suspicious ? new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions))
-                        : Alert.Infrastructure.NONE,
-                evidence);
+        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+                severity, confidence,
+                marks.isEmpty() ? c.instant() : Instant.ofEpochMilli(marks.get(0).time()), c.instant(), INFO.stage(), INFO.techniques(), why.toString(),
+                suspicious ? new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)) : Alert.Infrastructure.NONE,
+                List.of(c.policy()), evidence));
     }
 }

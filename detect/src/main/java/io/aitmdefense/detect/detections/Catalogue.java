@@ -25,7 +25,8 @@ public final class Catalogue {
             MassMailAccessDetection::new,
             BecSendDetection::new,
             RiskAnomalousTokenDetection::new,
-            CaTamperingDetection::new);
+            CaTamperingDetection::new,
+            MicrosoftAlertDetection::new);
 
     private Catalogue() {
     }

@@ -155,11 +155,10 @@ public final class ClientMismatchDetection implements Detection {
         if (to.network().hosting()) confidence += 0.1;
         Severity severity = (from != null && script) || (script && to.network().hosting()) ? Severity.HIGH : INFO.severity();
         SessionReplayUse first = shown.get(0), last = shown.get(shown.size() - 1);
-        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user,
-                first.instant(), last.instant(),
-                INFO.stage(), INFO.techniques(), why.toString(),
-                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents),
-                        session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),
-                evidence);
+        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
+                first.instant(), last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),
+                List.of(), evidence));
     }
 }

@@ -17,7 +17,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ public final class DeviceCodePhishDetection implements Detection {
     }
 
     /** A device-code sign-in, or a mail access that may follow one. */
-    record Row(long time, Source source, EventKind kind, Network network, String session, String userAgent,
+    record Row(long time, RecordRef source, EventKind kind, Network network, String session, String userAgent,
                UserAgents.Client client, String what, boolean hosting) implements Timed {
     }
 
@@ -112,13 +112,13 @@ public final class DeviceCodePhishDetection implements Detection {
             // a device-code sign-in from a trusted place still makes device code the user's habit, but is not reported
             flow = usedDeviceCode && !trusted;
             row = usedDeviceCode && trusted ? null
-                    : new Row(s.time().toEpochMilli(), s.source(), EventKind.SIGN_IN, n, s.sessionId().toLowerCase(Locale.ROOT),
+                    : new Row(s.time().toEpochMilli(), RecordRef.of(s), EventKind.SIGN_IN, n, s.sessionId().toLowerCase(Locale.ROOT),
                             s.userAgent(), UserAgents.client(s.userAgent(), s.device()), what, n.hosting() && !trusted);
         } else if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
                 && MAIL_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
             Network n = ctx.enrichment().network(o.ip(), 0);
             String ua = o.userAgent().isEmpty() ? SessionReplayUse.agentInClientInfo(o.clientInfo()) : o.userAgent();
-            row = new Row(o.time().toEpochMilli(), o.source(), EventKind.OFFICE_ACTIVITY, n, o.sessionId().toLowerCase(Locale.ROOT),
+            row = new Row(o.time().toEpochMilli(), RecordRef.of(o), EventKind.OFFICE_ACTIVITY, n, o.sessionId().toLowerCase(Locale.ROOT),
                     ua, UserAgents.client(ua), o.workload() + " " + o.operation(), false);
         } else {
             return;
@@ -234,9 +234,10 @@ public final class DeviceCodePhishDetection implements Detection {
         Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
         Instant last = flows.get(flows.size() - 1).instant();
         if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
-        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user, first.instant(), last,
-                INFO.stage(), INFO.techniques(), why.toString(),
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                first.instant(), last, INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(), evidence));
     }
 }

@@ -16,7 +16,7 @@ import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -83,7 +83,7 @@ public final class HostingIpSignInDetection implements Detection {
     }
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
-    record Hit(long time, Source source, Network network, String userAgent, UserAgents.Client client, String app,
+    record Hit(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client, String app,
                boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session) implements Timed {
     }
 
@@ -106,7 +106,7 @@ public final class HostingIpSignInDetection implements Detection {
         if (!SignInSignals.untrustedHosting(s, n, ctx.enrichment().tenant())) return;
         String app = s.appName().isEmpty() ? s.appId() : s.appName();
         if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app += " → " + s.resourceName();
-        Hit hit = new Hit(s.time().toEpochMilli(), s.source(), n, s.userAgent(), UserAgents.client(s.userAgent(), s.device()),
+        Hit hit = new Hit(s.time().toEpochMilli(), RecordRef.of(s), n, s.userAgent(), UserAgents.client(s.userAgent(), s.device()),
                 app, s.interactive(), s.mfaPerformed(), s.satisfiedByToken(), SignInSignals.scriptingAgent(s.userAgent()),
                 s.sessionId());
         ValueState<HostingIpSignInState> v = ctx.state(state);
@@ -184,10 +184,10 @@ public final class HostingIpSignInDetection implements Detection {
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
-        return new Alert(ID, INFO.title(), script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user,
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 first.instant(), last.instant(), stage, techniques, why.toString(),
-                new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(),
-                        List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(), List.copyOf(agents), List.copyOf(sessions)),
+                List.of(), evidence));
     }
 }

@@ -18,7 +18,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Geo;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,7 @@ public final class ImpossibleTravelDetection implements Detection {
     }
 
     /** Where an interactive sign-in was, as the alert needs it. */
-    record Place(long time, Source source, double latitude, double longitude, String where, Network network,
+    record Place(long time, RecordRef source, double latitude, double longitude, String where, Network network,
                  UserAgents.Client client, String userAgent, String app) implements Timed {
     }
 
@@ -96,7 +96,7 @@ public final class ImpossibleTravelDetection implements Detection {
         Network n = SignInSignals.network(s, ctx.enrichment());
         if (n.kind() == NetworkKind.SASE_VPN || n.kind() == NetworkKind.MICROSOFT
                 || SignInSignals.trusted(s, n, ctx.enrichment().tenant())) return;
-        Place p = new Place(s.time().toEpochMilli(), s.source(), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
+        Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
                 UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName());
         ValueState<ImpossibleTravelState> v = ctx.state(state);
         ImpossibleTravelState st = v.value();
@@ -172,8 +172,10 @@ public final class ImpossibleTravelDetection implements Detection {
             evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
-        return new Alert(ID, INFO.title(), INFO.severity(), Math.round(confidence * 100) / 100.0, user, from.instant(), to.instant(), INFO.stage(),
-                INFO.techniques(), explanation,
-                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), evidence);
+        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+                INFO.severity(), Math.round(confidence * 100) / 100.0,
+                from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation,
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),
+                List.of(), evidence));
     }
 }

@@ -15,7 +15,7 @@ import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +81,7 @@ public final class MassMailAccessDetection implements Detection {
     }
 
     /** One MailItemsAccessed record. */
-    record Access(long time, Source source, Network network, String session, int items, String client) implements Timed {
+    record Access(long time, RecordRef source, Network network, String session, int items, String client) implements Timed {
     }
 
     static final class MassMailAccessState {
@@ -108,7 +108,7 @@ public final class MassMailAccessDetection implements Detection {
             ValueState<MassMailAccessState> v = ctx.state(state);
             MassMailAccessState st = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
-            Access a = new Access(o.time().toEpochMilli(), o.source(), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
+            Access a = new Access(o.time().toEpochMilli(), RecordRef.of(o), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
             if (!Timed.insert(st.accesses, a, CAP, Timed.Cap.DROP_OLDEST)) return;
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
@@ -216,9 +216,10 @@ public final class MassMailAccessDetection implements Detection {
             if (tie.network().asn() > 0) asns.add(tie.network().asn());
         }
         Instant start = tie != null && tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return new Alert(ID, INFO.title(), severity, Math.round(confidence * 100) / 100.0, user, start, last.instant(),
-                INFO.stage(), INFO.techniques(), why.toString(),
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(confidence * 100) / 100.0,
+                start, last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(), evidence));
     }
 }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param what     one phrase with the concrete values (rule name and actions, addresses, scopes)
  * @param external forwarding addresses outside the tenant (empty when none)
  * @param session  the Entra session the change was made in, lower-cased ("" when the record does not say)
+ * @param artifact the change as parsed from the record (the rule, the forwarding, the grant), for the alert to carry
  */
-record PersistenceChange(String kind, String what, List<String> external, String ip, String session) {
+record PersistenceChange(String kind, String what, List<String> external, String ip, String session, Artifact artifact) {
 
     /** The change in this event, when it is one of the persistence shapes. */
     static Optional<PersistenceChange> of(Event e, TenantContext tenant, List<String> junkFolders, List<String> riskyScopes) {
@@ -49,18 +50,18 @@ record PersistenceChange(String kind, String what, List<String> external, String
         if (a instanceof Artifact.MailForwarding f) {
             return Optional.of(new PersistenceChange("mailbox forwarding", f.operation() + " forwarding " + f.mailbox()
                     + " to " + String.join(", ", f.addresses()) + (f.keepsCopy() ? " (keeping a copy)" : ""),
-                    external(f.addresses(), user, tenant), ip, session));
+                    external(f.addresses(), user, tenant), ip, session, a));
         }
         if (a instanceof Artifact.AppConsent c) return consent(c, riskyScopes, ip, session);
         if (a instanceof Artifact.MfaMethodChange m && m.added()) {
             return Optional.of(new PersistenceChange("new MFA method", "registered MFA method " + m.method()
-                    + (m.byAdmin() ? " (by an admin)" : ""), List.of(), ip, session));
+                    + (m.byAdmin() ? " (by an admin)" : ""), List.of(), ip, session, a));
         }
         if (a instanceof Artifact.DeviceRegistration d) {
             String os = (d.operatingSystem() + " " + d.osVersion()).trim();
             return Optional.of(new PersistenceChange("device registration", "registered device "
                     + (d.displayName().isEmpty() ? d.deviceId() : d.displayName()) + (os.isEmpty() ? "" : " (" + os + ")"),
-                    List.of(), ip, session));
+                    List.of(), ip, session, a));
         }
         return Optional.empty();
     }
@@ -89,7 +90,7 @@ record PersistenceChange(String kind, String what, List<String> external, String
         String when = r.conditions().isEmpty() ? "" : " when " + r.conditions();
         return Optional.of(new PersistenceChange("inbox rule", r.operation() + " rule '" + name + "' that "
                 + String.join(", ", actions) + when + (r.stopsProcessing() ? ", stopping further rules" : ""),
-                external(r.recipients(), user, tenant), ip, session));
+                external(r.recipients(), user, tenant), ip, session, r));
     }
 
     private static boolean hidingFolder(String folder, List<String> junkFolders) {
@@ -117,7 +118,7 @@ record PersistenceChange(String kind, String what, List<String> external, String
         if (!offline || risky.isEmpty()) return Optional.empty();
         return Optional.of(new PersistenceChange("OAuth consent", "consented to " + (c.appName().isEmpty() ? c.appId() : c.appName())
                 + " with offline_access and " + String.join(" ", risky)
-                + (c.consentType().equalsIgnoreCase("AllPrincipals") ? " for all users" : ""), List.of(), ip, session));
+                + (c.consentType().equalsIgnoreCase("AllPrincipals") ? " for all users" : ""), List.of(), ip, session, c));
     }
 
     private static List<String> external(List<String> addresses, String user, TenantContext tenant) {

@@ -16,7 +16,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,7 +74,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
     }
 
     /** One standing risk detection of a configured type. */
-    record Hit(long time, Source source, String type, String level, String timing, Network network, String userAgent,
+    record Hit(long time, RecordRef source, String type, String level, String timing, Network network, String userAgent,
                boolean alone) implements Timed {
 
         String describe() {
@@ -105,7 +105,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         ValueState<RiskAnomalousTokenState> v = ctx.state(state);
         RiskAnomalousTokenState st = v.value();
         if (event instanceof RiskDetection r) {
-            Hit h = new Hit(r.time().toEpochMilli(), r.source(), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
+            Hit h = new Hit(r.time().toEpochMilli(), RecordRef.of(r), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
             if (!Timed.insert(st.hits, h, CAP, Timed.Cap.DROP_LATEST)) return;
             ctx.registerTimer(Timed.minuteAfter(h.instant().plus(combineWindow)));
@@ -177,10 +177,10 @@ public final class RiskAnomalousTokenDetection implements Detection {
         Instant start = marks.isEmpty() || marks.get(0).time() > first.time() ? first.instant() : Instant.ofEpochMilli(marks.get(0).time());
         long last = episode.get(episode.size() - 1).time();
         if (!marks.isEmpty()) last = Math.max(last, marks.get(marks.size() - 1).time());
-        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user, start,
-                Instant.ofEpochMilli(last),
-                INFO.stage(), INFO.techniques(), why.toString(),
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                start, Instant.ofEpochMilli(last), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(), evidence));
     }
 }

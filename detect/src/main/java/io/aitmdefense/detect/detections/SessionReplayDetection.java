@@ -166,11 +166,11 @@ public final class SessionReplayDetection implements Detection {
                 + " later at " + replay.instant() + " from " + replay.network().describe() + " by "
                 + replay.client().label() + " (" + replay.app() + "): a session does not move to another network and "
                 + "another client within minutes unless its cookie or token was replayed.";
-        return new Alert(ID, INFO.title(), INFO.severity(), Math.round(Math.min(confidence, 0.97) * 100) / 100.0, user,
+        return Alerts.alert(INFO, "", user, user, replay.source(), new Alerts.Finding(
+                INFO.severity(), Math.round(Math.min(confidence, 0.97) * 100) / 100.0,
                 origin.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
-                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents),
-                        List.of(key.startsWith("token:") ? key.substring(6) : key)),
-                evidence);
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of(key.startsWith("token:") ? key.substring(6) : key)),
+                List.of(), evidence));
     }
 
     static String humanDelay(long millis) {

@@ -9,7 +9,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.events.codec.StringPool;
 
 import java.util.Locale;
@@ -25,7 +25,7 @@ import java.util.Locale;
  *                   for it), Microsoft's own network (services acting for the user), or an authentication-transfer
  *                   hand-over (a documented move of the session to the user's phone)
  */
-record SessionReplayUse(long time, Source source, EventKind eventKind, String session, String tokenId,
+record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String session, String tokenId,
                         boolean interactive, boolean signIn, Network network, String userAgent,
                         UserAgents.Client client, String app, boolean counted) implements Timed {
 
@@ -42,7 +42,7 @@ record SessionReplayUse(long time, Source source, EventKind eventKind, String se
                     && !s.token().transferMethod().equalsIgnoreCase("authenticationTransfer");
             String app = s.appName().isEmpty() ? s.appId() : s.appName();
             if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app = StringPool.of(app + " → " + s.resourceName());
-            return new SessionReplayUse(s.time().toEpochMilli(), s.source(), EventKind.SIGN_IN,
+            return new SessionReplayUse(s.time().toEpochMilli(), RecordRef.of(s), EventKind.SIGN_IN,
                     s.sessionId().toLowerCase(Locale.ROOT), s.uniqueTokenId(), s.interactive(), true, n,
                     s.userAgent(), UserAgents.client(s.userAgent(), s.device()), app, counted);
         }
@@ -52,7 +52,7 @@ record SessionReplayUse(long time, Source source, EventKind eventKind, String se
             Network n = enrichment.network(o.ip(), 0);
             boolean counted = !n.trusted() && n.kind() != NetworkKind.MICROSOFT;
             String ua = o.userAgent().isEmpty() ? agentInClientInfo(o.clientInfo()) : o.userAgent();
-            return new SessionReplayUse(o.time().toEpochMilli(), o.source(), EventKind.OFFICE_ACTIVITY,
+            return new SessionReplayUse(o.time().toEpochMilli(), RecordRef.of(o), EventKind.OFFICE_ACTIVITY,
                     o.sessionId().toLowerCase(Locale.ROOT), o.uniqueTokenId(), false, false, n, ua,
                     UserAgents.client(ua), StringPool.of(o.workload() + " " + o.operation()), counted);
         }

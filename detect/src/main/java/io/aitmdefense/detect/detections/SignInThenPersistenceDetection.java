@@ -14,7 +14,7 @@ import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +77,7 @@ public final class SignInThenPersistenceDetection implements Detection {
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */
-    record Change(long time, Source source, EventKind kind, PersistenceChange change) implements Timed {
+    record Change(long time, RecordRef source, EventKind kind, PersistenceChange change) implements Timed {
     }
 
     static final class SignInThenPersistenceState {
@@ -102,7 +102,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         if (p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
         ValueState<SignInThenPersistenceState> v = ctx.state(state);
         SignInThenPersistenceState st = v.value();
-        Change c = new Change(event.time().toEpochMilli(), event.source(), event.kind(), p.get());
+        Change c = new Change(event.time().toEpochMilli(), RecordRef.of(event), event.kind(), p.get());
         if (!Timed.insert(st.pending, c, CAP, Timed.Cap.DROP_LATEST)) return;
         ctx.registerTimer(Timed.minuteAfter(c.instant().plus(after)));
         v.update(st);
@@ -157,9 +157,10 @@ public final class SignInThenPersistenceDetection implements Detection {
         double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
         Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
         Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
-        return new Alert(ID, INFO.title(), severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0, user, start, end,
-                INFO.stage(), INFO.techniques(), explanation,
+        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+                severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
+                start, end, INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),
-                evidence);
+                List.of(p.artifact()), evidence));
     }
 }

@@ -12,6 +12,7 @@ import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ final class SuspiciousSignInLedger {
     private static final long TIMER_LAG = Duration.ofMinutes(1).toMillis();
 
     /** A sign-in or risk detection that is, or may turn out to be, suspicious. */
-    record Mark(long time, Source source, EventKind kind, Network network, String userAgent, String session,
+    record Mark(long time, RecordRef source, EventKind kind, Network network, String userAgent, String session,
                 String what, List<String> reasons, boolean tokenSatisfied, String deviceId) implements Timed {
         Mark withReason(String reason) {
             List<String> r = new ArrayList<>(reasons);
@@ -99,7 +100,7 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    private record SessionUse(long time, Source source, Network network, String userAgent, UserAgents.Client client,
+    private record SessionUse(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client,
                               String what, boolean trusted) {
     }
 
@@ -190,7 +191,7 @@ final class SuspiciousSignInLedger {
             if (uses != null) {
                 SessionUse u = uses.get(n.block());
                 if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, s.source(), n, s.userAgent(),
+                    uses.put(n.block(), new SessionUse(t, RecordRef.of(s), n, s.userAgent(),
                             UserAgents.client(s.userAgent(), s.device()), what(s), trusted));
                 }
                 sessionLastUse.merge(session, t, Math::max);
@@ -199,7 +200,7 @@ final class SuspiciousSignInLedger {
         List<String> reasons = SignInSignals.reasons(s, e);
         boolean tokenSatisfied = s.interactive() && s.satisfiedByToken() && !trusted && !n.ip().isEmpty();
         if (reasons.isEmpty() && !tokenSatisfied) return;
-        add(new Mark(t, s.source(), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
+        add(new Mark(t, RecordRef.of(s), EventKind.SIGN_IN, n, s.userAgent(), session, what(s), List.copyOf(reasons), tokenSatisfied,
                 s.device().id()));
     }
 
@@ -211,7 +212,7 @@ final class SuspiciousSignInLedger {
     private void record(RiskDetection r, Enrichment e) {
         if (!SignInSignals.standingRisk(r)) return;
         Network n = e.network(r.ip(), 0);
-        add(new Mark(r.time().toEpochMilli(), r.source(), EventKind.RISK_DETECTION, n, r.userAgent(), "",
+        add(new Mark(r.time().toEpochMilli(), RecordRef.of(r), EventKind.RISK_DETECTION, n, r.userAgent(), "",
                 "Identity Protection detection", List.of(r.riskLevel() + " risk " + r.riskEventType()
                 + (r.riskState().isEmpty() ? "" : " (" + r.riskState() + ")")), false, ""));
     }

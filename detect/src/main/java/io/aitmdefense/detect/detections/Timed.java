@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -10,22 +10,23 @@ import java.util.List;
 
 /**
  * What a detection keeps of one log row in a user's state: its time (epoch ms) and where it came from. Detections
- * keep such rows in lists sorted by {@link #ORDER} — time, then file and line, a total order over the rows of a run —
+ * keep such rows in lists sorted by {@link #ORDER} — time, then file, line and index, a total order over the rows of a run —
  * so that arrival order never shows in a result, and a row read twice is one row.
  */
 interface Timed {
-    /** Time, then source file and line. */
+    /** Time, then source file, line and index in the line (a single-line Event Hubs file holds many records). */
     Comparator<Timed> ORDER = (a, b) -> {
         int c = Long.compare(a.time(), b.time());
         if (c != 0) return c;
         String fa = a.source().file(), fb = b.source().file();
         if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
-        return Long.compare(a.source().line(), b.source().line());
+        if ((c = Long.compare(a.source().line(), b.source().line())) != 0) return c;
+        return Integer.compare(a.source().index(), b.source().index());
     };
 
     long time();
 
-    Source source();
+    RecordRef source();
 
     default Instant instant() {
         return Instant.ofEpochMilli(time());

@@ -17,7 +17,7 @@ import io.aitmdefense.events.CaResult;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -84,7 +84,7 @@ public final class TokenProtectionFailureDetection implements Detection {
     }
 
     /** One failed binding as the alert needs it. */
-    record Failure(long time, Source source, Network network, String userAgent, UserAgents.Client client, String app,
+    record Failure(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client, String app,
                    List<String> policies, boolean enforced, boolean blocked, String status, int code, boolean suspicious) implements Timed {
     }
 
@@ -120,7 +120,7 @@ public final class TokenProtectionFailureDetection implements Detection {
             enforced |= !p.reportOnly();
         }
         String app = (s.appName().isEmpty() ? s.appId() : s.appName()) + (s.resourceName().isEmpty() ? "" : " → " + s.resourceName());
-        Failure f = new Failure(s.time().toEpochMilli(), s.source(), n, s.userAgent(), client, app, names, enforced,
+        Failure f = new Failure(s.time().toEpochMilli(), RecordRef.of(s), n, s.userAgent(), client, app, names, enforced,
                 !s.success(), s.token().protectionStatus(), s.token().protectionCode(),
                 n.hosting() || SignInSignals.scriptingAgent(s.userAgent()));
         ValueState<TokenProtectionFailureState> v = ctx.state(state);
@@ -203,8 +203,10 @@ public final class TokenProtectionFailureDetection implements Detection {
                 + ": session " + String.join("; ", codes) + ". A supported Windows app presents a device-bound token, so "
                 + "this is a token replayed from another machine or a client rollout that broke binding.";
         double confidence = 0.55 + (suspicious ? 0.2 : 0) + (enforced ? 0 : -0.1);
-        return new Alert(ID, INFO.title(), suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0, user,
+        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+                suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0,
                 first.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
-                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()), evidence);
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),
+                List.of(), evidence));
     }
 }

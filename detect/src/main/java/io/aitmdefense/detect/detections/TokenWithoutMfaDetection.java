@@ -18,7 +18,7 @@ import io.aitmdefense.events.CaResult;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SignIn;
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public final class TokenWithoutMfaDetection implements Detection {
     }
 
     /** A token-satisfied interactive sign-in waiting for its history to be complete. */
-    record Candidate(long time, Source source, Network network, String deviceId, String deviceName,
+    record Candidate(long time, RecordRef source, Network network, String deviceId, String deviceName,
                      UserAgents.Client client, String userAgent, String app, String session, List<String> mfaPolicies,
                      String authRequirement, boolean hosting) implements Timed {
     }
@@ -105,7 +105,7 @@ public final class TokenWithoutMfaDetection implements Detection {
         if (!n.ip().isEmpty()) st.networks.record(n.block(), n, t);
         if (!s.device().id().isEmpty()) st.devices.record(s.device().id(), s.device().name(), t);
         if (candidate(s, n, ctx)) {
-            Candidate c = new Candidate(t, s.source(), n, s.device().id(), s.device().name(),
+            Candidate c = new Candidate(t, RecordRef.of(s), n, s.device().id(), s.device().name(),
                     UserAgents.client(s.userAgent(), s.device()), s.userAgent(),
                     s.appName().isEmpty() ? s.appId() : s.appName(), s.sessionId(), mfaPolicies(s), s.authRequirement(),
                     n.hosting());
@@ -191,12 +191,10 @@ public final class TokenWithoutMfaDetection implements Detection {
         Evidence evidence = new Evidence(c.source(), EventKind.SIGN_IN, c.instant(),
                 "interactive sign-in to " + c.app() + " from " + c.network().describe() + " by " + c.client().label()
                         + ", MFA satisfied by a claim in the token" + (c.userAgent().isEmpty() ? "" : " ('" + c.userAgent() + "')"));
-        return new Alert(ID, INFO.title(), c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0, user,
+        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+                c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation,
-                new Alert.Infrastructure(List.of(c.network().ip()),
-                        c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(),
-                        c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()),
-                        c.session().isEmpty() ? List.of() : List.of(c.session())),
-                List.of(evidence));
+                new Alert.Infrastructure(List.of(c.network().ip()), c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(), c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()), c.session().isEmpty() ? List.of() : List.of(c.session())),
+                List.of(), List.of(evidence)));
     }
 }

@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.engine;
 
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.detect.api.AlertSink;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Runs detections in one JVM over all cores: events are sharded by user over {@code shards} threads, each owning
- * a {@link KeyedRuntime}. Thread-safe: readers call {@link #accept} from several threads at once.
+ * a {@link KeyedRuntime}. Thread-safe: readers call {@link #accept} from several threads at once. Each alert goes to
+ * the {@link AlertSink} as soon as the watermark decides it, from the shard's thread; nothing is held until the end.
  * <p>
  * Event time: the watermark is the newest event time accepted so far minus the allowed lateness. An event older
  * than the watermark when it is accepted is late: counted and dropped. Every other event reaches its shard before
@@ -48,8 +50,12 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private long events;
     private long late;
     private EngineResult result;
+    /** Set when started without a sink: the alerts are gathered for {@link EngineResult#alerts()}. */
+    private final List<Alert> collected;
 
-    private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
+    private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings, AlertSink sink,
+                        List<Alert> collected) {
+        this.collected = collected;
         this.allowedLateness = settings.allowedLateness();
         this.batchSize = settings.batchSize();
         this.flushThreshold = settings.batchSize() * settings.shards();
@@ -58,7 +64,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         this.pending = new ArrayList<>(settings.shards());
         List<Detection> all = List.copyOf(detections);
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard(all, enrichment, settings.queueBatches(), MAX_REPORTED_FAILURES);
+            shards[i] = new Shard(all, enrichment, sink, settings.queueBatches(), MAX_REPORTED_FAILURES);
             threads[i] = new Thread(shards[i], "aitm-engine-shard-" + i);
             // a forgotten engine must not keep the JVM alive
             threads[i].setDaemon(true);
@@ -66,9 +72,22 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         }
     }
 
-    /** Starts the shard threads. Detections are shared by all shards: they keep all per-user data in state. */
+    /**
+     * Starts the shard threads; every alert goes to {@code sink} (called from the shards' threads, so it must be
+     * thread-safe) and {@link EngineResult#alerts()} stays empty. Detections are shared by all shards: they keep all
+     * per-user data in state.
+     */
+    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                    AlertSink sink) {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null);
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /** As {@link #start(List, Enrichment, EngineSettings, AlertSink)}, gathering the alerts into the result. */
     public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
-        LocalEngine engine = new LocalEngine(detections, enrichment, settings);
+        List<Alert> collected = java.util.Collections.synchronizedList(new ArrayList<>());
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected);
         for (Thread t : engine.threads) t.start();
         return engine;
     }
@@ -95,14 +114,25 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         if (++pendingCount >= flushThreshold) send(watermark);
     }
 
+    /**
+     * The watermark every shard has processed: each alert still to come is decided at or after it, so whatever an
+     * alert can refer to is at most the correlation windows older than this.
+     */
+    public Instant processedWatermark() {
+        Instant min = Instant.MAX;
+        for (Shard s : shards) if (s.processedWatermark().isBefore(min)) min = s.processedWatermark();
+        return min;
+    }
+
     /** The current watermark: newest event time accepted minus the allowed lateness; {@link Instant#MIN} before any. */
     public synchronized Instant watermark() {
         return watermark;
     }
 
     /**
-     * Sends what is buffered, raises the watermark to the end of time so that every timer fires, waits for the
-     * shards and returns the alerts in {@link AlertOrder}. Calling it again returns the same result.
+     * Sends what is buffered, raises the watermark to the end of time so that every timer fires (the last alerts reach
+     * the sink), waits for the shards and returns the run's numbers, with the alerts in {@link AlertOrder} when the
+     * engine was started without a sink. Calling it again returns the same result.
      *
      * @throws IllegalStateException if a shard's runtime itself failed (a detection's exception does not count)
      */
@@ -120,11 +150,10 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         for (Shard s : shards) {
             if (s.crash() != null) throw new IllegalStateException("an engine shard failed: " + s.crash(), s.crash());
         }
-        List<Alert> alerts = new ArrayList<>();
+        List<Alert> alerts = collected == null ? new ArrayList<>() : new ArrayList<>(collected);
         List<DetectionFailure> failures = new ArrayList<>();
         long lateInShards = 0, peakKeys = 0, peakState = 0, failureCount = 0;
         for (Shard s : shards) {
-            alerts.addAll(s.alerts());
             failures.addAll(s.failures());
             failureCount += s.failureCount();
             lateInShards += s.late();

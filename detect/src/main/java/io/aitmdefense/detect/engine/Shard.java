@@ -1,6 +1,6 @@
 package io.aitmdefense.detect.engine;
 
-import io.aitmdefense.model.Alert;
+import io.aitmdefense.detect.api.AlertSink;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
@@ -14,8 +14,9 @@ import java.util.concurrent.BlockingQueue;
 /**
  * One engine thread and the keys hashed to it: a {@link KeyedRuntime} fed from a bounded queue of batches.
  * Each batch carries the watermark as of its sending; the shard processes the batch's events before advancing to
- * it, so an event the engine accepted is never behind this shard's watermark when it is processed.
- * Everything but {@link #put} is read by the engine only after the thread has ended.
+ * it, so an event the engine accepted is never behind this shard's watermark when it is processed. Alerts go to the
+ * sink the moment a detection emits them. Everything but {@link #put} and {@link #processedWatermark} is read by the
+ * engine only after the thread has ended.
  */
 final class Shard implements Runnable {
     /** Events for this shard, then the watermark to advance to; the last batch carries {@link Instant#MAX}. */
@@ -27,17 +28,18 @@ final class Shard implements Runnable {
 
     private final BlockingQueue<Batch> queue;
     private final KeyedRuntime runtime;
-    private final List<Alert> alerts = new ArrayList<>();
     private final List<DetectionFailure> failures = new ArrayList<>();
     private final int maxFailures;
     private long failureCount;
     private long late;
     private Throwable crash;
+    /** The watermark this shard has advanced to: every alert it will still emit is decided after it. */
+    private volatile Instant processed = Instant.MIN;
 
-    Shard(List<Detection> detections, Enrichment enrichment, int queueBatches, int maxFailures) {
+    Shard(List<Detection> detections, Enrichment enrichment, AlertSink sink, int queueBatches, int maxFailures) {
         this.queue = new ArrayBlockingQueue<>(queueBatches);
         this.maxFailures = maxFailures;
-        this.runtime = new KeyedRuntime(detections, enrichment, alerts::add, (failure, cause) -> {
+        this.runtime = new KeyedRuntime(detections, enrichment, sink::accept, (failure, cause) -> {
             failureCount++;
             if (failures.size() < this.maxFailures) failures.add(failure);
         });
@@ -76,10 +78,11 @@ final class Shard implements Runnable {
             else runtime.process(e);
         }
         runtime.advanceWatermark(batch.watermark());
+        processed = runtime.watermark();
     }
 
-    List<Alert> alerts() {
-        return alerts;
+    Instant processedWatermark() {
+        return processed;
     }
 
     List<DetectionFailure> failures() {

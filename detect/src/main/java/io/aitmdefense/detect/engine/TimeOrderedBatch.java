@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * <p>
  * Events are encoded ({@link EventCodec}) into buckets of event time. At most the memory budget of encoded bytes
  * is held in memory (the arrays holding them grow by doubling, so their capacity can be up to twice that); beyond it every bucket in memory is appended to its own temporary file. {@link #replayInto}
- * takes the buckets in time order, sorts each by time, then source file and line, then encoded bytes (a total
+ * takes the buckets in time order, sorts each by time, then source file, line and index, then encoded bytes (a total
  * order, so equal times come out the same way every run) and passes the events on. {@link #close} deletes the
  * temporary files, also when the run failed.
  */
@@ -159,8 +159,8 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
 
     /**
      * Passes every event to {@code sink} in event-time order, one bucket at a time, reporting progress in encoded
-     * bytes. Can be called once; only one bucket is decoded in memory at a time. The encoded events stay (in memory
-     * within the budget, the rest in their files) for {@link #rescan}.
+     * bytes. Can be called once; only one bucket is decoded in memory at a time, and each is let go (its file deleted)
+     * once passed on.
      *
      * @return the number of events passed on
      */
@@ -177,30 +177,11 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
             for (Entry entry : entries) sink.accept(entry.event());
             passed += entries.size();
             done += bytes.length;
+            if (b.memory != null) memoryBytes -= b.memory.size();
+            b.memory = null;
+            if (b.file != null) Files.deleteIfExists(b.file);
             progress.update("detecting in event-time order", done, encodedBytes);
         }
-        return passed;
-    }
-
-    /**
-     * After {@link #replayInto}: passes every event to {@code sink} once more, in no particular order, then lets the
-     * events go. For work that needs what the replay found — which addresses were the attacker's — without reading
-     * the logs again or remembering everything about every event while they were read.
-     *
-     * @return the number of events passed on
-     */
-    public synchronized long rescan(EventSink sink) throws IOException {
-        if (closed) throw new IllegalStateException("the batch is closed");
-        if (!replayed) throw new IllegalStateException("rescan follows replayInto");
-        long passed = 0;
-        for (Bucket b : buckets.values()) {
-            byte[] bytes = bucketBytes(b);
-            for (Entry entry : decode(bytes, b.events)) sink.accept(entry.event());
-            passed += b.events;
-            if (b.file != null) Files.deleteIfExists(b.file);
-        }
-        buckets.clear();
-        memoryBytes = 0;
         return passed;
     }
 
@@ -248,6 +229,8 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
             String fa = a.event().source().file(), fb = b.event().source().file();
             if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
             c = Long.compare(a.event().source().line(), b.event().source().line());
+            if (c != 0) return c;
+            c = Integer.compare(a.event().source().index(), b.event().source().index());
             if (c != 0) return c;
             return Arrays.compare(bytes, a.offset(), a.offset() + a.length(), bytes, b.offset(), b.offset() + b.length());
         };

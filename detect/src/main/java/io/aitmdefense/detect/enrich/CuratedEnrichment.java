@@ -88,6 +88,11 @@ public final class CuratedEnrichment implements Enrichment {
         return c == null ? Optional.empty() : Optional.of(c.kind);
     }
 
+    /** Every listed ASN of one kind, in ascending order: rule exports name the hosting networks the way the list does. */
+    public static java.util.List<Integer> asns(NetworkKind kind) {
+        return CLASSES.entrySet().stream().filter(e -> e.getValue().kind == kind).map(Map.Entry::getKey).sorted().toList();
+    }
+
     /** The {@code # version:} line of the curated list, for reports that must say which list judged them. */
     public static String classesVersion() {
         return VERSION;

@@ -1,6 +1,5 @@
 package io.aitmdefense.detect.run;
 
-import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.BatchSettings;
@@ -10,14 +9,9 @@ import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
 import io.aitmdefense.detect.engine.TimeOrderedBatch;
 import io.aitmdefense.detect.enrich.Enrichment;
-import io.aitmdefense.detect.incident.AttackerActivityLog;
-import io.aitmdefense.detect.incident.IncidentBuilder;
+import io.aitmdefense.detect.incident.IncidentTracker;
 import io.aitmdefense.model.incident.IncidentSet;
-import io.aitmdefense.detect.incident.SightingLog;
-import io.aitmdefense.events.DirectoryAudit;
-import io.aitmdefense.events.Event;
-import io.aitmdefense.events.OfficeActivity;
-import io.aitmdefense.events.SignIn;
+import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.events.read.EventSink;
 import io.aitmdefense.events.read.LogReader;
 import io.aitmdefense.events.read.Progress;
@@ -26,14 +20,14 @@ import io.aitmdefense.events.read.ReadReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * One batch detection run over files: the readers' events are collected in a {@link TimeOrderedBatch} and replayed
- * into the engine in event-time order, so none is late however the files are sorted or ordered; the engine's alerts
- * become incidents, and the users seen from the attackers' addresses complete the campaign view.
+ * into the engine in event-time order, so none is late however the files are sorted or ordered. Each alert goes from
+ * the engine straight into the {@link IncidentTracker}, which also sees every event on its way to the engine (who was at
+ * the attackers' addresses, what the account did from them); the incidents are its state once the last alert is in.
  */
 public final class DetectionRun {
 
@@ -67,8 +61,17 @@ public final class DetectionRun {
 
     public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
                              BatchSettings batchSettings, Progress progress, EventSink tap) throws IOException {
-        SightingLog sightings = new SightingLog();
-        AttackerActivityLog activity = new AttackerActivityLog();
+        return run(inputs, config, enrichment, readerThreads, batchSettings, progress, tap, update -> { });
+    }
+
+    /**
+     * The whole run, handing each incident update to {@code updates} as the tracker makes it (from the engine's
+     * threads): the same path a live service takes, with the batch's final watermark at the end.
+     */
+    public static Result run(List<Path> inputs, DetectConfig config, Enrichment enrichment, int readerThreads,
+                             BatchSettings batchSettings, Progress progress, EventSink tap,
+                             Consumer<IncidentUpdate> updates) throws IOException {
+        IncidentTracker tracker = new IncidentTracker(config, enrichment, updates);
         ReadReport read;
         BatchStats held;
         EngineResult found;
@@ -77,44 +80,19 @@ public final class DetectionRun {
                 batch.accept(e);
                 tap.accept(e);
             }, progress);
-            try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, replaySettings(config))) {
-                batch.replayInto(engine, progress);
+            try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, replaySettings(config), tracker)) {
+                long[] passed = {0};
+                batch.replayInto(e -> {
+                    tracker.observe(e);
+                    engine.accept(e);
+                    // what the attacker addresses can still need lies within the retention of the slowest shard
+                    if ((++passed[0] & 0x3FFF) == 0) tracker.expire(engine.processedWatermark());
+                }, progress);
                 found = engine.finish();
             }
             held = batch.stats();
-            // who else was at the attacker's addresses, and what the account did from them: once the alerts name the
-            // addresses, a second pass over the encoded events finds them without keeping every user × address
-            Set<String> addresses = attackerAddresses(found.alerts());
-            if (!addresses.isEmpty()) {
-                batch.rescan(e -> {
-                    if (addresses.contains(address(e))) {
-                        sightings.add(e);
-                        activity.add(e);
-                    }
-                });
-            }
         }
-        IncidentSet built = new IncidentBuilder(config, enrichment).build(found.alerts(), sightings.sightings());
-        Duration window = config.incidents().duration("window", Duration.ofHours(24));
-        IncidentSet incidents = new IncidentSet(built.incidents().stream()
-                .map(i -> i.withAttackerActivity(activity.of(i, window))).toList(), built.campaigns(), built.notices());
-        return new Result(read, held, found, incidents);
-    }
-
-    private static Set<String> attackerAddresses(List<Alert> alerts) {
-        Set<String> out = new HashSet<>();
-        for (Alert a : alerts) for (String ip : a.infrastructure().ips()) out.add(ip.trim());
-        return out;
-    }
-
-    /** The address an event came from, as the sighting and activity logs read it. */
-    private static String address(Event e) {
-        String ip;
-        if (e instanceof SignIn s) ip = s.ip();
-        else if (e instanceof OfficeActivity o) ip = o.ip();
-        else if (e instanceof DirectoryAudit d) ip = d.actor().ip();
-        else ip = "";
-        return ip.trim();
+        return new Result(read, held, found, tracker.snapshot());
     }
 
     /**

@@ -44,7 +44,7 @@ class SignInThenPersistenceDetectionTest {
 
     static Artifact.InboxRule rule(String name, List<String> forwardTo, boolean deletes, String folder) {
         return new Artifact.InboxRule("New-InboxRule", name, true, "subjectorbodycontainswords=invoice;payment",
-                forwardTo, List.of(), List.of(), deletes, false, folder, true);
+                forwardTo, List.of(), List.of(), deletes, false, folder, true, "alice@contoso.com", "");
     }
 
     static Event forwardingRule(String at) {
@@ -117,7 +117,7 @@ class SignInThenPersistenceDetectionTest {
     void aNewsletterRuleIsNotPersistenceEvenAfterASuspiciousSignIn() {
         Event newsletters = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("81.2.69.160")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "Newsletters", true, "from=news@shop.example",
-                        List.of(), List.of(), List.of(), false, false, "Newsletters", false)).build();
+                        List.of(), List.of(), List.of(), false, false, "Newsletters", false, "", "")).build();
         assertThat(run(List.of(usualSignIn(), signIn().at("2025-03-04T09:00:00Z").ip("81.2.69.160").asn(7922).build(), newsletters)))
                 .isEmpty();
         assertThat(run(List.of(usualSignIn(), hostingSignIn("2025-03-04T09:00:00Z"), newsletters))).isEmpty();
@@ -129,7 +129,7 @@ class SignInThenPersistenceDetectionTest {
                 .unmanagedDevice("Linux", "Firefox 128.0").satisfiedByToken().build();
         Event junk = office("New-InboxRule").at("2025-03-04T09:20:00Z").ip("198.51.100.20")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "junk", true, "subjectcontainswords=legal",
-                        List.of(), List.of(), List.of(), false, false, "", true)).build();
+                        List.of(), List.of(), List.of(), false, false, "", true, "", "")).build();
 
         assertThat(run(List.of(usualSignIn(), replay, junk))).singleElement().satisfies(a -> {
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
@@ -148,9 +148,9 @@ class SignInThenPersistenceDetectionTest {
         Event forwarding = office("Set-Mailbox").at("2025-03-04T09:10:00Z")
                 .artifact(new Artifact.MailForwarding("Set-Mailbox", "jane", List.of("jane.doe@gmail.example"), true)).build();
         Event consent = audit("Consent to application").at("2025-03-04T09:11:00Z")
-                .artifact(new Artifact.AppConsent("app-1", "Mail Sync Pro", List.of("openid", "offline_access", "Mail.Read"), "Principal", false)).build();
+                .artifact(new Artifact.AppConsent("app-1", "Mail Sync Pro", List.of("openid", "offline_access", "Mail.Read"), "Principal", false, "", List.of())).build();
         Event mfa = audit("User registered security info").at("2025-03-04T09:12:00Z")
-                .artifact(new Artifact.MfaMethodChange("Authenticator App with Notification and Code", true, false)).build();
+                .artifact(new Artifact.MfaMethodChange("Authenticator App with Notification and Code", true, false, "")).build();
         Event device = audit("Register device").at("2025-03-04T09:13:00Z")
                 .artifact(new Artifact.DeviceRegistration("dev-9", "DESKTOP-4F2K1", "Windows", "10.0.19045.2006", "Workplace")).build();
 
@@ -168,14 +168,14 @@ class SignInThenPersistenceDetectionTest {
     @Test
     void aConsentWithoutOfflineMailAccessIsNotPersistence() {
         Event consent = audit("Consent to application").at("2025-03-04T09:11:00Z")
-                .artifact(new Artifact.AppConsent("app-1", "Calendar Helper", List.of("openid", "profile", "offline_access", "Mail.ReadBasic"), "Principal", false)).build();
+                .artifact(new Artifact.AppConsent("app-1", "Calendar Helper", List.of("openid", "profile", "offline_access", "Mail.ReadBasic"), "Principal", false, "", List.of())).build();
         assertThat(run(List.of(usualSignIn(), hostingSignIn("2025-03-04T09:00:00Z"), consent))).isEmpty();
     }
 
     @Test
     void aStandingRiskDetectionThenAnMfaRegistrationAlerts() {
         Event mfa = audit("User registered security info").at("2025-03-04T09:12:00Z")
-                .artifact(new Artifact.MfaMethodChange("Phone", true, false)).build();
+                .artifact(new Artifact.MfaMethodChange("Phone", true, false, "")).build();
         assertThat(run(List.of(risk("anomalousToken").at("2025-03-04T09:05:00Z").level("high").build(), mfa)))
                 .singleElement().satisfies(a -> assertThat(a.explanation()).contains("high risk anomalousToken"));
         // a dismissed detection is no longer evidence
@@ -222,7 +222,7 @@ class SignInThenPersistenceDetectionTest {
         rt.process(office("MailItemsAccessed").at("2025-03-04T09:20:00Z").items(40).build());
         rt.process(office("New-InboxRule").at("2025-03-04T09:21:00Z")
                 .artifact(new Artifact.InboxRule("New-InboxRule", "Newsletters", true, "", List.of(), List.of(), List.of(),
-                        false, false, "Newsletters", false)).build());
+                        false, false, "Newsletters", false, "", "")).build());
         rt.advanceWatermark(Instant.parse("2025-03-04T12:00:00Z"));
         assertThat(rt.liveKeys()).isZero();
     }

@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.detections;
 
-import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
+import io.aitmdefense.model.RecordIdKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The sorted, capped row lists every detection keeps. */
 class TimedTest {
-    record R(long time, Source source) implements Timed {
+    record R(long time, RecordRef source) implements Timed {
     }
 
     static R r(long time, long line) {
-        return new R(time, new Source("a.json", line));
+        return new R(time, new RecordRef("a.json", line, 0, "", RecordIdKind.NONE));
     }
 
     static List<Long> times(List<R> rows) {

@@ -90,5 +90,12 @@ class LocalEngineOrderIndependenceTest {
 
         assertThat(r.stats().lateEvents()).isZero();
         assertThat(r.alerts()).isEqualTo(ordered);
+        // spelt out: what a responder cites and an incident store keys on is the alert's id
+        assertThat(r.alerts()).extracting(Alert::id).containsExactlyElementsOf(ordered.stream().map(Alert::id).toList());
+    }
+
+    @Test
+    void everyAlertHasItsOwnIdFromTenantDetectionUserAndAnchoringRecord() {
+        assertThat(ordered).extracting(Alert::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).matches("al-[0-9a-f]{12}"));
     }
 }

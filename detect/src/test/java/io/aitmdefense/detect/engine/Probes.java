@@ -22,8 +22,8 @@ final class Probes {
     }
 
     static Alert alert(String id, String user, Instant at, String explanation) {
-        return new Alert(id, id, Severity.INFO, 1.0, user, at, at, KillChainStage.INITIAL_ACCESS, List.of(),
-                explanation, Alert.Infrastructure.NONE, List.of());
+        return new Alert(Alert.idOf("", id, user, at + explanation), "", user, user, id, id, Severity.INFO, 1.0, at, at, KillChainStage.INITIAL_ACCESS, List.of(),
+                explanation, Alert.Infrastructure.NONE, List.of(), List.of());
     }
 
     /** A detection with a bug: every event makes it throw a fresh {@code failure}. */

@@ -180,25 +180,6 @@ class TimeOrderedBatchTest {
         }
     }
 
-    @ParameterizedTest(name = "budget {0} bytes")
-    @ValueSource(longs = {0, 1024, BatchSettings.DEFAULT_MEMORY_BUDGET})
-    void aRescanAfterTheReplayPassesEveryEventOnceMoreThenLetsThemGo(long budget) throws Exception {
-        List<Event> shuffled = new ArrayList<>(events);
-        Collections.shuffle(shuffled, new Random(budget));
-        List<Event> replayed = new ArrayList<>(), rescanned = new ArrayList<>(), again = new ArrayList<>();
-        try (TimeOrderedBatch batch = new TimeOrderedBatch(settings(budget))) {
-            shuffled.forEach(batch::accept);
-            assertThatThrownBy(() -> batch.rescan(rescanned::add)).isInstanceOf(IllegalStateException.class);
-            batch.replayInto(replayed::add, Progress.NONE);
-
-            assertThat(batch.rescan(rescanned::add)).isEqualTo(events.size());
-            assertThat(batch.rescan(again::add)).isZero();
-        }
-
-        assertThat(rescanned).containsExactlyInAnyOrderElementsOf(replayed).hasSize(events.size());
-        assertThat(again).isEmpty();
-    }
-
     @Test
     void noEventsAreTakenAfterTheReplay() throws IOException {
         try (TimeOrderedBatch batch = new TimeOrderedBatch(settings(1024))) {

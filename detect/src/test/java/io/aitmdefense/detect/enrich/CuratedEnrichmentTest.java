@@ -42,6 +42,38 @@ class CuratedEnrichmentTest {
         assertThat(wrong).isEmpty();
     }
 
+    /** Each row's source keys must be described in the header, so a reader can look the report or list up. */
+    @Test
+    void everyCuratedAsnSaysWhichReportOrListNamesIt() throws IOException {
+        Set<String> described = new java.util.HashSet<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                CuratedEnrichment.class.getResourceAsStream("asn-classes.tsv"), StandardCharsets.UTF_8))) {
+            String line;
+            java.util.regex.Pattern key = java.util.regex.Pattern.compile("^#   ([a-z0-9-]+) +\\S.*");
+            while ((line = r.readLine()) != null) {
+                var m = key.matcher(line);
+                if (m.matches()) described.add(m.group(1));
+            }
+        }
+        assertThat(described).contains("owner", "elastic-2025", "ofac-2025-07");
+        List<String> unsourced = new ArrayList<>();
+        for (String[] row : curatedRows()) {
+            if (row.length < 4 || row[3].isBlank()) {
+                unsourced.add("AS" + row[0] + " names no source");
+                continue;
+            }
+            for (String k : row[3].split(",")) if (!described.contains(k.trim())) unsourced.add("AS" + row[0] + ": source '" + k + "' is not described");
+        }
+        assertThat(unsourced).isEmpty();
+    }
+
+    @Test
+    void bulletproofAndVpsHostersOfThe2025ReportsAreHosting() {
+        for (int asn : List.of(210644, 216246, 198953, 200593, 44477, 46844, 200651, 49612)) {
+            assertThat(CuratedEnrichment.classify(asn)).as("AS%d", asn).contains(NetworkKind.HOSTING);
+        }
+    }
+
     @Test
     void theCuratedListCarriesAVersion() {
         assertThat(CuratedEnrichment.classesVersion()).matches("\\d{4}-\\d{2}-\\d{2}\\.\\d+");

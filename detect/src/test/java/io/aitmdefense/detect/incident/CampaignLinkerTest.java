@@ -167,9 +167,9 @@ class CampaignLinkerTest {
 
     private static Alert withSession(Alert a, String session) {
         Alert.Infrastructure in = a.infrastructure();
-        return new Alert(a.detectionId(), a.title(), a.severity(), a.confidence(), a.user(), a.start(), a.end(),
+        return new Alert(a.id(), a.tenant(), a.userKey(), a.user(), a.detectionId(), a.title(), a.severity(), a.confidence(), a.start(), a.end(),
                 a.stage(), a.techniques(), a.explanation(),
-                new Alert.Infrastructure(in.ips(), in.asns(), in.userAgents(), List.of(session)), a.evidence());
+                new Alert.Infrastructure(in.ips(), in.asns(), in.userAgents(), List.of(session)), a.artifacts(), a.evidence());
     }
 
 }

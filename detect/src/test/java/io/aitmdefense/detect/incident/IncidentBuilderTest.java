@@ -179,8 +179,10 @@ class IncidentBuilderTest {
         for (int n = 0; n < 60; n++) {
             Instant at = T0.plusSeconds(random.nextInt(20 * 24 * 3600));
             Duration length = Duration.ofMinutes(random.nextInt(3) == 0 ? random.nextInt(600) : 0);
-            alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[random.nextInt(3)], at,
-                    length, DO_IP, PYTHON));
+            int u = random.nextInt(3);
+            // each user on their own home line with a common browser: no shared infrastructure, no campaign to merge by
+            alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[u], at,
+                    length, "73.12.1." + u, CHROME));
         }
 
         List<Incident> incidents = builder.group(alerts);
@@ -250,9 +252,9 @@ class IncidentBuilderTest {
 
     @Test
     void anAlertsLoggedAsnIsUsedForItsSingleAddress() {
-        Alert withAsn = new Alert("hosting-ip-signin", "Sign-in from a hosting network", Severity.MEDIUM, 0.7,
-                "alice@contoso.com", T0, T0, KillChainStage.REPLAY, List.of(), "x",
-                new Alert.Infrastructure(List.of("198.51.100.4"), List.of(24940), List.of(), List.of("sess-1")), List.of());
+        Alert withAsn = new Alert("al-1", "", "alice@contoso.com", "alice@contoso.com", "hosting-ip-signin",
+                "Sign-in from a hosting network", Severity.MEDIUM, 0.7, T0, T0, KillChainStage.REPLAY, List.of(), "x",
+                new Alert.Infrastructure(List.of("198.51.100.4"), List.of(24940), List.of(), List.of("sess-1")), List.of(), List.of());
 
         Incident incident = builder.group(List.of(withAsn)).get(0);
 

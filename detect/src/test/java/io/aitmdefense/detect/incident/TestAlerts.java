@@ -2,6 +2,8 @@ package io.aitmdefense.detect.incident;
 
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.RecordIdKind;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.enrich.AsnDatabase;
@@ -9,7 +11,6 @@ import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.events.EventKind;
-import io.aitmdefense.events.Source;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -41,11 +42,12 @@ final class TestAlerts {
 
     static Alert alert(String detection, Severity severity, KillChainStage stage, String user, Instant start,
                        Duration length, String ip, String userAgent) {
-        return new Alert(detection, title(detection), severity, 0.7, user, start, start.plus(length), stage,
+        return new Alert(Alert.idOf("", detection, user, start + ip), "", user, user, detection, title(detection), severity, 0.7,
+                start, start.plus(length), stage,
                 List.of("T1078.004"), detection + " for " + user + " from " + ip,
                 new Alert.Infrastructure(ip.isEmpty() ? List.of() : List.of(ip), List.of(),
-                        userAgent.isEmpty() ? List.of() : List.of(userAgent), List.of()),
-                List.of(new Evidence(new Source("SigninLogs.json", 42), EventKind.SIGN_IN, start, "sign-in from " + ip)));
+                        userAgent.isEmpty() ? List.of() : List.of(userAgent), List.of()), List.of(),
+                List.of(new Evidence(new RecordRef("SigninLogs.json", 42, 0, "", RecordIdKind.NONE), EventKind.SIGN_IN, start, "sign-in from " + ip)));
     }
 
     static Alert replay(String user, Instant at, String ip) {

@@ -10,6 +10,7 @@ import io.aitmdefense.events.Geo;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.Risk;
 import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SecurityAlert;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 import io.aitmdefense.events.TokenContext;
@@ -33,7 +34,8 @@ import java.util.Optional;
  * one; {@code EventCodecTest} fails if a record component is left out.
  */
 public final class EventCodec {
-    private static final int SIGN_IN = 1, DIRECTORY_AUDIT = 2, RISK_DETECTION = 3, OFFICE_ACTIVITY = 4;
+    private static final int SIGN_IN = 1, DIRECTORY_AUDIT = 2, RISK_DETECTION = 3, OFFICE_ACTIVITY = 4,
+            SECURITY_ALERT = 5;
     private static final int NO_ARTIFACT = 0, INBOX_RULE = 1, MAIL_FORWARDING = 2, MAILBOX_DELEGATION = 3,
             APP_CONSENT = 4, MFA_METHOD_CHANGE = 5, DEVICE_REGISTRATION = 6, POLICY_CHANGE = 7;
 
@@ -53,6 +55,9 @@ public final class EventCodec {
         } else if (event instanceof RiskDetection r) {
             out.writeByte(RISK_DETECTION);
             writeRisk(r, out);
+        } else if (event instanceof SecurityAlert a) {
+            out.writeByte(SECURITY_ALERT);
+            writeSecurityAlert(a, out);
         } else {
             out.writeByte(OFFICE_ACTIVITY);
             writeOffice((OfficeActivity) event, out);
@@ -67,6 +72,7 @@ public final class EventCodec {
             case DIRECTORY_AUDIT -> readAudit(in);
             case RISK_DETECTION -> readRisk(in);
             case OFFICE_ACTIVITY -> readOffice(in);
+            case SECURITY_ALERT -> readSecurityAlert(in);
             default -> throw new IOException("not an encoded event: tag " + tag);
         };
     }
@@ -328,6 +334,33 @@ public final class EventCodec {
                 subject, objectId, readArtifact(in));
     }
 
+    private static void writeSecurityAlert(SecurityAlert a, DataOutput out) throws IOException {
+        writeHead(a.time(), a.source(), a.tenantId(), out);
+        str(a.id(), out);
+        str(a.provider(), out);
+        str(a.title(), out);
+        str(a.category(), out);
+        str(a.severity(), out);
+        str(a.status(), out);
+        str(a.classification(), out);
+        str(a.userId(), out);
+        str(a.userPrincipalName(), out);
+        strings(a.ips(), out);
+        strings(a.techniques(), out);
+        str(a.link(), out);
+    }
+
+    private static SecurityAlert readSecurityAlert(DataInput in) throws IOException {
+        Instant time = readTime(in);
+        Source source = readSource(in);
+        String tenantId = str(in);
+        String id = unique(in), provider = str(in), title = str(in), category = str(in), severity = str(in),
+                status = str(in), classification = str(in), userId = str(in), upn = str(in);
+        List<String> ips = strings(in), techniques = strings(in);
+        return new SecurityAlert(time, source, tenantId, id, provider, title, category, severity, status, classification,
+                userId, upn, ips, techniques, unique(in));
+    }
+
     // --- parts
 
     private static void writeHead(Instant time, Source source, String tenantId, DataOutput out) throws IOException {
@@ -335,6 +368,7 @@ public final class EventCodec {
         varInt(time.getNano(), out);
         str(source.file(), out);
         varLong(source.line(), out);
+        varInt(source.index(), out);
         str(tenantId, out);
     }
 
@@ -344,7 +378,7 @@ public final class EventCodec {
     }
 
     private static Source readSource(DataInput in) throws IOException {
-        return new Source(str(in), varLong(in));
+        return new Source(str(in), varLong(in), varInt(in));
     }
 
     private static void writeGeo(Geo g, DataOutput out) throws IOException {
@@ -378,6 +412,8 @@ public final class EventCodec {
             out.writeBoolean(r.marksRead());
             str(r.moveToFolder(), out);
             out.writeBoolean(r.stopsProcessing());
+            str(r.mailbox(), out);
+            str(r.ruleId(), out);
         } else if (a instanceof Artifact.MailForwarding f) {
             out.writeByte(MAIL_FORWARDING);
             str(f.operation(), out);
@@ -397,11 +433,14 @@ public final class EventCodec {
             strings(c.scopes(), out);
             str(c.consentType(), out);
             out.writeBoolean(c.adminConsent());
+            str(c.servicePrincipalId(), out);
+            strings(c.grantIds(), out);
         } else if (a instanceof Artifact.MfaMethodChange m) {
             out.writeByte(MFA_METHOD_CHANGE);
             str(m.method(), out);
             out.writeBoolean(m.added());
             out.writeBoolean(m.byAdmin());
+            str(m.methodId(), out);
         } else if (a instanceof Artifact.DeviceRegistration d) {
             out.writeByte(DEVICE_REGISTRATION);
             str(d.deviceId(), out);
@@ -426,11 +465,12 @@ public final class EventCodec {
         Artifact a = switch (tag) {
             case NO_ARTIFACT -> null;
             case INBOX_RULE -> new Artifact.InboxRule(str(in), str(in), in.readBoolean(), str(in), strings(in),
-                    strings(in), strings(in), in.readBoolean(), in.readBoolean(), str(in), in.readBoolean());
+                    strings(in), strings(in), in.readBoolean(), in.readBoolean(), str(in), in.readBoolean(), str(in), str(in));
             case MAIL_FORWARDING -> new Artifact.MailForwarding(str(in), str(in), strings(in), in.readBoolean());
             case MAILBOX_DELEGATION -> new Artifact.MailboxDelegation(str(in), str(in), str(in), str(in));
-            case APP_CONSENT -> new Artifact.AppConsent(str(in), str(in), strings(in), str(in), in.readBoolean());
-            case MFA_METHOD_CHANGE -> new Artifact.MfaMethodChange(str(in), in.readBoolean(), in.readBoolean());
+            case APP_CONSENT -> new Artifact.AppConsent(str(in), str(in), strings(in), str(in), in.readBoolean(), str(in),
+                    strings(in));
+            case MFA_METHOD_CHANGE -> new Artifact.MfaMethodChange(str(in), in.readBoolean(), in.readBoolean(), str(in));
             case DEVICE_REGISTRATION -> new Artifact.DeviceRegistration(str(in), str(in), str(in), str(in), str(in));
             case POLICY_CHANGE -> new Artifact.PolicyChange(POLICY_KINDS[in.readUnsignedByte()], str(in), str(in),
                     str(in), str(in), str(in));
@@ -511,5 +551,32 @@ public final class EventCodec {
             if ((b & 0x80) == 0) return (z >>> 1) ^ -(z & 1);
         }
         throw new IOException("malformed varint");
+    }
+
+    // --- parts other codecs reuse: alerts and incident checkpoints carry artifacts and text the way events do
+
+    public static void writeArtifact(Artifact artifact, DataOutput out) throws IOException {
+        writeArtifact(Optional.of(artifact), out);
+    }
+
+    public static Artifact readArtifactValue(DataInput in) throws IOException {
+        return readArtifact(in).orElseThrow(() -> new IOException("an artifact was expected, found none"));
+    }
+
+    /** Any length of text (unlike {@link DataOutput#writeUTF}, which stops at 64 KB). */
+    public static void writeString(String s, DataOutput out) throws IOException {
+        str(s, out);
+    }
+
+    public static String readString(DataInput in) throws IOException {
+        return str(in);
+    }
+
+    public static void writeStrings(List<String> list, DataOutput out) throws IOException {
+        strings(list, out);
+    }
+
+    public static List<String> readStrings(DataInput in) throws IOException {
+        return strings(in);
     }
 }

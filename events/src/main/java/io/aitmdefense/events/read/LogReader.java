@@ -393,9 +393,12 @@ public final class LogReader {
                 } else if (row.has(Fields.VALUE) && !row.has(Fields.ID) && looksLikeList(row)) {
                     local.flavour = "Graph page";
                     expand(local, row, Fields.VALUE, s, line);
+                } else if (row.has(Fields.RESULTS) && row.has(Fields.SCHEMA)) {
+                    local.flavour = "advanced hunting results";
+                    expand(local, row, Fields.RESULTS, s, line);
                 } else {
                     if (local.flavour.isEmpty()) local.flavour = flavourOf(row);
-                    record(local, row, line);
+                    record(local, row, line, 0);
                 }
             }
 
@@ -412,18 +415,21 @@ public final class LogReader {
                     local.reject(line, "malformed JSON in '" + field.name() + "': " + ex.getMessage());
                     return;
                 }
-                int at = s;
+                int at = s, index = 0;
                 long l = line;
                 for (Row r : records) {
                     JsonRow jr = (JsonRow) r;
-                    l += countNewlines(buf, at, jr.start());
+                    long newlines = countNewlines(buf, at, jr.start());
+                    l += newlines;
+                    index = newlines == 0 && at != s ? index + 1 : 0;
                     at = jr.start();
-                    record(local, r, l);
+                    record(local, r, l, index);
                 }
             }
 
-            private void record(FileStats local, Row row, long line) {
-                RecordMapper.Result result = RecordMapper.map(row, new Source(name, line));
+            /** {@code index} tells apart the records of one line: an Event Hubs capture holds a whole batch on line 1. */
+            private void record(FileStats local, Row row, long line, int index) {
+                RecordMapper.Result result = RecordMapper.map(row, new Source(name, line, index));
                 local.add(result, line);
                 if (result instanceof RecordMapper.Mapped m) sink.accept(m.event());
             }
@@ -457,7 +463,7 @@ public final class LogReader {
             CsvHeader header = new CsvHeader(head.cells());
             boolean purview = header.has(Fields.AUDIT_DATA);
             if (!purview && !header.has(Fields.TYPE) && !header.has(Fields.OPERATION) && !header.has(Fields.CREATED)
-                    && !header.has(Fields.ACTIVITY_NAME) && !header.has(Fields.RISK_EVENT_TYPE)) {
+                    && !header.has(Fields.ACTIVITY_NAME) && !header.has(Fields.RISK_EVENT_TYPE) && !header.has(Fields.ALERT_ID)) {
                 String names = String.join(",", head.cells().subList(0, Math.min(6, head.cells().size())));
                 stats.error = "not a log this tool reads: expected JSON, NDJSON or a CSV export with log columns"
                         + " (first line: " + (names.length() > 80 ? names.substring(0, 80) + "…" : names) + ")";
@@ -492,7 +498,7 @@ public final class LogReader {
         private static boolean hasTimeColumn(CsvHeader h) {
             return h.has(Fields.TIME_GENERATED) || h.has(Fields.CREATED) || h.has(Fields.ACTIVITY_TIME)
                     || h.has(Fields.CREATION_TIME) || h.has(Fields.START_TIME) || h.has(Fields.TIME)
-                    || h.has(Fields.DETECTED_TIME) || h.has(Fields.CREATION_DATE);
+                    || h.has(Fields.DETECTED_TIME) || h.has(Fields.CREATION_DATE) || h.has(Fields.TIMESTAMP);
         }
 
         private void submitCsv(CsvHeader header, boolean purview, List<CsvParser.Record> records) {

@@ -40,6 +40,11 @@ class EventHubsEnvelopeTest {
         assertThat(r.file().kinds().keySet()).containsExactly(EventKind.SIGN_IN, EventKind.DIRECTORY_AUDIT,
                 EventKind.RISK_DETECTION, EventKind.OFFICE_ACTIVITY);
         assertThat(r.events()).extracting(e -> e.source().line()).containsExactly(1L, 1L, 1L, 2L, 2L, 3L, 3L);
+        assertThat(r.events()).extracting(e -> e.source().index()).as("each record's place inside its line")
+                .containsExactly(0, 1, 2, 0, 1, 0, 1);
+        assertThat(r.events()).extracting(e -> e.source().toString()).doesNotHaveDuplicates();
+        assertThat(r.events().get(0).source().toString()).endsWith("eh-batches.ndjson:1");
+        assertThat(r.events().get(2).source().toString()).endsWith("eh-batches.ndjson:1#2");
     }
 
     @Test
@@ -173,5 +178,6 @@ class EventHubsEnvelopeTest {
         assertThat(r.signIn().sessionId()).isEqualTo("0b7c1e2d-3f40-4152-8364-758697a8b9c0");
         assertThat(r.events()).extracting(e -> e.source().line()).as("the line of each record's opening brace")
                 .containsExactly(3L, 125L, 168L);
+        assertThat(r.events()).extracting(e -> e.source().index()).as("alone on its line").containsOnly(0);
     }
 }

@@ -182,7 +182,7 @@ class LogAnalyticsJsonTest {
         DirectoryAudit mfa = r.auditOperation("User registered security info");
         assertThat(mfa.service()).isEqualTo("Authentication Methods");
         assertThat(mfa.resultReason()).isEqualTo("User registered Authenticator App with Notification and Code");
-        assertThat(mfa.artifact()).contains(new Artifact.MfaMethodChange("Authenticator App with Notification and Code", true, false));
+        assertThat(mfa.artifact()).contains(new Artifact.MfaMethodChange("Authenticator App with Notification and Code", true, false, ""));
 
         DirectoryAudit ca = r.auditOperation("Update conditional access policy");
         assertThat(ca.id()).startsWith("IPCGraph_");

@@ -90,9 +90,11 @@ class RealLogFilesTest {
         });
         assertThat(r.office()).extracting(o -> o.artifact().orElseThrow()).containsExactlyInAnyOrder(
                 new Artifact.InboxRule("New-InboxRule", "rule2", true, "subjectcontainswords=do not open", java.util.List.of(),
-                        java.util.List.of(), java.util.List.of(), false, false, "Junk Email", true),
+                        java.util.List.of(), java.util.List.of(), false, false, "Junk Email", true, "AdeleV@contoso.OnMicrosoft.com",
+                        "NAMPR06A003.prod.outlook.com/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/AdeleV\\rule2"),
                 new Artifact.InboxRule("New-InboxRule", "my_rule1", true, "bodycontainswords=covid-19", java.util.List.of(),
-                        java.util.List.of(), java.util.List.of(), true, false, "", true));
+                        java.util.List.of(), java.util.List.of(), true, false, "", true, "AdeleV@contoso.OnMicrosoft.com",
+                        "NAMPR06A003.prod.outlook.com/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/AdeleV\\my_rule1"));
     }
 
     @Test
@@ -113,7 +115,7 @@ class RealLogFilesTest {
         assertThat(grant.targets().get(0).displayName()).isEqualTo("Microsoft Graph");
         assertThat(grant.artifact()).as("the abused app was granted mail access tenant-wide")
                 .contains(new Artifact.AppConsent("0d2f5969-011b-460d-ac74-3291d227d49f", "",
-                        java.util.List.of("User.Read", "Mail.ReadWrite"), "AllPrincipals", true));
+                        java.util.List.of("User.Read", "Mail.ReadWrite"), "AllPrincipals", true, "0d2f5969-011b-460d-ac74-3291d227d49f", java.util.List.of()));
 
         OfficeActivity mail = Reading.of(SAML.resolve("OfficeActivityEvents.json")).officeActivity();
         assertThat(mail.operation()).isEqualTo("MailItemsAccessed");

@@ -93,7 +93,8 @@ class UnifiedAuditLogTest {
         assertThat(a.actor().ip()).as("ClientIP is <null>: ActorIpAddress").isEqualTo("203.0.113.10");
         assertThat(a.details()).containsEntry("User-Agent", "EvoSTS");
         assertThat(a.artifact()).contains(new Artifact.AppConsent("a7e5b4c3-2d1e-4f0a-9b8c-7d6e5f4a3b2c", "Mail Sync Helper",
-                java.util.List.of("openid", "profile", "email", "offline_access", "Mail.Read"), "Principal", false));
+                java.util.List.of("openid", "profile", "email", "offline_access", "Mail.Read"), "Principal", false,
+                "11112222-3333-4444-8555-666677778888", java.util.List.of("Ab1")));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.aitmdefense.posture.model.PolicyState;
 import io.aitmdefense.posture.model.UserCondition;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -39,7 +40,8 @@ public record BreakGlass(Set<String> ids, Source source) {
     static final Pattern NAME = Pattern.compile("break.?glass|emergency", Pattern.CASE_INSENSITIVE);
 
     public BreakGlass {
-        ids = Set.copyOf(ids);
+        // Insertion order, not Set.copyOf's per-JVM order: reports must read the same on every run.
+        ids = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
     }
 
     public boolean known() {

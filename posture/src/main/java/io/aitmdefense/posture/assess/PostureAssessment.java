@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything {@code aitm posture} reports for one Conditional Access export: the four-control score, the kill-chain
  * coverage matrix, the replay simulation per persona and target, the findings (most severe first), the break-glass
- * accounts used, and the assumptions the assessment had to make.
+ * accounts used, the assumptions the assessment had to make, and the replay of every persona × target × platform ×
+ * client ({@code permutations}).
  */
 public record PostureAssessment(
         ControlScore score,
@@ -16,12 +17,22 @@ public record PostureAssessment(
         List<String> assumptions,
         int policies,
         int enforcedPolicies,
-        int reportOnlyPolicies) {
+        int reportOnlyPolicies,
+        List<ReplayCoverage> permutations) {
 
     public PostureAssessment {
         replays = List.copyOf(replays);
         findings = List.copyOf(findings);
         assumptions = List.copyOf(assumptions);
+        permutations = List.copyOf(permutations);
+    }
+
+    /** An assessment without the permutation sweep (the shape before it existed). */
+    public PostureAssessment(ControlScore score, CoverageMatrix matrix, List<ReplayResult> replays, List<Finding> findings,
+                             BreakGlass breakGlass, List<String> assumptions, int policies, int enforcedPolicies,
+                             int reportOnlyPolicies) {
+        this(score, matrix, replays, findings, breakGlass, assumptions, policies, enforcedPolicies, reportOnlyPolicies,
+                List.of());
     }
 
     public boolean hasFindingsAtLeast(Severity severity) {
@@ -30,6 +41,11 @@ public record PostureAssessment(
 
     public List<Finding> findings(Check check) {
         return findings.stream().filter(f -> f.check() == check).toList();
+    }
+
+    /** The permutation sweep of one persona and target. */
+    public ReplayCoverage permutations(Persona persona, Target target) {
+        return permutations.stream().filter(r -> r.persona() == persona && r.target() == target).findFirst().orElseThrow();
     }
 
     public ReplayResult replay(Persona persona, Target target) {

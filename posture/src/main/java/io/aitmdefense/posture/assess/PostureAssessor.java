@@ -34,9 +34,11 @@ public final class PostureAssessor {
         CaseEvaluator evaluator = new CaseEvaluator(snapshot);
         ReplaySimulation replay = new ReplaySimulation(evaluator, personas, networks, options.protectedActionContexts());
         List<ReplayResult> replays = replay.run();
+        List<ReplayCoverage> permutations = replay.permutations();
         CoverageMatrix matrix = CoverageMatrix.build(evaluator, replay);
-        List<Finding> findings = new FindingRules(evaluator, replay, breakGlass, personas, networks,
-                options.clock().instant()).run(replays, matrix);
+        CheckContext context = new CheckContext(snapshot, evaluator, replay, replays, permutations, matrix, breakGlass,
+                personas, networks, options.protectedActionContexts(), options.clock().instant());
+        List<Finding> findings = new FindingRules(context).run();
         List<String> assumptions = new ArrayList<>(personas.assumptions());
         if (snapshot.namedLocations().isEmpty() && snapshot.policies().stream()
                 .anyMatch(p -> p.conditions().locations().configured())) {
@@ -46,6 +48,6 @@ public final class PostureAssessor {
         int enforced = (int) snapshot.policies().stream().filter(ConditionalAccessPolicy::enforced).count();
         int reportOnly = (int) snapshot.policies().stream().filter(ConditionalAccessPolicy::reportOnly).count();
         return new PostureAssessment(ControlScore.of(matrix), matrix, replays, findings, breakGlass, assumptions,
-                snapshot.policies().size(), enforced, reportOnly);
+                snapshot.policies().size(), enforced, reportOnly, permutations);
     }
 }

@@ -35,6 +35,7 @@ public final class PostureHtmlReport {
         score(a, h);
         matrix(a, h);
         replay(a, h);
+        permutations(a, h);
         findings(a, h);
         if (!a.assumptions().isEmpty()) {
             h.append("<h2>Assumptions</h2><ul>");
@@ -114,6 +115,34 @@ public final class PostureHtmlReport {
         h.append("</table>");
     }
 
+    private static void permutations(PostureAssessment a, StringBuilder h) {
+        if (a.permutations().isEmpty()) return;
+        List<ReplayCoverage> mixed = a.permutations().stream().filter(ReplayCoverage::mixed).toList();
+        h.append("<h2>Replay as every platform × client</h2><p class=\"small\">The same replay presenting each platform "
+                + "(Windows, macOS, Linux, iOS, Android) and client (browser, mobile and desktop apps): the platform is read "
+                + "from the user agent the attacker writes. Only persona × target pairs whose verdict depends on it are "
+                + "listed; ").append(a.permutations().size() - mixed.size())
+                .append(" others get one verdict everywhere.</p>");
+        if (mixed.isEmpty()) return;
+        h.append("<table><tr><th>persona</th><th>target</th><th>verdict</th><th>platforms and clients</th><th>decided by</th></tr>");
+        for (ReplayCoverage.Folded f : ReplayCoverage.foldMixed(mixed)) {
+            List<ReplayCoverage.Group> groups = f.groups();
+            for (int i = 0; i < groups.size(); i++) {
+                ReplayCoverage.Group g = groups.get(i);
+                h.append("<tr>");
+                if (i == 0) {
+                    h.append("<td rowspan=\"").append(groups.size()).append("\">").append(escape(f.persona().label()))
+                            .append("</td><td rowspan=\"").append(groups.size()).append("\">")
+                            .append(escape(String.join(", ", f.targets().stream().map(Target::label).toList()))).append("</td>");
+                }
+                outcome(h, g.outcome());
+                h.append("<td>").append(escape(g.cells())).append("</td><td>")
+                        .append(escape(String.join(", ", g.decidingPolicies()))).append("</td></tr>");
+            }
+        }
+        h.append("</table>");
+    }
+
     private static void outcome(StringBuilder h, Outcome o) {
         h.append("<td class=\"").append(PostureJsonReport.key(o)).append("\">").append(escape(o.label())).append("</td>");
     }
@@ -132,19 +161,8 @@ public final class PostureHtmlReport {
         }
     }
 
+    /** The project's one HTML escaper; kept under this name so the call sites read as before. */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return io.aitmdefense.posture.render.SafeText.html(s);
     }
 }

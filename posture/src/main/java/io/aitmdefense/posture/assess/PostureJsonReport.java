@@ -77,6 +77,25 @@ public final class PostureJsonReport {
             r.note().ifPresent(n -> o.put("note", n));
         }
 
+        ArrayNode permutations = root.putArray("permutations");
+        for (ReplayCoverage c : a.permutations()) {
+            ObjectNode o = permutations.addObject();
+            o.put("persona", key(c.persona()));
+            o.put("target", key(c.target()));
+            o.put("mixed", c.mixed());
+            ArrayNode groups = o.putArray("groups");
+            for (ReplayCoverage.Group g : c.groups()) {
+                ObjectNode go = groups.addObject();
+                go.put("outcome", key(g.outcome()));
+                strings(go.putArray("deciding"), g.decidingPolicies());
+                go.put("cells", g.cells());
+                ArrayNode cells = go.putArray("variants");
+                for (ReplayResult.Variant v : g.variants()) {
+                    cells.addObject().put("platform", v.platform().graphName()).put("clientApp", v.client().graphName());
+                }
+            }
+        }
+
         ArrayNode findings = root.putArray("findings");
         for (Finding f : a.findings()) {
             ObjectNode o = findings.addObject();

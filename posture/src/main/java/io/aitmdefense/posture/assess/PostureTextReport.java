@@ -45,6 +45,7 @@ public final class PostureTextReport {
         if (a.replays().stream().anyMatch(ReplayResult::stoppedOnlyByLocation)) {
             out.println("  * stopped only by a location condition; granted when replayed from a host in an allowed country");
         }
+        permutations(a, out);
         out.println();
         out.printf(Locale.ROOT, "Break-glass: %s (%s)%n", a.breakGlass().ids().isEmpty() ? "none"
                 : String.join(", ", a.breakGlass().ids()), a.breakGlass().source().label());
@@ -57,6 +58,29 @@ public final class PostureTextReport {
             if (!f.policies().isEmpty()) out.println("      policies: " + String.join(", ", f.policies()));
         }
         if (!a.findings().isEmpty()) out.println("  Run 'aitm posture --explain ID' for why a finding matters and the fix.");
+    }
+
+    /** The permutation sweep, folded: only persona × target pairs whose verdict depends on platform or client. */
+    private static void permutations(PostureAssessment a, PrintStream out) {
+        if (a.permutations().isEmpty()) return;
+        out.println();
+        out.println("Replay as every platform × client (windows, macOS, linux, iOS, android × browser, apps)");
+        List<ReplayCoverage> mixed = a.permutations().stream().filter(ReplayCoverage::mixed).toList();
+        if (mixed.isEmpty()) {
+            out.println("  Every persona and target gets the same verdict whatever platform or client the replay presents.");
+            return;
+        }
+        for (ReplayCoverage.Folded f : ReplayCoverage.foldMixed(mixed)) {
+            out.printf(Locale.ROOT, "  %s → %s%n", f.persona().label(),
+                    String.join(", ", f.targets().stream().map(Target::label).toList()));
+            for (ReplayCoverage.Group g : f.groups()) out.printf(Locale.ROOT, "      %-20s %s%n", g.outcome().label(), group(g));
+        }
+        long uniform = a.permutations().size() - mixed.size();
+        out.printf(Locale.ROOT, "  (%d other persona × target pairs get one verdict on every platform and client)%n", uniform);
+    }
+
+    static String group(ReplayCoverage.Group g) {
+        return g.cells() + (g.decidingPolicies().isEmpty() ? "" : " — by " + String.join(", ", g.decidingPolicies()));
     }
 
     /** The {@code --explain} text of one check. */

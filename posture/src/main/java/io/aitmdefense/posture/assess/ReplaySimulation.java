@@ -21,6 +21,9 @@ public final class ReplaySimulation {
 
     static final List<Platform> ATTACKER_PLATFORMS = List.of(Platform.LINUX, Platform.WINDOWS);
     static final List<ClientAppType> CLIENTS = List.of(ClientAppType.BROWSER, ClientAppType.MOBILE_APPS_AND_DESKTOP_CLIENTS);
+    /** Every platform a replay can claim: the platform condition is read from the user agent the attacker sends. */
+    static final List<Platform> PERMUTATION_PLATFORMS = List.of(Platform.WINDOWS, Platform.MACOS, Platform.LINUX,
+            Platform.IOS, Platform.ANDROID);
 
     private final CaseEvaluator evaluator;
     private final Personas personas;
@@ -47,6 +50,31 @@ public final class ReplaySimulation {
             }
         }
         return results;
+    }
+
+    /**
+     * The replay of each persona to each target (every app the simulation knows, including one no policy names) as
+     * every platform × client, from the attacker's best network: a host in an allowed country when the policies use
+     * country locations. caOptics enumerates the same permutations but only asks whether some policy applies.
+     */
+    public List<ReplayCoverage> permutations() {
+        Network network = networks.attackerInAllowedCountry().orElse(networks.attacker());
+        List<ReplayCoverage> out = new ArrayList<>();
+        for (Persona persona : Persona.values()) {
+            for (Target target : Target.values()) {
+                if (target == Target.CA_MANAGEMENT && (persona == Persona.ALL_USERS || persona == Persona.GUESTS)) continue;
+                List<ReplayResult.Variant> variants = new ArrayList<>();
+                for (Platform platform : PERMUTATION_PLATFORMS) {
+                    for (ClientAppType client : CLIENTS) {
+                        SignInCase c = attackerCase(persona, new Access.Resource(target)).with(platform, client).with(network);
+                        variants.add(new ReplayResult.Variant(platform, client,
+                                stepUp(c, evaluator.evaluate(c, Holder.ATTACKER_REPLAY), Holder.ATTACKER_REPLAY)));
+                    }
+                }
+                out.add(new ReplayCoverage(persona, target, variants));
+            }
+        }
+        return out;
     }
 
     public SignInCase attackerCase(Persona persona, Access access) {

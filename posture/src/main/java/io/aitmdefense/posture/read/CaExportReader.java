@@ -140,12 +140,17 @@ public final class CaExportReader {
         switch (kind) {
             case POLICY -> {
                 ConditionalAccessPolicy p = new PolicyParser(scope).parse(item);
-                // exports are often kept twice (original UTF-16 and a UTF-8 copy): one policy id counts once
+                // exports are often kept twice (original UTF-16 and a UTF-8 copy): one policy id counts once. The same
+                // id under another name is two versions of the policy: both are kept and the assessment reports it.
                 var first = c.policies.stream().filter(q -> !p.id().isEmpty() && q.id().equals(p.id())).findFirst();
-                if (first.isPresent()) {
+                if (first.isPresent() && sameName(first.get(), p)) {
                     c.warnings.add(new ReadProblem(where, "policy " + p.label() + " was already read from "
                             + first.get().source() + "; this copy is ignored"));
                     return;
+                }
+                if (first.isPresent()) {
+                    c.warnings.add(new ReadProblem(where, "policy id " + p.id() + " was already read from "
+                            + first.get().source() + " as '" + first.get().label() + "'; both versions are kept"));
                 }
                 p.unknownFields().keySet().forEach(path -> c.unknown.add(new UnknownField(file, p.label(), path)));
                 c.policies.add(p);
@@ -178,6 +183,10 @@ public final class CaExportReader {
             case UNKNOWN -> c.errors.add(new ReadProblem(where, "not a Conditional Access object (keys: "
                     + String.join(", ", fieldNames(item)) + ")"));
         }
+    }
+
+    private static boolean sameName(ConditionalAccessPolicy a, ConditionalAccessPolicy b) {
+        return a.displayName().strip().equalsIgnoreCase(b.displayName().strip());
     }
 
     private static List<String> fieldNames(JsonNode node) {

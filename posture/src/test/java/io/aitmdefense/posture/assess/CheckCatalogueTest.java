@@ -34,6 +34,25 @@ class CheckCatalogueTest {
     }
 
     @Test
+    void everyCheckIsOneRuleClassWiredIntoTheAssessmentInIdOrder() {
+        List<Check> ruleChecks = FindingRules.RULES.stream().map(FindingRule::check).toList();
+        assertThat(ruleChecks).containsExactly(Check.values());
+        assertThat(FindingRules.RULES).extracting(r -> r.getClass().getSimpleName()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void explainPrintsWhyFixAndThePublicEquivalentOfANewCheck() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        PostureTextReport.explain(Check.byId("aitm-ca-032").orElseThrow(),
+                new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+        String text = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(text).startsWith("AITM-CA-032  A replayed session gets in when it presents another platform or client "
+                + "(default severity high)");
+        assertThat(text).contains("Why it matters", "user agent", "Fix", "Also checked by", "caOptics gap permutations");
+    }
+
+    @Test
     void docsListEveryCheckWithItsDefaultSeverity() throws IOException {
         String doc = Files.readString(DOC);
         for (Check c : Check.values()) {

@@ -55,6 +55,18 @@ class CaExportReaderTest {
     }
 
     @Test
+    void theSameIdUnderAnotherNameIsKeptAsASecondVersionWithAWarning(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.json"), POLICY);
+        Files.writeString(dir.resolve("b.json"), POLICY.replace("\"displayName\":\"MFA\"", "\"displayName\":\"Renamed copy\""));
+
+        CaReadResult r = reader.read(dir);
+
+        assertThat(r.snapshot().policies()).hasSize(2).extracting(p -> p.displayName()).contains("Renamed copy");
+        assertThat(r.warnings()).singleElement().satisfies(w -> assertThat(w.toString())
+                .contains("b.json").contains("both versions are kept"));
+    }
+
+    @Test
     void brokenFileIsReportedWithLineAndTheOthersAreRead(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a-broken.json"), "{\n\"displayName\": \"x\",\n\"state\": }");
         Files.writeString(dir.resolve("b-good.json"), POLICY);

@@ -1,6 +1,7 @@
 package io.aitmdefense.simulate.eval;
 
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.events.Source;
 import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.incident.Incident;
 
@@ -45,7 +46,9 @@ public final class AttackMatcher {
 
     private boolean referencesRecordOf(Alert alert, VictimCase c) {
         for (Evidence e : alert.evidence()) {
-            Optional<String> id = records.recordAt(e.source());
+            // evidence names its record's id; the locator covers records read before ids were kept
+            if (c.eventIds().contains(e.record().recordId())) return true;
+            Optional<String> id = records.recordAt(new Source(e.record().file(), e.record().line(), e.record().index()));
             if (id.isPresent() && c.eventIds().contains(id.get())) return true;
         }
         return false;

@@ -3,6 +3,8 @@ package io.aitmdefense.simulate.eval;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.RecordIdKind;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.AttackerInfrastructure;
@@ -67,15 +69,19 @@ class EvaluatorTest {
 
     private static Alert alert(String detection, String user, String start, String end, List<String> ips, Source... evidence) {
         List<Evidence> ev = new ArrayList<>();
-        for (Source s : evidence) ev.add(new Evidence(s, EventKind.SIGN_IN, Instant.parse(start), "sign-in"));
-        return new Alert(detection, detection, Severity.HIGH, 0.8, user, Instant.parse(start), Instant.parse(end),
-                KillChainStage.REPLAY, List.of("T1539"), "why", new Alert.Infrastructure(ips, List.of(), List.of(), List.of()), ev);
+        for (Source s : evidence) {
+            ev.add(new Evidence(new RecordRef(s.file(), s.line(), s.index(), "", RecordIdKind.NONE), EventKind.SIGN_IN,
+                    Instant.parse(start), "sign-in"));
+        }
+        return new Alert(Alert.idOf("", detection, user, start), "", user, user, detection, detection, Severity.HIGH, 0.8,
+                Instant.parse(start), Instant.parse(end), KillChainStage.REPLAY, List.of("T1539"), "why",
+                new Alert.Infrastructure(ips, List.of(), List.of(), List.of()), List.of(), ev);
     }
 
     private static Incident incident(String user, List<Alert> alerts) {
         Instant start = alerts.stream().map(Alert::start).min(Instant::compareTo).orElseThrow();
         Instant end = alerts.stream().map(Alert::end).max(Instant::compareTo).orElseThrow();
-        return new Incident("inc-" + user, user, Severity.HIGH, 0.8, start, end, List.of(KillChainStage.REPLAY), List.of(),
+        return new Incident("inc-" + user, "", user, user, Severity.HIGH, 0.8, start, end, List.of(KillChainStage.REPLAY), List.of(),
                 new AttackerInfrastructure(List.of(), List.of(), List.of(), List.of()), "summary", alerts, BlastRadius.NONE,
                 List.of());
     }

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 final class AuditArtifacts {
     private static final Pattern CONSENT_ENTRY = Pattern.compile("ConsentType:\\s*([A-Za-z]+)\\s*,\\s*Scope:\\s*([^,\\]]*)");
+    private static final Pattern GRANT_ID = Pattern.compile("\\[Id:\\s*([^,\\]\\s]+)");
     private static final Pattern METHOD_TYPE = Pattern.compile("\"?MethodType\"?\\s*:\\s*(\\d+)");
 
     private AuditArtifacts() {
@@ -34,9 +35,9 @@ final class AuditArtifacts {
                 return permissionGrant(targets);
             case "user registered security info", "user changed default security info", "admin registered security info",
                  "admin updated security info", "user registered all required security info":
-                return Optional.of(new Artifact.MfaMethodChange(method(resultReason), true, lower.startsWith("admin")));
+                return Optional.of(new Artifact.MfaMethodChange(method(resultReason), true, lower.startsWith("admin"), ""));
             case "user deleted security info", "admin deleted security info":
-                return Optional.of(new Artifact.MfaMethodChange(method(resultReason), false, lower.startsWith("admin")));
+                return Optional.of(new Artifact.MfaMethodChange(method(resultReason), false, lower.startsWith("admin"), ""));
             case "register device", "add device", "add registered owner to device", "add registered users to device":
                 return Optional.of(device(targets));
             case "update user":
@@ -66,7 +67,7 @@ final class AuditArtifacts {
         for (DirectoryAudit.Target t : targets) {
             if (t.type().equalsIgnoreCase("ServicePrincipal") || appName.isEmpty()) {
                 if (appName.isEmpty() && !t.displayName().isEmpty()) appName = t.displayName();
-                if (spObjectId.isEmpty()) spObjectId = t.id();
+                if (spObjectId.isEmpty()) spObjectId = t.id().replaceFirst("^ServicePrincipal_", ""); // UAL target ids carry the type
             }
             for (DirectoryAudit.Change c : t.changes()) {
                 String name = c.name();
@@ -78,7 +79,7 @@ final class AuditArtifacts {
             }
         }
         if (appId.isEmpty()) appId = spnAppId.isEmpty() ? spObjectId : spnAppId;
-        List<String> scopes = new ArrayList<>();
+        List<String> scopes = new ArrayList<>(), grants = new ArrayList<>();
         // "[] => [[Id: …, ConsentType: Principal, Scope:  openid profile offline_access Mail.Read, CreatedDateTime: …]]; "
         String granted = permissions.contains("=>") ? permissions.substring(permissions.indexOf("=>") + 2) : permissions;
         Matcher m = CONSENT_ENTRY.matcher(granted);
@@ -86,7 +87,10 @@ final class AuditArtifacts {
             if (consentType.isEmpty() || m.group(1).equalsIgnoreCase("AllPrincipals")) consentType = m.group(1);
             for (String s : m.group(2).trim().split("\\s+")) if (!s.isEmpty() && !scopes.contains(s)) scopes.add(s);
         }
-        return new Artifact.AppConsent(appId, appName, List.copyOf(scopes), consentType, admin);
+        Matcher g = GRANT_ID.matcher(granted);
+        while (g.find()) if (!grants.contains(g.group(1)) && !g.group(1).equals("…")) grants.add(g.group(1));
+        return new Artifact.AppConsent(appId, appName, List.copyOf(scopes), consentType, admin, spObjectId,
+                List.copyOf(grants));
     }
 
     /**
@@ -94,7 +98,7 @@ final class AuditArtifacts {
      * Graph), the client app is named in the modified properties. A tenant-wide (AllPrincipals) grant needs an admin.
      */
     private static Optional<Artifact> permissionGrant(List<DirectoryAudit.Target> targets) {
-        String scope = "", consentType = "", clientAppId = "", clientObjectId = "", clientName = "";
+        String scope = "", consentType = "", clientAppId = "", clientObjectId = "", clientName = "", grantId = "";
         for (DirectoryAudit.Target t : targets) {
             for (DirectoryAudit.Change c : t.changes()) {
                 String v = unquote(c.newValue());
@@ -104,6 +108,7 @@ final class AuditArtifacts {
                     case "ServicePrincipal.AppId" -> clientAppId = v;
                     case "ServicePrincipal.ObjectID" -> clientObjectId = v;
                     case "ServicePrincipal.DisplayName" -> clientName = v;
+                    case "DelegatedPermissionGrant.Id", "DelegatedPermissionGrant.ObjectID" -> grantId = v;
                     default -> { }
                 }
             }
@@ -112,7 +117,8 @@ final class AuditArtifacts {
         List<String> scopes = new ArrayList<>();
         for (String s : scope.trim().split("\\s+")) if (!scopes.contains(s)) scopes.add(s);
         return Optional.of(new Artifact.AppConsent(clientAppId.isEmpty() ? clientObjectId : clientAppId, clientName,
-                List.copyOf(scopes), consentType, consentType.equalsIgnoreCase("AllPrincipals")));
+                List.copyOf(scopes), consentType, consentType.equalsIgnoreCase("AllPrincipals"), clientObjectId,
+                grantId.isEmpty() ? List.of() : List.of(grantId)));
     }
 
     /** "User registered Authenticator App with Notification and Code" → "Authenticator App with Notification and Code". */
@@ -150,7 +156,7 @@ final class AuditArtifacts {
                 int before = count(METHOD_TYPE, c.oldValue()), after = count(METHOD_TYPE, c.newValue());
                 if (before == after) return Optional.empty();
                 return Optional.of(new Artifact.MfaMethodChange("StrongAuthenticationMethod (" + before + " → " + after
-                        + " methods)", after > before, byOther));
+                        + " methods)", after > before, byOther, ""));
             }
         }
         return Optional.empty();

@@ -28,9 +28,9 @@ final class MailboxArtifacts {
         String op = operation.toLowerCase(Locale.ROOT);
         return switch (op) {
             case "new-inboxrule", "set-inboxrule", "enable-inboxrule", "disable-inboxrule", "remove-inboxrule" ->
-                    Optional.of(powershellRule(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID)));
-            case "updateinboxrules" -> Optional.of(outlookRule(operation, pairs(r.objects(OPERATION_PROPERTIES))));
-            case "set-mailbox" -> forwarding(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID));
+                    Optional.of(powershellRule(operation, pairs(r.objects(PARAMETERS)), r.text(OBJECT_ID), owner(r)));
+            case "updateinboxrules" -> Optional.of(outlookRule(operation, pairs(r.objects(OPERATION_PROPERTIES)), owner(r)));
+            case "set-mailbox" -> forwarding(operation, pairs(r.objects(PARAMETERS)), mailbox(r.text(OBJECT_ID), owner(r)));
             case "new-transportrule", "set-transportrule" -> transportRule(operation, pairs(r.objects(PARAMETERS)));
             case "add-mailboxpermission", "add-recipientpermission" -> {
                 Map<String, String> p = pairs(r.objects(PARAMETERS));
@@ -49,14 +49,30 @@ final class MailboxArtifacts {
         return m;
     }
 
-    private static Artifact powershellRule(String operation, Map<String, String> p, String objectId) {
+    /**
+     * The mailbox a Set-Mailbox names, for a person to read: its identity unless that is only a GUID (the logs often
+     * give the mailbox's object id), then the acting user, who owns it in the cases that matter here.
+     */
+    private static String mailbox(String identity, String owner) {
+        String id = identity.trim();
+        return id.isEmpty() || id.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? owner : id;
+    }
+
+    /** The mailbox an Exchange operation acted on: MailboxOwnerUPN when logged, else the acting user (the owner). */
+    private static String owner(Row r) {
+        String owner = r.text(MAILBOX_OWNER);
+        return owner.isEmpty() ? r.first(USER_ID, USER_IDS) : owner;
+    }
+
+    private static Artifact powershellRule(String operation, Map<String, String> p, String objectId, String owner) {
         String name = p.getOrDefault("name", "");
+        // Set-/Disable-/Remove- carry the rule as Identity, every operation in ObjectId: "<server>/…/<mailbox>\<RuleName>"
+        String identity = p.getOrDefault("identity", objectId);
         if (name.isEmpty() && !p.containsKey("name")) {
-            // Set-/Disable-/Remove- carry the rule as Identity or in ObjectId: "<server>/…/<mailbox>\<RuleName>"
-            String id = p.getOrDefault("identity", objectId);
-            int slash = id.lastIndexOf('\\');
-            name = slash >= 0 ? id.substring(slash + 1) : id;
+            int slash = identity.lastIndexOf('\\');
+            name = slash >= 0 ? identity.substring(slash + 1) : identity;
         }
+        String ruleId = identity.indexOf('\\') >= 0 ? identity : "";
         List<String> conditions = new ArrayList<>();
         for (String key : List.of("subjectcontainswords", "bodycontainswords", "subjectorbodycontainswords",
                 "fromaddresscontainswords", "from", "sentto", "headercontainswords", "recipientaddresscontainswords",
@@ -69,11 +85,12 @@ final class MailboxArtifacts {
         return new Artifact.InboxRule(operation, name, enabled, String.join("; ", conditions),
                 addresses(p.get("forwardto")), addresses(p.get("redirectto")), addresses(p.get("forwardasattachmentto")),
                 truthy(p.get("deletemessage")) || truthy(p.get("softdeletemessage")), truthy(p.get("markasread")),
-                p.getOrDefault("movetofolder", p.getOrDefault("copytofolder", "")), truthy(p.get("stopprocessingrules")));
+                p.getOrDefault("movetofolder", p.getOrDefault("copytofolder", "")), truthy(p.get("stopprocessingrules")),
+                p.getOrDefault("mailbox", owner), ruleId);
     }
 
     /** UpdateInboxRules: RuleActions is JSON text, e.g. [{"ActionType":"Forward","Recipients":["a@x"]}]. */
-    private static Artifact outlookRule(String operation, Map<String, String> p) {
+    private static Artifact outlookRule(String operation, Map<String, String> p, String owner) {
         List<String> forward = new ArrayList<>(), redirect = new ArrayList<>(), attach = new ArrayList<>();
         boolean delete = false, markRead = false;
         String folder = "";
@@ -95,7 +112,7 @@ final class MailboxArtifacts {
         String state = p.getOrDefault("rulestate", "Enabled");
         return new Artifact.InboxRule(operation, p.getOrDefault("rulename", ""), state.toLowerCase(Locale.ROOT).contains("enabled"),
                 p.getOrDefault("rulecondition", ""), forward, redirect, attach, delete, markRead, folder,
-                state.contains("ExitAfterExecution"));
+                state.contains("ExitAfterExecution"), owner, p.getOrDefault("ruleid", ""));
     }
 
     /**
@@ -137,7 +154,7 @@ final class MailboxArtifacts {
         return out;
     }
 
-    private static Optional<Artifact> forwarding(String operation, Map<String, String> p, String objectId) {
+    private static Optional<Artifact> forwarding(String operation, Map<String, String> p, String readableMailbox) {
         List<String> addresses = new ArrayList<>();
         for (String key : List.of("forwardingsmtpaddress", "forwardingaddress")) {
             String v = p.get(key);
@@ -146,12 +163,12 @@ final class MailboxArtifacts {
         if (addresses.isEmpty()) {
             String delegate = p.get("grantsendonbehalfto");
             if (delegate != null && !delegate.isBlank()) {
-                return Optional.of(new Artifact.MailboxDelegation(operation, p.getOrDefault("identity", objectId), delegate,
+                return Optional.of(new Artifact.MailboxDelegation(operation, mailbox(p.getOrDefault("identity", ""), readableMailbox), delegate,
                         "SendOnBehalf"));
             }
             return Optional.empty();
         }
-        return Optional.of(new Artifact.MailForwarding(operation, p.getOrDefault("identity", objectId), addresses,
+        return Optional.of(new Artifact.MailForwarding(operation, mailbox(p.getOrDefault("identity", ""), readableMailbox), addresses,
                 truthy(p.get("delivertomailboxandforward"))));
     }
 

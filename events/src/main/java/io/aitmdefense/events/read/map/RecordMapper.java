@@ -80,6 +80,7 @@ public final class RecordMapper {
                 case UAL_DIRECTORY -> new Mapped(table, UalDirectoryMapper.audit(record, src, tenant));
                 case UAL_STS_LOGON -> new Mapped(table, UalDirectoryMapper.stsLogon(record, src, tenant));
                 case GRAPH_ACTIVITY -> new Mapped(table, OfficeMapper.graphActivity(record, src, tenant));
+                case SECURITY_ALERT -> new Mapped(table, AlertMapper.map(record, src, tenant));
                 case UNSUPPORTED -> new Skipped(table, unsupportedReason(row, category));
             };
         } catch (IllegalArgumentException e) {
@@ -126,12 +127,14 @@ public final class RecordMapper {
             case "AADRiskyUsers" -> Table.RISKY_USER;
             case "OfficeActivity" -> Table.OFFICE_ACTIVITY;
             case "MicrosoftGraphActivityLogs" -> Table.GRAPH_ACTIVITY;
+            case "SecurityAlert", "AlertInfo", "AlertEvidence" -> Table.SECURITY_ALERT;
             default -> null;
         };
     }
 
     /** Graph objects, UAL records and Log Analytics projections without a Type column. */
     private static Table byShape(Row r) {
+        if (isSecurityAlert(r)) return Table.SECURITY_ALERT;
         if (r.has(CREATION_TIME) && r.has(OPERATION)) return Table.OFFICE_ACTIVITY;
         if (r.has(WORKLOAD) && r.has(OPERATION)) return Table.OFFICE_ACTIVITY;
         if (r.has(ACTIVITY_NAME) && r.has(ACTIVITY_TIME)) return Table.AUDIT;
@@ -140,6 +143,16 @@ public final class RecordMapper {
         if (r.has(REQUEST_URI) && r.has(REQUEST_METHOD)) return Table.GRAPH_ACTIVITY;
         if (r.has(TIMESTAMP) && (r.has(ACTION_TYPE) || r.has(REPORT_ID))) return Table.UNSUPPORTED;
         return null;
+    }
+
+    /**
+     * Graph alerts_v2 (a portal link, or a provider id beside the service that raised it), Defender advanced hunting
+     * AlertInfo/AlertEvidence (Timestamp, AlertId, Title) and a SecurityAlert projection (SystemAlertId, AlertName).
+     */
+    private static boolean isSecurityAlert(Row r) {
+        if (r.has(TITLE) && (r.has(ALERT_WEB_URL) || (r.has(PROVIDER_ALERT_ID) && r.has(SERVICE_SOURCE)))) return true;
+        if (r.has(TIMESTAMP) && r.has(ALERT_ID) && r.has(TITLE)) return true;
+        return r.has(SYSTEM_ALERT_ID) && r.has(TITLE);
     }
 
     private static String unsupportedReason(Row row, String category) {

@@ -13,6 +13,7 @@ public enum Table {
     UAL_DIRECTORY("AzureActiveDirectory (UAL)"),
     UAL_STS_LOGON("AzureActiveDirectoryStsLogon (UAL)"),
     GRAPH_ACTIVITY("MicrosoftGraphActivityLogs"),
+    SECURITY_ALERT("SecurityAlert"),
     /** Recognised but carries nothing the detections use (Defender advanced hunting, provisioning logs …). */
     UNSUPPORTED("unsupported");
 

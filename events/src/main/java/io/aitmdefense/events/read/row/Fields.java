@@ -185,6 +185,35 @@ public final class Fields {
     public static final Field C_SID = of("C_Sid");
     public static final Field SIGNIN_ACTIVITY_ID = of("signInActivityId");
     public static final Field SCOPES = of("scopes");
+    // ---- Microsoft's own alerts: Graph security alerts_v2, Log Analytics SecurityAlert, Defender AlertInfo/AlertEvidence
+    public static final Field TITLE = of("title", "AlertName");
+    public static final Field SEVERITY = of("severity", "AlertSeverity");
+    public static final Field SERVICE_SOURCE = of("serviceSource");
+    public static final Field DETECTION_SOURCE = of("detectionSource");
+    public static final Field PRODUCT_NAME = of("ProductName");
+    public static final Field PROVIDER_NAME = of("ProviderName");
+    public static final Field PROVIDER_ALERT_ID = of("providerAlertId");
+    public static final Field SYSTEM_ALERT_ID = of("SystemAlertId");
+    public static final Field ALERT_ID = of("AlertId");
+    public static final Field ALERT_WEB_URL = of("alertWebUrl", "AlertLink");
+    public static final Field CLASSIFICATION = of("classification");
+    public static final Field FIRST_ACTIVITY_TIME = of("firstActivityDateTime", "StartTime");
+    public static final Field MITRE_TECHNIQUES = of("mitreTechniques", "Techniques", "AttackTechniques");
+    public static final Field EVIDENCE = of("evidence");
+    public static final Field USER_ACCOUNT = of("userAccount");
+    public static final Field AZURE_AD_USER_ID = of("azureAdUserId", "AadUserId", "AccountObjectId");
+    public static final Field ENTITIES = of("Entities");
+    public static final Field UPN_SUFFIX = of("UPNSuffix");
+    public static final Field ADDRESS = of("Address");
+    public static final Field ACCOUNT_UPN = of("AccountUpn");
+    public static final Field REMOTE_IP = of("RemoteIP");
+    public static final Field ENTITY_TYPE = of("EntityType");
+    /** Advanced hunting API responses (Defender {@code /api/advancedhunting/run}, Graph {@code runHuntingQuery}). */
+    public static final Field RESULTS = of("Results");
+    public static final Field SCHEMA = of("Schema");
+    public static final Field TACTICS = of("Tactics");
+    public static final Field COMPROMISED_ENTITY = of("CompromisedEntity");
+    public static final Field ENTITY_UPN = of("Upn", "MailboxPrimaryAddress");
     // Microsoft 365 Defender advanced hunting rows: recognised to say they are not used, not to read them
     public static final Field TIMESTAMP = of("Timestamp");
     public static final Field ACTION_TYPE = of("ActionType");

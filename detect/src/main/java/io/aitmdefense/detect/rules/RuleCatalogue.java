@@ -1,0 +1,41 @@
+package io.aitmdefense.detect.rules;
+
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.detections.Catalogue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Every detection of the {@link Catalogue} that a scheduled query can express, as a {@link QueryRule} with the
+ * configuration's thresholds and tenant networks written in. Detections the configuration disables are not exported.
+ */
+public final class RuleCatalogue {
+    private RuleCatalogue() {
+    }
+
+    public static List<QueryRule> rules(DetectConfig config) {
+        SignInQueries signIns = new SignInQueries(config);
+        MailboxQueries mailbox = new MailboxQueries(config);
+        DirectoryQueries directory = new DirectoryQueries(config);
+        Map<String, Supplier<QueryRule>> byId = new LinkedHashMap<>();
+        byId.put("session-replay", signIns::sessionReplay);
+        byId.put("hosting-ip-signin", signIns::hostingIpSignIn);
+        byId.put("client-mismatch", signIns::clientMismatch);
+        byId.put("token-without-mfa", signIns::tokenWithoutMfa);
+        byId.put("token-protection-failure", signIns::tokenProtectionFailure);
+        byId.put("device-code-phish", signIns::deviceCodePhish);
+        byId.put("impossible-travel", signIns::impossibleTravel);
+        byId.put("signin-then-persistence", mailbox::signInThenPersistence);
+        byId.put("mass-mail-access", mailbox::massMailAccess);
+        byId.put("bec-send", mailbox::becSend);
+        byId.put("risk-anomalous-token", directory::riskAnomalousToken);
+        byId.put("ca-tampering", directory::caTampering);
+        byId.put("microsoft-alert", directory::microsoftAlert);
+        // catalogue order; a detection added to the catalogue without a query is simply not exported
+        return Catalogue.infos().stream().map(i -> i.id()).filter(byId::containsKey).filter(config::enabled)
+                .map(id -> byId.get(id).get()).toList();
+    }
+}
