@@ -25,6 +25,7 @@ import java.util.Properties;
                 PostureCommand.class,
                 SimulateCommand.class,
                 EvalCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class},
         // lines stay under 80 columns: picocli wraps at 80 when not on a terminal, and re-wrapping
         // pre-broken lines leaves ragged stubs
