@@ -23,8 +23,10 @@ import java.util.Properties;
                 IngestCommand.class,
                 DetectCommand.class,
                 PostureCommand.class,
+                HardenCommand.class,
                 SimulateCommand.class,
                 EvalCommand.class,
+                io.aitmdefense.cli.respond.RespondCommand.class,
                 ServeCommand.class,
                 CommandLine.HelpCommand.class},
         // lines stay under 80 columns: picocli wraps at 80 when not on a terminal, and re-wrapping

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
@@ -75,6 +76,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "DOMAIN", description = "Mail domain of the users (default: ${DEFAULT-VALUE}).")
     String domain = SimulationSpec.DEFAULT_DOMAIN;
 
+    @Option(names = "--harden-plan", paramLabel = "DIR",
+            description = "Deploy the policies of an 'aitm harden plan' folder report-only, with known failing clients "
+                    + "(OUT/harden-truth.json), as ground truth for 'aitm harden gate'.")
+    Optional<Path> hardenPlan = Optional.empty();
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
@@ -86,7 +92,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationSpec spec = new SimulationSpec(users, days, seed, campaigns, parsed, out, first, gzip, domain);
         long began = System.nanoTime();
         boolean tty = System.console() != null;
-        SimulationReport report = Simulation.run(spec, day -> {
+        SimulationReport report = Simulation.run(spec, hardenPlan, day -> {
             if (tty) System.err.printf("\rday %d/%d", day, days);
         });
         if (tty) System.err.print("\r\033[K");

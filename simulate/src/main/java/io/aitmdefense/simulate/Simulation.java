@@ -1,6 +1,7 @@
 package io.aitmdefense.simulate;
 
 import io.aitmdefense.simulate.activity.TenantDays;
+import io.aitmdefense.simulate.harden.Hardening;
 import io.aitmdefense.simulate.log.LogRecord;
 import io.aitmdefense.simulate.log.LogTable;
 import io.aitmdefense.simulate.tenant.Tenant;
@@ -22,9 +23,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
 import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Generates a labelled tenant: benign users with hard cases, attack campaigns, the logs in the chosen formats under
@@ -44,6 +47,14 @@ public final class Simulation {
 
     /** As {@link #run(SimulationSpec)}, calling {@code progress} with each finished day (1-based). */
     public static SimulationReport run(SimulationSpec spec, IntConsumer progress) throws IOException {
+        return run(spec, Optional.empty(), progress);
+    }
+
+    /**
+     * As {@link #run(SimulationSpec, IntConsumer)}, with the policies of an {@code aitm harden plan} folder deployed
+     * report-only and their ground truth written to {@link Hardening#TRUTH_FILE} beside truth.json.
+     */
+    public static SimulationReport run(SimulationSpec spec, Optional<Path> hardenPlan, IntConsumer progress) throws IOException {
         Map<LogTable, OutputFormat> routes = routes(spec.formats());
         Path truthFile = spec.out().resolve("truth.json");
         Path tenantFile = spec.out().resolve(TENANT_CONFIG);
@@ -54,7 +65,10 @@ public final class Simulation {
             }
         }
         Files.createDirectories(logs);
-        Tenant tenant = TenantFactory.create(spec.seed(), spec.users(), spec.days(), spec.domain());
+        Tenant created = TenantFactory.create(spec.seed(), spec.users(), spec.days(), spec.domain());
+        Optional<Hardening> hardening = hardenPlan.isEmpty() ? Optional.empty() : Optional.of(Hardening.of(hardenPlan.get(), created));
+        Tenant tenant = hardening.map(h -> h.apply(created)).orElse(created);
+        UnaryOperator<LogRecord> adjust = hardening.isPresent() ? hardening.get()::adjust : UnaryOperator.identity();
         TenantDays days = new TenantDays(tenant, spec.seed(), spec.start(), spec.days(), spec.campaigns());
         long[] seq = {0};
         PriorityQueue<Pending> pending = new PriorityQueue<>(Comparator.comparing((Pending p) -> p.record.arrival())
@@ -64,10 +78,10 @@ public final class Simulation {
             for (int d = 0; d < spec.days(); d++) {
                 days.generate(d, r -> pending.add(new Pending(r, seq[0]++)));
                 java.time.Instant dayEnd = spec.start().plusSeconds(86_400L * (d + 1));
-                while (!pending.isEmpty() && pending.peek().record.arrival().isBefore(dayEnd)) files.write(pending.poll().record);
+                while (!pending.isEmpty() && pending.peek().record.arrival().isBefore(dayEnd)) files.write(adjust.apply(pending.poll().record));
                 progress.accept(d + 1);
             }
-            while (!pending.isEmpty()) files.write(pending.poll().record);
+            while (!pending.isEmpty()) files.write(adjust.apply(pending.poll().record));
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -78,6 +92,7 @@ public final class Simulation {
                 benign(tenant, days));
         truth.write(truthFile);
         writeTenantConfig(tenantFile, truth);
+        if (hardening.isPresent()) hardening.get().writeTruth(spec.out().resolve(Hardening.TRUTH_FILE));
         return new SimulationReport(files.files(), rows, truthFile, truth);
     }
 

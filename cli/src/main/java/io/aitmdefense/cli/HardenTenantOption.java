@@ -1,0 +1,72 @@
+package io.aitmdefense.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aitmdefense.graph.MicrosoftClients;
+import io.aitmdefense.graph.config.MicrosoftSettings;
+import io.aitmdefense.graph.config.SettingsException;
+import io.aitmdefense.harden.apply.ExportedTenant;
+import io.aitmdefense.harden.apply.GraphTenantPolicies;
+import io.aitmdefense.harden.apply.TenantPolicies;
+import io.aitmdefense.posture.read.CaExportReader;
+import io.aitmdefense.posture.read.CaReadResult;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Where {@code harden apply} and {@code drift} read the live tenant: Graph (--config) or a fresh export (--live). */
+final class HardenTenantOption {
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--config", paramLabel = "FILE",
+                description = "tenant.yaml whose microsoft: section connects to Graph (docs/microsoft.md).")
+        Optional<Path> config = Optional.empty();
+
+        @Option(names = "--live", paramLabel = "EXPORT", description = "A fresh Conditional Access export standing in for the tenant (read-only).")
+        Optional<Path> live = Optional.empty();
+    }
+
+    /** The {@code microsoft:} section of the tenant file (docs/microsoft.md) to a Graph client. */
+    private static TenantPolicies graph(Path config) {
+        if (!Files.isRegularFile(config)) throw new IllegalArgumentException(config + ": no such file");
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException(config + ": not valid YAML: " + e.getMessage());
+        }
+        JsonNode section = root == null ? null : root.get("microsoft");
+        if (section == null || !section.isObject()) {
+            throw new IllegalArgumentException(config + ": no microsoft: section (tenant id, app id, certificate; see docs/microsoft.md)");
+        }
+        MicrosoftSettings settings;
+        try {
+            settings = MicrosoftSettings.parse(section, config);
+        } catch (SettingsException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        return new GraphTenantPolicies(MicrosoftClients.connect(settings).graph());
+    }
+
+    boolean offline() {
+        return source.live.isPresent();
+    }
+
+    /** The tenant, or a message saying why it cannot be reached. */
+    TenantPolicies open(String command) {
+        if (source.config.isPresent()) return graph(source.config.get());
+        Path export = source.live.orElseThrow();
+        if (!Files.exists(export)) throw new IllegalArgumentException(export + ": no such file or folder");
+        CaReadResult read = new CaExportReader().read(export);
+        read.errors().forEach(e -> System.err.println(command + ": " + e));
+        return ExportedTenant.of(read.snapshot());
+    }
+}

@@ -1,0 +1,94 @@
+package io.aitmdefense.respond.contain;
+
+import io.aitmdefense.respond.plan.Findings;
+import io.aitmdefense.respond.plan.Plan;
+import io.aitmdefense.respond.plan.Step;
+import io.aitmdefense.respond.plan.Target;
+
+/**
+ * The plan as commands a person can paste, for teams that act by hand or want to check what aitm would send:
+ * Microsoft Graph PowerShell, {@code az rest} (Azure CLI), and the Exchange / on-premises script. Object ids the
+ * evidence could not name (which rule id, which method id) are looked up first, and the lookup command is given.
+ */
+public final class CopyPasteCommands {
+    private CopyPasteCommands() {
+    }
+
+    public static String markdown(Plan plan) {
+        Findings f = plan.findings();
+        String u = f.user();
+        StringBuilder g = new StringBuilder();
+        StringBuilder az = new StringBuilder();
+        String base = "https://graph.microsoft.com/v1.0";
+        g.append("Connect-MgGraph -Scopes User.EnableDisableAccount.All,User.RevokeSessions.All,IdentityRiskyUser.ReadWrite.All,"
+                + "MailboxSettings.ReadWrite,UserAuthenticationMethod.ReadWrite.All,DelegatedPermissionGrant.ReadWrite.All,"
+                + "Application.ReadWrite.All\n");
+        for (Step s : plan.steps()) {
+            switch (s.kind()) {
+                case DISABLE_ACCOUNT -> {
+                    g.append("Update-MgUser -UserId ").append(q(u)).append(" -AccountEnabled:$false\n");
+                    az.append("az rest --method patch --url ").append(base).append("/users/").append(u)
+                            .append(" --body '{\"accountEnabled\":false}'\n");
+                }
+                case REVOKE_SESSIONS -> {
+                    g.append("Revoke-MgUserSignInSession -UserId ").append(q(u)).append('\n');
+                    az.append("az rest --method post --url ").append(base).append("/users/").append(u).append("/revokeSignInSessions\n");
+                }
+                case CONFIRM_COMPROMISED -> {
+                    g.append("$id = (Get-MgUser -UserId ").append(q(u)).append(").Id\n");
+                    g.append("Confirm-MgRiskyUserCompromised -UserIds $id\n");
+                    az.append("az rest --method post --url ").append(base).append("/identityProtection/riskyUsers/confirmCompromised")
+                            .append(" --body \"{\\\"userIds\\\":[\\\"$(az ad user show --id ").append(u).append(" --query id -o tsv)\\\"]}\"\n");
+                }
+                case REMOVE_INBOX_RULE -> {
+                    Target.InboxRule r = (Target.InboxRule) s.target();
+                    g.append("# rule ").append(q(r.name())).append(r.recipients().isEmpty() ? "" : " forwarding to " + String.join(", ", r.recipients())).append('\n');
+                    g.append("Get-MgUserMailFolderMessageRule -UserId ").append(q(r.mailbox())).append(" -MailFolderId inbox | Where-Object { $_.DisplayName -eq ")
+                            .append(q(r.name())).append(" } | ForEach-Object { Remove-MgUserMailFolderMessageRule -UserId ")
+                            .append(q(r.mailbox())).append(" -MailFolderId inbox -MessageRuleId $_.Id }\n");
+                    az.append("az rest --method get --url ").append(base).append("/users/").append(r.mailbox())
+                            .append("/mailFolders/inbox/messageRules   # find the id of ").append(q(r.name())).append('\n');
+                    az.append("az rest --method delete --url ").append(base).append("/users/").append(r.mailbox())
+                            .append("/mailFolders/inbox/messageRules/<id>\n");
+                }
+                case DELETE_AUTH_METHOD -> {
+                    Target.Method m = (Target.Method) s.target();
+                    g.append("# method registered ").append(m.registered()).append(" (").append(m.method()).append("): check the list, then remove that one\n");
+                    g.append("Get-MgUserAuthenticationMethod -UserId ").append(q(u)).append(" | Format-List Id,AdditionalProperties\n");
+                    az.append("az rest --method get --url ").append(base).append("/users/").append(u).append("/authentication/methods\n");
+                    az.append("az rest --method delete --url ").append(base).append("/users/").append(u)
+                            .append("/authentication/<type>Methods/<id>   # e.g. microsoftAuthenticatorMethods\n");
+                }
+                case REVOKE_GRANT -> {
+                    Target.Consent c = (Target.Consent) s.target();
+                    g.append("$sp = Get-MgServicePrincipal -Filter \"appId eq '").append(c.appId()).append("'\"\n");
+                    g.append("Get-MgUserOauth2PermissionGrant -UserId ").append(q(u)).append(" | Where-Object { $_.ClientId -eq $sp.Id }")
+                            .append(" | ForEach-Object { Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId $_.Id }\n");
+                    az.append("az rest --method get --url \"").append(base).append("/users/").append(u).append("/oauth2PermissionGrants\"\n");
+                    az.append("az rest --method delete --url ").append(base).append("/oauth2PermissionGrants/<id>\n");
+                }
+                case DISABLE_APP -> {
+                    Target.Consent c = (Target.Consent) s.target();
+                    g.append("Update-MgServicePrincipal -ServicePrincipalId (Get-MgServicePrincipal -Filter \"appId eq '")
+                            .append(c.appId()).append("'\").Id -AccountEnabled:$false   # tenant-wide\n");
+                    az.append("az ad sp update --id ").append(c.appId()).append(" --set accountEnabled=false   # tenant-wide\n");
+                }
+                case RESET_PASSWORD -> {
+                    if (s.gate() == Step.Gate.SCRIPT) break;
+                    g.append("# reset through the portal or: Update-MgUser -UserId ").append(q(u))
+                            .append(" -PasswordProfile @{ForceChangePasswordNextSignIn=$true; Password=(Read-Host -AsSecureString | ConvertFrom-SecureString -AsPlainText)}\n");
+                }
+                default -> { }
+            }
+        }
+        return "# Contain " + f.user() + " (incident " + f.incidentId() + ") by hand\n\n"
+                + "Run in this order; every command is what `aitm respond run` would send.\n\n"
+                + "## Microsoft Graph PowerShell\n\n```powershell\n" + g + "```\n\n"
+                + "## Azure CLI (`az rest`)\n\n```bash\n" + az + "```\n\n"
+                + "## Exchange Online and on-premises\n\n```powershell\n" + plan.script() + "```\n";
+    }
+
+    private static String q(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+}
