@@ -91,7 +91,8 @@ final class DetectCommand implements Callable<Integer> {
                     + " 'all' lists the catalogue.")
     Optional<String> explain = Optional.empty();
 
-    @Option(names = "--show-config", description = "Print the default configuration (thresholds and tenant context) and exit.")
+    @Option(names = "--show-config", description = "Print the effective configuration (every threshold and the tenant context,"
+            + " with --config applied) and exit.")
     boolean showConfig;
 
     @Option(names = "--export-rules", arity = "2", paramLabel = "FORMAT DIR",
@@ -111,7 +112,7 @@ final class DetectCommand implements Callable<Integer> {
         PrintStream stdout = System.out;
         if (explain.isPresent()) return explain(explain.get(), stdout);
         if (showConfig) {
-            stdout.print(DetectConfig.defaultsText());
+            stdout.print(Catalogue.configText(config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults()));
             return ExitCodes.OK;
         }
         if (!exportRules.isEmpty()) return exportRules(stdout);
@@ -120,6 +121,7 @@ final class DetectCommand implements Callable<Integer> {
         if (out.isPresent()) refuseToWriteIntoInputs(out.get());
 
         DetectConfig settings = config.isPresent() ? DetectConfig.load(config.get()) : DetectConfig.defaults();
+        if (config.isEmpty()) System.err.println(DetectConfig.NO_TENANT_CONTEXT);
         Enrichment enrichment = Enrichments.load(settings, asnDb);
         TerminalProgress progress = TerminalProgress.forTerminal();
         MicrosoftAlertTally microsoftAlerts = new MicrosoftAlertTally(settings);

@@ -5,10 +5,11 @@ import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.events.Event;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A detection, written once against keyed state and event-time timers, run unchanged by the local engine
- * and by the Flink adapter (a {@code KeyedProcessFunction}). Events arrive grouped by {@link Event#user()}:
+ * and by the Flink adapter (a {@code KeyedProcessFunction}). Events arrive grouped by user (see {@link Context#key}):
  * all state is per user and lives in {@link Context#state}; an implementation keeps no per-key fields.
  * <p>
  * Results must not depend on arrival order: update state on events, and decide either order-independently
@@ -17,6 +18,14 @@ import java.time.Instant;
 public interface Detection {
 
     DetectionInfo info();
+
+    /**
+     * Every state this detection asks for. A snapshot is restored through their codecs: a restore refuses state under
+     * a name no detection lists here.
+     */
+    default List<StateDescriptor<?>> states() {
+        return List.of();
+    }
 
     void onEvent(Event event, Context ctx);
 

@@ -58,18 +58,17 @@ public final class BecSendDetection implements Detection {
     private final Duration window;
     private final int minSends;
     private final Duration suspiciousWindow;
-    private final StateDescriptor<BecSendState> state;
+    private final StateDescriptor<Pending<Sent>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public BecSendDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minSends = t.integer("minSends", 10);
-        if (minSends < 1) throw new IllegalArgumentException(ID + ".minSends: must be at least 1, got " + minSends);
-        int historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
-        this.state = new StateDescriptor<>(ID + "/recent", BecSendState::new, window.plusMinutes(1));
+        this.window = t.duration("window", Duration.ofMinutes(60), "sends in this time after the first form one burst");
+        this.minSends = t.integer("minSends", 10, 1, "sends in the window from a suspicious session/IP");
+        int historyDays = t.integer("historyDays", 14, 1, "how long a network counts as known to the user");
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12),
+                "a suspicious sign-in this long before the sends ties their session/IP to it");
+        this.state = new StateDescriptor<>(ID + "/recent", Pending::new, window.plusMinutes(1), StateCodecs.BEC_SEND);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -78,15 +77,14 @@ public final class BecSendDetection implements Detection {
                 String client) implements Timed {
     }
 
-    static final class BecSendState {
-        final ArrayList<Sent> sends = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        long reportedUpTo = Long.MIN_VALUE;
-    }
-
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -97,51 +95,49 @@ public final class BecSendDetection implements Detection {
         }
         if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
                 && SEND_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
-            ValueState<BecSendState> v = ctx.state(state);
-            BecSendState st = v.value();
+            ValueState<Pending<Sent>> v = ctx.state(state);
+            Pending<Sent> sends = v.value();
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Sent m = new Sent(o.time().toEpochMilli(), RecordRef.of(o), o.operation(), ctx.enrichment().network(o.ip(), 0),
                     o.sessionId(), o.subject(), client);
-            if (!Timed.insert(st.sends, m, CAP, Timed.Cap.DROP_OLDEST)) return;
+            if (!sends.add(m, CAP, Timed.Cap.DROP_OLDEST)) return;
             ctx.registerTimer(Timed.minuteAfter(m.instant().plus(window)));
-            v.update(st);
+            v.update(sends);
         }
         // touch no state for the rest: it would live for the whole history
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<BecSendState> v = ctx.state(state);
-        BecSendState st = v.value();
+        ValueState<Pending<Sent>> v = ctx.state(state);
+        Pending<Sent> sends = v.value();
         long w = window.toMillis(), lookback = suspiciousWindow.toMillis();
         long cutoff = time.toEpochMilli() - w;
-        List<SuspiciousSignInLedger.Mark> marks = null;
-        for (int i = 0; i < st.sends.size(); i++) {
-            Sent first = st.sends.get(i);
-            if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
+        List<List<SuspiciousSignInLedger.Mark>> marks = new ArrayList<>(1);
+        sends.judge(cutoff, (i, first) -> {
             // one look at the ledger per timer: the first unjudged send is the earliest, and the watermark is past all
-            if (marks == null) marks = ctx.state(ledger).value().suspicious(first.time() - lookback, time.toEpochMilli());
-            Optional<SuspiciousSignInLedger.Mark> tie = SuspiciousSignInLedger.Mark.behind(marks, first.time(), lookback,
+            if (marks.isEmpty()) marks.add(ctx.state(ledger).value().suspicious(first.time() - lookback, time.toEpochMilli()));
+            List<SuspiciousSignInLedger.Mark> suspicious = marks.get(0);
+            Optional<SuspiciousSignInLedger.Mark> tie = SuspiciousSignInLedger.Mark.behind(suspicious, first.time(), lookback,
                     first.session(), first.network());
-            if (tie.isEmpty()) continue;
+            if (tie.isEmpty()) return;
             List<Sent> burst = new ArrayList<>();
-            for (int j = i; j < st.sends.size() && st.sends.get(j).time() <= first.time() + w; j++) {
-                Sent m = st.sends.get(j);
-                if (SuspiciousSignInLedger.Mark.behind(marks, m.time(), lookback, m.session(), m.network()).isPresent()) burst.add(m);
+            for (int j = i; j < sends.rows.size() && sends.rows.get(j).time() <= first.time() + w; j++) {
+                Sent m = sends.rows.get(j);
+                if (SuspiciousSignInLedger.Mark.behind(suspicious, m.time(), lookback, m.session(), m.network()).isPresent()) burst.add(m);
             }
-            if (burst.size() < minSends) continue;
-            st.reportedUpTo = first.time() + w;
-            ctx.emit(alert(ctx.key(), burst, tie.get()));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.sends.removeIf(m -> m.time() <= cutoff);
+            if (burst.size() < minSends) return;
+            sends.reported(first.time() + w);
+            ctx.emit(alert(ctx, burst, tie.get()));
+        });
+        sends.forgetUpTo(cutoff);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
-        if (st.sends.isEmpty()) v.clear();
-        else v.update(st);
+        if (sends.isEmpty()) v.clear();
+        else v.update(sends);
     }
 
-    private Alert alert(String user, List<Sent> burst, SuspiciousSignInLedger.Mark tie) {
+    private Alert alert(Context ctx, List<Sent> burst, SuspiciousSignInLedger.Mark tie) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), clients = new LinkedHashSet<>(),
                 agents = new LinkedHashSet<>(), operations = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
@@ -182,7 +178,7 @@ public final class BecSendDetection implements Detection {
         }
         why.append('.');
         Instant start = tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 wave ? Severity.CRITICAL : INFO.severity(), wave ? 0.85 : 0.7,
                 start, last.instant(), wave ? KillChainStage.LATERAL_MOVEMENT : INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -52,15 +52,16 @@ public final class CaTamperingDetection implements Detection {
 
     private final Duration suspiciousWindow;
     private final int historyDays;
-    private final StateDescriptor<CaTamperingState> state;
+    private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public CaTamperingDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(24));
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/pending", CaTamperingState::new, Duration.ofMinutes(2));
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(24),
+                "actor had a suspicious session this long before the change: critical");
+        this.historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
+        this.state = new StateDescriptor<>(ID + "/pending", Pending::new, Duration.ofMinutes(2), StateCodecs.CA_TAMPERING);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -69,14 +70,14 @@ public final class CaTamperingDetection implements Detection {
                   Artifact.PolicyChange policy) implements Timed {
     }
 
-    static final class CaTamperingState {
-        final ArrayList<Change> pending = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-    }
-
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -88,11 +89,11 @@ public final class CaTamperingDetection implements Detection {
         Optional<Change> c = event instanceof DirectoryAudit d && d.success() && d.actor().isUser()
                 && d.artifact().orElse(null) instanceof Artifact.PolicyChange p ? change(d, p, ctx) : Optional.empty();
         if (c.isEmpty()) return; // touch no state for the rest: it would live for the whole history
-        ValueState<CaTamperingState> v = ctx.state(state);
-        CaTamperingState st = v.value();
-        if (!Timed.insert(st.pending, c.get(), CAP, Timed.Cap.DROP_LATEST)) return;
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
+        if (!pending.add(c.get(), CAP, Timed.Cap.DROP_LATEST)) return;
         ctx.registerTimer(Timed.minuteAfter(c.get().instant()));
-        v.update(st);
+        v.update(pending);
     }
 
     private static Optional<Change> change(DirectoryAudit d, Artifact.PolicyChange p, Context ctx) {
@@ -133,23 +134,19 @@ public final class CaTamperingDetection implements Detection {
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<CaTamperingState> v = ctx.state(state);
-        CaTamperingState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         long now = time.toEpochMilli();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (Change c : st.pending) {
-            if (c.time() > now) break;
-            if (c.time() <= st.judgedUpTo) continue;
-            ctx.emit(alert(ctx.key(), c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time())));
-        }
-        st.pending.removeIf(c -> c.time() <= now);
-        st.judgedUpTo = Math.max(st.judgedUpTo, now);
+        pending.judge(now, (i, c) -> ctx.emit(alert(ctx, c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time()))));
+        pending.forgetUpTo(now);
         SuspiciousSignInLedger.trim(ctx, ledger, now);
-        if (st.pending.isEmpty()) v.clear();
-        else v.update(st);
+        if (pending.isEmpty()) v.clear();
+        else v.update(pending);
     }
 
-    private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         boolean hostingActor = c.network().hosting() && !c.network().trusted();
         boolean suspicious = !marks.isEmpty() || hostingActor;
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -187,7 +184,7 @@ public final class CaTamperingDetection implements Detection {
             why.append(" from a normal session (no suspicious sign-in of the actor in the previous ")
                     .append(suspiciousWindow.toHours()).append(" h); likely an administrator's change — confirm it was planned.");
         }
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 severity, confidence,
                 marks.isEmpty() ? c.instant() : Instant.ofEpochMilli(marks.get(0).time()), c.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 suspicious ? new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)) : Alert.Infrastructure.NONE,

@@ -45,21 +45,33 @@ public final class ClientMismatchDetection implements Detection {
             "Check whether the user owns a device of the second kind; look at what the second client did (mail access, "
                     + "inbox rules, consents); if it is not theirs, revoke sessions and reset credentials.");
 
+    /** The default {@code scriptingAgents}; the rule export reads it too. */
+    public static final List<String> SCRIPTING_AGENTS = List.of("python-requests", "axios", "node-fetch", "node/", "undici",
+            "go-http-client", "curl/", "okhttp", "aiohttp", "powershell/", "libwww-perl", "wget/");
+
     private final Duration window;
     private final List<String> scriptingAgents;
     private final StateDescriptor<SessionReplayLedger> state;
 
     public ClientMismatchDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.scriptingAgents = t.strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
+        this.window = t.duration("window", Duration.ofMinutes(60),
+                "a client change within one session within this time; one alert per session episode");
+        this.scriptingAgents = t.strings("scriptingAgents", SCRIPTING_AGENTS,
+                "agents that alone make a sign-in a script's (matched anywhere; a trailing / matches the agent's start)");
         // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_USES);
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -107,12 +119,13 @@ public final class ClientMismatchDetection implements Detection {
         }
         boolean script = script(later);
         if (jumpFrom == null && !script) return false;
-        ctx.emit(alert(ctx.key(), key, jumpFrom, later, script, uses));
+        ctx.emit(alert(ctx, key, jumpFrom, later, script, uses));
         return true;
     }
 
-    private Alert alert(String user, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
+    private Alert alert(Context ctx, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
                         List<SessionReplayUse> uses) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -155,7 +168,7 @@ public final class ClientMismatchDetection implements Detection {
         if (to.network().hosting()) confidence += 0.1;
         Severity severity = (from != null && script) || (script && to.network().hosting()) ? Severity.HIGH : INFO.severity();
         SessionReplayUse first = shown.get(0), last = shown.get(shown.size() - 1);
-        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, to.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
                 first.instant(), last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), session ? List.of(key.startsWith("token:") ? key.substring(6) : key) : List.of()),

@@ -68,12 +68,13 @@ public final class DeviceCodePhishDetection implements Detection {
 
     public DeviceCodePhishDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.historyDays = t.integer("historyDays", 30);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.followWindow = t.duration("followWindow", Duration.ofMinutes(60));
+        this.historyDays = t.integer("historyDays", 30, 1, "device code use seen for the user within this time is normal for them");
+        this.followWindow = t.duration("followWindow", Duration.ofMinutes(60),
+                "mail access this long after the device-code sign-in is its evidence");
         // only users who used device code carry the long-lived habit; everyone's recent mail access lives briefly
-        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays));
-        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1));
+        this.habit = new StateDescriptor<>(ID + "/habit", TreeMap::new, Duration.ofDays(historyDays), StateCodecs.DAYS);
+        this.recent = new StateDescriptor<>(ID + "/recent", DeviceCodePhishState::new, followWindow.multipliedBy(2).plusMinutes(1),
+                StateCodecs.DEVICE_CODE);
     }
 
     /** A device-code sign-in, or a mail access that may follow one. */
@@ -83,16 +84,18 @@ public final class DeviceCodePhishDetection implements Detection {
 
     /** Pending device-code sign-ins and recent mail access. (The habit is a day → earliest device-code use map.) */
     static final class DeviceCodePhishState {
-        final ArrayList<Row> flows = new ArrayList<>();
+        final Pending<Row> flows = new Pending<>();
         final ArrayList<Row> mail = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        /** Device-code sign-ins up to this time belong to an alert already raised. */
-        long reportedUpTo = Long.MIN_VALUE;
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(habit, recent);
     }
 
     @Override
@@ -134,8 +137,8 @@ public final class DeviceCodePhishDetection implements Detection {
         ValueState<DeviceCodePhishState> v = ctx.state(recent);
         DeviceCodePhishState st = v.value();
         trim(st, ctx.watermark());
-        List<Row> list = flow ? st.flows : st.mail;
-        Timed.insert(list, row, CAP, Timed.Cap.DROP_OLDEST);
+        if (flow) st.flows.add(row, CAP, Timed.Cap.DROP_OLDEST);
+        else Timed.insert(st.mail, row, CAP, Timed.Cap.DROP_OLDEST);
         v.update(st);
         if (flow) ctx.registerTimer(Timed.minuteAfter(row.instant().plus(followWindow)));
     }
@@ -166,15 +169,13 @@ public final class DeviceCodePhishDetection implements Detection {
         DeviceCodePhishState st = v.value();
         TreeMap<Long, Long> usedOnDay = ctx.state(habit).value();
         long cutoff = time.toEpochMilli() - followWindow.toMillis();
-        for (Row first : st.flows) {
-            if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo || usedBefore(usedOnDay, first.time())) continue;
+        st.flows.judge(cutoff, (i, first) -> {
+            if (usedBefore(usedOnDay, first.time())) return;
             long end = first.time() + followWindow.toMillis();
-            st.reportedUpTo = end;
-            ctx.emit(alert(ctx.key(), first, st, end));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.flows.removeIf(r -> r.time() <= cutoff);
+            st.flows.reported(end);
+            ctx.emit(alert(ctx, first, st, end));
+        });
+        st.flows.forgetUpTo(cutoff);
         st.mail.removeIf(r -> r.time() <= cutoff);
         if (st.flows.isEmpty() && st.mail.isEmpty()) v.clear();
         else v.update(st);
@@ -189,11 +190,12 @@ public final class DeviceCodePhishDetection implements Detection {
         return false;
     }
 
-    private Alert alert(String user, Row first, DeviceCodePhishState st, long end) {
+    private Alert alert(Context ctx, Row first, DeviceCodePhishState st, long end) {
+        String user = ctx.user();
         List<Row> flows = new ArrayList<>();
         Set<String> sessions = new LinkedHashSet<>(), ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
-        for (Row r : st.flows) {
+        for (Row r : st.flows.rows) {
             if (r.time() < first.time() || r.time() > end) continue;
             flows.add(r);
             if (!r.session().isEmpty()) sessions.add(r.session());
@@ -234,7 +236,7 @@ public final class DeviceCodePhishDetection implements Detection {
         Severity severity = hosting || !mail.isEmpty() ? Severity.HIGH : INFO.severity();
         Instant last = flows.get(flows.size() - 1).instant();
         if (!mail.isEmpty() && mail.get(mail.size() - 1).instant().isAfter(last)) last = mail.get(mail.size() - 1).instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 first.instant(), last, INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

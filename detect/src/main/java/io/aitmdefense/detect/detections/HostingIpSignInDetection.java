@@ -75,11 +75,12 @@ public final class HostingIpSignInDetection implements Detection {
 
     public HostingIpSignInDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.window = t.duration("window", Duration.ofMinutes(60),
+                "sign-ins from the network in this time after the first are the alert's evidence");
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user and hosting network within this time");
         // the open alerts live for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new,
-                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1), StateCodecs.HOSTING);
     }
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
@@ -97,6 +98,11 @@ public final class HostingIpSignInDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -140,7 +146,7 @@ public final class HostingIpSignInDetection implements Detection {
             for (Hit o : st.hits) {
                 if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)) batch.add(o);
             }
-            ctx.emit(alert(ctx.key(), batch));
+            ctx.emit(alert(ctx, batch));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.hits.removeIf(h -> h.time() <= cutoff);
@@ -149,7 +155,8 @@ public final class HostingIpSignInDetection implements Detection {
         else v.update(st);
     }
 
-    private Alert alert(String user, List<Hit> batch) {
+    private Alert alert(Context ctx, List<Hit> batch) {
+        String user = ctx.user();
         Hit first = batch.get(0), last = batch.get(batch.size() - 1);
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), apps = new LinkedHashSet<>(),
                 clients = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -184,7 +191,7 @@ public final class HostingIpSignInDetection implements Detection {
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 first.instant(), last.instant(), stage, techniques, why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(), List.copyOf(agents), List.copyOf(sessions)),

@@ -65,12 +65,13 @@ public final class ImpossibleTravelDetection implements Detection {
 
     public ImpossibleTravelDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.minKm = t.decimal("minKm", 500);
-        this.minSpeedKmh = t.decimal("minSpeedKmh", 800);
+        this.minKm = t.decimal("minKm", 500, "places at least this far apart");
+        this.minSpeedKmh = t.decimal("minSpeedKmh", 800, "... reached faster than this");
         if (minSpeedKmh <= 0) throw new IllegalArgumentException(ID + ".minSpeedKmh: must be positive, got " + minSpeedKmh);
-        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user within this time");
         this.maxGap = Duration.ofMinutes((long) Math.ceil(MAX_DISTANCE_KM / minSpeedKmh * 60));
-        this.state = new StateDescriptor<>(ID + "/places", ImpossibleTravelState::new, maxGap.compareTo(dedupe) > 0 ? maxGap : dedupe);
+        this.state = new StateDescriptor<>(ID + "/places", ImpossibleTravelState::new, maxGap.compareTo(dedupe) > 0 ? maxGap : dedupe,
+                StateCodecs.TRAVEL);
     }
 
     /** Where an interactive sign-in was, as the alert needs it. */
@@ -88,6 +89,11 @@ public final class ImpossibleTravelDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -129,7 +135,7 @@ public final class ImpossibleTravelDetection implements Detection {
             double speed = hours == 0 ? Double.POSITIVE_INFINITY : km / hours;
             if (km >= minKm && speed >= minSpeedKmh) {
                 st.lastAlert = to.time();
-                ctx.emit(alert(ctx.key(), from, to, km, speed));
+                ctx.emit(alert(ctx, from, to, km, speed));
             }
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, now);
@@ -148,7 +154,8 @@ public final class ImpossibleTravelDetection implements Detection {
         return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
-    private Alert alert(String user, Place from, Place to, double km, double speed) {
+    private Alert alert(Context ctx, Place from, Place to, double km, double speed) {
+        String user = ctx.user();
         String pace = Double.isInfinite(speed) ? "at the same moment"
                 : String.format(Locale.ROOT, "in %s, %,.0f km/h", SessionReplayDetection.humanDelay(to.time() - from.time()), speed);
         String explanation = String.format(Locale.ROOT,
@@ -172,7 +179,7 @@ public final class ImpossibleTravelDetection implements Detection {
             evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
-        return Alerts.alert(INFO, "", user, user, to.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, to.source(), new Alerts.Finding(
                 INFO.severity(), Math.round(confidence * 100) / 100.0,
                 from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),

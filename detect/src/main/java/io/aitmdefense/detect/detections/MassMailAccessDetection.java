@@ -67,16 +67,16 @@ public final class MassMailAccessDetection implements Detection {
 
     public MassMailAccessDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minItems = t.integer("minItems", 100);
-        this.baselineFactor = t.decimal("baselineFactor", 10);
-        this.minBaselineItems = t.integer("minBaselineItems", 50);
-        this.minBaselineHours = t.integer("minBaselineHours", 8);
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12));
+        this.window = t.duration("window", Duration.ofMinutes(60), "reads in this time after the first form one burst");
+        this.minItems = t.integer("minItems", 100, "MailItemsAccessed items in the window from one suspicious session/IP");
+        this.baselineFactor = t.decimal("baselineFactor", 10, "or this many times the user's hourly baseline");
+        this.minBaselineItems = t.integer("minBaselineItems", 50, "... and at least this many items (far above a tiny baseline is still little)");
+        this.minBaselineHours = t.integer("minBaselineHours", 8, "active hours of history before a baseline counts");
+        this.historyDays = t.integer("historyDays", 14, 1, "baseline history; also how long a network counts as known to the user");
+        this.suspiciousWindow = t.duration("suspiciousWindow", Duration.ofHours(12),
+                "a suspicious sign-in this long before the reads ties their session/IP to it");
         this.state = new StateDescriptor<>(ID + "/recent", MassMailAccessState::new,
-                Duration.ofDays(historyDays).plus(window).plusMinutes(1));
+                Duration.ofDays(historyDays).plus(window).plusMinutes(1), StateCodecs.MASS_MAIL);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -85,16 +85,19 @@ public final class MassMailAccessDetection implements Detection {
     }
 
     static final class MassMailAccessState {
-        final ArrayList<Access> accesses = new ArrayList<>();
+        final Pending<Access> accesses = new Pending<>();
         /** Hour index → items read in it: the baseline. */
         final TreeMap<Long, Long> itemsByHour = new TreeMap<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        long reportedUpTo = Long.MIN_VALUE;
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -110,7 +113,7 @@ public final class MassMailAccessDetection implements Detection {
             String client = o.userAgent().isEmpty() ? o.clientInfo() : o.userAgent();
             Access a = new Access(o.time().toEpochMilli(), RecordRef.of(o), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
-            if (!Timed.insert(st.accesses, a, CAP, Timed.Cap.DROP_OLDEST)) return;
+            if (!st.accesses.add(a, CAP, Timed.Cap.DROP_OLDEST)) return;
             st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
             ctx.registerTimer(Timed.minuteAfter(a.instant().plus(window)));
             v.update(st);
@@ -124,17 +127,16 @@ public final class MassMailAccessDetection implements Detection {
         MassMailAccessState st = v.value();
         long w = window.toMillis();
         long cutoff = time.toEpochMilli() - w;
-        List<SuspiciousSignInLedger.Mark> marks = null;
-        for (int i = 0; i < st.accesses.size(); i++) {
-            Access first = st.accesses.get(i);
-            if (first.time() > cutoff) break;
-            if (first.time() <= st.judgedUpTo || first.time() <= st.reportedUpTo) continue;
+        List<List<SuspiciousSignInLedger.Mark>> looked = new ArrayList<>(1);
+        List<Access> rows = st.accesses.rows;
+        st.accesses.judge(cutoff, (i, first) -> {
             List<Access> burst = new ArrayList<>();
-            for (int j = i; j < st.accesses.size() && st.accesses.get(j).time() <= first.time() + w; j++) burst.add(st.accesses.get(j));
+            for (int j = i; j < rows.size() && rows.get(j).time() <= first.time() + w; j++) burst.add(rows.get(j));
             long total = burst.stream().mapToLong(Access::items).sum();
-            if (total < minItems && total < minBaselineItems) continue; // too little on either path
+            if (total < minItems && total < minBaselineItems) return; // too little on either path
             // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
-            if (marks == null) marks = ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli());
+            if (looked.isEmpty()) looked.add(ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli()));
+            List<SuspiciousSignInLedger.Mark> marks = looked.get(0);
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
             for (Access a : burst) {
@@ -149,13 +151,12 @@ public final class MassMailAccessDetection implements Detection {
             boolean fromSuspicious = !tied.isEmpty() && tied.get(0) == first && tiedItems >= minItems;
             boolean aboveBaseline = baseline.hours() >= minBaselineHours && total >= minBaselineItems
                     && total >= baselineFactor * baseline.perHour();
-            if (!fromSuspicious && !aboveBaseline) continue;
-            st.reportedUpTo = first.time() + w;
-            ctx.emit(alert(ctx.key(), fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
+            if (!fromSuspicious && !aboveBaseline) return;
+            st.accesses.reported(first.time() + w);
+            ctx.emit(alert(ctx, fromSuspicious ? tied : burst, fromSuspicious ? tiedItems : total,
                     fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.accesses.removeIf(a -> a.time() <= cutoff);
+        });
+        st.accesses.forgetUpTo(cutoff);
         st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
         if (st.accesses.isEmpty() && st.itemsByHour.isEmpty()) v.clear();
@@ -177,7 +178,8 @@ public final class MassMailAccessDetection implements Detection {
         return new Baseline(hours == 0 ? 0 : (double) sum / hours, hours);
     }
 
-    private Alert alert(String user, List<Access> reads, long items, SuspiciousSignInLedger.Mark tie, Baseline baseline) {
+    private Alert alert(Context ctx, List<Access> reads, long items, SuspiciousSignInLedger.Mark tie, Baseline baseline) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), clients = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -216,7 +218,7 @@ public final class MassMailAccessDetection implements Detection {
             if (tie.network().asn() > 0) asns.add(tie.network().asn());
         }
         Instant start = tie != null && tie.time() < first.time() ? Instant.ofEpochMilli(tie.time()) : first.instant();
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(confidence * 100) / 100.0,
                 start, last.instant(), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -8,7 +8,10 @@ import io.aitmdefense.model.Evidence;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
+import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.StateIo;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.Network;
@@ -61,13 +64,19 @@ public final class MicrosoftAlertDetection implements Detection {
     public MicrosoftAlertDetection(DetectConfig config) {
         this.topics = MicrosoftAlertTopics.of(config);
         // an alert id raised once is remembered this long, so a late update of it is not raised again
-        Duration remember = config.detection(ID).duration("remember", Duration.ofDays(7));
-        this.state = new StateDescriptor<>(ID + "/alerts", MicrosoftAlertState::new, remember);
+        Duration remember = config.detection(ID).duration("remember", Duration.ofDays(7),
+                "an alert raised once is not raised again for a late update within this time");
+        this.state = new StateDescriptor<>(ID + "/alerts", MicrosoftAlertState::new, remember, CODEC);
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     /** The rows of one alert id seen so far. */
@@ -134,6 +143,47 @@ public final class MicrosoftAlertDetection implements Detection {
         final LinkedHashSet<String> raised = new LinkedHashSet<>();
     }
 
+    private static final MicrosoftAlertTopics.Topic[] TOPICS = MicrosoftAlertTopics.Topic.values();
+
+    static final StateCodec<MicrosoftAlertState> CODEC = StateCodecs.v1("Microsoft alerts", (st, out) -> {
+        StateIo.orderedMap(st.pending, out, (g, o) -> {
+            StateIo.varLong(g.time, o);
+            o.writeBoolean(g.first != null);
+            if (g.first != null) StateIo.source(g.first, o);
+            StateIo.str(g.title, o);
+            StateIo.str(g.provider, o);
+            StateIo.str(g.severity, o);
+            StateIo.str(g.link, o);
+            o.writeByte(g.topic == null ? 255 : g.topic.ordinal());
+            o.writeBoolean(g.dismissed);
+            StateIo.strings(List.copyOf(g.ips), o);
+            StateIo.strings(List.copyOf(g.techniques), o);
+            StateIo.list(List.copyOf(g.sources), o, StateIo::source);
+        });
+        StateIo.strings(List.copyOf(st.raised), out);
+    }, in -> {
+        MicrosoftAlertState st = new MicrosoftAlertState();
+        int n = StateIo.varInt(in);
+        for (int i = 0; i < n; i++) {
+            Gathered g = new Gathered(StateIo.str(in));
+            g.time = StateIo.varLong(in);
+            if (in.readBoolean()) g.first = StateIo.source(in);
+            g.title = StateIo.str(in);
+            g.provider = StateIo.str(in);
+            g.severity = StateIo.str(in);
+            g.link = StateIo.str(in);
+            int topic = in.readUnsignedByte();
+            g.topic = topic == 255 ? null : TOPICS[topic];
+            g.dismissed = in.readBoolean();
+            g.ips.addAll(StateIo.strings(in));
+            g.techniques.addAll(StateIo.strings(in));
+            g.sources.addAll(StateIo.list(in, StateIo::source));
+            st.pending.put(g.id, g);
+        }
+        st.raised.addAll(StateIo.strings(in));
+        return st;
+    });
+
     @Override
     public void onEvent(Event event, Context ctx) {
         if (!(event instanceof SecurityAlert a)) return;
@@ -177,7 +227,7 @@ public final class MicrosoftAlertDetection implements Detection {
         String provider = g.provider.isEmpty() ? "Microsoft" : g.provider;
         String severityWord = g.severity.isEmpty() ? "unrated" : g.severity;
         StringBuilder why = new StringBuilder(provider).append(" raised '").append(g.title).append("' (")
-                .append(severityWord).append(", alert ").append(g.id).append(") for ").append(ctx.key()).append(" at ").append(at);
+                .append(severityWord).append(", alert ").append(g.id).append(") for ").append(ctx.user()).append(" at ").append(at);
         if (!g.ips.isEmpty()) why.append(" involving ").append(String.join(", ", g.ips));
         why.append(": ").append(g.topic.meaning()).append('.');
         if (!g.link.isEmpty()) why.append(" Microsoft's alert: ").append(g.link);
@@ -193,7 +243,7 @@ public final class MicrosoftAlertDetection implements Detection {
             case LOW -> 0.5;
             case INFO -> 0.4;
         };
-        return Alerts.alert(INFO, "Microsoft alert: " + g.title, "", ctx.key(), ctx.key(), g.first, new Alerts.Finding(
+        return Alerts.alert(INFO, "Microsoft alert: " + g.title, ctx.tenant(), ctx.key(), ctx.user(), g.first, new Alerts.Finding(
                 severity, confidence,
                 at, at, g.topic.stage(), List.copyOf(techniques), why.toString(),
                 new Alert.Infrastructure(List.copyOf(g.ips), List.copyOf(asns), List.of(), List.of()),

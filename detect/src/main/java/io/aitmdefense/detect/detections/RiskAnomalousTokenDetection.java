@@ -48,22 +48,29 @@ public final class RiskAnomalousTokenDetection implements Detection {
                     + "the user's sessions and check for inbox rules, consents and MFA registrations since.");
 
     private static final int CAP = 500;
+    /** The default {@code types}; the rule export reads it too. */
+    public static final List<String> TYPES = List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle",
+            "adversaryInTheMiddle", "attemptedPrtAccess", "suspiciousInboxForwarding", "mcasSuspiciousInboxManipulationRules");
+    /** The default {@code combineTypes}; the rule export reads it too. */
+    public static final List<String> COMBINE_TYPES = List.of("unfamiliarFeatures", "anonymizedIPAddress", "maliciousIPAddress",
+            "suspiciousBrowser", "newCountry", "unlikelyTravel");
 
     private final Set<String> types;
     private final Set<String> combineTypes;
     private final Duration combineWindow;
-    private final StateDescriptor<RiskAnomalousTokenState> state;
+    private final StateDescriptor<Pending<Hit>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.types = lower(t.strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle")));
-        this.combineTypes = lower(t.strings("combineTypes", List.of("unfamiliarFeatures", "anonymizedIPAddress")));
-        this.combineWindow = t.duration("combineWindow", Duration.ofHours(6));
-        int historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/recent", RiskAnomalousTokenState::new,
-                combineWindow.multipliedBy(2).plusMinutes(1));
+        this.types = lower(t.strings("types", TYPES, "risk detection types that alert on their own"));
+        this.combineTypes = lower(t.strings("combineTypes", COMBINE_TYPES,
+                "types that alert only with a second type or a suspicious sign-in within combineWindow"));
+        this.combineWindow = t.duration("combineWindow", Duration.ofHours(6), "how close the second signal must be");
+        int historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
+        this.state = new StateDescriptor<>(ID + "/recent", Pending::new,
+                combineWindow.multipliedBy(2).plusMinutes(1), StateCodecs.RISK);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -82,15 +89,14 @@ public final class RiskAnomalousTokenDetection implements Detection {
         }
     }
 
-    static final class RiskAnomalousTokenState {
-        final ArrayList<Hit> hits = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-        long reportedUpTo = Long.MIN_VALUE;
-    }
-
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -102,44 +108,42 @@ public final class RiskAnomalousTokenDetection implements Detection {
         String type = event instanceof RiskDetection r && !r.triaged() ? r.riskEventType().toLowerCase(Locale.ROOT) : "";
         boolean alone = types.contains(type);
         if (!alone && !combineTypes.contains(type)) return; // touch no state for the rest
-        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
-        RiskAnomalousTokenState st = v.value();
+        ValueState<Pending<Hit>> v = ctx.state(state);
+        Pending<Hit> hits = v.value();
         if (event instanceof RiskDetection r) {
             Hit h = new Hit(r.time().toEpochMilli(), RecordRef.of(r), r.riskEventType(), r.riskLevel().isEmpty() ? "unrated" : r.riskLevel(),
                     r.timing().isEmpty() ? "timing unknown" : r.timing(), ctx.enrichment().network(r.ip(), 0), r.userAgent(), alone);
-            if (!Timed.insert(st.hits, h, CAP, Timed.Cap.DROP_LATEST)) return;
+            if (!hits.add(h, CAP, Timed.Cap.DROP_LATEST)) return;
             ctx.registerTimer(Timed.minuteAfter(h.instant().plus(combineWindow)));
         }
-        v.update(st);
+        v.update(hits);
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<RiskAnomalousTokenState> v = ctx.state(state);
-        RiskAnomalousTokenState st = v.value();
+        ValueState<Pending<Hit>> v = ctx.state(state);
+        Pending<Hit> hits = v.value();
         long cw = combineWindow.toMillis();
         long cutoff = time.toEpochMilli() - cw;
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (int i = 0; i < st.hits.size(); i++) {
-            Hit h = st.hits.get(i);
-            if (h.time() > cutoff) break;
-            if (h.time() <= st.judgedUpTo || h.time() <= st.reportedUpTo) continue;
+        hits.judge(cutoff, (i, h) -> {
             List<Hit> episode = new ArrayList<>();
-            for (int j = i; j < st.hits.size() && st.hits.get(j).time() <= h.time() + cw; j++) episode.add(st.hits.get(j));
+            for (int j = i; j < hits.rows.size() && hits.rows.get(j).time() <= h.time() + cw; j++) episode.add(hits.rows.get(j));
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspiciousSignIns(h.time() - cw, h.time() + cw);
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
-            if (!h.alone() && !pair && marks.isEmpty()) continue;
-            st.reportedUpTo = h.time() + cw;
-            ctx.emit(alert(ctx.key(), h, episode, marks));
-        }
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
-        st.hits.removeIf(h -> h.time() <= cutoff - cw);
+            if (!h.alone() && !pair && marks.isEmpty()) return;
+            hits.reported(h.time() + cw);
+            ctx.emit(alert(ctx, h, episode, marks));
+        });
+        // a later detection pairs with these up to a window before it
+        hits.forgetUpTo(cutoff - cw);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
-        if (st.hits.isEmpty()) v.clear();
-        else v.update(st);
+        if (hits.isEmpty()) v.clear();
+        else v.update(hits);
     }
 
-    private Alert alert(String user, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Hit first, List<Hit> episode, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>(), what = new LinkedHashSet<>();
         Set<Integer> asns = new LinkedHashSet<>();
         List<Evidence> evidence = new ArrayList<>();
@@ -177,7 +181,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         Instant start = marks.isEmpty() || marks.get(0).time() > first.time() ? first.instant() : Instant.ofEpochMilli(marks.get(0).time());
         long last = episode.get(episode.size() - 1).time();
         if (!marks.isEmpty()) last = Math.max(last, marks.get(marks.size() - 1).time());
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 start, Instant.ofEpochMilli(last), INFO.stage(), INFO.techniques(), why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

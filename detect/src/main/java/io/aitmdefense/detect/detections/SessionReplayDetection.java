@@ -56,15 +56,21 @@ public final class SessionReplayDetection implements Detection {
 
     public SessionReplayDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.minDelay = t.duration("minDelay", Duration.ofSeconds(1));
+        this.window = t.duration("window", Duration.ofMinutes(60), "second use of a session from another network within this time");
+        this.minDelay = t.duration("minDelay", Duration.ofSeconds(1), "immediate use from Microsoft's front end (delay 0) is not replay");
         // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_USES);
     }
 
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -98,7 +104,7 @@ public final class SessionReplayDetection implements Detection {
             if (delay < minDelay.toMillis() || delay > window.toMillis() || !usable(earlier, interactive)) continue;
             if (SignInSignals.differentNetworks(earlier.network(), later.network())
                     && earlier.client().differs(later.client())) {
-                ctx.emit(alert(ctx.key(), key, earlier, later, uses));
+                ctx.emit(alert(ctx, key, earlier, later, uses));
                 return true;
             }
         }
@@ -125,8 +131,9 @@ public final class SessionReplayDetection implements Detection {
         return byIp;
     }
 
-    private Alert alert(String user, String key, SessionReplayUse first, SessionReplayUse replay,
+    private Alert alert(Context ctx, String key, SessionReplayUse first, SessionReplayUse replay,
                         List<SessionReplayUse> uses) {
+        String user = ctx.user();
         Map<String, List<UserAgents.Client>> interactive = interactiveClients(uses);
         List<SessionReplayUse> usable = uses.stream().filter(u -> usable(u, interactive)).toList();
         SessionReplayUse origin = usable.get(0);
@@ -166,7 +173,7 @@ public final class SessionReplayDetection implements Detection {
                 + " later at " + replay.instant() + " from " + replay.network().describe() + " by "
                 + replay.client().label() + " (" + replay.app() + "): a session does not move to another network and "
                 + "another client within minutes unless its cookie or token was replayed.";
-        return Alerts.alert(INFO, "", user, user, replay.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, replay.source(), new Alerts.Finding(
                 INFO.severity(), Math.round(Math.min(confidence, 0.97) * 100) / 100.0,
                 origin.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of(key.startsWith("token:") ? key.substring(6) : key)),

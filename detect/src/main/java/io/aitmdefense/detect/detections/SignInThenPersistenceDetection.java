@@ -59,20 +59,24 @@ public final class SignInThenPersistenceDetection implements Detection {
     private final int historyDays;
     private final List<String> junkFolders;
     private final List<String> riskyScopes;
-    private final StateDescriptor<SignInThenPersistenceState> state;
+    private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
 
     public SignInThenPersistenceDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.before = t.duration("before", Duration.ofMinutes(60));
-        this.after = t.duration("after", Duration.ofMinutes(30));
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
+        this.before = t.duration("before", Duration.ofMinutes(60), "persistence up to this long after a suspicious sign-in");
+        this.after = t.duration("after", Duration.ofMinutes(30),
+                "... or up to this long before it (the audit record can be stamped earlier)");
+        this.historyDays = t.integer("historyDays", 14, 1,
+                "MFA from a token is suspicious from a network without a sign-in of the user in this time");
         this.junkFolders = t.strings("junkFolders", List.of("junk", "junk email", "rss", "rss feeds", "rss subscriptions",
-                "archive", "deleted items", "conversation history"));
-        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat."));
+                "archive", "deleted items", "conversation history"), "folders a rule hides mail in");
+        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat.", "Contacts.", "MailboxSettings.",
+                "People.", "Notes.", "EWS.", "Directory.AccessAsUser.All", "user_impersonation", "full_access_as_user"),
+                "a consent to a scope starting with one of these (with offline access) is persistence");
         // the network history behind "new network" is the longest-lived part
-        this.state = new StateDescriptor<>(ID + "/pending", SignInThenPersistenceState::new, before.plus(after).plusMinutes(1));
+        this.state = new StateDescriptor<>(ID + "/pending", Pending::new, before.plus(after).plusMinutes(1),
+                StateCodecs.PERSISTENCE);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
     }
 
@@ -80,14 +84,14 @@ public final class SignInThenPersistenceDetection implements Detection {
     record Change(long time, RecordRef source, EventKind kind, PersistenceChange change) implements Timed {
     }
 
-    static final class SignInThenPersistenceState {
-        final ArrayList<Change> pending = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
-    }
-
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state, ledger);
     }
 
     @Override
@@ -100,34 +104,32 @@ public final class SignInThenPersistenceDetection implements Detection {
             return;
         }
         if (p.isEmpty()) return; // touch no state for the rest: it would live for the whole history
-        ValueState<SignInThenPersistenceState> v = ctx.state(state);
-        SignInThenPersistenceState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         Change c = new Change(event.time().toEpochMilli(), RecordRef.of(event), event.kind(), p.get());
-        if (!Timed.insert(st.pending, c, CAP, Timed.Cap.DROP_LATEST)) return;
+        if (!pending.add(c, CAP, Timed.Cap.DROP_LATEST)) return;
         ctx.registerTimer(Timed.minuteAfter(c.instant().plus(after)));
-        v.update(st);
+        v.update(pending);
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<SignInThenPersistenceState> v = ctx.state(state);
-        SignInThenPersistenceState st = v.value();
+        ValueState<Pending<Change>> v = ctx.state(state);
+        Pending<Change> pending = v.value();
         long cutoff = time.toEpochMilli() - after.toMillis();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        for (Change c : st.pending) {
-            if (c.time() > cutoff) break;
-            if (c.time() <= st.judgedUpTo) continue;
+        pending.judge(cutoff, (i, c) -> {
             List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
-            if (!marks.isEmpty()) ctx.emit(alert(ctx.key(), c, marks));
-        }
-        st.pending.removeIf(c -> c.time() <= cutoff);
-        st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
+            if (!marks.isEmpty()) ctx.emit(alert(ctx, c, marks));
+        });
+        pending.forgetUpTo(cutoff);
         SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
-        if (st.pending.isEmpty()) v.clear();
-        else v.update(st);
+        if (pending.isEmpty()) v.clear();
+        else v.update(pending);
     }
 
-    private Alert alert(String user, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+    private Alert alert(Context ctx, Change c, List<SuspiciousSignInLedger.Mark> marks) {
+        String user = ctx.user();
         PersistenceChange p = c.change();
         SuspiciousSignInLedger.Mark first = marks.get(0);
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>(), sessions = new LinkedHashSet<>();
@@ -157,7 +159,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         double confidence = 0.7 + (sameAddress || sameSession ? 0.1 : 0) + (p.external().isEmpty() ? 0 : 0.1) + (marks.size() > 1 ? 0.05 : 0);
         Instant start = Instant.ofEpochMilli(Math.min(first.time(), c.time()));
         Instant end = Instant.ofEpochMilli(Math.max(marks.get(marks.size() - 1).time(), c.time()));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 severity, Math.round(Math.min(confidence, 0.95) * 100) / 100.0,
                 start, end, INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.copyOf(sessions)),

@@ -75,12 +75,12 @@ public final class TokenProtectionFailureDetection implements Detection {
 
     public TokenProtectionFailureDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.includeReportOnly = t.flag("includeReportOnly", true);
-        this.window = t.duration("window", Duration.ofMinutes(60));
-        this.dedupe = t.duration("dedupe", Duration.ofHours(24));
+        this.includeReportOnly = t.flag("includeReportOnly", true, "report-only failures count too (they show a replay before enforcement)");
+        this.window = t.duration("window", Duration.ofMinutes(60), "failures in this time after the first are the alert's evidence");
+        this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user within this time");
         // the open alert lives for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/failures", TokenProtectionFailureState::new,
-                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1));
+                (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1), StateCodecs.TOKEN_PROTECTION);
     }
 
     /** One failed binding as the alert needs it. */
@@ -98,6 +98,11 @@ public final class TokenProtectionFailureDetection implements Detection {
     @Override
     public DetectionInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
     }
 
     @Override
@@ -152,7 +157,7 @@ public final class TokenProtectionFailureDetection implements Detection {
             st.openSince = f.time();
             List<Failure> batch = new ArrayList<>();
             for (Failure o : st.failures) if (o.time() >= f.time() && o.time() <= f.time() + window.toMillis()) batch.add(o);
-            ctx.emit(alert(ctx.key(), batch));
+            ctx.emit(alert(ctx, batch));
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, cutoff);
         st.failures.removeIf(f -> f.time() <= cutoff);
@@ -174,7 +179,8 @@ public final class TokenProtectionFailureDetection implements Detection {
         };
     }
 
-    private Alert alert(String user, List<Failure> batch) {
+    private Alert alert(Context ctx, List<Failure> batch) {
+        String user = ctx.user();
         Failure first = batch.get(0), last = batch.get(batch.size() - 1);
         Set<String> policies = new LinkedHashSet<>(), apps = new LinkedHashSet<>(), codes = new LinkedHashSet<>(),
                 ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
@@ -203,7 +209,7 @@ public final class TokenProtectionFailureDetection implements Detection {
                 + ": session " + String.join("; ", codes) + ". A supported Windows app presents a device-bound token, so "
                 + "this is a token replayed from another machine or a client rollout that broke binding.";
         double confidence = 0.55 + (suspicious ? 0.2 : 0) + (enforced ? 0 : -0.1);
-        return Alerts.alert(INFO, "", user, user, first.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
                 suspicious ? Severity.HIGH : INFO.severity(), Math.round(confidence * 100) / 100.0,
                 first.instant(), last.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),

@@ -12,6 +12,7 @@ import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.enrich.TenantContext;
 import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.CaResult;
@@ -56,9 +57,9 @@ public final class TokenWithoutMfaDetection implements Detection {
 
     public TokenWithoutMfaDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
-        this.historyDays = t.integer("historyDays", 14);
-        if (historyDays < 1) throw new IllegalArgumentException(ID + ".historyDays: must be at least 1, got " + historyDays);
-        this.state = new StateDescriptor<>(ID + "/history", TokenWithoutMfaState::new, Duration.ofDays(historyDays));
+        this.historyDays = t.integer("historyDays", 14, 1, "a network or device seen for the user within this time is not new");
+        this.state = new StateDescriptor<>(ID + "/history", TokenWithoutMfaState::new, Duration.ofDays(historyDays),
+                StateCodecs.TOKEN_WITHOUT_MFA);
     }
 
     /** A token-satisfied interactive sign-in waiting for its history to be complete. */
@@ -71,8 +72,7 @@ public final class TokenWithoutMfaDetection implements Detection {
     static final class TokenWithoutMfaState {
         final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
         final TokenWithoutMfaHistory<String> devices = new TokenWithoutMfaHistory<>(64);
-        final ArrayList<Candidate> pending = new ArrayList<>();
-        long judgedUpTo = Long.MIN_VALUE;
+        final Pending<Candidate> pending = new Pending<>();
         /** Watermark at the last forgetting: history is trimmed as the watermark moves, not only at timers. */
         long trimmedAt = Long.MIN_VALUE;
 
@@ -94,6 +94,11 @@ public final class TokenWithoutMfaDetection implements Detection {
     }
 
     @Override
+    public List<StateDescriptor<?>> states() {
+        return List.of(state);
+    }
+
+    @Override
     public void onEvent(Event event, Context ctx) {
         if (!(event instanceof SignIn s) || !s.success() || s.workload()) return;
         Network n = SignInSignals.network(s, ctx.enrichment());
@@ -104,21 +109,25 @@ public final class TokenWithoutMfaDetection implements Detection {
         long t = s.time().toEpochMilli();
         if (!n.ip().isEmpty()) st.networks.record(n.block(), n, t);
         if (!s.device().id().isEmpty()) st.devices.record(s.device().id(), s.device().name(), t);
-        if (candidate(s, n, ctx)) {
+        if (candidate(s, n, ctx.enrichment().tenant())) {
             Candidate c = new Candidate(t, RecordRef.of(s), n, s.device().id(), s.device().name(),
                     UserAgents.client(s.userAgent(), s.device()), s.userAgent(),
                     s.appName().isEmpty() ? s.appId() : s.appName(), s.sessionId(), mfaPolicies(s), s.authRequirement(),
                     n.hosting());
             // not capped: the timers judge and drop what is pending a minute later
-            Timed.insert(st.pending, c, Integer.MAX_VALUE, Timed.Cap.DROP_LATEST);
+            st.pending.add(c, Integer.MAX_VALUE, Timed.Cap.DROP_LATEST);
             ctx.registerTimer(Timed.minuteAfter(s.time()));
         }
         v.update(st);
     }
 
-    private static boolean candidate(SignIn s, Network n, Context ctx) {
+    /**
+     * An interactive sign-in whose required MFA a token claim satisfied, from a network the tenant does not vouch for
+     * and not by Windows SSO: the one rule for it, which the suspicious-sign-in ledger applies too.
+     */
+    static boolean candidate(SignIn s, Network n, TenantContext tenant) {
         if (!s.interactive() || !s.satisfiedByToken() || !mfaRequired(s)) return false;
-        if (SignInSignals.trusted(s, n, ctx.enrichment().tenant()) || n.kind() == NetworkKind.MICROSOFT) return false;
+        if (SignInSignals.trusted(s, n, tenant) || n.kind() == NetworkKind.MICROSOFT) return false;
         // Windows SSO: the primary refresh token of a managed device legitimately satisfies MFA
         boolean managedPrt = s.token().incomingTokenType().equalsIgnoreCase("primaryRefreshToken")
                 && (s.device().managed() || s.device().compliant());
@@ -151,12 +160,8 @@ public final class TokenWithoutMfaDetection implements Detection {
         ValueState<TokenWithoutMfaState> v = ctx.state(state);
         TokenWithoutMfaState st = v.value();
         long now = time.toEpochMilli();
-        for (Candidate c : st.pending) {
-            if (c.time() > now) break;
-            if (c.time() > st.judgedUpTo) judge(c, st, ctx);
-        }
-        st.pending.removeIf(c -> c.time() <= now);
-        st.judgedUpTo = Math.max(st.judgedUpTo, now);
+        st.pending.judge(now, (i, c) -> judge(c, st, ctx));
+        st.pending.forgetUpTo(now);
         st.trim(now, historyDays);
         if (st.pending.isEmpty() && st.networks.isEmpty() && st.devices.isEmpty()) v.clear();
         else v.update(st);
@@ -173,10 +178,11 @@ public final class TokenWithoutMfaDetection implements Detection {
         if (!history) return; // no baseline for this user: nothing can be called new
         boolean newDevice = !c.deviceId().isEmpty() && !st.devices.seenBefore(c.deviceId(), c.time(), historyDays);
         boolean isNew = c.deviceId().isEmpty() ? !networkSeen : newDevice;
-        if (isNew) ctx.emit(alert(ctx.key(), c, newDevice));
+        if (isNew) ctx.emit(alert(ctx, c, newDevice));
     }
 
-    private Alert alert(String user, Candidate c, boolean newDevice) {
+    private Alert alert(Context ctx, Candidate c, boolean newDevice) {
+        String user = ctx.user();
         String what = newDevice
                 ? "device " + c.deviceId() + (c.deviceName().isEmpty() ? "" : " (" + c.deviceName() + ")")
                         + " at " + c.network().describe() + ", a device not seen for this user in the previous " + historyDays + " days"
@@ -191,7 +197,7 @@ public final class TokenWithoutMfaDetection implements Detection {
         Evidence evidence = new Evidence(c.source(), EventKind.SIGN_IN, c.instant(),
                 "interactive sign-in to " + c.app() + " from " + c.network().describe() + " by " + c.client().label()
                         + ", MFA satisfied by a claim in the token" + (c.userAgent().isEmpty() ? "" : " ('" + c.userAgent() + "')"));
-        return Alerts.alert(INFO, "", user, user, c.source(), new Alerts.Finding(
+        return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, c.source(), new Alerts.Finding(
                 c.hosting() ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
                 c.instant(), c.instant(), INFO.stage(), INFO.techniques(), explanation,
                 new Alert.Infrastructure(List.of(c.network().ip()), c.network().asn() > 0 ? List.of(c.network().asn()) : List.of(), c.userAgent().isEmpty() ? List.of() : List.of(c.userAgent()), c.session().isEmpty() ? List.of() : List.of(c.session())),

@@ -1,5 +1,10 @@
 package io.aitmdefense.detect.detections;
 
+import io.aitmdefense.detect.api.StateIo;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -77,6 +82,27 @@ final class TokenWithoutMfaHistory<V> {
 
     boolean isEmpty() {
         return entries.isEmpty();
+    }
+
+    /** Writes the entries in key order, for a snapshot. */
+    void write(DataOutput out, StateIo.Writer<V> value) throws IOException {
+        StateIo.sortedMap(entries, out, (e, o) -> {
+            value.write(e.value, o);
+            StateIo.longMap(e.earliestByDay, o);
+        });
+    }
+
+    /** Reads what {@link #write} wrote into this (empty) history. */
+    void read(DataInput in, StateIo.Reader<V> value) throws IOException {
+        StateIo.map(in, entries, i -> {
+            Entry<V> e = new Entry<>(value.read(i));
+            StateIo.longMap(i, e.earliestByDay);
+            if (!e.earliestByDay.isEmpty()) {
+                e.latestDay = e.earliestByDay.lastKey();
+                e.latestDayEarliest = e.earliestByDay.lastEntry().getValue();
+            }
+            return e;
+        });
     }
 
     private void dropStalest() {

@@ -3,17 +3,25 @@ package io.aitmdefense.detect.engine;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
+import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.StateIo;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
+import io.aitmdefense.events.codec.ByteArrayInput;
+import io.aitmdefense.events.codec.ByteArrayOutput;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 
@@ -22,10 +30,14 @@ import java.util.function.Consumer;
  * fired in (time, key, detection) order as the watermark advances. The local engine runs one per core; Flink
  * gives the same contract through its keyed state and timer service.
  * <p>
- * State lives while it is updated: a slot expires once the watermark is more than its descriptor's TTL past the
- * event time of its last update, and a key is dropped when it has no slots and no pending timers. Reading absent
- * state returns the descriptor's initial value without storing it (as Flink's {@code ValueState} does), so a
- * lookup alone never keeps a user in memory.
+ * State lives while it is updated: every slot has one cleanup timer, at its last update plus its descriptor's TTL;
+ * when the watermark passes it the slot is dropped (or the timer moves to the newer expiry). That is an event-time
+ * timer as Flink registers one, not a sweep over all keys, which Flink cannot do. A key is dropped when it has no
+ * slots and no pending timers. Reading absent state returns the descriptor's initial value without storing it (as
+ * Flink's {@code ValueState} does), so a lookup alone never keeps a user in memory.
+ * <p>
+ * Between events the whole runtime — every key's state through its descriptor's codec, pending timers, the watermark
+ * and the user directory — can be written by {@link #snapshot} and read into a fresh runtime by {@link #restore}.
  */
 public final class KeyedRuntime {
     /** Receives a detection's exception for one event or timer. */
@@ -34,14 +46,24 @@ public final class KeyedRuntime {
         void failed(DetectionFailure failure, RuntimeException cause);
     }
 
+    /** "AITM" — the first bytes of a snapshot, so that another file is refused as such. */
+    static final int MAGIC = 0x4149544D;
+    /** Layout of the runtime's own part of a snapshot (each state value carries its codec's version). */
+    static final int FORMAT = 1;
+
     private final List<Detection> detections;
+    /** Names detections by in a snapshot: the id, with "#n" for the n-th repeat of an id. */
+    private final List<String> owners;
     private final Enrichment enrichment;
     private final Consumer<Alert> out;
     private final FailureHandler failures;
+    private final UserDirectory directory;
+    private final boolean ownsDirectory;
+    /** Descriptors by slot: declared ones from {@link Detection#states}, others as they are first used. */
+    private final Map<SlotKey, StateDescriptor<?>> descriptors = new HashMap<>();
     private final Map<String, KeyState> keys = new HashMap<>();
     private final TreeSet<Timer> timers = new TreeSet<>();
     private Instant watermark = Instant.MIN;
-    private Instant lastSweep = Instant.MIN;
     private int stateEntries;
     private int peakKeys;
     private int peakStateEntries;
@@ -53,31 +75,58 @@ public final class KeyedRuntime {
         });
     }
 
+    /** A runtime keying records itself, learning each tenant's UPN ↔ object id pairs as the records arrive. */
     public KeyedRuntime(List<Detection> detections, Enrichment enrichment, Consumer<Alert> out, FailureHandler failures) {
+        this(detections, enrichment, out, failures, new UserDirectory(), true);
+    }
+
+    /** A runtime of the local engine: the engine keys the records with its {@code directory} and snapshots it. */
+    KeyedRuntime(List<Detection> detections, Enrichment enrichment, Consumer<Alert> out, FailureHandler failures,
+                 UserDirectory directory, boolean ownsDirectory) {
         this.detections = List.copyOf(detections);
         this.enrichment = enrichment;
         this.out = out;
         this.failures = failures;
+        this.directory = directory;
+        this.ownsDirectory = ownsDirectory;
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < this.detections.size(); i++) {
+            Detection d = this.detections.get(i);
+            String id = d.info().id();
+            int n = seen.merge(id, 1, Integer::sum);
+            names.add(n == 1 ? id : id + "#" + n);
+            for (StateDescriptor<?> s : d.states()) descriptors.put(slotKey(i, s), s);
+        }
+        this.owners = List.copyOf(names);
     }
 
-    /** Feeds one event to every detection under the event's user key. Events without a user are ignored. */
+    /** Feeds one event to every detection under the key of the event's user. Events without a user are ignored. */
     public void process(Event event) {
-        String key = event.user();
+        if (ownsDirectory) directory.learn(event);
+        UserDirectory.Identity who = UserDirectory.identity(event);
+        process(directory.keyOf(who), who.tenant(), event);
+    }
+
+    /** Feeds one event under a key the engine already chose. */
+    void process(String key, String tenant, Event event) {
         if (key.isEmpty()) return;
-        KeyState ks = keys.computeIfAbsent(key, k -> new KeyState());
+        KeyState ks = keys.get(key);
+        if (ks == null) keys.put(key, ks = new KeyState(tenant));
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             try {
                 d.onEvent(event, new Ctx(key, ks, i, event.time()));
             } catch (RuntimeException e) {
-                failures.failed(DetectionFailure.of(d.info().id(), key, event.time(), event.source().toString(), e), e);
+                failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(tenant, key), event.time(),
+                        event.source().toString(), e), e);
             }
         }
         dropIfEmpty(key, ks);
         if (keys.size() > peakKeys) peakKeys = keys.size();
     }
 
-    /** Fires every timer at or before {@code wm}, then drops state that outlived its TTL. */
+    /** Fires every timer at or before {@code wm} — the detections' and the state cleanups — in time order. */
     public void advanceWatermark(Instant wm) {
         if (!wm.isAfter(watermark)) return;
         watermark = wm;
@@ -85,19 +134,38 @@ public final class KeyedRuntime {
             Timer t = timers.pollFirst();
             KeyState ks = keys.get(t.key);
             ks.timers--;
-            Detection d = detections.get(t.detection);
-            try {
-                d.onTimer(t.time, new Ctx(t.key, ks, t.detection, t.time));
-            } catch (RuntimeException e) {
-                failures.failed(DetectionFailure.of(d.info().id(), t.key, t.time, "timer", e), e);
+            if (t.state != null) {
+                cleanup(t, ks);
+            } else {
+                Detection d = detections.get(t.detection);
+                try {
+                    d.onTimer(t.time, new Ctx(t.key, ks, t.detection, t.time));
+                } catch (RuntimeException e) {
+                    failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(ks.tenant, t.key), t.time, "timer", e), e);
+                }
             }
             dropIfEmpty(t.key, ks);
         }
-        // sweeping is linear in live keys: do it at most once per hour of event time
-        if (lastSweep == Instant.MIN || wm == Instant.MAX || wm.isAfter(lastSweep.plusSeconds(3600))) {
-            lastSweep = wm;
-            expire(wm);
+    }
+
+    /** A slot's cleanup timer: drops the slot if its TTL has passed since its last update, else waits for the new expiry. */
+    private void cleanup(Timer t, KeyState ks) {
+        SlotKey name = new SlotKey(t.detection, t.state);
+        Slot s = ks.slots.get(name);
+        if (s == null) return;
+        Instant expiry = expiry(s);
+        if (t.time.isBefore(expiry)) {
+            s.cleanupAt = expiry;
+            addTimer(new Timer(expiry, t.key, t.detection, t.state), ks);
+        } else {
+            ks.slots.remove(name);
+            stateEntries--;
         }
+    }
+
+    /** The first instant the watermark is more than the TTL past the slot's last update. */
+    private static Instant expiry(Slot s) {
+        return s.updated.plus(s.descriptor.ttl()).plusNanos(1);
     }
 
     public void finish() {
@@ -128,21 +196,179 @@ public final class KeyedRuntime {
         return peakStateEntries;
     }
 
-    private void expire(Instant wm) {
-        // one cut-off per descriptor rather than an Instant per slot: the sweep visits every slot of every key
-        Map<StateDescriptor<?>, Instant> cutoffs = new IdentityHashMap<>();
-        for (Iterator<KeyState> it = keys.values().iterator(); it.hasNext(); ) {
-            KeyState ks = it.next();
-            // most keys hold only long-lived state between sweeps: skip them without touching their slots
-            if (wm != Instant.MAX && ks.earliestExpiry != null && !ks.earliestExpiry.isBefore(wm)) continue;
-            int before = ks.slots.size();
-            ks.slots.values().removeIf(s -> s.expired(wm, cutoffs));
-            stateEntries -= before - ks.slots.size();
-            ks.earliestExpiry = null;
-            for (Slot s : ks.slots.values()) ks.lowerExpiryBound(s.updated.plus(s.descriptor.ttl()));
-            if (ks.slots.isEmpty() && ks.timers == 0) it.remove();
+    // --- snapshot
+
+    /**
+     * Writes everything this runtime holds: the watermark, the user directory (when it keys records itself), and for
+     * each key in order its state values and pending detection timers. Cleanup timers are not written: a restore
+     * derives them from each slot's last update, where they would fire in the uninterrupted run too.
+     */
+    public byte[] snapshot() {
+        ByteArrayOutput bytes = new ByteArrayOutput(4096);
+        try {
+            bytes.writeInt(MAGIC);
+            bytes.writeByte(FORMAT);
+            writeInstant(watermark, bytes);
+            bytes.writeBoolean(ownsDirectory);
+            if (ownsDirectory) directory.write(bytes);
+            writeKeys(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a {@link #snapshot} into this runtime, which must not have processed anything yet.
+     *
+     * @throws IOException when the bytes are no snapshot, were written by an incompatible build (the message says which
+     *                     state and versions), or hold state of a detection this runtime does not run
+     */
+    public void restore(byte[] snapshot) throws IOException {
+        ByteArrayInput in = new ByteArrayInput(snapshot, 0, snapshot.length);
+        readHeader(in);
+        Instant wm = readInstant(in);
+        boolean withDirectory = in.readBoolean();
+        if (withDirectory != ownsDirectory) throw new IOException("the snapshot was written by a runtime keying records "
+                + (withDirectory ? "itself" : "through an engine") + "; restore it into the same kind");
+        if (withDirectory) directory.read(in);
+        restoreWatermark(wm);
+        for (int n = StateIo.varInt(in); n > 0; n--) {
+            String key = StateIo.str(in);
+            restoreKey(key, readBlob(in));
         }
     }
+
+    static void readHeader(DataInput in) throws IOException {
+        if (in.readInt() != MAGIC) throw new IOException("not an AiTM Defense engine snapshot");
+        int format = in.readUnsignedByte();
+        if (format != FORMAT) {
+            throw new IOException("the snapshot has engine layout version " + format + " and this build reads " + FORMAT
+                    + "; restore it with the build that wrote it, or start without the snapshot");
+        }
+    }
+
+    void restoreWatermark(Instant wm) {
+        if (!keys.isEmpty() || watermark != Instant.MIN) throw new IllegalStateException("restore into a fresh runtime only");
+        watermark = wm;
+    }
+
+    /** Each key, in order, as its id and a length-prefixed entry: an engine routes entries to shards by key. */
+    void writeKeys(DataOutput out) throws IOException {
+        StateIo.varInt(keys.size(), out);
+        for (Map.Entry<String, byte[]> e : keyEntries().entrySet()) {
+            StateIo.str(e.getKey(), out);
+            writeBlob(e.getValue(), out);
+        }
+    }
+
+    TreeMap<String, byte[]> keyEntries() throws IOException {
+        Map<String, List<Timer>> timersByKey = new HashMap<>();
+        for (Timer t : timers) if (t.state == null) timersByKey.computeIfAbsent(t.key, k -> new ArrayList<>()).add(t);
+        TreeMap<String, byte[]> entries = new TreeMap<>();
+        ByteArrayOutput value = new ByteArrayOutput(1024);
+        for (Map.Entry<String, KeyState> k : keys.entrySet()) {
+            ByteArrayOutput entry = new ByteArrayOutput(256);
+            KeyState ks = k.getValue();
+            StateIo.str(ks.tenant, entry);
+            TreeMap<String, Map.Entry<SlotKey, Slot>> slots = new TreeMap<>();
+            for (Map.Entry<SlotKey, Slot> s : ks.slots.entrySet()) slots.put(owner(s.getKey().detection) + "\u0000" + s.getKey().name, s);
+            StateIo.varInt(slots.size(), entry);
+            for (Map.Entry<SlotKey, Slot> s : slots.values()) {
+                StateIo.str(owner(s.getKey().detection), entry);
+                StateIo.str(s.getKey().name, entry);
+                writeInstant(s.getValue().updated, entry);
+                StateCodec<Object> codec = codec(s.getValue().descriptor);
+                entry.writeByte(codec.version());
+                value.reset();
+                codec.write(s.getValue().value, value);
+                writeBlob(value.toByteArray(), entry);
+            }
+            List<Timer> own = timersByKey.getOrDefault(k.getKey(), List.of());
+            StateIo.varInt(own.size(), entry);
+            for (Timer t : own) {
+                writeInstant(t.time, entry);
+                StateIo.str(owner(t.detection), entry);
+            }
+            entries.put(k.getKey(), entry.toByteArray());
+        }
+        return entries;
+    }
+
+    /** Installs one key's state and timers written by {@link #keyEntries}. */
+    void restoreKey(String key, byte[] entry) throws IOException {
+        ByteArrayInput in = new ByteArrayInput(entry, 0, entry.length);
+        KeyState ks = new KeyState(StateIo.str(in));
+        if (keys.put(key, ks) != null) throw new IOException("the snapshot holds key '" + key + "' twice");
+        for (int n = StateIo.varInt(in); n > 0; n--) {
+            String owner = StateIo.str(in);
+            String name = StateIo.str(in);
+            Instant updated = readInstant(in);
+            int version = in.readUnsignedByte();
+            byte[] value = readBlob(in);
+            SlotKey slotKey = new SlotKey(detectionOf(owner, name), name);
+            StateDescriptor<?> d = descriptors.get(slotKey);
+            if (d == null) {
+                throw new IOException("the snapshot holds state '" + name + "' of " + (owner.isEmpty() ? "the shared states" : "detection " + owner)
+                        + ", which no detection of this run declares");
+            }
+            StateCodec<Object> codec = codec(d);
+            if (version > codec.version()) throw StateIo.unsupported(name, version, codec.version());
+            Object v = codec.read(new ByteArrayInput(value, 0, value.length), version);
+            Slot s = new Slot(d);
+            s.value = v;
+            s.updated = updated;
+            ks.slots.put(slotKey, s);
+            added();
+            s.cleanupAt = expiry(s);
+            addTimer(new Timer(s.cleanupAt, key, slotKey.detection, name), ks);
+        }
+        for (int n = StateIo.varInt(in); n > 0; n--) {
+            Instant time = readInstant(in);
+            addTimer(new Timer(time, key, detectionOf(StateIo.str(in), "a timer"), null), ks);
+        }
+        if (keys.size() > peakKeys) peakKeys = keys.size();
+    }
+
+    private String owner(int detection) {
+        return detection == SHARED ? "" : owners.get(detection);
+    }
+
+    private int detectionOf(String owner, String what) throws IOException {
+        if (owner.isEmpty()) return SHARED;
+        int i = owners.indexOf(owner);
+        if (i < 0) throw new IOException("the snapshot holds " + what + " of detection " + owner + ", which this run does not have enabled");
+        return i;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StateCodec<Object> codec(StateDescriptor<?> d) {
+        return (StateCodec<Object>) d.codec();
+    }
+
+    static void writeInstant(Instant t, DataOutput out) throws IOException {
+        out.writeLong(t.getEpochSecond());
+        out.writeInt(t.getNano());
+    }
+
+    static Instant readInstant(DataInput in) throws IOException {
+        return Instant.ofEpochSecond(in.readLong(), in.readInt());
+    }
+
+    static void writeBlob(byte[] b, DataOutput out) throws IOException {
+        StateIo.varInt(b.length, out);
+        out.write(b);
+    }
+
+    static byte[] readBlob(DataInput in) throws IOException {
+        int n = StateIo.varInt(in);
+        if (n < 0) throw new IOException("malformed snapshot");
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return b;
+    }
+
+    // --- internals
 
     private void dropIfEmpty(String key, KeyState ks) {
         if (ks.slots.isEmpty() && ks.timers == 0) keys.remove(key);
@@ -153,38 +379,33 @@ public final class KeyedRuntime {
         if (stateEntries > peakStateEntries) peakStateEntries = stateEntries;
     }
 
+    private void addTimer(Timer t, KeyState ks) {
+        if (timers.add(t)) ks.timers++;
+    }
+
+    private static SlotKey slotKey(int detection, StateDescriptor<?> d) {
+        return new SlotKey(d.shared() ? SHARED : detection, d.name());
+    }
+
     private static final class KeyState {
+        final String tenant;
         final Map<SlotKey, Slot> slots = new HashMap<>(8);
         int timers;
-        /**
-         * No slot of this key expires before this (null: unknown, check them). A lower bound is enough: updates only
-         * move a slot's expiry later, so it stays true until a sweep recomputes it.
-         */
-        Instant earliestExpiry;
 
-        void lowerExpiryBound(Instant expiry) {
-            if (earliestExpiry == null || expiry.isBefore(earliestExpiry)) earliestExpiry = expiry;
+        KeyState(String tenant) {
+            this.tenant = tenant;
         }
     }
 
     private static final class Slot {
         Object value;
         Instant updated;
+        /** When this slot's one pending cleanup timer fires. */
+        Instant cleanupAt;
         final StateDescriptor<?> descriptor;
 
         Slot(StateDescriptor<?> descriptor) {
             this.descriptor = descriptor;
-        }
-
-        /** Whether {@code updated + ttl < wm}, asked as {@code updated < wm - ttl} with the cut-off computed once per sweep. */
-        boolean expired(Instant wm, Map<StateDescriptor<?>, Instant> cutoffs) {
-            if (wm == Instant.MAX) return true;
-            Instant cutoff = cutoffs.get(descriptor);
-            if (cutoff == null) {
-                cutoff = wm.minus(descriptor.ttl());
-                cutoffs.put(descriptor, cutoff);
-            }
-            return updated.isBefore(cutoff);
         }
     }
 
@@ -205,13 +426,20 @@ public final class KeyedRuntime {
         }
     }
 
-    private record Timer(Instant time, String key, int detection) implements Comparable<Timer> {
+    /**
+     * A detection's timer ({@code state} null) or the cleanup timer of the slot ({@code detection}, {@code state}).
+     * At one time and key the detections' timers fire first: a cleanup never takes state a timer of that instant reads.
+     */
+    private record Timer(Instant time, String key, int detection, String state) implements Comparable<Timer> {
         @Override
         public int compareTo(Timer o) {
             int c = time.compareTo(o.time);
             if (c != 0) return c;
             c = key.compareTo(o.key);
-            return c != 0 ? c : Integer.compare(detection, o.detection);
+            if (c != 0) return c;
+            if ((state == null) != (o.state == null)) return state == null ? -1 : 1;
+            c = Integer.compare(detection, o.detection);
+            return c != 0 || state == null ? c : state.compareTo(o.state);
         }
     }
 
@@ -234,8 +462,19 @@ public final class KeyedRuntime {
         }
 
         @Override
+        public String tenant() {
+            return ks.tenant;
+        }
+
+        @Override
+        public String user() {
+            return directory.displayName(ks.tenant, key);
+        }
+
+        @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            SlotKey name = new SlotKey(d.shared() ? SHARED : detection, d.name());
+            SlotKey name = slotKey(detection, d);
+            descriptors.putIfAbsent(name, d);
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")
@@ -259,19 +498,25 @@ public final class KeyedRuntime {
                     }
                     s.value = value;
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
-                    if (created) ks.lowerExpiryBound(s.updated.plus(d.ttl()));
+                    if (created) {
+                        s.cleanupAt = expiry(s);
+                        addTimer(new Timer(s.cleanupAt, key, name.detection, name.name), ks);
+                    }
                 }
 
                 @Override
                 public void clear() {
-                    if (ks.slots.remove(name) != null) stateEntries--;
+                    Slot s = ks.slots.remove(name);
+                    if (s == null) return;
+                    stateEntries--;
+                    if (timers.remove(new Timer(s.cleanupAt, key, name.detection, name.name))) ks.timers--;
                 }
             };
         }
 
         @Override
         public void registerTimer(Instant time) {
-            if (timers.add(new Timer(time, key, detection))) ks.timers++;
+            addTimer(new Timer(time, key, detection, null), ks);
         }
 
         @Override
@@ -285,8 +530,8 @@ public final class KeyedRuntime {
         }
 
         @Override
-        public io.aitmdefense.detect.enrich.Enrichment enrichment() {
-            return enrichment;
+        public Enrichment enrichment() {
+            return enrichment.forTenant(ks.tenant);
         }
     }
 }

@@ -7,11 +7,21 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.read.EventSink;
 
+import io.aitmdefense.detect.api.StateIo;
+import io.aitmdefense.events.codec.ByteArrayInput;
+import io.aitmdefense.events.codec.ByteArrayOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * Runs detections in one JVM over all cores: events are sharded by user over {@code shards} threads, each owning
@@ -39,7 +49,10 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private final Duration allowedLateness;
     private final Shard[] shards;
     private final Thread[] threads;
-    private final List<List<Event>> pending;
+    private final List<List<Shard.Keyed>> pending;
+    private final UserDirectory directory;
+    /** Where the caller's source stood at the snapshot this engine was restored from (empty for a fresh engine). */
+    private byte[] sourcePosition = new byte[0];
     private final int batchSize;
     private final int flushThreshold;
 
@@ -54,8 +67,9 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private final List<Alert> collected;
 
     private LocalEngine(List<Detection> detections, Enrichment enrichment, EngineSettings settings, AlertSink sink,
-                        List<Alert> collected) {
+                        List<Alert> collected, UserDirectory directory) {
         this.collected = collected;
+        this.directory = directory;
         this.allowedLateness = settings.allowedLateness();
         this.batchSize = settings.batchSize();
         this.flushThreshold = settings.batchSize() * settings.shards();
@@ -64,7 +78,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         this.pending = new ArrayList<>(settings.shards());
         List<Detection> all = List.copyOf(detections);
         for (int i = 0; i < shards.length; i++) {
-            shards[i] = new Shard(all, enrichment, sink, settings.queueBatches(), MAX_REPORTED_FAILURES);
+            shards[i] = new Shard(all, enrichment, sink, directory, settings.queueBatches(), MAX_REPORTED_FAILURES);
             threads[i] = new Thread(shards[i], "aitm-engine-shard-" + i);
             // a forgotten engine must not keep the JVM alive
             threads[i].setDaemon(true);
@@ -79,7 +93,17 @@ public final class LocalEngine implements EventSink, AutoCloseable {
      */
     public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
                                     AlertSink sink) {
-        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null);
+        return start(detections, enrichment, settings, sink, new UserDirectory());
+    }
+
+    /**
+     * As {@link #start(List, Enrichment, EngineSettings, AlertSink)}, keying users with {@code directory}: a batch run
+     * fills it while the files are read, so no record's key depends on the record order. The engine goes on learning
+     * from the events it accepts.
+     */
+    public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                    AlertSink sink, UserDirectory directory) {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null, directory);
         for (Thread t : engine.threads) t.start();
         return engine;
     }
@@ -87,7 +111,33 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     /** As {@link #start(List, Enrichment, EngineSettings, AlertSink)}, gathering the alerts into the result. */
     public static LocalEngine start(List<Detection> detections, Enrichment enrichment, EngineSettings settings) {
         List<Alert> collected = java.util.Collections.synchronizedList(new ArrayList<>());
-        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected);
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected, new UserDirectory());
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /**
+     * A fresh engine holding what {@link #snapshot} wrote — every key's state, pending timers, the watermark, the
+     * user directory — ready to go on with the events after the snapshot, its alerts going to {@code sink}. Shard
+     * count and batch size may differ from the engine that wrote it; the detections must be the same (by id) and their
+     * state codecs able to read it.
+     *
+     * @throws IOException when the bytes are not a snapshot or cannot be read by this build (the message says why)
+     */
+    public static LocalEngine restore(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                      AlertSink sink, byte[] snapshot) throws IOException {
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, sink, null, new UserDirectory());
+        engine.read(snapshot);
+        for (Thread t : engine.threads) t.start();
+        return engine;
+    }
+
+    /** As {@link #restore(List, Enrichment, EngineSettings, AlertSink, byte[])}, gathering the alerts into the result. */
+    public static LocalEngine restore(List<Detection> detections, Enrichment enrichment, EngineSettings settings,
+                                      byte[] snapshot) throws IOException {
+        List<Alert> collected = java.util.Collections.synchronizedList(new ArrayList<>());
+        LocalEngine engine = new LocalEngine(detections, enrichment, settings, collected::add, collected, new UserDirectory());
+        engine.read(snapshot);
         for (Thread t : engine.threads) t.start();
         return engine;
     }
@@ -108,10 +158,29 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         }
         if (t.isAfter(newest)) {
             newest = t;
-            watermark = minusLateness(t);
+            Instant behind = minusLateness(t);
+            if (behind.isAfter(watermark)) watermark = behind; // an idle source may have moved it further already
         }
-        pending.get(shardOf(event.user(), shards.length)).add(event);
+        directory.learn(event);
+        UserDirectory.Identity who = UserDirectory.identity(event);
+        String key = directory.keyOf(who);
+        if (key.isEmpty()) return;
+        pending.get(shardOf(key, shards.length)).add(new Shard.Keyed(key, who.tenant(), event));
         if (++pendingCount >= flushThreshold) send(watermark);
+    }
+
+    /**
+     * Moves the watermark to {@code wm} without new events — a live source that has gone quiet vouches that nothing
+     * older than {@code wm} will come — so the timers up to it fire. Never moves it backwards; later events older than
+     * it are late.
+     *
+     * @throws IllegalStateException after {@link #finish}
+     */
+    public synchronized void advanceWatermark(Instant wm) {
+        if (result != null) throw new IllegalStateException("the engine has finished");
+        if (!wm.isAfter(watermark)) return;
+        watermark = wm;
+        send(wm);
     }
 
     /**
@@ -168,6 +237,75 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         return result;
     }
 
+    /**
+     * Writes everything the engine holds between two events: each key's state (through its descriptor's codec) and
+     * pending timers, the watermark, the newest event time, the user directory and {@code sourcePosition} — an opaque
+     * mark of where the caller's input stood (an Event Hubs offset, a file and line), handed back by
+     * {@link #sourcePosition()} after a {@link #restore}. Waits until the shards have processed every event accepted
+     * so far; the engine goes on running afterwards. Alerts are not part of it: they left the engine when decided.
+     *
+     * @throws IllegalStateException after {@link #finish}, or if a shard failed
+     */
+    public synchronized byte[] snapshot(byte[] sourcePosition) {
+        if (result != null) throw new IllegalStateException("the engine has finished; nothing to snapshot");
+        List<CompletableFuture<TreeMap<String, byte[]>>> parts = new ArrayList<>();
+        try {
+            for (int i = 0; i < shards.length; i++) {
+                CompletableFuture<TreeMap<String, byte[]>> part = new CompletableFuture<>();
+                parts.add(part);
+                shards[i].put(new Shard.Batch(pending.get(i), watermark, part));
+                pending.set(i, new ArrayList<>(batchSize));
+            }
+            pendingCount = 0;
+            TreeMap<String, byte[]> keys = new TreeMap<>();
+            for (CompletableFuture<TreeMap<String, byte[]>> part : parts) keys.putAll(part.get());
+            ByteArrayOutput out = new ByteArrayOutput(1 << 16);
+            out.writeInt(KeyedRuntime.MAGIC);
+            out.writeByte(KeyedRuntime.FORMAT);
+            KeyedRuntime.writeInstant(watermark, out);
+            KeyedRuntime.writeInstant(newest, out);
+            out.writeLong(events);
+            out.writeLong(late);
+            directory.write(out);
+            KeyedRuntime.writeBlob(sourcePosition, out);
+            StateIo.varInt(keys.size(), out);
+            for (Map.Entry<String, byte[]> k : keys.entrySet()) {
+                StateIo.str(k.getKey(), out);
+                KeyedRuntime.writeBlob(k.getValue(), out);
+            }
+            return out.toByteArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking a snapshot of the engine", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an engine shard could not write its state: " + e.getCause(), e.getCause());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // writing to memory does not fail
+        }
+    }
+
+    /** The source position passed to the {@link #snapshot} this engine was restored from; empty for a fresh engine. */
+    public synchronized byte[] sourcePosition() {
+        return sourcePosition.clone();
+    }
+
+    private void read(byte[] snapshot) throws IOException {
+        ByteArrayInput in = new ByteArrayInput(snapshot, 0, snapshot.length);
+        KeyedRuntime.readHeader(in);
+        watermark = KeyedRuntime.readInstant(in);
+        newest = KeyedRuntime.readInstant(in);
+        events = in.readLong();
+        late = in.readLong();
+        directory.read(in);
+        sourcePosition = KeyedRuntime.readBlob(in);
+        for (Shard s : shards) s.runtime().restoreWatermark(watermark);
+        for (int n = StateIo.varInt(in); n > 0; n--) {
+            String key = StateIo.str(in);
+            shards[shardOf(key, shards.length)].runtime().restoreKey(key, KeyedRuntime.readBlob(in));
+        }
+        if (in.position() != snapshot.length) throw new IOException("the snapshot has bytes after its last key");
+    }
+
     /** Finishes the run if {@link #finish} was not called, discarding its result. */
     @Override
     public void close() {
@@ -178,7 +316,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     private void send(Instant wm) {
         try {
             for (int i = 0; i < shards.length; i++) {
-                List<Event> batch = pending.get(i);
+                List<Shard.Keyed> batch = pending.get(i);
                 shards[i].put(new Shard.Batch(batch, wm));
                 pending.set(i, new ArrayList<>(batchSize));
             }
@@ -190,8 +328,8 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     }
 
     /** The shard of a user's key: all of one user's events meet in one runtime. */
-    static int shardOf(String user, int shards) {
-        int h = user.hashCode();
+    static int shardOf(String key, int shards) {
+        int h = key.hashCode();
         return Math.floorMod(h ^ (h >>> 16), shards);
     }
 

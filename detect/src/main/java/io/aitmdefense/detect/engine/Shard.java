@@ -5,11 +5,14 @@ import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.events.Event;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One engine thread and the keys hashed to it: a {@link KeyedRuntime} fed from a bounded queue of batches.
@@ -19,11 +22,22 @@ import java.util.concurrent.BlockingQueue;
  * engine only after the thread has ended.
  */
 final class Shard implements Runnable {
-    /** Events for this shard, then the watermark to advance to; the last batch carries {@link Instant#MAX}. */
-    record Batch(List<Event> events, Instant watermark) {
+    /**
+     * Events for this shard, then the watermark to advance to; the last batch carries {@link Instant#MAX}. A batch
+     * with {@code snapshot} asks for this shard's keys once it is processed: a barrier, between events.
+     */
+    record Batch(List<Keyed> events, Instant watermark, CompletableFuture<TreeMap<String, byte[]>> snapshot) {
+        Batch(List<Keyed> events, Instant watermark) {
+            this(events, watermark, null);
+        }
+
         boolean last() {
             return watermark == Instant.MAX;
         }
+    }
+
+    /** An event with the key and tenant the engine chose for it. */
+    record Keyed(String key, String tenant, Event event) {
     }
 
     private final BlockingQueue<Batch> queue;
@@ -36,13 +50,19 @@ final class Shard implements Runnable {
     /** The watermark this shard has advanced to: every alert it will still emit is decided after it. */
     private volatile Instant processed = Instant.MIN;
 
-    Shard(List<Detection> detections, Enrichment enrichment, AlertSink sink, int queueBatches, int maxFailures) {
+    Shard(List<Detection> detections, Enrichment enrichment, AlertSink sink, UserDirectory directory, int queueBatches,
+          int maxFailures) {
         this.queue = new ArrayBlockingQueue<>(queueBatches);
         this.maxFailures = maxFailures;
         this.runtime = new KeyedRuntime(detections, enrichment, sink::accept, (failure, cause) -> {
             failureCount++;
             if (failures.size() < this.maxFailures) failures.add(failure);
-        });
+        }, directory, false);
+    }
+
+    /** The runtime, for restoring a snapshot into it before the thread starts. */
+    KeyedRuntime runtime() {
+        return runtime;
     }
 
     /** Waits while the queue is full: readers slow down to the engine's pace instead of buffering without bound. */
@@ -68,17 +88,30 @@ final class Shard implements Runnable {
                     crash = e;
                 }
             }
+            if (batch.snapshot() != null) snapshot(batch.snapshot());
             if (batch.last()) return;
         }
     }
 
     private void process(Batch batch) {
-        for (Event e : batch.events()) {
-            if (e.time().isBefore(runtime.watermark())) late++;
-            else runtime.process(e);
+        for (Keyed e : batch.events()) {
+            if (e.event().time().isBefore(runtime.watermark())) late++;
+            else runtime.process(e.key(), e.tenant(), e.event());
         }
         runtime.advanceWatermark(batch.watermark());
         processed = runtime.watermark();
+    }
+
+    private void snapshot(CompletableFuture<TreeMap<String, byte[]>> result) {
+        if (crash != null) {
+            result.completeExceptionally(new IllegalStateException("an engine shard failed: " + crash, crash));
+            return;
+        }
+        try {
+            result.complete(runtime.keyEntries());
+        } catch (IOException | RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     Instant processedWatermark() {

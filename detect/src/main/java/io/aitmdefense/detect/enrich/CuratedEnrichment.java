@@ -39,15 +39,35 @@ public final class CuratedEnrichment implements Enrichment {
     private record Cached(String ip, int loggedAsn, Network network) {
     }
 
+    /** One view per listed tenant, built once: each has its own trusted networks and therefore its own cache. */
+    private final Map<String, CuratedEnrichment> perTenant;
+
+    /** One tenant's context for every record, whatever tenant it names. */
     public CuratedEnrichment(TenantContext tenant, AsnDatabase database) {
-        this.tenant = tenant;
+        this(Tenants.single(tenant), database);
+    }
+
+
+    /** Each record's tenant answers for it ({@link #forTenant}); records of unlisted tenants get the fallback. */
+    public CuratedEnrichment(Tenants tenants, AsnDatabase database) {
+        this.tenant = tenants.fallback();
         this.database = database;
         this.trustedCidrs = CidrSet.parse(tenant.trustedCidrs());
+        Map<String, CuratedEnrichment> views = new HashMap<>();
+        tenants.byId().forEach((id, t) -> views.put(id, new CuratedEnrichment(t, database)));
+        this.perTenant = Map.copyOf(views);
     }
 
     @Override
     public TenantContext tenant() {
         return tenant;
+    }
+
+    @Override
+    public Enrichment forTenant(String tenantId) {
+        if (perTenant.isEmpty() || tenantId.isEmpty()) return this;
+        CuratedEnrichment view = perTenant.get(tenantId.toLowerCase(Locale.ROOT));
+        return view == null ? this : view;
     }
 
     @Override

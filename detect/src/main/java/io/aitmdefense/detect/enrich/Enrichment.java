@@ -9,5 +9,14 @@ public interface Enrichment {
      */
     Network network(String ip, int loggedAsn);
 
+    /** The context of the tenant this enrichment answers for. */
     TenantContext tenant();
+
+    /**
+     * This enrichment answering for one tenant: its trusted networks, break-glass accounts and VIPs. Network lookups
+     * are shared; the tenant's verdict ({@link Network#trusted()}) is its own.
+     */
+    default Enrichment forTenant(String tenantId) {
+        return this;
+    }
 }

@@ -27,7 +27,7 @@ public final class Enrichments {
         Optional<Path> file = mmdb.or(config::asnDatabase);
         if (file.isPresent()) database = MaxMindAsnDatabase.open(file.get()).orElse(database);
         try {
-            return new CuratedEnrichment(config.tenant(), database);
+            return new CuratedEnrichment(config.tenants(), database);
         } catch (IllegalArgumentException e) {
             throw new IOException("tenant section of the config: " + e.getMessage(), e);
         }

@@ -49,11 +49,11 @@ public final class CampaignLinker {
     private final Enrichment enrichment;
 
     public CampaignLinker(DetectConfig config, Enrichment enrichment) {
-        this.minUsers = config.incidents().integer("campaignMinUsers", 2);
+        this.minUsers = config.campaignMinUsers();
         if (minUsers < 2) {
             throw new IllegalArgumentException("incidents.campaignMinUsers: a campaign links at least 2 users, got " + minUsers);
         }
-        this.window = config.incidents().duration("window", Duration.ofHours(24));
+        this.window = config.incidentWindow();
         this.enrichment = enrichment;
     }
 

@@ -112,7 +112,7 @@ public final class IncidentTracker implements AlertSink {
     }
 
     public IncidentTracker(DetectConfig config, Enrichment enrichment, Consumer<IncidentUpdate> updates) {
-        this.window = config.incidents().duration("window", Duration.ofHours(24));
+        this.window = config.incidentWindow();
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("incidents.window: must be longer than zero, got " + window);
         }

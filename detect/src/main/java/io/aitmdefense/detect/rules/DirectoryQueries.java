@@ -3,6 +3,7 @@ package io.aitmdefense.detect.rules;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.detections.MicrosoftAlertDetection;
+import io.aitmdefense.detect.detections.RiskAnomalousTokenDetection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class DirectoryQueries {
 
     QueryRule riskAnomalousToken() {
         String id = "risk-anomalous-token";
-        List<String> types = t(id).strings("types", List.of("anomalousToken", "tokenIssuerAnomaly", "attackerinTheMiddle"));
+        List<String> types = t(id).strings("types", RiskAnomalousTokenDetection.TYPES);
         List<String> triaged = List.of("dismissed", "remediated", "confirmedSafe");
         String kql = "let types = " + Kql.strings(types) + ";\n"
                 + "AADUserRiskEvents\n"
@@ -48,7 +49,7 @@ final class DirectoryQueries {
         sigma.put("condition", "selection and not filter_triaged");
         return new QueryRule(info(id), "An Identity Protection detection of a token-level type (" + String.join(", ", types) + ").",
                 "Only the types that alert alone: the weaker ones that alert when two come together or with a suspicious "
-                        + "sign-in (" + String.join(", ", t(id).strings("combineTypes", List.of())) + ") need the user's "
+                        + "sign-in (" + String.join(", ", t(id).strings("combineTypes", RiskAnomalousTokenDetection.COMBINE_TYPES)) + ") need the user's "
                         + "other detections and are not in the query; detections of one user are not grouped into one alert.",
                 EVERY_HOUR, EVERY_HOUR, List.of(RISK), kql, true,
                 Optional.of(new QueryRule.Sigma("riskdetection", sigma, "")));

@@ -4,7 +4,7 @@ import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.model.NetworkKind;
-import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.detect.detections.ClientMismatchDetection;
 
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ final class MailboxQueries {
 
     /** {@code let suspicious = …;} with SignInTime, AccountUpn (lower case), IPAddress and Reason. */
     private String suspiciousSignIns() {
-        List<String> agents = config.detection("client-mismatch").strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
+        List<String> agents = config.detection("client-mismatch").strings("scriptingAgents", ClientMismatchDetection.SCRIPTING_AGENTS);
         return tenant.lets()
                 + "let hostingAsns = " + Kql.ints(CuratedEnrichment.asns(NetworkKind.HOSTING)) + ";\n"
                 + "let scriptingAgents = " + Kql.anyOf(agents) + ";\n"

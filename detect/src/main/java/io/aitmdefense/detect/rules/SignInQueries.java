@@ -5,7 +5,7 @@ import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.enrich.CuratedEnrichment;
 import io.aitmdefense.model.NetworkKind;
-import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.detect.detections.ClientMismatchDetection;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -84,7 +84,7 @@ final class SignInQueries {
 
     QueryRule clientMismatch() {
         String id = "client-mismatch";
-        List<String> agents = t(id).strings("scriptingAgents", SignInSignals.SCRIPTING_AGENTS);
+        List<String> agents = t(id).strings("scriptingAgents", ClientMismatchDetection.SCRIPTING_AGENTS);
         String kql = tenant.lets()
                 + "let scriptingAgents = " + Kql.anyOf(agents) + ";\n"
                 + BOTH_SIGNINS + UNION + "\n"

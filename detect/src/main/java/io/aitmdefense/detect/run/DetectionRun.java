@@ -1,5 +1,6 @@
 package io.aitmdefense.detect.run;
 
+import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.BatchSettings;
@@ -8,6 +9,7 @@ import io.aitmdefense.detect.engine.EngineResult;
 import io.aitmdefense.detect.engine.EngineSettings;
 import io.aitmdefense.detect.engine.LocalEngine;
 import io.aitmdefense.detect.engine.TimeOrderedBatch;
+import io.aitmdefense.detect.engine.UserDirectory;
 import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.incident.IncidentTracker;
 import io.aitmdefense.model.incident.IncidentSet;
@@ -75,12 +77,17 @@ public final class DetectionRun {
         ReadReport read;
         BatchStats held;
         EngineResult found;
+        // a misspelt threshold fails now, not after the files are read
+        List<Detection> detections = Catalogue.enabled(config);
+        // every UPN ↔ object id pair is learned before any record is keyed: one user, one key, whatever the file order
+        UserDirectory users = new UserDirectory();
         try (TimeOrderedBatch batch = new TimeOrderedBatch(batchSettings)) {
             read = new LogReader(readerThreads).read(inputs, e -> {
                 batch.accept(e);
+                users.learn(e);
                 tap.accept(e);
             }, progress);
-            try (LocalEngine engine = LocalEngine.start(Catalogue.enabled(config), enrichment, replaySettings(config), tracker)) {
+            try (LocalEngine engine = LocalEngine.start(detections, enrichment, replaySettings(config), tracker, users)) {
                 long[] passed = {0};
                 batch.replayInto(e -> {
                     tracker.observe(e);

@@ -27,9 +27,6 @@ public final class SignInSignals {
     public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
             "adversaryinthemiddle", "attemptedprtaccess");
 
-    /** How {@link #reasons} starts the phrase for a risky sign-in, so a caller can tell it from the others. */
-    public static final String RISK_REASON = "sign-in risk ";
-
     private SignInSignals() {
     }
 
@@ -112,18 +109,19 @@ public final class SignInSignals {
     }
 
     /**
-     * Why this successful user sign-in is suspicious on its own, as short phrases for explanations; empty when it is not.
-     * Failed sign-ins and workload identities are never suspicious here.
+     * Why this successful user sign-in is suspicious on its own; empty when it is not. Failed sign-ins and workload
+     * identities are never suspicious here. What needs the user's history (a token from a new network, a session on a
+     * second network) the user's ledger of suspicious sign-ins adds.
      */
-    public static List<String> reasons(SignIn s, Enrichment e) {
-        List<String> r = new ArrayList<>(3);
+    public static List<Suspicion.Reason> reasons(SignIn s, Enrichment e) {
+        List<Suspicion.Reason> r = new ArrayList<>(3);
         if (!s.success() || s.workload()) return r;
         Network n = network(s, e);
-        if (untrustedHosting(s, n, e.tenant())) r.add("hosting network the tenant has not marked trusted");
-        if (scriptingAgent(s.userAgent())) r.add("scripting client '" + s.userAgent() + "'");
-        if (risky(s)) r.add(RISK_REASON + riskLabel(s));
+        if (untrustedHosting(s, n, e.tenant())) r.add(Suspicion.HOSTING.because("hosting network the tenant has not marked trusted"));
+        if (scriptingAgent(s.userAgent())) r.add(Suspicion.SCRIPTING_CLIENT.because("scripting client '" + s.userAgent() + "'"));
+        if (risky(s)) r.add(Suspicion.RISKY_SIGN_IN.because("sign-in risk " + riskLabel(s)));
         if (s.token().deviceCode() && !trusted(s, n, e.tenant())) {
-            r.add(n.hosting() ? "device code flow from hosting network" : "device code flow");
+            r.add(Suspicion.DEVICE_CODE.because(n.hosting() ? "device code flow from hosting network" : "device code flow"));
         }
         return r;
     }

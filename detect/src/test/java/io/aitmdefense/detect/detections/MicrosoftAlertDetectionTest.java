@@ -156,7 +156,7 @@ class MicrosoftAlertDetectionTest {
         return """
                 {"value":[{"@odata.type":"#microsoft.graph.security.alert","id":"%s","providerAlertId":"%s","status":"%s",
                   "severity":"%s","classification":"%s","serviceSource":"microsoftDefenderForCloudApps","title":"%s",
-                  "category":"CredentialAccess","alertWebUrl":"https://security.microsoft.com/alerts/%s?tid=t1","tenantId":"t1",
+                  "category":"CredentialAccess","alertWebUrl":"https://security.microsoft.com/alerts/%s?tid=t1","tenantId":"11111111-2222-3333-4444-555555555555",
                   "mitreTechniques":["T1557"],"createdDateTime":"2026-03-02T10:05:00Z","firstActivityDateTime":"2026-03-02T10:00:00Z",
                   "evidence":[{"@odata.type":"#microsoft.graph.security.ipEvidence","roles":["attacker"],"ipAddress":"45.95.0.12"},
                     {"@odata.type":"#microsoft.graph.security.userEvidence","roles":["compromised"],

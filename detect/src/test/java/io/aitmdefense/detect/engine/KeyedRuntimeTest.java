@@ -3,10 +3,15 @@ package io.aitmdefense.detect.engine;
 import io.aitmdefense.detect.api.Context;
 import io.aitmdefense.detect.api.Detection;
 import io.aitmdefense.model.DetectionInfo;
+import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.StateIo;
 import io.aitmdefense.events.Event;
 import org.junit.jupiter.api.Test;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +23,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** State lifetime and failure handling of one shard's runtime. */
 class KeyedRuntimeTest {
     static final Instant T0 = Instant.parse("2025-03-03T08:00:00Z");
-    static final StateDescriptor<List<Instant>> SEEN = new StateDescriptor<>("seen", ArrayList::new, Duration.ofDays(2));
+    /** Instants as epoch milliseconds. */
+    static final StateCodec<List<Instant>> INSTANTS = new StateCodec<>() {
+        @Override
+        public int version() {
+            return 1;
+        }
+
+        @Override
+        public void write(List<Instant> value, DataOutput out) throws IOException {
+            StateIo.list(value, out, (t, o) -> StateIo.varLong(t.toEpochMilli(), o));
+        }
+
+        @Override
+        public List<Instant> read(DataInput in, int version) throws IOException {
+            return StateIo.list(in, i -> Instant.ofEpochMilli(StateIo.varLong(i)));
+        }
+    };
+    static final StateDescriptor<List<Instant>> SEEN = new StateDescriptor<>("seen", ArrayList::new, Duration.ofDays(2), INSTANTS);
 
     /** Remembers event times for users whose name starts with "keep", only looks for the others. */
     static final class Remember implements Detection {
@@ -30,7 +52,7 @@ class KeyedRuntimeTest {
         @Override
         public void onEvent(Event event, Context ctx) {
             List<Instant> seen = ctx.state(SEEN).value();
-            if (!ctx.key().startsWith("keep")) return;
+            if (!ctx.user().startsWith("keep")) return;
             seen.add(event.time());
             ctx.state(SEEN).update(seen);
         }
@@ -73,20 +95,21 @@ class KeyedRuntimeTest {
         rt.process(at("keep@contoso.example", T0));
         rt.process(at("keep@contoso.example", T0.plus(Duration.ofDays(1))));
 
+        // exactly two days after the last update the state still lives (the first cleanup timer found it updated since)
         rt.advanceWatermark(T0.plus(Duration.ofDays(3)));
         assertThat(rt.liveKeys()).isEqualTo(1);
         assertThat(rt.liveStateEntries()).isEqualTo(1);
 
-        // two days after the last update, plus the hour between sweeps
-        rt.advanceWatermark(T0.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)));
+        // its event-time cleanup timer drops it the moment the watermark passes the time-to-live: no sweep delay
+        rt.advanceWatermark(T0.plus(Duration.ofDays(3)).plusMillis(1));
         assertThat(rt.liveKeys()).isZero();
         assertThat(rt.liveStateEntries()).isZero();
     }
 
     @Test
     void sharedStateIsOneValueForEveryDetectionNamingItWhilePrivateStateOfTheSameNameIsNot() {
-        StateDescriptor<List<Instant>> shared = StateDescriptor.shared("history", ArrayList::new, Duration.ofDays(2));
-        StateDescriptor<List<Instant>> own = new StateDescriptor<>("history", ArrayList::new, Duration.ofDays(2));
+        StateDescriptor<List<Instant>> shared = StateDescriptor.shared("history", ArrayList::new, Duration.ofDays(2), INSTANTS);
+        StateDescriptor<List<Instant>> own = new StateDescriptor<>("history", ArrayList::new, Duration.ofDays(2), INSTANTS);
         Append first = new Append(shared), second = new Append(shared), alone = new Append(own), other = new Append(own);
         KeyedRuntime rt = new KeyedRuntime(List.of(first, second, alone, other), EngineScenarios.enrichment(), a -> { });
 

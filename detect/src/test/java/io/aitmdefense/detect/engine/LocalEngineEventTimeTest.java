@@ -125,7 +125,7 @@ class LocalEngineEventTimeTest {
             see(ctx);
             if (event.time().isBefore(ctx.watermark())) eventsBehindWatermark.incrementAndGet();
             Instant at = event.time().plus(Duration.ofMinutes(90)).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
-            registered.add(ctx.key() + "@" + at);
+            registered.add(ctx.user() + "@" + at);
             ctx.registerTimer(at);
         }
 
@@ -133,7 +133,7 @@ class LocalEngineEventTimeTest {
         public void onTimer(Instant time, Context ctx) {
             see(ctx);
             if (time.isAfter(ctx.watermark())) timersBeforeTheirTime.incrementAndGet();
-            fired.add(ctx.key() + "@" + time);
+            fired.add(ctx.user() + "@" + time);
         }
 
         private void see(Context ctx) {

@@ -39,7 +39,7 @@ class LocalEngineFailureTest {
         public void onEvent(Event event, Context ctx) {
             calls.incrementAndGet();
             if (event == poison) throw new IllegalArgumentException("cannot read the device of this row");
-            if (ctx.key().equals(timerVictim)) ctx.registerTimer(event.time().plus(Duration.ofMinutes(5)));
+            if (ctx.user().equals(timerVictim)) ctx.registerTimer(event.time().plus(Duration.ofMinutes(5)));
         }
 
         @Override

@@ -61,7 +61,7 @@ final class Probes {
 
         @Override
         public void onTimer(Instant time, Context ctx) {
-            ctx.emit(alert("probe-timer", ctx.key(), time, "fired at watermark " + ctx.watermark()));
+            ctx.emit(alert("probe-timer", ctx.user(), time, "fired at watermark " + ctx.watermark()));
         }
     }
 }

@@ -91,8 +91,9 @@ class EnrichmentsTest {
 
     @Test
     void malformedTenantEntriesAreReportedWithTheKeyAndValue() {
+        // an AS number is checked as soon as the configuration is read, before any database is opened
         assertThatThrownBy(() -> Enrichments.load(tenant(Map.of("trustedAsns", List.of("Zscaler"))), Optional.empty()))
-                .isInstanceOf(IOException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("tenant.trustedAsns: 'Zscaler' is not an AS number");
         assertThatThrownBy(() -> Enrichments.load(tenant(Map.of("trustedCidrs", List.of("10.0.0.0/40"))), Optional.empty()))
                 .isInstanceOf(IOException.class)

@@ -38,7 +38,7 @@ public final class Evaluation {
         GroundTruth truth = GroundTruth.read(truthFile);
         DetectConfig config = DetectConfig.of(truth.tenant().detectSettings());
         Enrichment enrichment = Enrichments.load(config, Optional.empty());
-        Duration window = config.incidents().duration("window", Duration.ofHours(24));
+        Duration window = config.incidentWindow();
         Evaluator evaluator = new Evaluator(Evaluator.cases(truth), (long) truth.users() * truth.days(), window);
         RecordLocator records = new RecordLocator(evaluator.attackerRecordIds());
         DetectionRun.Result result = DetectionRun.run(List.of(logs), config, enrichment, readerThreads, progress, records);

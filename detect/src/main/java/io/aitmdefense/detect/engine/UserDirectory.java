@@ -1,0 +1,158 @@
+package io.aitmdefense.detect.engine;
+
+import io.aitmdefense.events.DirectoryAudit;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.RiskDetection;
+import io.aitmdefense.events.SecurityAlert;
+import io.aitmdefense.events.SignIn;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which user a record is about, as the key the engine groups by: the tenant and the user. Sign-ins, risk detections and
+ * directory audits carry the user's object id and UPN; unified audit log records carry only the UPN; Graph activity
+ * only the object id. One user must never be split over two keys — that would cut a sign-in off from the persistence
+ * it led to — and the key must not depend on the order records arrive in. So the key is the lower-cased UPN whenever
+ * the record has one (every record type but Graph activity does), and the object id only for a record without a UPN:
+ * then the UPN the tenant's other records tie to that object id, once one has been seen, else the object id itself.
+ * <p>
+ * A batch run learns every pair while the files are read, before any record is keyed, so even the keys of
+ * object-id-only records do not depend on record order. A live stream learns them as records arrive (and keeps them
+ * in the engine's snapshot). The same user name in another tenant is another key. The object id of a key stays
+ * available ({@link #objectIdOf}) for actions that need it.
+ * <p>
+ * Thread-safe: readers learn while shards read display names.
+ */
+public final class UserDirectory {
+    /** Who a record names: tenant id (or ""), lower-cased UPN (or ""), lower-cased object id (or ""). */
+    public record Identity(String tenant, String upn, String objectId) {
+        static final Identity NONE = new Identity("", "", "");
+
+        public boolean isEmpty() {
+            return upn.isEmpty() && objectId.isEmpty();
+        }
+    }
+
+    /** A pair learned from a record, with the time of the latest record naming it: renames resolve to the newest. */
+    private record Pair(String value, long time) {
+        Pair newer(Pair o) {
+            if (o.time != time) return o.time > time ? o : this;
+            return o.value.compareTo(value) < 0 ? o : this;
+        }
+    }
+
+    /** tenant + '/' + upn → object id, and tenant + '/' + object id → upn. */
+    private final ConcurrentHashMap<String, Pair> objectIdOfUpn = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Pair> upnOfObjectId = new ConcurrentHashMap<>();
+
+    /** Who the record is about: the user {@link Event#user()} names, split into UPN and object id. */
+    public static Identity identity(Event e) {
+        String upn, id;
+        if (e instanceof SignIn s) {
+            upn = s.userPrincipalName();
+            id = s.userId();
+        } else if (e instanceof RiskDetection r) {
+            upn = r.userPrincipalName();
+            id = r.userId();
+        } else if (e instanceof SecurityAlert a) {
+            upn = a.userPrincipalName();
+            id = a.userId();
+        } else if (e instanceof OfficeActivity o) {
+            upn = o.userId();
+            id = "";
+        } else if (e instanceof DirectoryAudit d) {
+            if (d.actor().isUser()) {
+                upn = d.actor().userPrincipalName();
+                id = d.actor().userId();
+            } else {
+                DirectoryAudit.Target user = d.targets().stream().filter(t -> t.type().equalsIgnoreCase("User")).findFirst().orElse(null);
+                if (user == null) return Identity.NONE;
+                upn = user.userPrincipalName();
+                id = user.id();
+            }
+        } else {
+            return Identity.NONE;
+        }
+        // as Users.key: a "UPN" without '@' (a SID, a system actor, a bare id) is an identifier, not a name
+        if (upn.indexOf('@') <= 0) {
+            if (id.isEmpty()) id = upn;
+            upn = "";
+        }
+        return new Identity(e.tenantId().toLowerCase(Locale.ROOT), upn.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT));
+    }
+
+    /** Remembers the UPN ↔ object id pair a record carries, if it carries both. */
+    public void learn(Event e) {
+        Identity who = identity(e);
+        if (who.upn().isEmpty() || who.objectId().isEmpty()) return;
+        long t = e.time().toEpochMilli();
+        objectIdOfUpn.merge(who.tenant() + '/' + who.upn(), new Pair(who.objectId(), t), Pair::newer);
+        upnOfObjectId.merge(who.tenant() + '/' + who.objectId(), new Pair(who.upn(), t), Pair::newer);
+    }
+
+    /** The engine's key for the record's user: "" when it names none. */
+    public String keyOf(Event e) {
+        return keyOf(identity(e));
+    }
+
+    public String keyOf(Identity who) {
+        if (who.isEmpty()) return "";
+        String id = who.upn();
+        if (id.isEmpty()) {
+            Pair known = upnOfObjectId.get(who.tenant() + '/' + who.objectId());
+            id = known == null ? who.objectId() : known.value();
+        }
+        return key(who.tenant(), id);
+    }
+
+    /** The object id the tenant's records tie to a UPN, if any record carried both. */
+    public java.util.Optional<String> objectIdOf(String tenant, String upn) {
+        Pair p = objectIdOfUpn.get(tenant.toLowerCase(Locale.ROOT) + '/' + upn.toLowerCase(Locale.ROOT));
+        return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.value());
+    }
+
+    /** The key of a user id (object id or UPN) in a tenant: the id alone for logs that name no tenant. */
+    public static String key(String tenant, String id) {
+        return tenant.isEmpty() ? id : tenant + '/' + id;
+    }
+
+    /** What a person reads for a key: the UPN when the logs tie one to it, else the id itself. */
+    public String displayName(String tenant, String key) {
+        String id = tenant.isEmpty() ? key : key.substring(tenant.length() + 1);
+        if (id.indexOf('@') > 0) return id;
+        Pair upn = upnOfObjectId.get(tenant + '/' + id);
+        return upn == null ? id : upn.value();
+    }
+
+    /** Writes the learned pairs in a stable order, for a snapshot. */
+    void write(DataOutput out) throws IOException {
+        writeMap(new TreeMap<>(objectIdOfUpn), out);
+        writeMap(new TreeMap<>(upnOfObjectId), out);
+    }
+
+    void read(DataInput in) throws IOException {
+        readMap(objectIdOfUpn, in);
+        readMap(upnOfObjectId, in);
+    }
+
+    private static void writeMap(Map<String, Pair> m, DataOutput out) throws IOException {
+        out.writeInt(m.size());
+        for (Map.Entry<String, Pair> e : m.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue().value());
+            out.writeLong(e.getValue().time());
+        }
+    }
+
+    private static void readMap(Map<String, Pair> m, DataInput in) throws IOException {
+        m.clear();
+        for (int i = in.readInt(); i > 0; i--) m.put(in.readUTF(), new Pair(in.readUTF(), in.readLong()));
+    }
+}
