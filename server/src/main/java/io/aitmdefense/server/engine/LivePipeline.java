@@ -231,6 +231,15 @@ public final class LivePipeline implements AutoCloseable {
         return storedAlerts;
     }
 
+    /**
+     * Drops the pipeline without a last snapshot or flush, as a killed process would (tests of restart without loss).
+     * Sources stay open for the caller to discard.
+     */
+    void abandon() {
+        engine.close();
+        engine = null;
+    }
+
     @Override
     public void close() {
         if (engine != null) {
