@@ -98,7 +98,7 @@ public final class LivePipeline implements AutoCloseable {
             byte[] engineBytes = blob(in);
             byte[] trackerBytes = blob(in);
             tracker = IncidentTracker.restore(trackerBytes, config, enrichment, updates::add);
-            engine = LocalEngine.restore(detections, enrichment, settings, engineBytes, this::decided);
+            engine = LocalEngine.restore(detections, enrichment, settings, this::decided, engineBytes);
             restorePositions(new String(engine.sourcePosition(), java.nio.charset.StandardCharsets.UTF_8));
         } else {
             tracker = new IncidentTracker(config, enrichment, updates::add);

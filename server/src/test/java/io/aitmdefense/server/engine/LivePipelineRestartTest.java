@@ -7,6 +7,7 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
 import io.aitmdefense.detect.run.DetectionRun;
 import io.aitmdefense.events.read.Progress;
+import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.server.demo.DemoFeed;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.store.AlertRow;
@@ -49,8 +50,10 @@ class LivePipelineRestartTest {
         List<Path> files = DemoFeed.files(EXAMPLE.resolve("logs"));
         assertThat(files).hasSizeGreaterThan(5);
 
-        Set<String> batch = DetectionRun.run(List.of(EXAMPLE.resolve("logs")), config, enrichment, 2, Progress.NONE)
-                .engine().alerts().stream().map(a -> a.id()).collect(Collectors.toCollection(TreeSet::new));
+        IncidentSet found = DetectionRun.run(List.of(EXAMPLE.resolve("logs")), config, enrichment, 2, Progress.NONE).incidents();
+        Set<String> batch = new TreeSet<>();
+        found.incidents().forEach(i -> i.alerts().forEach(a -> batch.add(a.id())));
+        found.notices().forEach(a -> batch.add(a.id()));
         assertThat(batch).as("the example has alerts to compare").hasSizeGreaterThan(5);
 
         Result whole = stream(work.resolve("whole"), files, config, enrichment, -1);
