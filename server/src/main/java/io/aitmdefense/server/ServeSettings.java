@@ -62,9 +62,12 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
             "management", Set.of("type", "microsoft", "contentTypes"),
             "kafka", Set.of("type", "topic", "bootstrapServers", "connectionStringFile", "properties"));
 
-    /** The settings of {@code aitm serve --demo}: the bundled example tenant streamed through a watched folder. */
+    /**
+     * The settings of {@code aitm serve --demo}: the bundled example tenant streamed through a watched folder. Its
+     * exports hold a day each, one log after another, so the allowed lateness spans two days.
+     */
     public static ServeSettings demo(Path data, int port, Path inbox, Path config) {
-        return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Optional.of(config), Duration.ofHours(3),
+        return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Optional.of(config), Duration.ofHours(48),
                 Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5),
                 List.of(new SourceSpec("folder", Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())),
                         "demo")));
