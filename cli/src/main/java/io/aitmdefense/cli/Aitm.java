@@ -27,6 +27,7 @@ import java.util.Properties;
                 SimulateCommand.class,
                 EvalCommand.class,
                 io.aitmdefense.cli.respond.RespondCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class},
         // lines stay under 80 columns: picocli wraps at 80 when not on a terminal, and re-wrapping
         // pre-broken lines leaves ragged stubs

@@ -92,6 +92,18 @@ public final class GraphClient {
         }
     }
 
+    /**
+     * One page of a collection, for a reader that keeps its place between pages (a live poller persists each page's
+     * {@code @odata.nextLink} so a restart resumes mid-window): the first page of {@code first} when {@code nextLink} is
+     * empty, else the page the stored link names, with {@code first}'s headers. The link must stay on this Graph host.
+     */
+    public JsonNode page(GraphRequest first, Optional<String> nextLink) {
+        URI url = nextLink.isPresent()
+                ? new NextLinks(endpoint, 1, first.method() + " " + first.path()).next(nextLink.get())
+                : url(first.pathAndQuery());
+        return http.send(toApi(first, url)).json();
+    }
+
     /** Every item of every page's {@code value}. */
     public List<JsonNode> list(GraphRequest first) {
         List<JsonNode> out = new ArrayList<>();

@@ -78,6 +78,11 @@ public final class IncidentsJson {
         return MAPPER.writeValueAsString(alert(a));
     }
 
+    /** One incident on one line: the same object as in the document's {@code incidents} (the store and the API keep it). */
+    public static String incidentText(Incident i) {
+        return incident(i).toString();
+    }
+
     static ObjectNode document(IncidentSet set, RunSummary run) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
