@@ -41,10 +41,8 @@ public final class FolderSource implements LiveSource {
     private final Map<String, FileMark> read = new TreeMap<>();
     /** Per file: size and mtime seen on the last poll, to tell a settled file from one being written. */
     private final Map<String, FileMark> seen = new TreeMap<>();
-    private long delivered;
-    private long rejected;
+    private final Delivery delivery = new Delivery();
     private Instant lastPoll;
-    private Instant newest;
     private String lastError;
     private String errorThisPoll;
 
@@ -95,7 +93,7 @@ public final class FolderSource implements LiveSource {
         List<Event> events = Collections.synchronizedList(new ArrayList<>());
         ReadReport report = new LogReader(1).read(List.of(file), events::add, Progress.NONE);
         for (FileSummary s : report.files()) {
-            rejected += s.rejected();
+            delivery.rejected(s.rejected());
             if (s.error().isPresent()) errorThisPoll = file + ": " + s.error().get();
         }
         List<Event> ordered = new ArrayList<>(events);
@@ -104,13 +102,10 @@ public final class FolderSource implements LiveSource {
         long skip = done != null && now.size() > done.size() ? done.records() : 0;
         int n = 0;
         for (int i = (int) Math.min(skip, ordered.size()); i < ordered.size(); i++) {
-            Event e = ordered.get(i);
-            out.accept(e);
+            delivery.event(ordered.get(i), out);
             n++;
-            if (newest == null || e.time().isAfter(newest)) newest = e.time();
         }
         read.put(key, new FileMark(now.size(), now.modified(), ordered.size()));
-        delivered += n;
         return n;
     }
 
@@ -135,7 +130,6 @@ public final class FolderSource implements LiveSource {
 
     @Override
     public SourceStatus status() {
-        return new SourceStatus(name(), "folder", delivered, rejected, Optional.ofNullable(lastPoll),
-                Optional.ofNullable(newest), Optional.ofNullable(lastError));
+        return delivery.status(name(), "folder", lastPoll, lastError);
     }
 }

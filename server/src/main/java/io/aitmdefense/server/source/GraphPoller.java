@@ -81,10 +81,8 @@ public final class GraphPoller implements LiveSource {
     private Instant lastLatePass;
     private final Map<String, Instant> recent = new HashMap<>();
 
-    private long delivered;
-    private long rejected;
+    private final Delivery delivery = new Delivery();
     private Instant lastPoll;
-    private Instant newest;
     private String lastError;
     private long lineNo;
 
@@ -142,7 +140,6 @@ public final class GraphPoller implements LiveSource {
             // the position stays where the last page left it: the next poll asks again from there
             lastError = e.getMessage();
         }
-        delivered += n;
         return n;
     }
 
@@ -159,23 +156,7 @@ public final class GraphPoller implements LiveSource {
             if (recent.containsKey(id)) return 0;
             recent.put(id, time == null ? windowTo : time);
         }
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-        RecordMapper.Result r = RecordMapper.map(JsonRow.parse(bytes), new Source(name(), ++lineNo));
-        if (r instanceof RecordMapper.Mapped m) {
-            out.accept(m.event());
-            if (newest == null || m.event().time().isAfter(newest)) newest = m.event().time();
-            return 1;
-        }
-        if (r instanceof RecordMapper.Rejected rej) {
-            rejected++;
-            lastError = name() + " record " + id + ": " + rej.reason();
-        }
-        return 0;
+        return delivery.record(record, new Source(name(), ++lineNo), out);
     }
 
     private Instant time(JsonNode record) {
@@ -226,7 +207,6 @@ public final class GraphPoller implements LiveSource {
 
     @Override
     public SourceStatus status() {
-        return new SourceStatus(name(), "graph", delivered, rejected, Optional.ofNullable(lastPoll),
-                Optional.ofNullable(newest), Optional.ofNullable(lastError));
+        return delivery.status(name(), "graph", lastPoll, lastError);
     }
 }

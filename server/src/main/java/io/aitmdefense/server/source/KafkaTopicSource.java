@@ -44,10 +44,8 @@ public final class KafkaTopicSource implements LiveSource, AutoCloseable {
     private final Clock clock;
     private final Map<Integer, Long> next = new TreeMap<>();
     private boolean assigned;
-    private long delivered;
-    private long rejected;
+    private final Delivery delivery = new Delivery();
     private Instant lastPoll;
-    private Instant newest;
     private String lastError;
 
     /**
@@ -90,7 +88,6 @@ public final class KafkaTopicSource implements LiveSource, AutoCloseable {
         } catch (RuntimeException e) {
             lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        delivered += n;
         return n;
     }
 
@@ -119,7 +116,7 @@ public final class KafkaTopicSource implements LiveSource, AutoCloseable {
         try {
             value = JSON.readTree(r.value());
         } catch (IOException | RuntimeException e) {
-            rejected++;
+            delivery.rejected(1);
             lastError = where + ": not JSON";
             return 0;
         }
@@ -128,22 +125,7 @@ public final class KafkaTopicSource implements LiveSource, AutoCloseable {
         else if (value != null && value.isObject()) rows.add(value);
         int n = 0;
         long line = 0;
-        for (JsonNode row : rows) {
-            byte[] bytes;
-            try {
-                bytes = JSON.writeValueAsBytes(row);
-            } catch (IOException e) {
-                throw new IllegalStateException("a JSON tree always serialises", e);
-            }
-            RecordMapper.Result m = RecordMapper.map(JsonRow.parse(bytes), new Source(where, ++line));
-            if (m instanceof RecordMapper.Mapped mapped) {
-                out.accept(mapped.event());
-                if (newest == null || mapped.event().time().isAfter(newest)) newest = mapped.event().time();
-                n++;
-            } else if (m instanceof RecordMapper.Rejected) {
-                rejected++;
-            }
-        }
+        for (JsonNode row : rows) n += delivery.record(row, new Source(where, ++line), out);
         return n;
     }
 
@@ -171,8 +153,7 @@ public final class KafkaTopicSource implements LiveSource, AutoCloseable {
 
     @Override
     public SourceStatus status() {
-        return new SourceStatus(name(), "kafka", delivered, rejected, Optional.ofNullable(lastPoll),
-                Optional.ofNullable(newest), Optional.ofNullable(lastError));
+        return delivery.status(name(), "kafka", lastPoll, lastError);
     }
 
     @Override

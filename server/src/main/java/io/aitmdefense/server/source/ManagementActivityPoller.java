@@ -58,11 +58,9 @@ public final class ManagementActivityPoller implements LiveSource {
         }
     };
 
-    private long delivered;
-    private long rejected;
+    private final Delivery delivery = new Delivery();
     private long expiredBlobs;
     private Instant lastPoll;
-    private Instant newest;
     private String lastError;
     private long lineNo;
 
@@ -123,7 +121,6 @@ public final class ManagementActivityPoller implements LiveSource {
             pollError = e.getMessage();
         }
         lastError = pollError;
-        delivered += n;
         return n;
     }
 
@@ -138,20 +135,7 @@ public final class ManagementActivityPoller implements LiveSource {
     private int deliver(JsonNode record, Consumer<Event> out) {
         String id = record.path("Id").asText("");
         if (!id.isEmpty() && recentRecords.put(id, Boolean.TRUE) != null) return 0;
-        byte[] bytes;
-        try {
-            bytes = JSON.writeValueAsBytes(record);
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
-        }
-        RecordMapper.Result r = RecordMapper.map(JsonRow.parse(bytes), new Source(name(), ++lineNo));
-        if (r instanceof RecordMapper.Mapped m) {
-            out.accept(m.event());
-            if (newest == null || m.event().time().isAfter(newest)) newest = m.event().time();
-            return 1;
-        }
-        if (r instanceof RecordMapper.Rejected) rejected++;
-        return 0;
+        return delivery.record(record, new Source(name(), ++lineNo), out);
     }
 
     /** Blobs expired before they could be read: audit records lost at the source. */
@@ -185,7 +169,6 @@ public final class ManagementActivityPoller implements LiveSource {
 
     @Override
     public SourceStatus status() {
-        return new SourceStatus(name(), "management", delivered, rejected, Optional.ofNullable(lastPoll),
-                Optional.ofNullable(newest), Optional.ofNullable(lastError));
+        return delivery.status(name(), "management", lastPoll, lastError);
     }
 }
