@@ -38,23 +38,23 @@ Invoke-Step 2 'PATCH' 'v1.0' 'identity/conditionalAccess/authenticationContextCl
 Invoke-Step 3 'POST' 'v1.0' 'identity/conditionalAccess/policies' '03-policy-c2-tenant-config.json' 'create ''AiTM-AuthContext-c2-TenantConfig-PhishingResistant-EveryTime'' (enabledForReportingButNotEnforced, pilot group)'
 
 # 4. create 'AiTM-AuthContext-c1-SensitiveResources-PhishingResistant-EveryTime' (enabledForReportingButNotEnforced, pilot group)
-# Breaks cookie replay: a replayed cookie opening sensitive resources (labelled SharePoint sites, PIM activation): c1 asks for a fresh phishing-resistant sign-in every time. Closes AITM-CA-013, AITM-CA-014.
+# Breaks replay: a replayed cookie opening sensitive resources (labelled SharePoint sites, PIM activation): c1 asks for a fresh phishing-resistant sign-in every time. Closes AITM-CA-013, AITM-CA-014.
 Invoke-Step 4 'POST' 'v1.0' 'identity/conditionalAccess/policies' '04-policy-c1-step-up.json' 'create ''AiTM-AuthContext-c1-SensitiveResources-PhishingResistant-EveryTime'' (enabledForReportingButNotEnforced, pilot group)'
 
 # 5. create 'AiTM-TokenProtection-ExchangeSharePointTeams-WindowsApps' (enabledForReportingButNotEnforced, pilot group)
-# Breaks cookie replay: replay of a refresh token or session stolen from a Windows endpoint: the session is bound to the device. Closes AITM-CA-006.
+# Breaks replay: replay of a refresh token or session stolen from a Windows endpoint: the session is bound to the device. Closes AITM-CA-006.
 Invoke-Step 5 'POST' 'beta' 'identity/conditionalAccess/policies' '05-policy-token-protection.json' 'create ''AiTM-TokenProtection-ExchangeSharePointTeams-WindowsApps'' (enabledForReportingButNotEnforced, pilot group)'
 
 # 6. create 'AiTM-AllResources-SignInRiskMediumHigh-PhishingResistant-EveryTime' (enabledForReportingButNotEnforced, pilot group)
-# Breaks cookie replay: the replay Identity Protection scores medium or high (anomalous token, attacker in the middle): a fresh phishing-resistant sign-in the replayed token cannot give. Closes AITM-CA-009.
+# Breaks replay: the replay Identity Protection scores medium or high (anomalous token, attacker in the middle): a fresh phishing-resistant sign-in the replayed token cannot give. Closes AITM-CA-009.
 Invoke-Step 6 'POST' 'v1.0' 'identity/conditionalAccess/policies' '06-policy-sign-in-risk-step-up.json' 'create ''AiTM-AllResources-SignInRiskMediumHigh-PhishingResistant-EveryTime'' (enabledForReportingButNotEnforced, pilot group)'
 
 # 7. create 'AiTM-AllResources-RequireCompliantOrHybridDevice' (enabledForReportingButNotEnforced, pilot group)
-# Breaks cookie replay: use of a captured cookie from the attacker's machine, which is not enrolled: every platform and browsers too, where token protection cannot reach. Closes AITM-CA-005, AITM-CA-004.
+# Breaks replay: use of a captured cookie from the attacker's machine, which is not enrolled: every platform and browsers too, where token protection cannot reach. Closes AITM-CA-005, AITM-CA-004.
 Invoke-Step 7 'POST' 'v1.0' 'identity/conditionalAccess/policies' '07-policy-compliant-device.json' 'create ''AiTM-AllResources-RequireCompliantOrHybridDevice'' (enabledForReportingButNotEnforced, pilot group)'
 
 # 8. change 'Microsoft-managed: Block device code flow': exclude users 9f3e4b21-7c6d-4e5f-a1b2-00000000d001; exclude groups 0b9a1a6e-0000-4000-8000-00000000b001
-# Adopts existing 'Microsoft-managed: Block device code flow' (enabledForReportingButNotEnforced), Microsoft-managed: only its state and exclusions are changed. Breaks cookie capture: device-code and authentication-transfer phishing, which hands the attacker tokens without a proxy. Closes AITM-CA-019.
+# Adopts existing 'Microsoft-managed: Block device code flow' (enabledForReportingButNotEnforced), Microsoft-managed: only its state and exclusions are changed. Breaks cookie theft: device-code and authentication-transfer phishing, which hands the attacker tokens without a proxy. Closes AITM-CA-019.
 Invoke-Step 8 'PATCH' 'v1.0' 'identity/conditionalAccess/policies/5c2e8a11-6b7f-4c3d-8e9f-0000000000b7' '08-change-block-device-code.json' 'change ''Microsoft-managed: Block device code flow'': exclude users 9f3e4b21-7c6d-4e5f-a1b2-00000000d001; exclude groups 0b9a1a6e-0000-4000-8000-00000000b001'
 
 # 9. bind 7 CA and named-location permissions to c2

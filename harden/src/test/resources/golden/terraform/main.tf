@@ -40,7 +40,7 @@ resource "msgraph_resource" "c2_tenant_config" {
   depends_on  = [msgraph_update_resource.context_c2]
 }
 
-# Breaks cookie replay: a replayed cookie opening sensitive resources (labelled SharePoint sites, PIM activation): c1 asks for a fresh phishing-resistant sign-in every time. Closes AITM-CA-013, AITM-CA-014.
+# Breaks replay: a replayed cookie opening sensitive resources (labelled SharePoint sites, PIM activation): c1 asks for a fresh phishing-resistant sign-in every time. Closes AITM-CA-013, AITM-CA-014.
 resource "msgraph_resource" "c1_step_up" {
   api_version = "v1.0"
   url         = "identity/conditionalAccess/policies"
@@ -48,14 +48,14 @@ resource "msgraph_resource" "c1_step_up" {
   depends_on  = [msgraph_update_resource.context_c1]
 }
 
-# Breaks cookie replay: replay of a refresh token or session stolen from a Windows endpoint: the session is bound to the device. Closes AITM-CA-006.
+# Breaks replay: replay of a refresh token or session stolen from a Windows endpoint: the session is bound to the device. Closes AITM-CA-006.
 resource "msgraph_resource" "token_protection" {
   api_version = "beta"
   url         = "identity/conditionalAccess/policies"
   body        = jsondecode(file("${path.module}/../graph/05-policy-token-protection.json"))
 }
 
-# Breaks cookie replay: the replay Identity Protection scores medium or high (anomalous token, attacker in the middle): a fresh phishing-resistant sign-in the replayed token cannot give. Closes AITM-CA-009.
+# Breaks replay: the replay Identity Protection scores medium or high (anomalous token, attacker in the middle): a fresh phishing-resistant sign-in the replayed token cannot give. Closes AITM-CA-009.
 resource "azuread_conditional_access_policy" "sign_in_risk_step_up" {
   display_name = "AiTM-AllResources-SignInRiskMediumHigh-PhishingResistant-EveryTime"
   state        = "enabledForReportingButNotEnforced"
@@ -86,7 +86,7 @@ resource "azuread_conditional_access_policy" "sign_in_risk_step_up" {
   }
 }
 
-# Breaks cookie replay: use of a captured cookie from the attacker's machine, which is not enrolled: every platform and browsers too, where token protection cannot reach. Closes AITM-CA-005, AITM-CA-004.
+# Breaks replay: use of a captured cookie from the attacker's machine, which is not enrolled: every platform and browsers too, where token protection cannot reach. Closes AITM-CA-005, AITM-CA-004.
 resource "azuread_conditional_access_policy" "compliant_device" {
   display_name = "AiTM-AllResources-RequireCompliantOrHybridDevice"
   state        = "enabledForReportingButNotEnforced"
@@ -119,7 +119,7 @@ resource "azuread_conditional_access_policy" "compliant_device" {
   }
 }
 
-# Adopts existing 'Microsoft-managed: Block device code flow' (enabledForReportingButNotEnforced), Microsoft-managed: only its state and exclusions are changed. Breaks cookie capture: device-code and authentication-transfer phishing, which hands the attacker tokens without a proxy. Closes AITM-CA-019.
+# Adopts existing 'Microsoft-managed: Block device code flow' (enabledForReportingButNotEnforced), Microsoft-managed: only its state and exclusions are changed. Breaks cookie theft: device-code and authentication-transfer phishing, which hands the attacker tokens without a proxy. Closes AITM-CA-019.
 resource "msgraph_update_resource" "block_device_code" {
   api_version = "v1.0"
   url         = "identity/conditionalAccess/policies/5c2e8a11-6b7f-4c3d-8e9f-0000000000b7"

@@ -1,6 +1,6 @@
 package io.aitmdefense.cli;
 
-import io.aitmdefense.posture.render.SafeText;
+import io.aitmdefense.model.SafeText;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 package io.aitmdefense.cli;
 
 import io.aitmdefense.events.read.Progress;
-import io.aitmdefense.posture.render.SafeText;
+import io.aitmdefense.model.SafeText;
 
 import java.io.PrintStream;
 

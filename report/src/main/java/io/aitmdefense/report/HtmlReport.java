@@ -13,7 +13,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.SharedIndicator;
 import io.aitmdefense.model.incident.Sighting;
-import io.aitmdefense.posture.render.SafeText;
+import io.aitmdefense.model.SafeText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.aitmdefense.posture.render.SafeText.html;
+import static io.aitmdefense.model.SafeText.html;
 
 /**
  * The self-contained {@code report.html}: one file an analyst can open offline or attach to a ticket. It loads

@@ -4,7 +4,7 @@ import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 import io.aitmdefense.model.incident.Incident;
 
-import io.aitmdefense.posture.render.SafeText;
+import io.aitmdefense.model.SafeText;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentSet;
 import io.aitmdefense.model.incident.TimelineEntry;
 
-import io.aitmdefense.posture.render.SafeText;
+import io.aitmdefense.model.SafeText;
 
 import java.io.PrintStream;
 import java.util.ArrayList;

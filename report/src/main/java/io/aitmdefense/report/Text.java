@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How times appear in the outputs for people (escaping is {@link io.aitmdefense.posture.render.SafeText}). */
+/** How times appear in the outputs for people (escaping is {@link io.aitmdefense.model.SafeText}). */
 final class Text {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 

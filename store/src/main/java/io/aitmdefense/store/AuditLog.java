@@ -1,26 +1,26 @@
 package io.aitmdefense.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.aitmdefense.model.audit.AuditChain;
+import io.aitmdefense.model.audit.ChainCheck;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Append-only, hash-chained audit trail of everything the service does to a tenant or an incident. Each entry's hash
- * is SHA-256 over the previous entry's hash and the entry's text, so editing, removing or reordering an entry breaks
- * every hash after it. There is no update or delete here by design.
+ * Append-only, hash-chained audit trail of everything the service does to a tenant or an incident. Each chain holds
+ * the same sealed lines an audit file does ({@link AuditChain}: {@code {"prev":…, …,"hash":…}}), one per row, so a
+ * chain exported line by line verifies with {@code aitm respond audit}; the {@code prev_hash} and {@code hash} columns
+ * repeat the line's two hashes for the head's compare-and-set. There is no update or delete here by design.
  */
 public final class AuditLog {
     /** The previous hash of a chain's first entry. */
-    public static final String GENESIS = "0".repeat(64);
+    public static final String GENESIS = AuditChain.GENESIS;
 
     private final Database db;
 
@@ -28,7 +28,7 @@ public final class AuditLog {
         this.db = db;
     }
 
-    /** One stored entry: its place in its chain, when, the entry's JSON text and the two hashes. */
+    /** One stored entry: its place in its chain, when, the sealed line ({@link AuditChain#seal}) and its two hashes. */
     public record Entry(String chain, long seq, Instant at, String entry, String prevHash, String hash) {
     }
 
@@ -40,7 +40,8 @@ public final class AuditLog {
     }
 
     /**
-     * Appends an entry (JSON text, without secrets: the caller's responsibility) to {@code chain}. Writers in this
+     * Seals an entry (a JSON object on one line, without {@code prev}, {@code hash} or secrets: the caller's
+     * responsibility) onto {@code chain}. Writers in this
      * process take turns; the chain's head moves by compare-and-set in the same transaction, so a writer in another
      * process cannot fork it either: the loser retries.
      */
@@ -73,31 +74,24 @@ public final class AuditLog {
         });
     }
 
-    /** Recomputes the chain from its first entry. */
+    /**
+     * Checks the chain from its first entry with {@link AuditChain#verify}, and that each row's sequence number and
+     * hash columns agree with its line. The first broken entry is the earlier of the two.
+     */
     public Verification verify(String chain) {
         List<Entry> all = entries(chain);
+        ChainCheck check = AuditChain.verify(all.stream().map(Entry::entry).toList());
+        int limit = check.intact() ? all.size() : check.brokenLine() - 1;
         String prev = GENESIS;
-        long expectedSeq = 1;
-        for (Entry e : all) {
-            if (e.seq() != expectedSeq++ || !e.prevHash().equals(prev) || !e.hash().equals(hash(prev, e.entry()))) {
+        for (int i = 0; i < limit; i++) {
+            Entry e = all.get(i);
+            String hash = AuditChain.hashOf(e.entry());
+            if (e.seq() != i + 1 || !e.prevHash().equals(prev) || !e.hash().equals(hash)) {
                 return new Verification(all.size(), Optional.of(e));
             }
-            prev = e.hash();
+            prev = hash;
         }
-        return new Verification(all.size(), Optional.empty());
-    }
-
-    /** SHA-256 (hex) of the previous hash, a newline and the entry's text. */
-    public static String hash(String prevHash, String entry) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prevHash.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            sha.update(entry.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
+        return new Verification(all.size(), check.intact() ? Optional.empty() : Optional.of(all.get(limit)));
     }
 
     private static Entry append(Connection c, String chain, String entry, Instant at) throws SQLException {
@@ -112,7 +106,8 @@ public final class AuditLog {
                 }
             }
         }
-        Entry e = new Entry(chain, seq + 1, at, entry, prev, hash(prev, entry));
+        String sealed = AuditChain.seal(prev, entry);
+        Entry e = new Entry(chain, seq + 1, at, sealed, prev, AuditChain.hashOf(sealed));
         try {
             if (seq == 0) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_heads (chain, seq, hash) VALUES (?, ?, ?)")) {
@@ -136,7 +131,7 @@ public final class AuditLog {
                 ps.setString(1, chain);
                 ps.setLong(2, e.seq());
                 Sql.setInstant(ps, 3, at);
-                ps.setString(4, entry);
+                ps.setString(4, e.entry());
                 ps.setString(5, e.prevHash());
                 ps.setString(6, e.hash());
                 ps.executeUpdate();

@@ -1,5 +1,6 @@
 package io.aitmdefense.store;
 
+import io.aitmdefense.model.audit.AuditChain;
 import io.aitmdefense.store.ConsoleUsers.Role;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -138,6 +139,11 @@ class StoreTest {
             assertThat(audit.verify("inc-1").intact()).isTrue();
             assertThat(audit.verify("inc-1").entries()).isEqualTo(5);
             assertThat(audit.entries("inc-1").get(0).prevHash()).isEqualTo(AuditLog.GENESIS);
+            // the rows hold the same sealed lines an audit file does, so the model's chain check reads them as they are
+            List<String> lines = audit.entries("inc-1").stream().map(AuditLog.Entry::entry).toList();
+            assertThat(lines.get(1)).startsWith("{\"prev\":\"" + audit.entries("inc-1").get(0).hash() + "\",\"step\":1,");
+            assertThat(AuditChain.verify(lines).intact()).isTrue();
+            assertThat(audit.entries("inc-1").get(4).hash()).isEqualTo(AuditChain.hashOf(lines.get(4)));
             try (Connection c = Backends.raw(url); Statement st = c.createStatement()) {
                 st.executeUpdate("UPDATE audit_entries SET entry = '{\"step\":2,\"status\":403}' "
                         + "WHERE chain = 'inc-1' AND seq = 3");

@@ -1,7 +1,9 @@
 package io.aitmdefense.harden.gate;
 
-import java.util.Locale;
+import io.aitmdefense.model.SafeText;
+
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The gate as one self-contained HTML page (no scripts, no external files): per policy the verdict, the counts, the
@@ -15,22 +17,22 @@ public final class GateHtml {
     public static String write(GateReport report) {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>Rollout gate — ring ")
-                .append(esc(report.ring().word())).append("</title>\n<style>\n")
+                .append(SafeText.html(report.ring().word())).append("</title>\n<style>\n")
                 .append("body{font:14px system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}")
                 .append("td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}th{background:#f3f3f3}")
                 .append(".advance{color:#176c2e}.hold{color:#b3261e}.not-measurable{color:#8a6d00}")
                 .append("section{border-top:2px solid #ddd;margin-top:1.5em}.n{text-align:right}\n</style></head><body>\n");
-        b.append("<h1>Rollout gate: ring ").append(esc(report.ring().word())).append("</h1>\n<p>")
-                .append(esc(report.ring().now())).append(". Advancing means: ").append(esc(report.ring().next()))
+        b.append("<h1>Rollout gate: ring ").append(SafeText.html(report.ring().word())).append("</h1>\n<p>")
+                .append(SafeText.html(report.ring().now())).append(". Advancing means: ").append(SafeText.html(report.ring().next()))
                 .append(".<br>").append(report.signIns()).append(" sign-ins read")
-                .append(report.first().map(f -> ", " + esc(f.toString()) + " to " + esc(report.last().orElseThrow().toString())).orElse(""))
+                .append(report.first().map(f -> ", " + SafeText.html(f.toString()) + " to " + SafeText.html(report.last().orElseThrow().toString())).orElse(""))
                 .append(". Advance when at most ").append(report.thresholds().maxFailures()).append(" failures over at least ")
                 .append(report.thresholds().minDays()).append(" days and ").append(report.thresholds().minUsers())
                 .append(" users.</p>\n");
         b.append("<table><tr><th>verdict</th><th>policy</th><th>evaluated</th><th>failures</th><th>users</th><th>days</th></tr>\n");
         for (PolicyResult r : report.policies()) {
-            b.append("<tr><td class=\"").append(css(r.verdict())).append("\">").append(esc(r.verdict().label()))
-                    .append("</td><td>").append(esc(r.policy().displayName())).append("</td><td class=\"n\">")
+            b.append("<tr><td class=\"").append(css(r.verdict())).append("\">").append(SafeText.html(r.verdict().label()))
+                    .append("</td><td>").append(SafeText.html(r.policy().displayName())).append("</td><td class=\"n\">")
                     .append(r.evaluated()).append("</td><td class=\"n\">").append(r.failures()).append("</td><td class=\"n\">")
                     .append(r.users()).append("</td><td class=\"n\">").append(r.days()).append("</td></tr>\n");
         }
@@ -41,8 +43,8 @@ public final class GateHtml {
     }
 
     private static void section(StringBuilder b, PolicyResult r) {
-        b.append("<section><h2>").append(esc(r.policy().displayName())).append("</h2>\n<p class=\"").append(css(r.verdict()))
-                .append("\"><b>").append(esc(r.verdict().label())).append("</b>: ").append(esc(r.reason())).append("</p>\n");
+        b.append("<section><h2>").append(SafeText.html(r.policy().displayName())).append("</h2>\n<p class=\"").append(css(r.verdict()))
+                .append("\"><b>").append(SafeText.html(r.verdict().label())).append("</b>: ").append(SafeText.html(r.reason())).append("</p>\n");
         b.append("<table><tr><th></th><th>success</th><th>failure</th><th>interrupted</th><th>not applied</th></tr>\n");
         row(b, "interactive", r.interactive());
         row(b, "non-interactive", r.nonInteractive());
@@ -55,7 +57,7 @@ public final class GateHtml {
         b.append("<h3>Failing and interrupted sign-ins</h3>\n<table><tr><th>by</th><th>value</th><th>failures</th>")
                 .append("<th>interruptions</th><th>users</th></tr>\n");
         for (PolicyResult.BlockingGroup g : r.blocking()) {
-            b.append("<tr><td>").append(esc(g.dimension())).append("</td><td>").append(esc(g.value()))
+            b.append("<tr><td>").append(SafeText.html(g.dimension())).append("</td><td>").append(SafeText.html(g.value()))
                     .append("</td><td class=\"n\">").append(g.failures()).append("</td><td class=\"n\">").append(g.interruptions())
                     .append("</td><td class=\"n\">").append(g.users()).append("</td></tr>\n");
         }
@@ -84,15 +86,15 @@ public final class GateHtml {
                 if (height > 0) {
                     b.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\">",
                             x, y, w - 6, height, part[1]));
-                    b.append("<title>").append(esc(d.day().toString())).append(": ").append(part[0]).append("</title></rect>\n");
+                    b.append("<title>").append(SafeText.html(d.day().toString())).append(": ").append(part[0]).append("</title></rect>\n");
                 }
             }
             b.append("<text x=\"").append(x).append("\" y=\"").append(h + 14).append("\" font-size=\"9\">")
-                    .append(esc(d.day().toString().substring(5))).append("</text>\n");
+                    .append(SafeText.html(d.day().toString().substring(5))).append("</text>\n");
         }
         b.append("</svg>\n<table><tr><th>day</th><th>success</th><th>failure</th><th>interrupted</th></tr>\n");
         for (PolicyResult.DayTrend d : days) {
-            b.append("<tr><td>").append(esc(d.day().toString())).append("</td><td class=\"n\">").append(d.success())
+            b.append("<tr><td>").append(SafeText.html(d.day().toString())).append("</td><td class=\"n\">").append(d.success())
                     .append("</td><td class=\"n\">").append(d.failure()).append("</td><td class=\"n\">").append(d.interrupted())
                     .append("</td></tr>\n");
         }
@@ -101,22 +103,5 @@ public final class GateHtml {
 
     private static String css(GateVerdict v) {
         return v.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** HTML text and attribute escaping. */
-    static String esc(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -2,6 +2,7 @@ package io.aitmdefense.harden.apply;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.aitmdefense.model.audit.AuditChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AuditTrailTest {
 
@@ -29,12 +31,24 @@ class AuditTrailTest {
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(3);
         var first = new ObjectMapper().readTree(lines.get(0));
-        assertThat(first.path("previous").asText()).isEqualTo("0".repeat(64));
+        assertThat(first.path("prev").asText()).isEqualTo(AuditChain.GENESIS);
         assertThat(first.path("schema").asText()).isEqualTo("aitm.harden-audit/1");
-        assertThat(new ObjectMapper().readTree(lines.get(1)).path("previous").asText()).isEqualTo(AuditTrail.sha256(lines.get(0)));
+        assertThat(new ObjectMapper().readTree(lines.get(1)).path("prev").asText()).isEqualTo(AuditChain.hashOf(lines.get(0)));
         assertThat(AuditTrail.verify(file)).isEmpty();
 
         Files.write(file, List.of(lines.get(0), lines.get(2)));
-        assertThat(AuditTrail.verify(file)).hasValueSatisfying(v -> assertThat(v).endsWith(":2: previous hash does not match line 1"));
+        assertThat(AuditTrail.verify(file)).hasValueSatisfying(v -> assertThat(v).startsWith(file + ":2: names previous hash"));
+    }
+
+    @Test
+    void anEditedLineBreaksTheChainAndATrailThatBrokeRefusesToGrow(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("audit.jsonl");
+        AuditTrail trail = new AuditTrail(file, CLOCK);
+        trail.record("create", "POST", "/v1.0/x", JsonNodeFactory.instance.objectNode(), "ok");
+        trail.record("enable", "PATCH", "/v1.0/x/1", JsonNodeFactory.instance.objectNode(), "ok");
+        List<String> lines = Files.readAllLines(file);
+        Files.write(file, List.of(lines.get(0).replace("\"ok\"", "\"refused\""), lines.get(1)));
+        assertThat(AuditTrail.verify(file)).hasValueSatisfying(v -> assertThat(v).contains(":1: its text does not match its hash"));
+        assertThatThrownBy(() -> new AuditTrail(file, CLOCK)).isInstanceOf(IOException.class).hasMessageContaining("refusing to append");
     }
 }

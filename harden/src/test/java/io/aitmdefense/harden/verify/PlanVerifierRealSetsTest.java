@@ -48,12 +48,12 @@ class PlanVerifierRealSetsTest {
         assertThat(v.promises()).hasSize(8);
         assertThat(v.promises()).allSatisfy(p -> assertThat(p.kept()).as(p.cell() + " by " + p.policy()).isTrue());
         for (var cell : List.of(
-                new Object[] {KillChainStep.COOKIE_REPLAY, Control.TOKEN_PROTECTION},
-                new Object[] {KillChainStep.COOKIE_REPLAY, Control.COMPLIANT_DEVICE},
-                new Object[] {KillChainStep.COOKIE_REPLAY, Control.AUTH_CONTEXT_EVERY_TIME},
+                new Object[] {KillChainStep.REPLAY, Control.TOKEN_PROTECTION},
+                new Object[] {KillChainStep.REPLAY, Control.COMPLIANT_DEVICE},
+                new Object[] {KillChainStep.REPLAY, Control.AUTH_CONTEXT_EVERY_TIME},
                 new Object[] {KillChainStep.CA_TAMPERING, Control.PROTECTED_ACTIONS},
                 new Object[] {KillChainStep.CA_TAMPERING, Control.AUTH_CONTEXT_EVERY_TIME},
-                new Object[] {KillChainStep.COOKIE_REPLAY, Control.RISK_STEP_UP})) {
+                new Object[] {KillChainStep.REPLAY, Control.RISK_STEP_UP})) {
             assertThat(v.cell((KillChainStep) cell[0], (Control) cell[1]).after()).as("%s × %s", cell[0], cell[1])
                     .isEqualTo(CellStatus.ENFORCED);
         }

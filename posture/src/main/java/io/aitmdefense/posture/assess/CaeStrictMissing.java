@@ -21,7 +21,7 @@ final class CaeStrictMissing implements FindingRule {
 
     @Override
     public List<Finding> findings(CheckContext context) {
-        CoverageCell cell = context.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.CAE);
+        CoverageCell cell = context.matrix().cell(KillChainStep.REPLAY, Control.CAE);
         if (cell.status() == CellStatus.ENFORCED) return List.of();
         return List.of(new Finding(check(), "No enabled policy sets continuousAccessEvaluation to strictLocation or "
                 + "strictEnforcement." + CheckContext.reportOnlySuffix(cell.status() == CellStatus.REPORT_ONLY

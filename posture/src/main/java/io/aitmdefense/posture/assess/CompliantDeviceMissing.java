@@ -3,7 +3,7 @@ package io.aitmdefense.posture.assess;
 import java.util.List;
 import java.util.Set;
 
-/** AITM-CA-005: no enabled device-bound grant for both users and admins at cookie replay. */
+/** AITM-CA-005: no enabled device-bound grant for both users and admins at replay. */
 final class CompliantDeviceMissing implements FindingRule {
 
     static final CheckText TEXT = new CheckText("AITM-CA-005", Severity.HIGH,
@@ -26,7 +26,7 @@ final class CompliantDeviceMissing implements FindingRule {
 
     @Override
     public List<Finding> findings(CheckContext context) {
-        CoverageCell cell = context.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.COMPLIANT_DEVICE);
+        CoverageCell cell = context.matrix().cell(KillChainStep.REPLAY, Control.COMPLIANT_DEVICE);
         if (cell.status() == CellStatus.ENFORCED && cell.personas().contains(Persona.ALL_USERS)
                 && cell.personas().contains(Persona.ADMINS)) return List.of();
         String detail = cell.status() == CellStatus.ENFORCED

@@ -56,9 +56,9 @@ public record ControlScore(List<Entry> entries) {
     static ControlScore of(CoverageMatrix matrix) {
         return new ControlScore(List.of(
                 entry(matrix.cell(KillChainStep.CREDENTIAL_CAPTURE, Control.PHISHING_RESISTANT_MFA)),
-                entry(matrix.cell(KillChainStep.COOKIE_REPLAY, Control.TOKEN_PROTECTION)),
-                entry(matrix.cell(KillChainStep.COOKIE_REPLAY, Control.COMPLIANT_DEVICE)),
-                entry(matrix.cell(KillChainStep.COOKIE_REPLAY, Control.CAE))));
+                entry(matrix.cell(KillChainStep.REPLAY, Control.TOKEN_PROTECTION)),
+                entry(matrix.cell(KillChainStep.REPLAY, Control.COMPLIANT_DEVICE)),
+                entry(matrix.cell(KillChainStep.REPLAY, Control.CAE))));
     }
 
     private static Entry entry(CoverageCell cell) {

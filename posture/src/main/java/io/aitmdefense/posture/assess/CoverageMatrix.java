@@ -135,13 +135,13 @@ public record CoverageMatrix(List<CoverageCell> cells) {
         List<Platform> platforms = ReplaySimulation.ATTACKER_PLATFORMS;
         List<ClientAppType> clients = ReplaySimulation.CLIENTS;
         switch (step) {
-            case CREDENTIAL_CAPTURE, COOKIE_CAPTURE -> {
+            case CREDENTIAL_CAPTURE, COOKIE_THEFT -> {
                 accesses.add(new Access.Resource(Target.EXCHANGE_ONLINE));
                 accesses.add(new Access.Resource(Target.SHAREPOINT_ONLINE));
                 // The proxy forwards the victim's user agent, so every platform the victim may use is in play.
                 platforms = List.of(Platform.WINDOWS, Platform.MACOS, Platform.LINUX, Platform.IOS, Platform.ANDROID);
             }
-            case COOKIE_REPLAY -> {
+            case REPLAY -> {
                 if (control == Control.AUTH_CONTEXT_EVERY_TIME) {
                     authContexts(evaluator).forEach(id -> accesses.add(new Access.AuthContext(id)));
                 } else {

@@ -1,5 +1,7 @@
 package io.aitmdefense.posture.assess;
 
+import io.aitmdefense.model.SafeText;
+
 import java.util.List;
 
 /**
@@ -30,8 +32,8 @@ public final class PostureHtmlReport {
         h.append("<h1>Conditional Access posture against AiTM</h1>");
         h.append("<p>").append(a.policies()).append(" policies: ").append(a.enforcedPolicies()).append(" enabled, ")
                 .append(a.reportOnlyPolicies()).append(" report-only. Break-glass: ")
-                .append(escape(a.breakGlass().ids().isEmpty() ? "none" : String.join(", ", a.breakGlass().ids())))
-                .append(" (").append(escape(a.breakGlass().source().label())).append(").</p>");
+                .append(SafeText.html(a.breakGlass().ids().isEmpty() ? "none" : String.join(", ", a.breakGlass().ids())))
+                .append(" (").append(SafeText.html(a.breakGlass().source().label())).append(").</p>");
         score(a, h);
         matrix(a, h);
         replay(a, h);
@@ -39,7 +41,7 @@ public final class PostureHtmlReport {
         findings(a, h);
         if (!a.assumptions().isEmpty()) {
             h.append("<h2>Assumptions</h2><ul>");
-            a.assumptions().forEach(s -> h.append("<li>").append(escape(s)).append("</li>"));
+            a.assumptions().forEach(s -> h.append("<li>").append(SafeText.html(s)).append("</li>"));
             h.append("</ul>");
         }
         h.append("</body></html>\n");
@@ -62,31 +64,31 @@ public final class PostureHtmlReport {
                 case MISSING -> "#e74c3c";
             };
             h.append("<rect x=\"").append(x).append("\" y=\"2\" width=\"100\" height=\"24\" fill=\"").append(fill)
-                    .append("\"><title>").append(escape(e.control().label() + ": " + e.level().label())).append("</title></rect>");
+                    .append("\"><title>").append(SafeText.html(e.control().label() + ": " + e.level().label())).append("</title></rect>");
             x += 105;
         }
         h.append("</svg><table><tr><th>control</th><th>level</th><th>policies</th></tr>");
         for (ControlScore.Entry e : a.score().entries()) {
-            h.append("<tr><td>").append(escape(e.control().label())).append("</td><td>").append(escape(e.level().label()))
-                    .append("</td><td>").append(escape(String.join(", ", e.policies()))).append("</td></tr>");
+            h.append("<tr><td>").append(SafeText.html(e.control().label())).append("</td><td>").append(SafeText.html(e.level().label()))
+                    .append("</td><td>").append(SafeText.html(String.join(", ", e.policies()))).append("</td></tr>");
         }
         h.append("</table>");
     }
 
     private static void matrix(PostureAssessment a, StringBuilder h) {
         h.append("<h2>Kill chain × control</h2><table><tr><th>step</th>");
-        for (Control c : Control.values()) h.append("<th>").append(escape(c.label())).append("</th>");
+        for (Control c : Control.values()) h.append("<th>").append(SafeText.html(c.label())).append("</th>");
         h.append("</tr>");
         for (KillChainStep step : KillChainStep.values()) {
-            h.append("<tr><th title=\"").append(escape(step.description())).append("\">").append(escape(step.label())).append("</th>");
+            h.append("<tr><th title=\"").append(SafeText.html(step.description())).append("\">").append(SafeText.html(step.label())).append("</th>");
             for (Control c : Control.values()) {
                 CoverageCell cell = a.matrix().cell(step, c);
                 String cls = cell.status() == CellStatus.NOT_APPLICABLE ? "na" : PostureJsonReport.key(cell.status());
-                h.append("<td class=\"").append(cls).append("\">").append(escape(cell.status().label()));
+                h.append("<td class=\"").append(cls).append("\">").append(SafeText.html(cell.status().label()));
                 if (!cell.policies().isEmpty()) {
-                    h.append("<div class=\"small\">").append(escape(String.join(", ", cell.policies()))).append("</div>");
+                    h.append("<div class=\"small\">").append(SafeText.html(String.join(", ", cell.policies()))).append("</div>");
                 }
-                if (!cell.note().isEmpty()) h.append("<div class=\"small\"><em>").append(escape(cell.note())).append("</em></div>");
+                if (!cell.note().isEmpty()) h.append("<div class=\"small\"><em>").append(SafeText.html(cell.note())).append("</em></div>");
                 h.append("</td>");
             }
             h.append("</tr>");
@@ -101,15 +103,15 @@ public final class PostureHtmlReport {
                 + "Windows device.</p><table><tr><th>persona</th><th>target</th><th>attacker</th><th>from an allowed "
                 + "country</th><th>managed user</th><th>decided by</th></tr>");
         for (ReplayResult r : a.replays()) {
-            h.append("<tr><td title=\"").append(escape(r.persona().description())).append("\">")
-                    .append(escape(r.persona().label())).append("</td><td>").append(escape(r.target().label()))
+            h.append("<tr><td title=\"").append(SafeText.html(r.persona().description())).append("\">")
+                    .append(SafeText.html(r.persona().label())).append("</td><td>").append(SafeText.html(r.target().label()))
                     .append("</td>");
             outcome(h, r.attacker().outcome());
             if (r.fromAllowedCountry().isPresent()) outcome(h, r.fromAllowedCountry().get().outcome());
             else h.append("<td class=\"na\">n/a</td>");
             outcome(h, r.legitimate().outcome());
-            h.append("<td>").append(escape(PostureTextReport.deciders(r.attacker())));
-            r.note().ifPresent(n -> h.append("<div class=\"small\"><em>").append(escape(n)).append("</em></div>"));
+            h.append("<td>").append(SafeText.html(PostureTextReport.deciders(r.attacker())));
+            r.note().ifPresent(n -> h.append("<div class=\"small\"><em>").append(SafeText.html(n)).append("</em></div>"));
             h.append("</td></tr>");
         }
         h.append("</table>");
@@ -131,20 +133,20 @@ public final class PostureHtmlReport {
                 ReplayCoverage.Group g = groups.get(i);
                 h.append("<tr>");
                 if (i == 0) {
-                    h.append("<td rowspan=\"").append(groups.size()).append("\">").append(escape(f.persona().label()))
+                    h.append("<td rowspan=\"").append(groups.size()).append("\">").append(SafeText.html(f.persona().label()))
                             .append("</td><td rowspan=\"").append(groups.size()).append("\">")
-                            .append(escape(String.join(", ", f.targets().stream().map(Target::label).toList()))).append("</td>");
+                            .append(SafeText.html(String.join(", ", f.targets().stream().map(Target::label).toList()))).append("</td>");
                 }
                 outcome(h, g.outcome());
-                h.append("<td>").append(escape(g.cells())).append("</td><td>")
-                        .append(escape(String.join(", ", g.decidingPolicies()))).append("</td></tr>");
+                h.append("<td>").append(SafeText.html(g.cells())).append("</td><td>")
+                        .append(SafeText.html(String.join(", ", g.decidingPolicies()))).append("</td></tr>");
             }
         }
         h.append("</table>");
     }
 
     private static void outcome(StringBuilder h, Outcome o) {
-        h.append("<td class=\"").append(PostureJsonReport.key(o)).append("\">").append(escape(o.label())).append("</td>");
+        h.append("<td class=\"").append(PostureJsonReport.key(o)).append("\">").append(SafeText.html(o.label())).append("</td>");
     }
 
     private static void findings(PostureAssessment a, StringBuilder h) {
@@ -152,17 +154,12 @@ public final class PostureHtmlReport {
         for (Finding f : a.findings()) {
             String sev = f.severity().label();
             h.append("<details><summary><span class=\"sev ").append(sev).append("\">").append(sev).append("</span> <code>")
-                    .append(escape(f.id())).append("</code> ").append(escape(f.check().title())).append("</summary>")
-                    .append("<p>").append(escape(f.detail())).append("</p>");
+                    .append(SafeText.html(f.id())).append("</code> ").append(SafeText.html(f.check().title())).append("</summary>")
+                    .append("<p>").append(SafeText.html(f.detail())).append("</p>");
             List<String> policies = f.policies();
-            if (!policies.isEmpty()) h.append("<p class=\"small\">Policies: ").append(escape(String.join(", ", policies))).append("</p>");
-            h.append("<p><strong>Why:</strong> ").append(escape(f.check().why())).append("</p><p><strong>Fix:</strong> ")
-                    .append(escape(f.check().fix())).append("</p></details>");
+            if (!policies.isEmpty()) h.append("<p class=\"small\">Policies: ").append(SafeText.html(String.join(", ", policies))).append("</p>");
+            h.append("<p><strong>Why:</strong> ").append(SafeText.html(f.check().why())).append("</p><p><strong>Fix:</strong> ")
+                    .append(SafeText.html(f.check().fix())).append("</p></details>");
         }
-    }
-
-    /** The project's one HTML escaper; kept under this name so the call sites read as before. */
-    static String escape(String s) {
-        return io.aitmdefense.posture.render.SafeText.html(s);
     }
 }

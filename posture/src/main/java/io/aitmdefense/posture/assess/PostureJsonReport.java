@@ -49,6 +49,7 @@ public final class PostureJsonReport {
         for (CoverageCell cell : a.matrix().cells()) {
             ObjectNode c = matrix.addObject();
             c.put("step", key(cell.step()));
+            c.put("stage", key(cell.step().stage()));
             c.put("control", key(cell.control()));
             c.put("status", key(cell.status()));
             strings(c.putArray("policies"), cell.policies());

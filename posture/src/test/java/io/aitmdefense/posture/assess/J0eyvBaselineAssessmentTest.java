@@ -36,7 +36,7 @@ class J0eyvBaselineAssessmentTest {
 
     @Test
     void compliantDeviceBreaksReplayOnWindowsButNotForGuestsOrLinux() {
-        CoverageCell cell = assessment.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.COMPLIANT_DEVICE);
+        CoverageCell cell = assessment.matrix().cell(KillChainStep.REPLAY, Control.COMPLIANT_DEVICE);
 
         assertThat(cell.status()).isEqualTo(CellStatus.ENFORCED);
         assertThat(cell.policies()).containsExactly("CA205-Internals-BaseProtection-AnyApp-Windows-CompliantorAADHJ");
@@ -46,7 +46,7 @@ class J0eyvBaselineAssessmentTest {
 
     @Test
     void cookieCaptureIsBrokenByTheWindowsAndMacCompliancePolicies() {
-        CoverageCell cell = assessment.matrix().cell(KillChainStep.COOKIE_CAPTURE, Control.COMPLIANT_DEVICE);
+        CoverageCell cell = assessment.matrix().cell(KillChainStep.COOKIE_THEFT, Control.COMPLIANT_DEVICE);
 
         assertThat(cell.policies()).containsExactlyInAnyOrder(
                 "CA205-Internals-BaseProtection-AnyApp-Windows-CompliantorAADHJ",
@@ -66,7 +66,7 @@ class J0eyvBaselineAssessmentTest {
     @Test
     void caeStrictLocationCountsOnlyForThePolicyThatTargetsResources() {
         // CA104 sets strictLocation for admins but targets "None" resources, so it never applies; CA209 does.
-        CoverageCell cell = assessment.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.CAE);
+        CoverageCell cell = assessment.matrix().cell(KillChainStep.REPLAY, Control.CAE);
 
         assertThat(cell.status()).isEqualTo(CellStatus.ENFORCED);
         assertThat(cell.policies()).containsExactly("CA209-Internals-IdentityProtection-AllApps-AnyPlatform-ContinuousAccessEvaluation");
@@ -76,7 +76,7 @@ class J0eyvBaselineAssessmentTest {
 
     @Test
     void riskStepUpBlocksOnlyHighRisk() {
-        CoverageCell cell = assessment.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.RISK_STEP_UP);
+        CoverageCell cell = assessment.matrix().cell(KillChainStep.REPLAY, Control.RISK_STEP_UP);
 
         assertThat(cell.policies()).containsExactlyInAnyOrder(
                 "CA201-Internals-IdentityProtection-AnyApp-AnyPlatform-BLOCK-HighRiskUser",
@@ -88,7 +88,7 @@ class J0eyvBaselineAssessmentTest {
 
     @Test
     void noTokenProtectionNoAuthContextAndNothingGuardsMfaRegistration() {
-        assertThat(assessment.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.TOKEN_PROTECTION).status())
+        assertThat(assessment.matrix().cell(KillChainStep.REPLAY, Control.TOKEN_PROTECTION).status())
                 .isEqualTo(CellStatus.MISSING);
         assertThat(assessment.matrix().cell(KillChainStep.CA_TAMPERING, Control.PROTECTED_ACTIONS).status())
                 .isEqualTo(CellStatus.MISSING);

@@ -49,6 +49,12 @@ class PostureReportsTest {
         assertThat(json.at("/replay/0/attacker/applied/0").asText()).isEqualTo(HOSTILE);
         assertThat(json.at("/findings").findValuesAsText("id")).contains("AITM-CA-004", "AITM-CA-012");
         assertThat(json.at("/findings/0/fix").asText()).isNotBlank();
+        // each row names the model's kill-chain stage (the one detections carry); persistence is split three ways
+        java.util.Map<String, String> stageOfStep = new java.util.TreeMap<>();
+        json.at("/matrix").forEach(c -> stageOfStep.put(c.path("step").asText(), c.path("stage").asText()));
+        assertThat(stageOfStep).containsExactlyEntriesOf(new java.util.TreeMap<>(java.util.Map.of(
+                "credential-capture", "credential-capture", "cookie-theft", "cookie-theft", "replay", "replay",
+                "mfa-registration", "persistence", "oauth-consent", "persistence", "ca-tampering", "persistence")));
     }
 
     @Test
@@ -58,6 +64,6 @@ class PostureReportsTest {
         String text = bytes.toString(StandardCharsets.UTF_8);
 
         for (Finding f : assessment.findings()) assertThat(text).contains(f.id() + " " + String.format("%-8s", f.severity().label()));
-        assertThat(text).contains("PRM phishing-resistant MFA", "cookie replay", "granted");
+        assertThat(text).contains("PRM phishing-resistant MFA", "\n  cookie theft ", "\n  replay ", "\n  persistence: OAuth consent ", "granted");
     }
 }

@@ -51,7 +51,7 @@ class SyntheticFixturesAssessmentTest {
         assertThat(variant(exchange, Platform.WINDOWS, ClientAppType.BROWSER).verdict().outcome()).isEqualTo(Outcome.GRANTED);
         assertThat(exchange.legitimate().outcome()).isEqualTo(Outcome.GRANTED);
 
-        CoverageCell cell = a.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.TOKEN_PROTECTION);
+        CoverageCell cell = a.matrix().cell(KillChainStep.REPLAY, Control.TOKEN_PROTECTION);
         assertThat(cell.status()).isEqualTo(CellStatus.ENFORCED);
         assertThat(cell.uncovered()).contains("browser", "linux");
         assertThat(a.score().level(Control.TOKEN_PROTECTION)).isEqualTo(ControlScore.Level.PARTIAL);
@@ -73,7 +73,7 @@ class SyntheticFixturesAssessmentTest {
         assertThat(portal.legitimate().deciding()).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("cannot be satisfied"));
         // Only the Windows desktop cells it can enforce count as replay protection.
-        assertThat(a.matrix().cell(KillChainStep.COOKIE_REPLAY, Control.TOKEN_PROTECTION).uncovered())
+        assertThat(a.matrix().cell(KillChainStep.REPLAY, Control.TOKEN_PROTECTION).uncovered())
                 .contains("browser", "linux", "admin portals");
     }
 

@@ -1,6 +1,7 @@
 package io.aitmdefense.respond.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aitmdefense.model.SafeText;
 import io.aitmdefense.model.audit.AuditChain;
 import io.aitmdefense.model.audit.ChainCheck;
 import io.aitmdefense.respond.action.Json;
@@ -24,7 +25,11 @@ public record AuditHistory(Path file, ChainCheck check, List<JsonNode> entries) 
         return new AuditHistory(file, check, entries);
     }
 
-    /** One line per entry, for a terminal: time, who, step, event, outcome, status and request id, message. */
+    /**
+     * One line per entry, for a terminal: time, who, step, event, outcome, status and request id, message. A harden
+     * audit file ({@code aitm.harden-audit/1}) is the same chain; its action shows as the step and its method and path
+     * as the request.
+     */
     public String text() {
         StringBuilder b = new StringBuilder();
         String incident = "";
@@ -34,9 +39,10 @@ public record AuditHistory(Path file, ChainCheck check, List<JsonNode> entries) 
                 b.append("incident ").append(incident).append('\n');
             }
             b.append("  ").append(e.path("time").asText()).append("  ").append(e.path("actor").asText())
-                    .append("  ").append(pad(e.path("step").asText(), 10)).append(' ').append(pad(e.path("event").asText(), 8))
+                    .append("  ").append(pad(e.path("step").asText(e.path("action").asText()), 10)).append(' ').append(pad(e.path("event").asText(), 8))
                     .append(' ').append(pad(e.path("outcome").asText(), 16));
             if (e.has("request")) b.append(' ').append(e.path("request").asText());
+            else if (e.has("method")) b.append(' ').append(e.path("method").asText()).append(' ').append(e.path("path").asText());
             if (e.has("status")) b.append(" → ").append(e.path("status").asInt());
             if (e.has("requestId")) b.append(" request-id ").append(e.path("requestId").asText());
             if (e.has("message")) b.append("  ").append(e.path("message").asText());
@@ -48,9 +54,7 @@ public record AuditHistory(Path file, ChainCheck check, List<JsonNode> entries) 
             b.append("CHAIN BROKEN at ").append(file).append(':').append(check.brokenLine()).append(": ").append(check.reason())
                     .append(" — the ").append(check.entries()).append(" entries above verified; nothing from that line on can be trusted\n");
         }
-        StringBuilder safe = new StringBuilder(b.length());
-        b.chars().forEach(c -> safe.append(Character.isISOControl(c) && c != '\n' ? '?' : (char) c));
-        return safe.toString();
+        return SafeText.terminal(b.toString());
     }
 
     private static String pad(String s, int n) {

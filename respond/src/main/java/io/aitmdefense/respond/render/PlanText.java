@@ -1,5 +1,6 @@
 package io.aitmdefense.respond.render;
 
+import io.aitmdefense.model.SafeText;
 import io.aitmdefense.respond.plan.Check;
 import io.aitmdefense.respond.plan.Findings;
 import io.aitmdefense.respond.plan.Plan;
@@ -47,7 +48,7 @@ public final class PlanText {
         }
         b.append("\nNothing has been changed. `aitm respond run ").append(f.incidentId())
                 .append(" … --approve` runs the steps; --approve=STEP,STEP runs only those.\n");
-        return Safe.terminal(b.toString());
+        return SafeText.terminal(b.toString());
     }
 
     public static String run(RunReport r) {
@@ -66,7 +67,7 @@ public final class PlanText {
         long pending = r.count(Outcome.PENDING);
         if (pending > 0) b.append(pending).append(" steps wait for approval: --approve, or --approve=STEP,STEP\n");
         if (r.failed()) b.append(r.count(Outcome.FAILED)).append(" steps failed: see the messages above and the audit trail\n");
-        return Safe.terminal(b.toString());
+        return SafeText.terminal(b.toString());
     }
 
     private static String gate(Step s) {

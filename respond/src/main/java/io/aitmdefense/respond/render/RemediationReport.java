@@ -1,6 +1,7 @@
 package io.aitmdefense.respond.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aitmdefense.model.SafeText;
 import io.aitmdefense.respond.audit.AuditHistory;
 import io.aitmdefense.respond.plan.Findings;
 import io.aitmdefense.respond.plan.Plan;
@@ -119,32 +120,32 @@ public final class RemediationReport {
     public String html() {
         Findings f = plan.findings();
         StringBuilder b = new StringBuilder("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Remediation of ")
-                .append(Safe.html(f.incidentId())).append("</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;max-width:72rem;"
+                .append(SafeText.html(f.incidentId())).append("</title>\n<style>body{font:14px/1.45 system-ui,sans-serif;max-width:72rem;"
                         + "margin:2rem auto;padding:0 1rem;color:#1b1f24}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d0d7de;"
                         + "padding:.3rem .5rem;text-align:left;vertical-align:top}code{font-size:12px}.failed{color:#b42318}.verified{color:#067647}"
                         + "</style></head><body>\n");
-        b.append("<h1>Remediation of incident ").append(Safe.html(f.incidentId())).append("</h1>\n<p>Account: <strong>")
-                .append(Safe.html(f.user())).append("</strong>. Plan created ").append(plan.created()).append(".</p>\n");
+        b.append("<h1>Remediation of incident ").append(SafeText.html(f.incidentId())).append("</h1>\n<p>Account: <strong>")
+                .append(SafeText.html(f.user())).append("</strong>. Plan created ").append(plan.created()).append(".</p>\n");
         b.append("<h2>What was found</h2>\n<ul>\n");
-        found().forEach(x -> b.append("<li>").append(Safe.html(x)).append("</li>\n"));
+        found().forEach(x -> b.append("<li>").append(SafeText.html(x)).append("</li>\n"));
         b.append("</ul>\n<h2>What was done</h2>\n<table><tr><th>when (UTC)</th><th>by</th><th>step</th><th>what</th><th>result</th><th>audit hash</th></tr>\n");
         for (Row r : done()) {
-            b.append("<tr><td>").append(Safe.html(r.when())).append("</td><td>").append(Safe.html(r.who())).append("</td><td>")
-                    .append(Safe.html(r.step())).append("</td><td>").append(Safe.html(r.what())).append("</td><td class=\"")
-                    .append(Safe.html(r.result())).append("\">").append(Safe.html(r.result())).append("</td><td><code title=\"")
-                    .append(Safe.html(r.hash())).append("\">").append(Safe.html(r.hash().substring(0, Math.min(16, r.hash().length()))))
+            b.append("<tr><td>").append(SafeText.html(r.when())).append("</td><td>").append(SafeText.html(r.who())).append("</td><td>")
+                    .append(SafeText.html(r.step())).append("</td><td>").append(SafeText.html(r.what())).append("</td><td class=\"")
+                    .append(SafeText.html(r.result())).append("\">").append(SafeText.html(r.result())).append("</td><td><code title=\"")
+                    .append(SafeText.html(r.hash())).append("\">").append(SafeText.html(r.hash().substring(0, Math.min(16, r.hash().length()))))
                     .append("…</code></td></tr>\n");
         }
         b.append("</table>\n<h2>Still open</h2>\n<ul>\n");
         List<Step> open = open();
         if (open.isEmpty()) b.append("<li>Nothing: every step is verified.</li>\n");
-        open.forEach(s -> b.append("<li>").append(Safe.html(s.title())).append(" (<code>").append(Safe.html(s.id())).append("</code>)</li>\n"));
-        b.append("</ul>\n<h2>Integrity</h2>\n<p>").append(Safe.html(chain())).append("</p>\n</body></html>\n");
+        open.forEach(s -> b.append("<li>").append(SafeText.html(s.title())).append(" (<code>").append(SafeText.html(s.id())).append("</code>)</li>\n"));
+        b.append("</ul>\n<h2>Integrity</h2>\n<p>").append(SafeText.html(chain())).append("</p>\n</body></html>\n");
         return b.toString();
     }
 
     /** Markdown table cells and text: a pipe or a backtick from a log value must not break the layout. */
     private static String md(String s) {
-        return Safe.terminal(s).replace("<", "&lt;").replace("|", "\\|").replace("`", "'").replace("\n", " ");
+        return SafeText.terminal(s).replace("<", "&lt;").replace("|", "\\|").replace("`", "'").replace("\n", " ");
     }
 }

@@ -1,13 +1,12 @@
-package io.aitmdefense.posture.render;
+package io.aitmdefense.model;
 
 /**
  * How text from logs and tenant exports is made safe for the outputs people read. Log fields (user agents, display
  * names, rule names, subjects) and policy names are attacker- or tenant-controlled: in HTML they could inject markup,
  * on a terminal an escape sequence could clear the screen, hide text or rewrite a line.
  *
- * <p>The project's one HTML escaper and one terminal filter. They live in posture, not in report, because posture's
- * own renderers ({@code posture.assess.Posture*Report}) cannot depend on report, which depends on posture; they move
- * to report with those renderers.
+ * <p>The project's one HTML escaper and one terminal filter. They live in model because every module that prints
+ * (posture, report, respond, harden, cli) depends on it.
  */
 public final class SafeText {
     private SafeText() {

@@ -1,4 +1,4 @@
-package io.aitmdefense.posture.render;
+package io.aitmdefense.model;
 
 import org.junit.jupiter.api.Test;
 
