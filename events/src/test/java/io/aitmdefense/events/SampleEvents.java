@@ -176,7 +176,7 @@ public final class SampleEvents {
         final String type;
         Instant time = Instant.parse("2025-03-04T09:05:00Z");
         String user = "jane@contoso.example", level = "medium", state = "atRisk", detail = "none", timing = "offline",
-                ip = "198.51.100.20", requestId = "", correlationId = "";
+                ip = "198.51.100.20", requestId = "", correlationId = "", tenant = "11111111-2222-3333-4444-555555555555";
 
         RiskBuilder(String type) {
             this.type = type;
@@ -189,9 +189,11 @@ public final class SampleEvents {
         public RiskBuilder state(String s, String d) { state = s; detail = d; return this; }
         public RiskBuilder ip(String v) { ip = IpAddress.normalise(v); return this; }
         public RiskBuilder requestId(String v) { requestId = v; return this; }
+        /** "" as in Log Analytics' AADUserRiskEvents, which names only the workspace. */
+        public RiskBuilder tenant(String t) { tenant = t; return this; }
 
         public RiskDetection build() {
-            return new RiskDetection(time, src("risk"), "11111111-2222-3333-4444-555555555555", "risk-" + seq,
+            return new RiskDetection(time, src("risk"), tenant, "risk-" + seq,
                     requestId, correlationId, "", user, type, level, state, detail, timing, "IdentityProtection",
                     "signin", ip, Geo.UNKNOWN, "");
         }

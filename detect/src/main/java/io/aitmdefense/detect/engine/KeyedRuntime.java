@@ -104,7 +104,7 @@ public final class KeyedRuntime {
     /** Feeds one event to every detection under the key of the event's user. Events without a user are ignored. */
     public void process(Event event) {
         if (ownsDirectory) directory.learn(event);
-        UserDirectory.Identity who = UserDirectory.identity(event);
+        UserDirectory.Identity who = directory.resolve(UserDirectory.identity(event));
         process(directory.keyOf(who), who.tenant(), event);
     }
 

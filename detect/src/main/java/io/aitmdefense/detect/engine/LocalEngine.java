@@ -162,7 +162,7 @@ public final class LocalEngine implements EventSink, AutoCloseable {
             if (behind.isAfter(watermark)) watermark = behind; // an idle source may have moved it further already
         }
         directory.learn(event);
-        UserDirectory.Identity who = UserDirectory.identity(event);
+        UserDirectory.Identity who = directory.resolve(UserDirectory.identity(event));
         String key = directory.keyOf(who);
         if (key.isEmpty()) return;
         pending.get(shardOf(key, shards.length)).add(new Shard.Keyed(key, who.tenant(), event));

@@ -48,6 +48,15 @@ public final class UserDirectory {
         }
     }
 
+    /** A user name or object id seen in more than one tenant: a record naming no tenant cannot be placed by it. */
+    private static final String SEVERAL = "\u0000several";
+
+    /**
+     * upn → tenant and object id → tenant, from records that name their tenant. Some logs name none (Log Analytics'
+     * AADUserRiskEvents carries only the workspace id): such a record belongs to the one tenant its user is known in,
+     * or the user's risk detections would form a key of their own, cut off from the sign-ins they concern.
+     */
+    private final ConcurrentHashMap<String, String> tenantOfUser = new ConcurrentHashMap<>();
     /** tenant + '/' + upn → object id, and tenant + '/' + object id → upn. */
     private final ConcurrentHashMap<String, Pair> objectIdOfUpn = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Pair> upnOfObjectId = new ConcurrentHashMap<>();
@@ -88,9 +97,13 @@ public final class UserDirectory {
         return new Identity(e.tenantId().toLowerCase(Locale.ROOT), upn.toLowerCase(Locale.ROOT), id.toLowerCase(Locale.ROOT));
     }
 
-    /** Remembers the UPN ↔ object id pair a record carries, if it carries both. */
+    /** Remembers the UPN ↔ object id pair a record carries, if it carries both, and the tenant its user is in. */
     public void learn(Event e) {
         Identity who = identity(e);
+        if (!who.tenant().isEmpty()) {
+            if (!who.upn().isEmpty()) tenantOfUser.merge(who.upn(), who.tenant(), UserDirectory::sameOrSeveral);
+            if (!who.objectId().isEmpty()) tenantOfUser.merge(who.objectId(), who.tenant(), UserDirectory::sameOrSeveral);
+        }
         if (who.upn().isEmpty() || who.objectId().isEmpty()) return;
         long t = e.time().toEpochMilli();
         objectIdOfUpn.merge(who.tenant() + '/' + who.upn(), new Pair(who.objectId(), t), Pair::newer);
@@ -99,7 +112,18 @@ public final class UserDirectory {
 
     /** The engine's key for the record's user: "" when it names none. */
     public String keyOf(Event e) {
-        return keyOf(identity(e));
+        return keyOf(resolve(identity(e)));
+    }
+
+    /** The identity with its tenant filled in when the record names none and its user is known in exactly one tenant. */
+    public Identity resolve(Identity who) {
+        if (!who.tenant().isEmpty() || who.isEmpty()) return who;
+        String t = tenantOfUser.get(who.upn().isEmpty() ? who.objectId() : who.upn());
+        return t == null || t.equals(SEVERAL) ? who : new Identity(t, who.upn(), who.objectId());
+    }
+
+    private static String sameOrSeveral(String a, String b) {
+        return a.equals(b) ? a : SEVERAL;
     }
 
     public String keyOf(Identity who) {
@@ -135,11 +159,19 @@ public final class UserDirectory {
     void write(DataOutput out) throws IOException {
         writeMap(new TreeMap<>(objectIdOfUpn), out);
         writeMap(new TreeMap<>(upnOfObjectId), out);
+        TreeMap<String, String> tenants = new TreeMap<>(tenantOfUser);
+        out.writeInt(tenants.size());
+        for (Map.Entry<String, String> e : tenants.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+        }
     }
 
     void read(DataInput in) throws IOException {
         readMap(objectIdOfUpn, in);
         readMap(upnOfObjectId, in);
+        tenantOfUser.clear();
+        for (int i = in.readInt(); i > 0; i--) tenantOfUser.put(in.readUTF(), in.readUTF());
     }
 
     private static void writeMap(Map<String, Pair> m, DataOutput out) throws IOException {

@@ -103,4 +103,22 @@ class TenantKeysTest {
 
         assertThat(probe.seen).hasSize(2).allMatch(s -> s.startsWith(A + " " + A + "/jane@contoso.example jane@contoso.example"));
     }
+
+    @Test
+    void aRecordThatNamesNoTenantJoinsTheOneTenantItsUserIsKnownIn() {
+        // Log Analytics' AADUserRiskEvents carries only the workspace id: its rows must still meet the user's sign-ins
+        UserDirectory users = new UserDirectory();
+        Event signIn = SampleEvents.signIn().tenant(A).user("jane@contoso.example").userId("obj-1").at(T0).build();
+        Event risk = SampleEvents.risk("anomalousToken").tenant("").user("Jane@contoso.example").at(T0).build();
+        Event elsewhere = SampleEvents.signIn().tenant(B).user("max@fabrikam.example").userId("obj-7").at(T0).build();
+        Event sameNameTwice = SampleEvents.signIn().tenant(B).user("jane@contoso.example").userId("obj-9").at(T0).build();
+        users.learn(signIn);
+        users.learn(elsewhere);
+        assertThat(risk.tenantId()).isEmpty();
+        assertThat(users.keyOf(risk)).isEqualTo(users.keyOf(signIn)).isEqualTo(A + "/jane@contoso.example");
+
+        // known in two tenants, the record cannot be placed by its user: it keeps a key of its own
+        users.learn(sameNameTwice);
+        assertThat(users.keyOf(risk)).isEqualTo("jane@contoso.example");
+    }
 }
