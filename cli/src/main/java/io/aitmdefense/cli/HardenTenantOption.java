@@ -1,8 +1,5 @@
 package io.aitmdefense.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitmdefense.graph.MicrosoftClients;
 import io.aitmdefense.graph.config.MicrosoftSettings;
 import io.aitmdefense.graph.config.SettingsException;
@@ -14,7 +11,6 @@ import io.aitmdefense.posture.read.CaReadResult;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -36,24 +32,11 @@ final class HardenTenantOption {
 
     /** The {@code microsoft:} section of the tenant file (docs/microsoft.md) to a Graph client. */
     private static TenantPolicies graph(Path config) {
-        if (!Files.isRegularFile(config)) throw new IllegalArgumentException(config + ": no such file");
-        JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(config.toFile());
-        } catch (IOException e) {
-            throw new IllegalArgumentException(config + ": not valid YAML: " + e.getMessage());
-        }
-        JsonNode section = root == null ? null : root.get("microsoft");
-        if (section == null || !section.isObject()) {
-            throw new IllegalArgumentException(config + ": no microsoft: section (tenant id, app id, certificate; see docs/microsoft.md)");
-        }
-        MicrosoftSettings settings;
-        try {
-            settings = MicrosoftSettings.parse(section, config);
+            return new GraphTenantPolicies(MicrosoftClients.connect(MicrosoftSettings.load(config)).graph());
         } catch (SettingsException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-        return new GraphTenantPolicies(MicrosoftClients.connect(settings).graph());
     }
 
     boolean offline() {

@@ -3,15 +3,14 @@ package io.aitmdefense.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aitmdefense.detect.config.Thresholds;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -136,21 +135,8 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         }
     }
 
-    /** {@code 30s}, {@code 10m}, {@code 3h}, {@code 1d}, or ISO-8601 {@code PT3H}. */
+    /** {@code 30s}, {@code 10m}, {@code 3h}, {@code 1d}, or ISO-8601 {@code PT3H}, as in the tenant file. */
     static Duration duration(JsonNode node, String key, String fallback, String f) {
-        String s = node.path(key).asText(fallback).trim().toLowerCase(Locale.ROOT);
-        try {
-            if (s.startsWith("p")) return Duration.parse(s.toUpperCase(Locale.ROOT));
-            long n = Long.parseLong(s.substring(0, s.length() - 1));
-            return switch (s.charAt(s.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                case 'd' -> Duration.ofDays(n);
-                default -> throw new NumberFormatException();
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
-            throw new IllegalArgumentException(f + ": engine." + key + ": expected a duration like 30s, 10m or 3h, got '" + s + "'");
-        }
+        return Thresholds.parseDuration(f + ": engine." + key, node.path(key).asText(fallback));
     }
 }

@@ -1,8 +1,6 @@
 package io.aitmdefense.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.detections.Catalogue;
 import io.aitmdefense.detect.engine.EngineSettings;
@@ -10,6 +8,7 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Enrichments;
 import io.aitmdefense.graph.MicrosoftClients;
 import io.aitmdefense.graph.config.MicrosoftSettings;
+import io.aitmdefense.graph.config.SettingsException;
 import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
@@ -167,13 +166,9 @@ public final class Service implements AutoCloseable {
     /** Clients for the tenant whose file's {@code microsoft:} section names it and its credential. */
     private static MicrosoftClients connect(Path tenantFile) {
         try {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(tenantFile.toFile());
-            if (root == null || !root.has("microsoft")) {
-                throw new IllegalArgumentException(tenantFile + ": no microsoft: section (tenantId, clientId, credential)");
-            }
-            return MicrosoftClients.connect(MicrosoftSettings.parse(root.get("microsoft"), tenantFile));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(tenantFile + ": " + e.getMessage(), e);
+            return MicrosoftClients.connect(MicrosoftSettings.load(tenantFile));
+        } catch (SettingsException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,14 @@
 package io.aitmdefense.graph.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -44,6 +49,27 @@ public record MicrosoftSettings(String tenantId, Optional<String> clientId, Cred
         MicrosoftSettings s = r.read();
         if (!r.problems.isEmpty()) throw new SettingsException(r.problems);
         return s;
+    }
+
+    /**
+     * Reads the {@code microsoft:} section of a tenant file: the one way every command and the service connect.
+     *
+     * @throws SettingsException when the file is missing, is not YAML, has no such section, or the section is wrong
+     */
+    public static MicrosoftSettings load(Path tenantFile) {
+        if (!Files.isRegularFile(tenantFile)) throw new SettingsException(List.of(tenantFile + ": no such file"));
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(tenantFile.toFile());
+        } catch (IOException e) {
+            throw new SettingsException(List.of(tenantFile + ": not valid YAML: " + e.getMessage()));
+        }
+        JsonNode section = root == null ? null : root.get("microsoft");
+        if (section == null || !section.isObject()) {
+            throw new SettingsException(List.of(tenantFile
+                    + ": no microsoft: section (tenant id, app id, certificate; see docs/microsoft.md)"));
+        }
+        return parse(section, tenantFile);
     }
 
     /** The {@code /.default} scope of an API in the configured cloud. */
