@@ -88,6 +88,8 @@ final class ServeCommand implements Callable<Integer> {
         System.err.println(service.newTokenFile().isPresent()
                 ? "aitm serve: the admin token is in " + tokenFile + " (shown nowhere else; keep it secret)"
                 : "aitm serve: the admin token was written to " + tokenFile + " at first start");
+        service.canaryPaths().forEach((tenant, path) -> System.err.println("aitm serve: sign-in page canary of tenant "
+                + tenant + ": <public URL of this service>" + path + " (aitm harden canary --url … writes its CSS)"));
         if (demo) {
             Thread feed = new Thread(new DemoFeed(example.resolve("logs"), settings.data().resolve("inbox"),
                     Duration.ofSeconds(2), m -> System.err.println(m)), "aitm-demo-feed");

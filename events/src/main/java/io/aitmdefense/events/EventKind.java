@@ -6,7 +6,9 @@ public enum EventKind {
     DIRECTORY_AUDIT("directory audit"),
     RISK_DETECTION("risk detection"),
     OFFICE_ACTIVITY("office activity"),
-    SECURITY_ALERT("security alert");
+    SECURITY_ALERT("security alert"),
+    /** A hit on {@code aitm serve}'s sign-in page canary: evidence only, never read from a log. */
+    CANARY_HIT("canary hit");
 
     private final String label;
 

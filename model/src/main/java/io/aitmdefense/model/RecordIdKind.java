@@ -12,6 +12,8 @@ public enum RecordIdKind {
     RISK_DETECTION_ID,
     /** Defender / Sentinel security alert id. */
     SECURITY_ALERT_ID,
+    /** A hit on {@code aitm serve}'s sign-in page canary: {@code canary-hit-<n>} in its canary log. */
+    CANARY_HIT_ID,
     /** The record has no id of its own; only its place in the file identifies it. */
     NONE
 }

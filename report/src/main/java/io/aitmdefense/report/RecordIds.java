@@ -26,6 +26,7 @@ final class RecordIds {
             case UNIFIED_AUDIT_ID -> "unified audit log Id: search Purview audit or OfficeActivity | where OfficeId == …";
             case RISK_DETECTION_ID -> "risk detection id: Identity Protection risk detections or AADUserRiskEvents | where Id == …";
             case SECURITY_ALERT_ID -> "security alert id: Defender or SecurityAlert | where SystemAlertId == …";
+            case CANARY_HIT_ID -> "canary hit: GET /api/v1/canary of aitm serve lists it";
             case NONE -> "no record id: the file and line identify it";
         };
     }

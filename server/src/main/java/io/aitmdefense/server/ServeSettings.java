@@ -32,11 +32,19 @@ import java.util.TreeMap;
  *   - {type: management, microsoft: contoso.yaml, contentTypes: [Audit.Exchange, Audit.AzureActiveDirectory]}
  *   - {type: kafka, topic: insights-logs-signinlogs, bootstrapServers: ns.servicebus.windows.net:9093,
  *      connectionStringFile: eventhubs.txt}
+ * canary:                           # optional: the sign-in page canary (docs/serve.md)
+ *   tenants: [00000000-0000-0000-0000-000000000000]
+ *   trustForwardedFor: false        # true only behind a reverse proxy that sets X-Forwarded-For
  * </pre>
  */
 public record ServeSettings(Path data, Optional<String> database, String host, int port, Optional<Path> config,
                             Duration allowedLateness, Duration snapshotEvery, Duration pollEvery, Duration idleAfter,
-                            List<SourceSpec> sources) {
+                            List<SourceSpec> sources, Canary canary) {
+
+    /** The sign-in page canary: the tenants it serves, and whether the visitor's address comes from X-Forwarded-For. */
+    public record Canary(List<String> tenants, boolean trustForwardedFor) {
+        public static final Canary NONE = new Canary(List.of(), false);
+    }
 
     /** One configured source: its type and its keys (paths already resolved). */
     public record SourceSpec(String type, Map<String, JsonNode> keys, String where) {
@@ -53,7 +61,8 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         }
     }
 
-    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources");
+    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "canary");
+    private static final Set<String> CANARY = Set.of("tenants", "trustForwardedFor");
     private static final Set<String> ENGINE = Set.of("allowedLateness", "snapshotEvery", "pollEvery", "idleAfter");
     private static final Map<String, Set<String>> SOURCE_KEYS = Map.of(
             "folder", Set.of("type", "path"),
@@ -69,7 +78,7 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Optional.of(config), Duration.ofHours(48),
                 Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5),
                 List.of(new SourceSpec("folder", Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())),
-                        "demo")));
+                        "demo")), Canary.NONE);
     }
 
     /**
@@ -119,7 +128,23 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         if (sources.isEmpty()) throw new IllegalArgumentException(f + ": sources: name at least one source (a folder, graph, management or kafka)");
         return new ServeSettings(data, database, listen.substring(0, colon), port, config,
                 duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
-                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), sources);
+                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), sources,
+                canary(root.path("canary"), f));
+    }
+
+    private static Canary canary(JsonNode node, String f) {
+        if (node.isMissingNode()) return Canary.NONE;
+        unknown(node, CANARY, f, "canary.");
+        List<String> tenants = new ArrayList<>();
+        for (JsonNode t : node.path("tenants")) {
+            String id = t.asText("").trim().toLowerCase(java.util.Locale.ROOT);
+            if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new IllegalArgumentException(f + ": canary.tenants: '" + t.asText() + "' is not a tenant id (a GUID)");
+            }
+            tenants.add(id);
+        }
+        if (tenants.isEmpty()) throw new IllegalArgumentException(f + ": canary.tenants: name at least one tenant id");
+        return new Canary(List.copyOf(tenants), node.path("trustForwardedFor").asBoolean(false));
     }
 
     private static String required(JsonNode root, String key, String f) {

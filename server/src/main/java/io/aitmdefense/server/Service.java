@@ -12,6 +12,8 @@ import io.aitmdefense.graph.config.SettingsException;
 import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
+import io.aitmdefense.server.canary.CanaryEndpoint;
+import io.aitmdefense.server.canary.CanaryWatch;
 import io.aitmdefense.server.engine.LivePipeline;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.server.source.GraphPoller;
@@ -47,11 +49,13 @@ public final class Service implements AutoCloseable {
     private final LivePipeline pipeline;
     private final ApiServer api;
     private final Optional<Path> newTokenFile;
+    private final java.util.concurrent.Semaphore wake;
     private volatile boolean running = true;
     private Instant lastEvent;
 
     private Service(ServeSettings settings, Clock clock, Database db, LivePipeline pipeline, ApiServer api,
-                    Optional<Path> newTokenFile) {
+                    Optional<Path> newTokenFile, java.util.concurrent.Semaphore wake) {
+        this.wake = wake;
         this.settings = settings;
         this.clock = clock;
         this.db = db;
@@ -72,9 +76,16 @@ public final class Service implements AutoCloseable {
             EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
             LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,
                     enrichment, engine, settings.snapshotEvery(), clock, onUpdate);
+            java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+            Optional<CanaryEndpoint> canary = Optional.empty();
+            if (!settings.canary().tenants().isEmpty()) {
+                for (String tenant : settings.canary().tenants()) db.canaries().ensure(tenant, clock.instant());
+                pipeline.correlate(new CanaryWatch(db.canaries(), enrichment, clock));
+                canary = Optional.of(new CanaryEndpoint(db, clock, settings.canary().trustForwardedFor(), wake::release));
+            }
             pipeline.start();
-            ApiServer api = ApiServer.start(settings.host(), settings.port(), db, pipeline::sourceStatus, clock);
-            return new Service(settings, clock, db, pipeline, api, token);
+            ApiServer api = ApiServer.start(settings.host(), settings.port(), db, pipeline::sourceStatus, clock, canary);
+            return new Service(settings, clock, db, pipeline, api, token, wake);
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
@@ -90,7 +101,10 @@ public final class Service implements AutoCloseable {
             else if (now.isAfter(lastEvent.plus(settings.idleAfter()))) {
                 pipeline.advanceWatermark(now.minus(settings.allowedLateness()));
             }
-            if (n == 0) Thread.sleep(settings.pollEvery().toMillis());
+            // idle: wait for the next poll, or less when a canary hit wakes the loop
+            if (n == 0 && wake.tryAcquire(settings.pollEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                wake.drainPermits();
+            }
         }
     }
 
@@ -100,6 +114,15 @@ public final class Service implements AutoCloseable {
 
     public int port() {
         return api.port();
+    }
+
+    /** The canary image's path of each configured tenant ({@code /canary/<token>.gif}), for the branding CSS. */
+    public Map<String, String> canaryPaths() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String tenant : settings.canary().tenants()) {
+            db.canaries().of(tenant).ifPresent(c -> out.put(tenant, "/canary/" + c.token() + ".gif"));
+        }
+        return out;
     }
 
     /** The admin token file, when this start created it. */

@@ -100,6 +100,10 @@ public final class Database implements AutoCloseable {
         return new ConsoleUsers(this);
     }
 
+    public CanaryLog canaries() {
+        return new CanaryLog(this);
+    }
+
     /** The URL without its password, for messages. */
     public String description() {
         return description;

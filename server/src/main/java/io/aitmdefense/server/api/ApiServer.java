@@ -3,6 +3,7 @@ package io.aitmdefense.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aitmdefense.server.canary.CanaryEndpoint;
 import io.aitmdefense.server.source.SourceStatus;
 import io.aitmdefense.store.ConsoleUsers;
 import io.aitmdefense.store.Database;
@@ -39,7 +40,8 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Starts on {@code host:port} (port 0 picks a free one). */
-    public static ApiServer start(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock) {
+    public static ApiServer start(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock,
+                                  Optional<CanaryEndpoint> canary) {
         ConsoleUsers users = db.users();
         Javalin app = Javalin.create(config -> {
             config.jetty.host = host;
@@ -54,6 +56,7 @@ public final class ApiServer implements AutoCloseable {
                 }
                 ctx.attribute(USER, user.get());
             });
+            canary.ifPresent(c -> config.routes.get(CanaryEndpoint.PATH, c::handle)); // public by design: an image only
             config.routes.get("/api/v1/health", ctx -> json(ctx, health(sources.get(), clock.instant())));
             config.routes.get("/api/v1/incidents", ctx -> json(ctx, incidents(db, ctx)));
         });

@@ -64,6 +64,7 @@ public final class LivePipeline implements AutoCloseable {
     private final Duration snapshotEvery;
     private final Consumer<IncidentUpdate> onUpdate;
 
+    private final List<SideCorrelation> sides = new ArrayList<>();
     private final ConcurrentLinkedQueue<Alert> alerts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<IncidentUpdate> updates = new ConcurrentLinkedQueue<>();
     private LocalEngine engine;
@@ -86,6 +87,11 @@ public final class LivePipeline implements AutoCloseable {
         this.onUpdate = onUpdate;
     }
 
+    /** Adds a correlation beside the engine; before {@link #start}. */
+    public void correlate(SideCorrelation side) {
+        sides.add(side);
+    }
+
     /** Restores the last snapshot, if any, and the sources' positions in it. */
     public void start() throws IOException {
         Optional<Snapshots.Snapshot> last = db.snapshots().latest(ENGINE);
@@ -103,6 +109,7 @@ public final class LivePipeline implements AutoCloseable {
         } else {
             tracker = new IncidentTracker(config, enrichment, updates::add);
             engine = LocalEngine.start(detections, enrichment, settings, this::decided);
+            for (SideCorrelation side : sides) side.restore("");
         }
         lastSnapshot = clock.instant();
     }
@@ -125,10 +132,18 @@ public final class LivePipeline implements AutoCloseable {
             try {
                 n += s.poll(e -> {
                     tracker.observe(e);
+                    for (SideCorrelation side : sides) side.observe(e, this::decided);
                     engine.accept(e);
                 });
             } catch (Exception e) {
                 // the source keeps its error in its status; the others go on
+            }
+        }
+        for (SideCorrelation side : sides) {
+            try {
+                n += side.poll(this::decided);
+            } catch (StoreException e) {
+                storeError = e.getMessage(); // read again next round, from the same position
             }
         }
         if (!clock.instant().isBefore(lastSnapshot.plus(snapshotEvery))) snapshot();
@@ -200,15 +215,16 @@ public final class LivePipeline implements AutoCloseable {
     private String positions() {
         ObjectNode p = JSON.createObjectNode();
         for (LiveSource s : sources) p.put(s.name(), s.position());
+        for (SideCorrelation side : sides) p.put(side.name(), side.position());
         return p.toString();
     }
 
     private void restorePositions(String json) throws IOException {
-        if (json.isEmpty()) return;
-        var p = JSON.readTree(json);
+        var p = json.isEmpty() ? JSON.createObjectNode() : JSON.readTree(json);
         for (LiveSource s : sources) {
             if (p.has(s.name())) s.restore(p.get(s.name()).asText());
         }
+        for (SideCorrelation side : sides) side.restore(p.path(side.name()).asText(""));
     }
 
     /** Lets a quiet tenant's timers fire: no event older than {@code wm} is expected any more. */
