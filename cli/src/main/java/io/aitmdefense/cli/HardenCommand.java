@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 "         --approve, every write audited; --promote moves rings the gate",
                 "         advanced",
                 "  drift  what changed in the live policies since the plan was committed",
+                "  canary aitm serve's sign-in page canary in the company branding CSS",
                 "Walk-through: docs/harden.md.",
                 ""},
         subcommands = {
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
                 HardenGateCommand.class,
                 HardenApplyCommand.class,
                 HardenDriftCommand.class,
+                HardenCanaryCommand.class,
         },
         sortOptions = false, usageHelpAutoWidth = true)
 final class HardenCommand implements Runnable {

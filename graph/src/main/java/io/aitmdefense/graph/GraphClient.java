@@ -12,6 +12,7 @@ import io.aitmdefense.graph.http.NextLinks;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -65,6 +66,14 @@ public final class GraphClient {
 
     public ApiResponse delete(String path) {
         return send(GraphRequest.delete(path));
+    }
+
+    /**
+     * Writes a stream property (a branding image or CSS file) with {@code PUT}: the body is the file itself, of
+     * {@code contentType}, not JSON. Repeating it is harmless.
+     */
+    public ApiResponse putStream(String path, String contentType, String content) {
+        return http.send(ApiRequest.of("PUT", url(path), scope, Map.of("Content-Type", contentType), Optional.of(content)));
     }
 
     /** @throws io.aitmdefense.graph.http.ApiException for a non-2xx answer after the allowed retries */

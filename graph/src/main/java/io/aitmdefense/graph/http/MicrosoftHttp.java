@@ -153,7 +153,10 @@ public final class MicrosoftHttp {
                 .header("Accept", "application/json");
         request.headers().forEach(b::header);
         if (request.body().isPresent()) {
-            b.header("Content-Type", "application/json");
+            // JSON unless the request names its own type (a Graph stream property such as a branding CSS file)
+            if (request.headers().keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                b.header("Content-Type", "application/json");
+            }
             b.method(request.method(), HttpRequest.BodyPublishers.ofString(request.body().get()));
         } else {
             b.method(request.method(), HttpRequest.BodyPublishers.noBody());
