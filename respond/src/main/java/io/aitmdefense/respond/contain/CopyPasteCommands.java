@@ -14,7 +14,23 @@ public final class CopyPasteCommands {
     private CopyPasteCommands() {
     }
 
+    /**
+     * The three blocks, each ready to paste: Graph PowerShell, Azure CLI, and the Exchange Online / on-premises script.
+     */
+    public record Blocks(String graphPowerShell, String azCli, String exchange) {
+    }
+
     public static String markdown(Plan plan) {
+        Findings f = plan.findings();
+        Blocks b = of(plan);
+        return "# Contain " + f.user() + " (incident " + f.incidentId() + ") by hand\n\n"
+                + "Run in this order; every command is what `aitm respond run` would send.\n\n"
+                + "## Microsoft Graph PowerShell\n\n```powershell\n" + b.graphPowerShell() + "```\n\n"
+                + "## Azure CLI (`az rest`)\n\n```bash\n" + b.azCli() + "```\n\n"
+                + "## Exchange Online and on-premises\n\n```powershell\n" + b.exchange() + "```\n";
+    }
+
+    public static Blocks of(Plan plan) {
         Findings f = plan.findings();
         String u = f.user();
         StringBuilder g = new StringBuilder();
@@ -81,11 +97,7 @@ public final class CopyPasteCommands {
                 default -> { }
             }
         }
-        return "# Contain " + f.user() + " (incident " + f.incidentId() + ") by hand\n\n"
-                + "Run in this order; every command is what `aitm respond run` would send.\n\n"
-                + "## Microsoft Graph PowerShell\n\n```powershell\n" + g + "```\n\n"
-                + "## Azure CLI (`az rest`)\n\n```bash\n" + az + "```\n\n"
-                + "## Exchange Online and on-premises\n\n```powershell\n" + plan.script() + "```\n";
+        return new Blocks(g.toString(), az.toString(), plan.script());
     }
 
     private static String q(String s) {
