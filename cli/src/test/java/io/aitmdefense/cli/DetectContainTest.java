@@ -99,7 +99,8 @@ class DetectContainTest {
     void christieGetsHerRuleTheGrantAndAppAndTheAttackersDevice() {
         String s = html.get("christie.weber@contoso.example");
         assertThat(s).contains("<td class=\"mono\">rule</td>", "<td class=\"mono\">grant</td>", "<td class=\"mono\">app</td>",
-                PDF_VIEWER, "DESKTOP-VLTUBCN");
+                PDF_VIEWER, "<td class=\"mono\">device</td>", "DESKTOP-VLTUBCN",
+                "Update-MgDevice -DeviceId &#39;7fc85a36-b263-4947-9c5f-f5c3e2427016&#39; -AccountEnabled:$false");
         assertThat(s).doesNotContain("<td class=\"mono\">method</td>");
     }
 }

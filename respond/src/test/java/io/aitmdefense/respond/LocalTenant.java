@@ -72,6 +72,8 @@ public final class LocalTenant implements AutoCloseable {
     /** Rules hidden from MAPI: Exchange's Get-InboxRule -IncludeHidden lists them, Graph does not. */
     final Map<String, ArrayNode> hiddenRules = new HashMap<>();
     final ArrayNode grants = JSON.createArrayNode();
+    /** Directory devices, each with the object id of the user who registered it ({@code registeredOwner}, not in Graph's shape). */
+    final ArrayNode devices = JSON.createArrayNode();
     final ArrayNode servicePrincipals = JSON.createArrayNode();
     final ArrayNode signIns = JSON.createArrayNode();
     final ArrayNode audits = JSON.createArrayNode();
@@ -187,6 +189,16 @@ public final class LocalTenant implements AutoCloseable {
         else g.put("principalId", principalId);
         g.put("resourceId", "943603e4-e787-4fe9-93d1-e30f749aae39").put("scope", scope);
         return g;
+    }
+
+    /** A device in Graph's shape ({@code id} the object id, {@code deviceId} the device's own id), registered by a user. */
+    public ObjectNode addDevice(String objectId, String deviceId, String name, String os, String registered, String ownerId) {
+        ObjectNode d = devices.addObject();
+        d.put("id", objectId).putNull("deletedDateTime").put("accountEnabled", true).put("deviceId", deviceId)
+                .put("displayName", name).put("operatingSystem", os).put("operatingSystemVersion", os.equals("Windows") ? "10.0.22631.4602" : "17.2")
+                .put("trustType", "Workplace").put("registrationDateTime", registered).put("isCompliant", false).put("isManaged", false)
+                .put("registeredOwner", ownerId);
+        return d;
     }
 
     /** A rule hidden from MAPI (and so from Graph), in Get-InboxRule's shape. */
@@ -367,7 +379,33 @@ public final class LocalTenant implements AutoCloseable {
         if (p.equals("/identityProtection/riskDetections")) return list(JSON.createArrayNode());
         if (p.equals("/auditLogs/signIns")) return list(signIns.deepCopy());
         if (p.equals("/auditLogs/directoryAudits")) return list(audits.deepCopy());
-        if (match("/users/([^/]+)/(appRoleAssignments|registeredDevices|ownedDevices)", p) != null) return list(JSON.createArrayNode());
+        if ((m = match("/users/([^/]+)/(registeredDevices|ownedDevices)", p)) != null) {
+            String id = id(m.group(1));
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode d : devices) {
+                if (id.equals(d.path("registeredOwner").asText())) v.add(((ObjectNode) d.deepCopy()).put("@odata.type", "#microsoft.graph.device"));
+            }
+            v.forEach(d -> ((ObjectNode) d).remove("registeredOwner"));
+            return list(v);
+        }
+        if (p.equals("/devices") && method.equals("GET")) {
+            Matcher f = Pattern.compile("deviceId eq '([^']+)'").matcher(query);
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode d : devices) if (f.find(0) && f.group(1).equals(d.path("deviceId").asText())) v.add(device(d, query));
+            return list(v);
+        }
+        if ((m = match("/devices/([^/]+)", p)) != null) {
+            for (JsonNode d : devices) {
+                if (!d.path("id").asText().equals(m.group(1))) continue;
+                if (method.equals("GET")) return ok(device(d, query));
+                if (method.equals("PATCH")) {
+                    ((ObjectNode) d).put("accountEnabled", read(body).path("accountEnabled").asBoolean());
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "Request_ResourceNotFound", "Resource '" + m.group(1) + "' does not exist or one of its queried reference-property objects are not present.");
+        }
+        if (match("/users/([^/]+)/appRoleAssignments", p) != null) return list(JSON.createArrayNode());
         return error(400, "Request_BadRequest", "Unsupported request in the local stand-in: " + method + " " + path);
     }
 
@@ -456,6 +494,12 @@ public final class LocalTenant implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         for (String f : s.group(1).split(",")) if (u.has(f)) out.set(f, u.get(f));
         return out;
+    }
+
+    private static JsonNode device(JsonNode d, String query) {
+        ObjectNode copy = (ObjectNode) select((ObjectNode) d, query);
+        copy.remove("registeredOwner");
+        return copy;
     }
 
     private static Matcher match(String regex, String path) {

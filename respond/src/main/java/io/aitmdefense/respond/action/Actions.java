@@ -25,6 +25,7 @@ public final class Actions {
             case DELETE_AUTH_METHOD -> new DeleteMethodAction(upn, (Target.Method) step.target(), f.firstActivity());
             case REVOKE_GRANT -> new RevokeGrantAction(upn, (Target.Consent) step.target());
             case DISABLE_APP -> new DisableAppAction((Target.Consent) step.target());
+            case DISABLE_DEVICE -> new DisableDeviceAction((Target.Device) step.target());
             case RESET_PASSWORD -> new ResetPasswordAction(upn, f.firstActivity());
         });
     }

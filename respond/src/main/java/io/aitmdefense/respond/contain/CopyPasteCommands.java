@@ -38,7 +38,7 @@ public final class CopyPasteCommands {
         String base = "https://graph.microsoft.com/v1.0";
         g.append("Connect-MgGraph -Scopes User.EnableDisableAccount.All,User.RevokeSessions.All,IdentityRiskyUser.ReadWrite.All,"
                 + "MailboxSettings.ReadWrite,UserAuthenticationMethod.ReadWrite.All,DelegatedPermissionGrant.ReadWrite.All,"
-                + "Application.ReadWrite.All\n");
+                + "Application.ReadWrite.All,Device.ReadWrite.All\n");
         for (Step s : plan.steps()) {
             switch (s.kind()) {
                 case DISABLE_ACCOUNT -> {
@@ -88,6 +88,14 @@ public final class CopyPasteCommands {
                     g.append("Update-MgServicePrincipal -ServicePrincipalId (Get-MgServicePrincipal -Filter \"appId eq '")
                             .append(c.appId()).append("'\").Id -AccountEnabled:$false   # tenant-wide\n");
                     az.append("az ad sp update --id ").append(c.appId()).append(" --set accountEnabled=false   # tenant-wide\n");
+                }
+                case DISABLE_DEVICE -> {
+                    Target.Device d = (Target.Device) s.target();
+                    g.append("# device ").append(q(d.displayName())).append(" registered ").append(d.registered())
+                            .append(" from the attacker's session (Windows only for an app; else a Cloud Device Administrator)\n");
+                    g.append("Update-MgDevice -DeviceId ").append(q(d.deviceId())).append(" -AccountEnabled:$false\n");
+                    az.append("az rest --method patch --url ").append(base).append("/devices/").append(d.deviceId())
+                            .append(" --body '{\"accountEnabled\":false}'\n");
                 }
                 case RESET_PASSWORD -> {
                     if (s.gate() == Step.Gate.SCRIPT) break;

@@ -29,6 +29,8 @@ public enum StepKind {
             "DelegatedPermissionGrant.ReadWrite.All", false, false),
     DISABLE_APP("app", "Disable the consented app in the tenant (tenant-wide)",
             "PATCH /v1.0/servicePrincipals/{id} {\"accountEnabled\":false}", "Application.ReadWrite.All", true, false),
+    DISABLE_DEVICE("device", "Disable the device registered from the attacker's session",
+            "PATCH /v1.0/devices/{id} {\"accountEnabled\":false}", "Device.ReadWrite.All", true, false),
     RESET_PASSWORD("password", "Reset the password (force change at next sign-in)",
             "PATCH /v1.0/users/{id} {\"passwordProfile\":{…}}", "User-PasswordProfile.ReadWrite.All", false, false),
     ENABLE_ACCOUNT("enable", "Re-enable the account (analyst only)", "PATCH /v1.0/users/{id} {\"accountEnabled\":true}",

@@ -45,7 +45,11 @@ public sealed interface Target {
     record Method(String method, String methodId, Instant registered, List<String> evidence) implements Target {
     }
 
-    /** A device registered or joined from the attacker's session. */
-    record Device(String deviceId, String displayName, List<String> evidence) implements Target {
+    /**
+     * A device registered or joined from the attacker's session. {@code deviceId} is the id the audit record's
+     * target carries: the directory object id, or in some records the device's own {@code deviceId}; both are tried.
+     */
+    record Device(String deviceId, String displayName, String operatingSystem, Instant registered, List<String> evidence)
+            implements Target {
     }
 }
