@@ -59,7 +59,7 @@ class DetectContainTest {
         for (var e : html.entrySet()) {
             assertThat(e.getValue()).as(e.getKey()).contains("nothing has been sent to the tenant",
                     "aitm respond plan ", "--incidents " + tmp.resolve("out").resolve("incidents.json"),
-                    "<td class=\"mono\">disable</td>", "<td class=\"mono\">revoke</td>", "<td class=\"mono\">password</td>",
+                    "<td class=\"mono\">disable</td>", "<td class=\"mono\">revoke</td>", "<td class=\"mono\">password</td>", "<td class=\"mono\">block</td>",
                     "146.70.9.211/32", "&quot;isTrusted&quot; : false", "Update-MgUser -UserId &#39;" + e.getKey() + "&#39; -AccountEnabled:$false");
             assertThat(terminal.get(e.getKey())).as(e.getKey()).contains("  contain:  Disable the account, Revoke sign-in sessions",
                     "  block:    ", "146.70.9.211/32", "  plan:     aitm respond plan ");

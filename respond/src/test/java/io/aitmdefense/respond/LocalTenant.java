@@ -72,6 +72,8 @@ public final class LocalTenant implements AutoCloseable {
     /** Rules hidden from MAPI: Exchange's Get-InboxRule -IncludeHidden lists them, Graph does not. */
     final Map<String, ArrayNode> hiddenRules = new HashMap<>();
     final ArrayNode grants = JSON.createArrayNode();
+    /** Conditional Access named locations, as Graph returns them. */
+    final ArrayNode namedLocations = JSON.createArrayNode();
     /** Directory devices, each with the object id of the user who registered it ({@code registeredOwner}, not in Graph's shape). */
     final ArrayNode devices = JSON.createArrayNode();
     final ArrayNode servicePrincipals = JSON.createArrayNode();
@@ -406,6 +408,47 @@ public final class LocalTenant implements AutoCloseable {
             return error(404, "Request_ResourceNotFound", "Resource '" + m.group(1) + "' does not exist or one of its queried reference-property objects are not present.");
         }
         if (match("/users/([^/]+)/appRoleAssignments", p) != null) return list(JSON.createArrayNode());
+        if (p.equals("/identity/conditionalAccess/namedLocations")) {
+            if (method.equals("GET")) {
+                Matcher f = Pattern.compile("displayName eq '((?:[^']|'')*)'").matcher(query);
+                ArrayNode v = JSON.createArrayNode();
+                for (JsonNode n : namedLocations) {
+                    if (!f.find(0) || f.group(1).replace("''", "'").equals(n.path("displayName").asText())) v.add(n.deepCopy());
+                }
+                return list(v);
+            }
+            if (method.equals("POST")) {
+                // the answer of namedlocation-create.json: 201 with the object, its id and times
+                ObjectNode created = (ObjectNode) read(body).deepCopy();
+                ObjectNode n = JSON.createObjectNode();
+                n.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#namedLocations/$entity");
+                n.put("@odata.type", created.path("@odata.type").asText()).put("id", UUID.randomUUID().toString())
+                        .put("displayName", created.path("displayName").asText()).put("modifiedDateTime", now())
+                        .put("createdDateTime", now()).put("isTrusted", created.path("isTrusted").asBoolean());
+                n.set("ipRanges", created.path("ipRanges"));
+                ObjectNode stored = n.deepCopy();
+                stored.remove("@odata.context");
+                namedLocations.add(stored);
+                return new Answer(201, n, null);
+            }
+        }
+        if ((m = match("/identity/conditionalAccess/namedLocations/([^/]+)", p)) != null) {
+            for (JsonNode n : namedLocations) {
+                if (!n.path("id").asText().equals(m.group(1))) continue;
+                if (method.equals("GET")) return ok(n.deepCopy());
+                if (method.equals("PATCH")) {
+                    JsonNode b = read(body);
+                    if (!b.path("@odata.type").asText().equals(n.path("@odata.type").asText())) {
+                        return error(400, "BadRequest", "1007: Incoming named location object does not match the schema: @odata.type is required.");
+                    }
+                    if (b.has("ipRanges")) ((ObjectNode) n).set("ipRanges", b.path("ipRanges")); // replaces the whole list
+                    if (b.has("isTrusted")) ((ObjectNode) n).put("isTrusted", b.path("isTrusted").asBoolean());
+                    ((ObjectNode) n).put("modifiedDateTime", now());
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "ResourceNotFound", "Named location '" + m.group(1) + "' was not found.");
+        }
         return error(400, "Request_BadRequest", "Unsupported request in the local stand-in: " + method + " " + path);
     }
 

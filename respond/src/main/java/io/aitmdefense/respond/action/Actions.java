@@ -26,6 +26,7 @@ public final class Actions {
             case REVOKE_GRANT -> new RevokeGrantAction(upn, (Target.Consent) step.target());
             case DISABLE_APP -> new DisableAppAction((Target.Consent) step.target());
             case DISABLE_DEVICE -> new DisableDeviceAction((Target.Device) step.target());
+            case BLOCK_ADDRESSES -> new BlockAddressesAction((Target.Addresses) step.target());
             case RESET_PASSWORD -> new ResetPasswordAction(upn, f.firstActivity());
         });
     }

@@ -38,7 +38,7 @@ public final class CopyPasteCommands {
         String base = "https://graph.microsoft.com/v1.0";
         g.append("Connect-MgGraph -Scopes User.EnableDisableAccount.All,User.RevokeSessions.All,IdentityRiskyUser.ReadWrite.All,"
                 + "MailboxSettings.ReadWrite,UserAuthenticationMethod.ReadWrite.All,DelegatedPermissionGrant.ReadWrite.All,"
-                + "Application.ReadWrite.All,Device.ReadWrite.All\n");
+                + "Application.ReadWrite.All,Device.ReadWrite.All,Policy.ReadWrite.ConditionalAccess\n");
         for (Step s : plan.steps()) {
             switch (s.kind()) {
                 case DISABLE_ACCOUNT -> {
@@ -96,6 +96,24 @@ public final class CopyPasteCommands {
                     g.append("Update-MgDevice -DeviceId ").append(q(d.deviceId())).append(" -AccountEnabled:$false\n");
                     az.append("az rest --method patch --url ").append(base).append("/devices/").append(d.deviceId())
                             .append(" --body '{\"accountEnabled\":false}'\n");
+                }
+                case BLOCK_ADDRESSES -> {
+                    Target.Addresses a = (Target.Addresses) s.target();
+                    String body = NamedLocation.body(a.location(), a.ranges()).toString();
+                    String filter = "displayName eq '" + a.location().replace("'", "''") + "'";
+                    g.append("# the attacker's addresses into the untrusted location ").append(q(a.location()))
+                            .append(" (a PATCH replaces ipRanges: merged with what is there)\n");
+                    g.append("$new = ").append(q(body)).append(" | ConvertFrom-Json -AsHashtable\n");
+                    g.append("$loc = Get-MgIdentityConditionalAccessNamedLocation -Filter \"").append(filter).append("\"\n");
+                    g.append("if (-not $loc) { New-MgIdentityConditionalAccessNamedLocation -BodyParameter $new } else {\n")
+                            .append("  $ranges = @($loc.AdditionalProperties.ipRanges) + $new.ipRanges | Sort-Object { $_.cidrAddress } -Unique\n")
+                            .append("  Update-MgIdentityConditionalAccessNamedLocation -NamedLocationId $loc.Id -BodyParameter ")
+                            .append("@{'@odata.type'='#microsoft.graph.ipNamedLocation'; ipRanges=$ranges} }\n");
+                    g.append("# then block it: a Conditional Access policy (all users, all apps, this location, grant block), report-only first\n");
+                    az.append("az rest --method get --url \"").append(base).append("/identity/conditionalAccess/namedLocations?\\$filter=")
+                            .append(filter.replace(" ", "%20")).append("\"   # exists? then PATCH …/namedLocations/<id> with ipRanges merged\n");
+                    az.append("az rest --method post --url ").append(base).append("/identity/conditionalAccess/namedLocations --body '")
+                            .append(body.replace("'", "'\\''")).append("'\n");
                 }
                 case RESET_PASSWORD -> {
                     if (s.gate() == Step.Gate.SCRIPT) break;

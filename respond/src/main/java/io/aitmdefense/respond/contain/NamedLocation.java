@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitmdefense.respond.action.Json;
 import io.aitmdefense.respond.plan.Findings;
+import io.aitmdefense.respond.plan.Target;
 
 import java.util.Collection;
 import java.util.List;
@@ -16,19 +17,16 @@ import java.util.List;
  * 195). AiTM infrastructure rotates: a supplement, never the fix.
  */
 public final class NamedLocation {
-    /** The display name aitm creates and later finds its location by. */
-    public static final String DISPLAY_NAME = "aitm: attacker addresses";
-
     private NamedLocation() {
     }
 
     public static ObjectNode of(Findings f) {
-        return body(DISPLAY_NAME, ranges(f));
+        return body(Target.Addresses.LOCATION, ranges(f));
     }
 
     /** The incident's attacker addresses as CIDR ranges: {@code 203.0.113.10/32}, {@code 2001:db8::1/128}. */
     public static List<String> ranges(Findings f) {
-        return f.ips().stream().map(ip -> ip.contains("/") ? ip : ip + (ip.contains(":") ? "/128" : "/32")).toList();
+        return Target.Addresses.of(f.ips(), List.of()).ranges();
     }
 
     /** An untrusted {@code ipNamedLocation} with these ranges, each typed v4 or v6 as Graph wants. */

@@ -101,6 +101,17 @@ public final class Planner {
                     List.of("never retried blindly: after a lost answer, lastPasswordChangeDateTime is read first",
                             "the user regains access through self-service reset or a Temporary Access Pass from the help desk")));
         }
+        if (!f.ips().isEmpty()) {
+            Target.Addresses block = Target.Addresses.of(f.ips(), f.evidence());
+            writes.add(step(StepKind.BLOCK_ADDRESSES, "", "POST /v1.0/identity/conditionalAccess/namedLocations "
+                    + "(or PATCH the existing \"" + block.location() + "\" with " + String.join(", ", block.ranges())
+                    + " merged into its ipRanges)", block,
+                    List.of("tenant-wide: one location collects every incident's addresses; found again by its name and "
+                                    + "merged, since a PATCH replaces the whole ipRanges list",
+                            "blocks nothing on its own: a Conditional Access policy that blocks this location is left to "
+                                    + "the tenant's hardening (aitm harden), report-only first",
+                            "AiTM infrastructure rotates within days: a supplement to the steps above, never the fix")));
+        }
         writes.add(step(StepKind.ENABLE_ACCOUNT, "", "PATCH " + u + " {\"accountEnabled\":true}", account,
                 List.of("only when an analyst names it (--approve=enable), after the steps above are verified")));
         for (Step s : writes) steps.add(refused ? withGate(s, Step.Gate.REFUSED) : s);

@@ -33,6 +33,9 @@ public enum StepKind {
             "PATCH /v1.0/devices/{id} {\"accountEnabled\":false}", "Device.ReadWrite.All", true, false),
     RESET_PASSWORD("password", "Reset the password (force change at next sign-in)",
             "PATCH /v1.0/users/{id} {\"passwordProfile\":{…}}", "User-PasswordProfile.ReadWrite.All", false, false),
+    BLOCK_ADDRESSES("block", "Block the attacker's addresses (untrusted IP named location)",
+            "POST or PATCH /v1.0/identity/conditionalAccess/namedLocations", "Policy.ReadWrite.ConditionalAccess + "
+                    + "Policy.Read.All (Entra ID P1)", true, false),
     ENABLE_ACCOUNT("enable", "Re-enable the account (analyst only)", "PATCH /v1.0/users/{id} {\"accountEnabled\":true}",
             "User.EnableDisableAccount.All + User.Read.All", true, false);
 
