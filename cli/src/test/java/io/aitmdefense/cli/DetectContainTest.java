@@ -74,7 +74,8 @@ class DetectContainTest {
     void lukasGetsHisAttackersRuleGrantAppAndAuthenticatorMethod() {
         String s = html.get("lukas.vance@contoso.example");
         assertThat(s).contains("<td class=\"mono\">rule</td>", "rule &#39; &#39; forwarding to " + ATTACKER_MAIL,
-                "<td class=\"mono\">grant</td>", "<td class=\"mono\">app</td>", "appId eq &#39;" + PDF_VIEWER + "&#39;",
+                "<td class=\"mono\">grant</td>", "<td class=\"mono\">approle</td>", "<td class=\"mono\">app</td>",
+                "appId eq &#39;" + PDF_VIEWER + "&#39;", "Remove-MgUserAppRoleAssignment",
                 "<td class=\"mono\">method</td>", "Authenticator App with Notification and Code", "146.70.186.172/32",
                 "<td class=\"mono\">" + ATTACKER_MAIL + "</td>", "<td class=\"mono\">" + PDF_VIEWER + "</td>");
         assertThat(s).doesNotContain("<td class=\"mono\">forwarding</td>").doesNotContain("<td class=\"mono\">device</td>");

@@ -72,6 +72,8 @@ public final class LocalTenant implements AutoCloseable {
     /** Rules hidden from MAPI: Exchange's Get-InboxRule -IncludeHidden lists them, Graph does not. */
     final Map<String, ArrayNode> hiddenRules = new HashMap<>();
     final ArrayNode grants = JSON.createArrayNode();
+    /** App role assignments of users, in the shape of approleassignments-list.json. */
+    final ArrayNode appRoleAssignments = JSON.createArrayNode();
     /** Conditional Access named locations, as Graph returns them. */
     final ArrayNode namedLocations = JSON.createArrayNode();
     /** Directory devices, each with the object id of the user who registered it ({@code registeredOwner}, not in Graph's shape). */
@@ -201,6 +203,16 @@ public final class LocalTenant implements AutoCloseable {
                 .put("trustType", "Workplace").put("registrationDateTime", registered).put("isCompliant", false).put("isManaged", false)
                 .put("registeredOwner", ownerId);
         return d;
+    }
+
+    /** An assignment of a user to an app's service principal (the default role when the app defines none). */
+    public ObjectNode addAppRoleAssignment(String id, String principalId, String resourceId, String resourceName) {
+        ObjectNode a = appRoleAssignments.addObject();
+        a.put("id", id).putNull("deletedDateTime").put("appRoleId", "00000000-0000-0000-0000-000000000000")
+                .put("createdDateTime", "2026-01-08T18:56:28.1234567Z").put("principalDisplayName", principalId)
+                .put("principalId", principalId).put("principalType", "User").put("resourceDisplayName", resourceName)
+                .put("resourceId", resourceId);
+        return a;
     }
 
     /** A rule hidden from MAPI (and so from Graph), in Get-InboxRule's shape. */
@@ -407,7 +419,28 @@ public final class LocalTenant implements AutoCloseable {
             }
             return error(404, "Request_ResourceNotFound", "Resource '" + m.group(1) + "' does not exist or one of its queried reference-property objects are not present.");
         }
-        if (match("/users/([^/]+)/appRoleAssignments", p) != null) return list(JSON.createArrayNode());
+        if ((m = match("/users/([^/]+)/appRoleAssignments", p)) != null && method.equals("GET")) {
+            String id = id(m.group(1));
+            Matcher f = Pattern.compile("resourceId eq '?([0-9a-fA-F-]+)'?").matcher(query);
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode a : appRoleAssignments) {
+                if (id.equals(a.path("principalId").asText()) && (!f.find(0) || f.group(1).equals(a.path("resourceId").asText()))) {
+                    v.add(a.deepCopy());
+                }
+            }
+            return list(v);
+        }
+        if ((m = match("/users/([^/]+)/appRoleAssignments/([^/]+)", p)) != null && method.equals("DELETE")) {
+            String id = id(m.group(1));
+            for (Iterator<JsonNode> it = appRoleAssignments.iterator(); it.hasNext(); ) {
+                JsonNode a = it.next();
+                if (a.path("id").asText().equals(m.group(2)) && id.equals(a.path("principalId").asText())) {
+                    it.remove();
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "Request_ResourceNotFound", "Resource '" + m.group(2) + "' does not exist or one of its queried reference-property objects are not present.");
+        }
         if (p.equals("/identity/conditionalAccess/namedLocations")) {
             if (method.equals("GET")) {
                 Matcher f = Pattern.compile("displayName eq '((?:[^']|'')*)'").matcher(query);

@@ -38,7 +38,8 @@ public final class CopyPasteCommands {
         String base = "https://graph.microsoft.com/v1.0";
         g.append("Connect-MgGraph -Scopes User.EnableDisableAccount.All,User.RevokeSessions.All,IdentityRiskyUser.ReadWrite.All,"
                 + "MailboxSettings.ReadWrite,UserAuthenticationMethod.ReadWrite.All,DelegatedPermissionGrant.ReadWrite.All,"
-                + "Application.ReadWrite.All,Device.ReadWrite.All,Policy.ReadWrite.ConditionalAccess\n");
+                + "Application.ReadWrite.All,Device.ReadWrite.All,Policy.ReadWrite.ConditionalAccess,"
+                + "AppRoleAssignment.ReadWrite.All\n");
         for (Step s : plan.steps()) {
             switch (s.kind()) {
                 case DISABLE_ACCOUNT -> {
@@ -82,6 +83,16 @@ public final class CopyPasteCommands {
                             .append(" | ForEach-Object { Remove-MgOauth2PermissionGrant -OAuth2PermissionGrantId $_.Id }\n");
                     az.append("az rest --method get --url \"").append(base).append("/users/").append(u).append("/oauth2PermissionGrants\"\n");
                     az.append("az rest --method delete --url ").append(base).append("/oauth2PermissionGrants/<id>\n");
+                }
+                case REMOVE_APP_ROLES -> {
+                    Target.Consent c = (Target.Consent) s.target();
+                    g.append("$sp = Get-MgServicePrincipal -Filter \"appId eq '").append(c.appId()).append("'\"\n");
+                    g.append("Get-MgUserAppRoleAssignment -UserId ").append(q(u)).append(" | Where-Object { $_.ResourceId -eq $sp.Id }")
+                            .append(" | ForEach-Object { Remove-MgUserAppRoleAssignment -UserId ").append(q(u))
+                            .append(" -AppRoleAssignmentId $_.Id }\n");
+                    az.append("az rest --method get --url \"").append(base).append("/users/").append(u)
+                            .append("/appRoleAssignments\"   # the ones whose resourceId is the app's service principal\n");
+                    az.append("az rest --method delete --url ").append(base).append("/users/").append(u).append("/appRoleAssignments/<id>\n");
                 }
                 case DISABLE_APP -> {
                     Target.Consent c = (Target.Consent) s.target();

@@ -74,6 +74,10 @@ public final class Planner {
             writes.add(step(StepKind.REVOKE_GRANT, numbered(f.consents().size(), n),
                     "DELETE /v1.0/oauth2PermissionGrants/{id of " + f.user() + "'s grant to " + app + "}", c,
                     List.of("the grant JSON is kept in the audit trail so it can be re-created")));
+            writes.add(step(StepKind.REMOVE_APP_ROLES, numbered(f.consents().size(), n),
+                    "DELETE " + u + "/appRoleAssignments/{id of each assignment of " + f.user() + " to " + app + "}", c,
+                    List.of("only assignments whose resource is this app; the user's assignments to other apps stay",
+                            "the assignment JSON is kept in the audit trail so it can be re-created")));
             writes.add(step(StepKind.DISABLE_APP, numbered(f.consents().size(), n),
                     "PATCH /v1.0/servicePrincipals/{id of " + app + "} {\"accountEnabled\":false}", c,
                     List.of("tenant-wide: every user of this app loses it; always needs approval. Disabled, not "

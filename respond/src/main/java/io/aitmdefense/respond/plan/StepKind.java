@@ -27,6 +27,8 @@ public enum StepKind {
             false, false),
     REVOKE_GRANT("grant", "Revoke the consented app's delegated grant", "DELETE /v1.0/oauth2PermissionGrants/{grantId}",
             "DelegatedPermissionGrant.ReadWrite.All", false, false),
+    REMOVE_APP_ROLES("approle", "Remove the user's app role assignments to the consented app",
+            "DELETE /v1.0/users/{id}/appRoleAssignments/{assignmentId}", "AppRoleAssignment.ReadWrite.All", false, false),
     DISABLE_APP("app", "Disable the consented app in the tenant (tenant-wide)",
             "PATCH /v1.0/servicePrincipals/{id} {\"accountEnabled\":false}", "Application.ReadWrite.All", true, false),
     DISABLE_DEVICE("device", "Disable the device registered from the attacker's session",
