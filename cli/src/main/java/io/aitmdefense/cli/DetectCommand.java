@@ -142,7 +142,7 @@ final class DetectCommand implements Callable<Integer> {
         Map<String, Containment> contain = OfflineContainment.of(result.incidents(),
                 tenant -> settings.tenants().of(tenant).breakGlass(), respondArguments, summary.generated());
         if (json) {
-            IncidentsJson.write(result.incidents(), summary, stdout);
+            IncidentsJson.write(result.incidents(), summary, contain, stdout);
             // the JSON carries the warning too; a person watching a pipeline reads stderr
             summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {

@@ -34,6 +34,7 @@ class DetectContainTest {
     private static CommandRun run;
     /** The contain section of report.html and the terminal block of each victim, by UPN. */
     private static final Map<String, String> html = new HashMap<>(), terminal = new HashMap<>();
+    private static final Map<String, JsonNode> json = new HashMap<>();
 
     @BeforeAll
     static void detect() throws Exception {
@@ -47,6 +48,7 @@ class DetectContainTest {
             int at = report.indexOf("<section class=\"contain\" id=\"contain-" + id + "\">");
             assertThat(at).as("contain section of " + id).isPositive();
             html.put(user, report.substring(at, report.indexOf("</section>", at)));
+            json.put(user, i.path("contain"));
             int t = run.out().indexOf("  " + id + "  ");
             terminal.put(user, run.out().substring(t, run.out().indexOf("\n\n", t)));
         }
@@ -67,6 +69,18 @@ class DetectContainTest {
                 assertThat(e.getValue()).as(e.getKey() + " html must not name " + other).doesNotContain(other);
                 assertThat(terminal.get(e.getKey())).as(e.getKey() + " terminal must not name " + other).doesNotContain(other);
             }
+        }
+    }
+
+    @Test
+    void incidentsJsonCarriesEachVictimsPlanForMachines() {
+        assertThat(json.get("lukas.vance@contoso.example").path("steps").findValuesAsText("id")).containsExactly("evidence",
+                "disable", "revoke", "confirm", "rule", "method", "grant", "approle", "app", "password", "block", "enable");
+        assertThat(json.get("christie.weber@contoso.example").path("steps").findValuesAsText("id")).contains("device");
+        assertThat(json.get("sofia.gu@contoso.example").path("blockRanges").toString()).contains("146.70.159.121/32");
+        for (var e : json.entrySet()) {
+            assertThat(e.getValue().path("planCommand").asText()).as(e.getKey()).startsWith("aitm respond plan inc-");
+            for (String other : NOT_THE_ATTACKERS) assertThat(e.getValue().toString()).as(e.getKey()).doesNotContain(other);
         }
     }
 

@@ -60,6 +60,28 @@ class ContainSectionTest {
         assertThat(print(true)).contains("    # Microsoft Graph PowerShell", "    Update-MgUser -UserId 'x' -AccountEnabled:$false");
     }
 
+    @Test
+    void incidentsJsonCarriesThePlanAsAnAdditionItsOwnReaderIgnores(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String text = IncidentsJson.toText(set, ReportFixtures.run(), Map.of(first.id(), containment()));
+        var root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        assertThat(root.path("schema").asText()).isEqualTo("aitm.incidents/2");
+        var contain = root.path("incidents").get(0).path("contain");
+        assertThat(contain.path("planCommand").asText()).startsWith("aitm respond plan " + first.id());
+        assertThat(contain.path("steps").findValuesAsText("id")).containsExactly("disable", "rule");
+        assertThat(contain.path("steps").get(0).path("reversible").asBoolean(false)).isTrue();
+        assertThat(contain.path("blockRanges").get(0).asText()).isEqualTo(ReportFixtures.DO_IP + "/32");
+        assertThat(contain.path("indicators").get(0).path("value").asText()).isEqualTo("x@evil.example");
+        assertThat(root.path("incidents")).hasSize(set.incidents().size());
+        for (int k = 1; k < set.incidents().size(); k++) assertThat(root.path("incidents").get(k).has("contain")).isFalse();
+
+        java.nio.file.Path file = dir.resolve("incidents.json");
+        java.nio.file.Files.writeString(file, text);
+        assertThat(IncidentsJson.read(file).incidents()).extracting(Incident::id)
+                .containsExactlyElementsOf(set.incidents().stream().map(Incident::id).toList());
+        assertThat(IncidentsJson.toText(set, ReportFixtures.run())).doesNotContain("\"contain\"");
+    }
+
     private String print(boolean verbose) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new TerminalSummary(false, verbose, Map.of(first.id(), containment()))
