@@ -16,6 +16,7 @@ import io.aitmdefense.respond.render.PlanText;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -60,7 +61,7 @@ public final class OfflineContainment {
                         s.kind().reversible())).toList(),
                 NamedLocation.ranges(f), location,
                 Iocs.of(f).stream().map(x -> new Containment.Indicator(x.type(), x.value(), x.context())).toList(),
-                java.util.List.of(new Containment.Commands("Microsoft Graph PowerShell", "powershell", blocks.graphPowerShell()),
+                List.of(new Containment.Commands("Microsoft Graph PowerShell", "powershell", blocks.graphPowerShell()),
                         new Containment.Commands("Azure CLI (az rest)", "bash", blocks.azCli()),
                         new Containment.Commands("Exchange Online and on-premises", "powershell", blocks.exchange())),
                 plan.warnings());

@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * Turns an incident's findings into the ordered plan of reference/graph-response.md §3: evidence first, then
  * disable → revoke → confirm compromised → the attacker's rules and forwarding → the methods registered in the attack
- * window → the consented app's grant and service principal → the device registered in the attack window → password
- * → re-enable (analyst only). Only what the
- * evidence names is targeted; the user's own rules, methods and apps are never in a plan.
+ * window → the consented app's grant, app role assignments and service principal → the device registered in the attack
+ * window → password → the attacker's addresses into the blocking named location → re-enable (analyst only). Only
+ * what the evidence names is targeted; the user's own rules, methods, apps and devices are never in a plan.
  */
 public final class Planner {
 
