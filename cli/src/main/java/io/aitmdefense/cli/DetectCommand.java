@@ -1,5 +1,7 @@
 package io.aitmdefense.cli;
 
+import io.aitmdefense.cli.respond.OfflineContainment;
+import io.aitmdefense.report.Containment;
 import io.aitmdefense.report.ReportFiles;
 import io.aitmdefense.report.IncidentsJson;
 import io.aitmdefense.report.RunSummary;
@@ -29,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -40,7 +43,10 @@ import java.util.concurrent.Callable;
                 "catalogue over the events in event-time order, groups each user's alerts",
                 "into incidents with a kill-chain timeline, and links incidents that share",
                 "attacker infrastructure into campaigns. Prints the incidents, most severe",
-                "first; with --out also writes a self-contained report.html,",
+                "first, each with the containment plan 'aitm respond' would run (made",
+                "offline, nothing is sent); with --out also writes a self-contained",
+                "report.html (with a Contain section per incident: steps, commands to",
+                "paste, the IP block and the indicators),",
                 "incidents.json (schema aitm.incidents/2), alerts.ndjson, incidents.csv",
                 "and attacker-infrastructure.csv.",
                 ""},
@@ -130,16 +136,21 @@ final class DetectCommand implements Callable<Integer> {
         if (!microsoftAlerts.summary().isEmpty()) TerminalOut.line(System.err, microsoftAlerts.summary());
 
         RunSummary summary = summary(result);
+        // the plan aitm respond would make, offline: what to run is part of what was found
+        String respondArguments = "--incidents " + out.map(d -> d.resolve(ReportFiles.INCIDENTS_JSON).toString())
+                .orElse("DIR/incidents.json") + config.map(c -> " --config " + c).orElse(" --config tenant.yaml");
+        Map<String, Containment> contain = OfflineContainment.of(result.incidents(),
+                tenant -> settings.tenants().of(tenant).breakGlass(), respondArguments, summary.generated());
         if (json) {
-            IncidentsJson.write(result.incidents(), summary, stdout);
+            IncidentsJson.write(result.incidents(), summary, contain, stdout);
             // the JSON carries the warning too; a person watching a pipeline reads stderr
             summary.nothingReadWarning().ifPresent(w -> TerminalOut.line(System.err, "aitm detect: " + w));
         } else {
-            new TerminalSummary(TerminalSummary.colourWanted(), verbose).print(result.incidents(), summary, stdout);
+            new TerminalSummary(TerminalSummary.colourWanted(), verbose, contain).print(result.incidents(), summary, stdout);
             TerminalOut.block(System.err, err -> printInputProblems(result, err));
         }
         if (out.isPresent()) {
-            List<Path> written = ReportFiles.write(out.get(), result.incidents(), summary, Catalogue.infos());
+            List<Path> written = ReportFiles.write(out.get(), result.incidents(), summary, Catalogue.infos(), contain);
             if (!json) for (Path p : written) stdout.println("wrote " + p);
         }
         return exitStatus(result, threshold);

@@ -52,15 +52,23 @@ final class HtmlReport {
             svg .grid{stroke:#e6e6e6}svg .chain{fill:none;stroke:#555;stroke-dasharray:3 3}
             details summary{cursor:pointer;color:#333}
             .empty{color:#666;font-style:italic}
+            pre{background:#f3f4f6;border:1px solid #e1e3e8;padding:8px;overflow-x:auto;font-size:12px}
             .warning{background:#fff4e5;border:1px solid #e8a33d;border-radius:4px;padding:6px 10px;margin:6px 0}
             """;
 
     private final Map<String, DetectionInfo> catalogue;
+    private final Map<String, Containment> containment;
 
     HtmlReport(List<DetectionInfo> catalogue) {
+        this(catalogue, Map.of());
+    }
+
+    /** @param containment each incident's "Contain" section by incident id; an incident without one gets none */
+    HtmlReport(List<DetectionInfo> catalogue, Map<String, Containment> containment) {
         Map<String, DetectionInfo> m = new LinkedHashMap<>();
         catalogue.forEach(d -> m.put(d.id(), d));
         this.catalogue = m;
+        this.containment = Map.copyOf(containment);
     }
 
     String render(IncidentSet set, RunSummary run) {
@@ -181,6 +189,8 @@ final class HtmlReport {
         b.append("</table>\n");
         changes(b, i);
         infrastructure(b, i);
+        Containment c = containment.get(i.id());
+        if (c != null) contain(b, c);
         evidence(b, i);
         attackerActivity(b, i);
         nextSteps(b, i);
@@ -198,6 +208,46 @@ final class HtmlReport {
                     .append("</td><td class=\"mono\">").append(html(line.ids())).append("</td></tr>\n");
         }
         b.append("</table>\n");
+    }
+
+    /**
+     * What a responder runs, with this incident's values: the plan's steps, the IP block, the indicators, and the
+     * commands to paste. Computed offline: nothing in it has been sent to the tenant.
+     */
+    private static void contain(StringBuilder b, Containment c) {
+        b.append("<section class=\"contain\" id=\"contain-").append(html(c.incidentId())).append("\"><h3>Contain</h3>\n")
+                .append("<p class=\"meta\">Planned offline from this incident's evidence; nothing has been sent to the tenant. ")
+                .append("<span class=\"mono\">").append(html(c.planCommand())).append("</span> checks the account first; ")
+                .append("<span class=\"mono\">aitm respond run … --approve</span> runs the steps, verified and audited.</p>\n");
+        b.append("<table><tr><th>step</th><th>what</th><th>request</th><th>runs on</th><th>reversible</th></tr>\n");
+        for (Containment.Step s : c.steps()) {
+            b.append("<tr class=\"contain-step\"><td class=\"mono\">").append(html(s.id())).append("</td><td>").append(html(s.title()))
+                    .append("</td><td class=\"mono\">").append(html(s.request())).append("</td><td>").append(html(s.gate()))
+                    .append("</td><td>").append(s.reversible() ? "yes" : "no").append("</td></tr>\n");
+        }
+        b.append("</table>\n");
+        for (String w : c.warnings()) b.append("<p class=\"warning\">").append(html(w)).append("</p>\n");
+        if (!c.blockRanges().isEmpty()) {
+            b.append("<p>Block as an untrusted IP named location (then reference it from a blocking Conditional Access policy): ")
+                    .append("<span class=\"mono block\">").append(html(String.join(", ", c.blockRanges()))).append("</span></p>\n")
+                    .append("<details><summary>named-location body (POST /v1.0/identity/conditionalAccess/namedLocations)</summary>")
+                    .append("<pre class=\"named-location\">").append(html(c.namedLocation())).append("</pre></details>\n");
+        }
+        if (!c.indicators().isEmpty()) {
+            b.append("<details><summary>Indicators (").append(c.indicators().size()).append(")</summary>\n")
+                    .append("<table><tr><th>type</th><th>value</th><th>context</th></tr>\n");
+            for (Containment.Indicator x : c.indicators()) {
+                b.append("<tr class=\"ioc\"><td>").append(html(x.type())).append("</td><td class=\"mono\">").append(html(x.value()))
+                        .append("</td><td>").append(html(x.context())).append("</td></tr>\n");
+            }
+            b.append("</table></details>\n");
+        }
+        for (Containment.Commands cmd : c.commands()) {
+            if (cmd.text().isBlank()) continue;
+            b.append("<details><summary>").append(html(cmd.title())).append("</summary><pre class=\"commands ")
+                    .append(html(cmd.language())).append("\">").append(html(cmd.text())).append("</pre></details>\n");
+        }
+        b.append("</section>\n");
     }
 
     private static void infrastructure(StringBuilder b, Incident i) {

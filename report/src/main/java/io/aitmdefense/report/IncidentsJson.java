@@ -35,6 +35,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -61,15 +62,26 @@ public final class IncidentsJson {
 
     /** Writes the document, indented, followed by a newline; {@code out} is left open. */
     public static void write(IncidentSet set, RunSummary run, OutputStream out) throws IOException {
-        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, document(set, run));
+        write(set, run, Map.of(), out);
+    }
+
+    /** As {@link #write(IncidentSet, RunSummary, OutputStream)}, each incident with its {@code contain} plan when given. */
+    public static void write(IncidentSet set, RunSummary run, Map<String, Containment> containment, OutputStream out)
+            throws IOException {
+        MAPPER.writerWithDefaultPrettyPrinter().writeValue(out, document(set, run, containment));
         out.write('\n');
         out.flush();
     }
 
     /** The document as text (for the report files, written atomically beside the others). */
     public static String toText(IncidentSet set, RunSummary run) throws IOException {
+        return toText(set, run, Map.of());
+    }
+
+    /** As {@link #toText(IncidentSet, RunSummary)}, each incident with its {@code contain} plan when given. */
+    public static String toText(IncidentSet set, RunSummary run, Map<String, Containment> containment) throws IOException {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        write(set, run, bytes);
+        write(set, run, containment, bytes);
         return bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
@@ -84,6 +96,10 @@ public final class IncidentsJson {
     }
 
     static ObjectNode document(IncidentSet set, RunSummary run) {
+        return document(set, run, Map.of());
+    }
+
+    static ObjectNode document(IncidentSet set, RunSummary run, Map<String, Containment> containment) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.set("run", run(run));
@@ -97,12 +113,36 @@ public final class IncidentsJson {
         ObjectNode byDetection = counts.putObject("alertsByDetection");
         set.alertsByDetection().forEach(byDetection::put);
         ArrayNode incidents = root.putArray("incidents");
-        set.incidents().forEach(i -> incidents.add(incident(i)));
+        for (Incident i : set.incidents()) {
+            ObjectNode n = incident(i);
+            Containment c = containment.get(i.id());
+            if (c != null) n.set("contain", contain(c));
+            incidents.add(n);
+        }
         ArrayNode campaigns = root.putArray("campaigns");
         set.campaigns().forEach(c -> campaigns.add(campaign(c)));
         ArrayNode notices = root.putArray("notices");
         set.notices().forEach(a -> notices.add(alert(a)));
         return root;
+    }
+
+    /**
+     * The plan {@code aitm respond} would make, for a SOAR or a ticket: an addition to version 2 that readers ignore
+     * (this class's reader does), so the schema name stays. The commands to paste are in report.html, not here.
+     */
+    private static ObjectNode contain(Containment c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("planCommand", c.planCommand());
+        ArrayNode steps = n.putArray("steps");
+        for (Containment.Step s : c.steps()) {
+            steps.addObject().put("id", s.id()).put("title", s.title()).put("request", s.request()).put("gate", s.gate())
+                    .put("reversible", s.reversible());
+        }
+        strings(n.putArray("blockRanges"), c.blockRanges());
+        ArrayNode iocs = n.putArray("indicators");
+        for (Containment.Indicator x : c.indicators()) iocs.addObject().put("type", x.type()).put("value", x.value()).put("context", x.context());
+        strings(n.putArray("warnings"), c.warnings());
+        return n;
     }
 
     private static ObjectNode run(RunSummary run) {

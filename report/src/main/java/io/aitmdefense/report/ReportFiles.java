@@ -44,13 +44,22 @@ public final class ReportFiles {
      */
     public static List<Path> write(Path outDir, IncidentSet set, RunSummary run, List<DetectionInfo> catalogue)
             throws IOException {
+        return write(outDir, set, run, catalogue, Map.of());
+    }
+
+    /**
+     * As {@link #write(Path, IncidentSet, RunSummary, List)}, with each incident's "Contain" section (by incident id)
+     * in the HTML report and as {@code contain} in incidents.json.
+     */
+    public static List<Path> write(Path outDir, IncidentSet set, RunSummary run, List<DetectionInfo> catalogue,
+                                   Map<String, Containment> containment) throws IOException {
         Files.createDirectories(outDir);
         Map<String, String> contents = new LinkedHashMap<>();
-        contents.put(INCIDENTS_JSON, IncidentsJson.toText(set, run));
+        contents.put(INCIDENTS_JSON, IncidentsJson.toText(set, run, containment));
         StringBuilder ndjson = new StringBuilder();
         for (Alert a : allAlerts(set)) ndjson.append(IncidentsJson.alertLine(a)).append('\n');
         contents.put(ALERTS_NDJSON, ndjson.toString());
-        contents.put(REPORT_HTML, new HtmlReport(catalogue).render(set, run));
+        contents.put(REPORT_HTML, new HtmlReport(catalogue, containment).render(set, run));
         contents.put(INCIDENTS_CSV, IncidentsCsv.incidents(set));
         contents.put(INFRASTRUCTURE_CSV, IncidentsCsv.infrastructure(set));
 

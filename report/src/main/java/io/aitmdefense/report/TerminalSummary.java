@@ -32,10 +32,17 @@ public final class TerminalSummary {
 
     private final boolean colour;
     private final boolean verbose;
+    private final Map<String, Containment> containment;
 
     public TerminalSummary(boolean colour, boolean verbose) {
+        this(colour, verbose, Map.of());
+    }
+
+    /** @param containment each incident's "Contain" section by incident id; an incident without one gets none */
+    public TerminalSummary(boolean colour, boolean verbose, Map<String, Containment> containment) {
         this.colour = colour;
         this.verbose = verbose;
+        this.containment = Map.copyOf(containment);
     }
 
     /** Colour for an interactive terminal, unless NO_COLOR is set (no-color.org) or TERM is dumb. */
@@ -145,6 +152,8 @@ public final class TerminalSummary {
             out.println("  also from attacker addresses: " + safe(String.join(", ", ops.subList(0, shown)))
                     + (shown < ops.size() ? " (+" + (ops.size() - shown) + " more with --verbose)" : ""));
         }
+        Containment contain = containment.get(i.id());
+        if (contain != null) contain(contain, out);
         if (verbose) {
             for (IncidentView.Step t : IncidentView.steps(i)) {
                 out.println("    " + Text.time(t.time()) + "  " + String.format(Locale.ROOT, "%-18s", t.stage().label())
@@ -154,6 +163,28 @@ public final class TerminalSummary {
                 out.println("      evidence " + safe(r.record().toString()) + "  " + Text.time(r.evidence().time()) + "  "
                         + safe(String.join("; ", r.summaries())));
             }
+        }
+    }
+
+    /**
+     * The plan in one line per kind of thing, so the responder sees what to run without opening the report; the
+     * commands themselves (long) with --verbose, and always in report.html.
+     */
+    private void contain(Containment c, PrintStream out) {
+        out.println("  contain:  " + safe(String.join(", ", c.steps().stream()
+                .filter(s -> !s.id().equals("evidence") && !s.id().equals("enable")).map(Containment.Step::title).toList())));
+        if (!c.blockRanges().isEmpty()) {
+            out.println("  block:    " + safe(String.join(", ", c.blockRanges())) + " (untrusted IP named location)");
+        }
+        List<String> iocs = c.indicators().stream().filter(x -> !x.type().startsWith("ipv")).map(x -> x.type() + " " + x.value()).toList();
+        if (!iocs.isEmpty()) out.println("  iocs:     " + safe(String.join(", ", iocs)));
+        for (String w : c.warnings()) out.println("  note:     " + safe(w));
+        out.println("  plan:     " + safe(c.planCommand()));
+        if (!verbose) return;
+        for (Containment.Commands cmd : c.commands()) {
+            if (cmd.text().isBlank()) continue;
+            out.println("    # " + safe(cmd.title()));
+            cmd.text().lines().forEach(l -> out.println("    " + safe(l)));
         }
     }
 

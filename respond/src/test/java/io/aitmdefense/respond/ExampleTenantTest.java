@@ -66,8 +66,8 @@ class ExampleTenantTest {
         }
         Findings christie = IncidentFindings.from(incidentOf("christie.weber@contoso.example"));
         Plan christiePlan = new Planner().plan(christie, Optional.empty(), PlanOptions.DEFAULT, Instant.parse("2026-01-10T00:00:00Z"));
-        assertThat(christiePlan.warnings()).anySatisfy(w -> assertThat(w).contains("Device DESKTOP-VLTUBCN")
-                .contains("7fc85a36-b263-4947-9c5f-f5c3e2427016"));
+        assertThat(christiePlan.step("device")).hasValueSatisfying(s -> assertThat(s.title()).contains("DESKTOP-VLTUBCN"));
+        assertThat(christiePlan.step("device").orElseThrow().request()).contains("7fc85a36-b263-4947-9c5f-f5c3e2427016");
         Findings sofia = IncidentFindings.from(incidentOf("sofia.gu@contoso.example"));
         assertThat(sofia.forwarding()).singleElement().satisfies(fw -> {
             assertThat(fw.mailbox()).isEqualTo("sofia.gu@contoso.example");

@@ -72,6 +72,12 @@ public final class LocalTenant implements AutoCloseable {
     /** Rules hidden from MAPI: Exchange's Get-InboxRule -IncludeHidden lists them, Graph does not. */
     final Map<String, ArrayNode> hiddenRules = new HashMap<>();
     final ArrayNode grants = JSON.createArrayNode();
+    /** App role assignments of users, in the shape of approleassignments-list.json. */
+    final ArrayNode appRoleAssignments = JSON.createArrayNode();
+    /** Conditional Access named locations, as Graph returns them. */
+    final ArrayNode namedLocations = JSON.createArrayNode();
+    /** Directory devices, each with the object id of the user who registered it ({@code registeredOwner}, not in Graph's shape). */
+    final ArrayNode devices = JSON.createArrayNode();
     final ArrayNode servicePrincipals = JSON.createArrayNode();
     final ArrayNode signIns = JSON.createArrayNode();
     final ArrayNode audits = JSON.createArrayNode();
@@ -187,6 +193,26 @@ public final class LocalTenant implements AutoCloseable {
         else g.put("principalId", principalId);
         g.put("resourceId", "943603e4-e787-4fe9-93d1-e30f749aae39").put("scope", scope);
         return g;
+    }
+
+    /** A device in Graph's shape ({@code id} the object id, {@code deviceId} the device's own id), registered by a user. */
+    public ObjectNode addDevice(String objectId, String deviceId, String name, String os, String registered, String ownerId) {
+        ObjectNode d = devices.addObject();
+        d.put("id", objectId).putNull("deletedDateTime").put("accountEnabled", true).put("deviceId", deviceId)
+                .put("displayName", name).put("operatingSystem", os).put("operatingSystemVersion", os.equals("Windows") ? "10.0.22631.4602" : "17.2")
+                .put("trustType", "Workplace").put("registrationDateTime", registered).put("isCompliant", false).put("isManaged", false)
+                .put("registeredOwner", ownerId);
+        return d;
+    }
+
+    /** An assignment of a user to an app's service principal (the default role when the app defines none). */
+    public ObjectNode addAppRoleAssignment(String id, String principalId, String resourceId, String resourceName) {
+        ObjectNode a = appRoleAssignments.addObject();
+        a.put("id", id).putNull("deletedDateTime").put("appRoleId", "00000000-0000-0000-0000-000000000000")
+                .put("createdDateTime", "2026-01-08T18:56:28.1234567Z").put("principalDisplayName", principalId)
+                .put("principalId", principalId).put("principalType", "User").put("resourceDisplayName", resourceName)
+                .put("resourceId", resourceId);
+        return a;
     }
 
     /** A rule hidden from MAPI (and so from Graph), in Get-InboxRule's shape. */
@@ -367,7 +393,95 @@ public final class LocalTenant implements AutoCloseable {
         if (p.equals("/identityProtection/riskDetections")) return list(JSON.createArrayNode());
         if (p.equals("/auditLogs/signIns")) return list(signIns.deepCopy());
         if (p.equals("/auditLogs/directoryAudits")) return list(audits.deepCopy());
-        if (match("/users/([^/]+)/(appRoleAssignments|registeredDevices|ownedDevices)", p) != null) return list(JSON.createArrayNode());
+        if ((m = match("/users/([^/]+)/(registeredDevices|ownedDevices)", p)) != null) {
+            String id = id(m.group(1));
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode d : devices) {
+                if (id.equals(d.path("registeredOwner").asText())) v.add(((ObjectNode) d.deepCopy()).put("@odata.type", "#microsoft.graph.device"));
+            }
+            v.forEach(d -> ((ObjectNode) d).remove("registeredOwner"));
+            return list(v);
+        }
+        if (p.equals("/devices") && method.equals("GET")) {
+            Matcher f = Pattern.compile("deviceId eq '([^']+)'").matcher(query);
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode d : devices) if (f.find(0) && f.group(1).equals(d.path("deviceId").asText())) v.add(device(d, query));
+            return list(v);
+        }
+        if ((m = match("/devices/([^/]+)", p)) != null) {
+            for (JsonNode d : devices) {
+                if (!d.path("id").asText().equals(m.group(1))) continue;
+                if (method.equals("GET")) return ok(device(d, query));
+                if (method.equals("PATCH")) {
+                    ((ObjectNode) d).put("accountEnabled", read(body).path("accountEnabled").asBoolean());
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "Request_ResourceNotFound", "Resource '" + m.group(1) + "' does not exist or one of its queried reference-property objects are not present.");
+        }
+        if ((m = match("/users/([^/]+)/appRoleAssignments", p)) != null && method.equals("GET")) {
+            String id = id(m.group(1));
+            Matcher f = Pattern.compile("resourceId eq '?([0-9a-fA-F-]+)'?").matcher(query);
+            ArrayNode v = JSON.createArrayNode();
+            for (JsonNode a : appRoleAssignments) {
+                if (id.equals(a.path("principalId").asText()) && (!f.find(0) || f.group(1).equals(a.path("resourceId").asText()))) {
+                    v.add(a.deepCopy());
+                }
+            }
+            return list(v);
+        }
+        if ((m = match("/users/([^/]+)/appRoleAssignments/([^/]+)", p)) != null && method.equals("DELETE")) {
+            String id = id(m.group(1));
+            for (Iterator<JsonNode> it = appRoleAssignments.iterator(); it.hasNext(); ) {
+                JsonNode a = it.next();
+                if (a.path("id").asText().equals(m.group(2)) && id.equals(a.path("principalId").asText())) {
+                    it.remove();
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "Request_ResourceNotFound", "Resource '" + m.group(2) + "' does not exist or one of its queried reference-property objects are not present.");
+        }
+        if (p.equals("/identity/conditionalAccess/namedLocations")) {
+            if (method.equals("GET")) {
+                Matcher f = Pattern.compile("displayName eq '((?:[^']|'')*)'").matcher(query);
+                ArrayNode v = JSON.createArrayNode();
+                for (JsonNode n : namedLocations) {
+                    if (!f.find(0) || f.group(1).replace("''", "'").equals(n.path("displayName").asText())) v.add(n.deepCopy());
+                }
+                return list(v);
+            }
+            if (method.equals("POST")) {
+                // the answer of namedlocation-create.json: 201 with the object, its id and times
+                ObjectNode created = (ObjectNode) read(body).deepCopy();
+                ObjectNode n = JSON.createObjectNode();
+                n.put("@odata.context", "https://graph.microsoft.com/v1.0/$metadata#namedLocations/$entity");
+                n.put("@odata.type", created.path("@odata.type").asText()).put("id", UUID.randomUUID().toString())
+                        .put("displayName", created.path("displayName").asText()).put("modifiedDateTime", now())
+                        .put("createdDateTime", now()).put("isTrusted", created.path("isTrusted").asBoolean());
+                n.set("ipRanges", created.path("ipRanges"));
+                ObjectNode stored = n.deepCopy();
+                stored.remove("@odata.context");
+                namedLocations.add(stored);
+                return new Answer(201, n, null);
+            }
+        }
+        if ((m = match("/identity/conditionalAccess/namedLocations/([^/]+)", p)) != null) {
+            for (JsonNode n : namedLocations) {
+                if (!n.path("id").asText().equals(m.group(1))) continue;
+                if (method.equals("GET")) return ok(n.deepCopy());
+                if (method.equals("PATCH")) {
+                    JsonNode b = read(body);
+                    if (!b.path("@odata.type").asText().equals(n.path("@odata.type").asText())) {
+                        return error(400, "BadRequest", "1007: Incoming named location object does not match the schema: @odata.type is required.");
+                    }
+                    if (b.has("ipRanges")) ((ObjectNode) n).set("ipRanges", b.path("ipRanges")); // replaces the whole list
+                    if (b.has("isTrusted")) ((ObjectNode) n).put("isTrusted", b.path("isTrusted").asBoolean());
+                    ((ObjectNode) n).put("modifiedDateTime", now());
+                    return NO_CONTENT;
+                }
+            }
+            return error(404, "ResourceNotFound", "Named location '" + m.group(1) + "' was not found.");
+        }
         return error(400, "Request_BadRequest", "Unsupported request in the local stand-in: " + method + " " + path);
     }
 
@@ -456,6 +570,12 @@ public final class LocalTenant implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         for (String f : s.group(1).split(",")) if (u.has(f)) out.set(f, u.get(f));
         return out;
+    }
+
+    private static JsonNode device(JsonNode d, String query) {
+        ObjectNode copy = (ObjectNode) select((ObjectNode) d, query);
+        copy.remove("registeredOwner");
+        return copy;
     }
 
     private static Matcher match(String regex, String path) {

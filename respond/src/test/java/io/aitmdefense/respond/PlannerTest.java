@@ -31,7 +31,7 @@ class PlannerTest {
         Plan p = new Planner().plan(lukas(), Optional.of(facts(false, true)), PlanOptions.DEFAULT, NOW);
 
         assertThat(p.steps()).extracting(Step::id).containsExactly("evidence", "disable", "revoke", "confirm", "rule",
-                "method", "grant", "app", "password", "enable");
+                "method", "grant", "approle", "app", "password", "block", "enable");
         Step rule = p.step("rule").orElseThrow();
         assertThat(rule.request()).startsWith("DELETE /v1.0/users/" + LUKAS + "/mailFolders/inbox/messageRules/");
         assertThat(rule.evidence()).containsExactly("0620b8e3-c867-43be-bfaf-4cbafd91c5eb");

@@ -110,9 +110,9 @@ class RunnerTest {
                 .filter(n -> n.path("id").asText().equals(PDF_VIEWER_SP)).findFirst().orElseThrow();
         assertThat(sp.path("accountEnabled").asBoolean()).isFalse();
         assertThat(tenant.servicePrincipals.get(1).path("accountEnabled").asBoolean()).isTrue();
-        // exactly one write per step: disable, revoke, confirm, rule, method, grant, app, password
+        // exactly one write per step: disable, revoke, confirm, rule, method, grant, app, password, block
         assertThat(tenant.writes()).extracting(LocalTenant.Request::method)
-                .containsExactly("PATCH", "POST", "POST", "DELETE", "DELETE", "DELETE", "PATCH", "PATCH");
+                .containsExactly("PATCH", "POST", "POST", "DELETE", "DELETE", "DELETE", "PATCH", "PATCH", "POST");
     }
 
     @Test
@@ -236,7 +236,7 @@ class RunnerTest {
         assertThat(AuditChain.verify(lines).intact()).isTrue();
         List<JsonNode> entries = new ArrayList<>();
         for (String l : lines) entries.add(Json.MAPPER.readTree(l));
-        assertThat(entries).filteredOn(e -> e.path("event").asText().equals("write")).hasSize(8)
+        assertThat(entries).filteredOn(e -> e.path("event").asText().equals("write")).hasSize(9)
                 .allSatisfy(e -> {
                     assertThat(e.path("requestId").asText()).isNotEmpty();
                     assertThat(e.path("clientRequestId").asText()).isNotEmpty();

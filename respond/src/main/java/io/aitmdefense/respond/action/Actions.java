@@ -24,7 +24,10 @@ public final class Actions {
             case CLEAR_FORWARDING -> new ClearForwardingAction((Target.Forwarding) step.target());
             case DELETE_AUTH_METHOD -> new DeleteMethodAction(upn, (Target.Method) step.target(), f.firstActivity());
             case REVOKE_GRANT -> new RevokeGrantAction(upn, (Target.Consent) step.target());
+            case REMOVE_APP_ROLES -> new RemoveAppRoleAssignmentsAction(upn, (Target.Consent) step.target());
             case DISABLE_APP -> new DisableAppAction((Target.Consent) step.target());
+            case DISABLE_DEVICE -> new DisableDeviceAction((Target.Device) step.target());
+            case BLOCK_ADDRESSES -> new BlockAddressesAction((Target.Addresses) step.target());
             case RESET_PASSWORD -> new ResetPasswordAction(upn, f.firstActivity());
         });
     }

@@ -27,13 +27,13 @@ import java.util.Optional;
 public final class GraphTenantApi implements TenantApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Identity Protection allows one request per second per tenant and answers 429 without Retry-After beyond it;
-     *  a tenth more keeps a late-scheduled earlier call from landing inside the same second. */
-    private static final long IDENTITY_PROTECTION_GAP_NANOS = 1_100_000_000L;
+    /** Identity Protection and Conditional Access allow one request per second per tenant and answer 429 without
+     *  Retry-After beyond it; a tenth more keeps a late-scheduled earlier call from landing inside the same second. */
+    private static final long ONE_PER_SECOND_GAP_NANOS = 1_100_000_000L;
 
     private final MicrosoftClients clients;
     private final boolean exchange;
-    private long lastIdentityProtection = System.nanoTime() - IDENTITY_PROTECTION_GAP_NANOS;
+    private long lastPaced = System.nanoTime() - ONE_PER_SECOND_GAP_NANOS;
 
     /** @param exchange whether the app may run Exchange cmdlets (Exchange.ManageAsApp and an Exchange role) */
     public GraphTenantApi(MicrosoftClients clients, boolean exchange) {
@@ -60,7 +60,7 @@ public final class GraphTenantApi implements TenantApi {
         for (int i = 0; i < calls.size(); i++) {
             Call c = calls.get(i);
             if (c.service() == Service.GRAPH && c.method().equals("GET") && c.path().startsWith("/v1.0/")
-                    && !identityProtection(c)) {
+                    && !oncePerSecond(c)) {
                 items.add(BatchItem.get(String.valueOf(items.size() + 1), c.path().substring("/v1.0".length())));
                 where.add(i);
             } else {
@@ -81,19 +81,19 @@ public final class GraphTenantApi implements TenantApi {
         return replies;
     }
 
-    private static boolean identityProtection(Call c) {
-        return c.path().contains("/identityProtection/");
+    private static boolean oncePerSecond(Call c) {
+        return c.path().contains("/identityProtection/") || c.path().contains("/identity/conditionalAccess/");
     }
 
-    /** Spaces Identity Protection calls a second apart: waiting here is shorter than a 429 and a blind backoff. */
-    private synchronized void paceIdentityProtection() {
-        long wait = lastIdentityProtection + IDENTITY_PROTECTION_GAP_NANOS - System.nanoTime();
+    /** Spaces Identity Protection and Conditional Access calls a second apart: shorter than a 429 and a blind backoff. */
+    private synchronized void paceOncePerSecond() {
+        long wait = lastPaced + ONE_PER_SECOND_GAP_NANOS - System.nanoTime();
         if (wait > 0) clients.http().pause(java.time.Duration.ofNanos(wait));
-        lastIdentityProtection = System.nanoTime();
+        lastPaced = System.nanoTime();
     }
 
     private Reply graph(Call call) {
-        if (identityProtection(call)) paceIdentityProtection();
+        if (oncePerSecond(call)) paceOncePerSecond();
         GraphClient client = clients.graph();
         String path = call.path();
         if (path.startsWith("/beta/")) {

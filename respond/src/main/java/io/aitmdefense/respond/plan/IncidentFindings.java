@@ -59,8 +59,8 @@ public final class IncidentFindings {
                     methods.merge(m.method() + "|" + m.methodId(), new Target.Method(m.method(), m.methodId(),
                             registered(a), refs(a, EventKind.DIRECTORY_AUDIT)), IncidentFindings::moreEvidence);
                 } else if (art instanceof Artifact.DeviceRegistration d) {
-                    devices.merge(d.deviceId(), new Target.Device(d.deviceId(), d.displayName(),
-                            refs(a, EventKind.DIRECTORY_AUDIT)), IncidentFindings::moreEvidence);
+                    devices.merge(d.deviceId(), new Target.Device(d.deviceId(), d.displayName(), d.operatingSystem(),
+                            registered(a), refs(a, EventKind.DIRECTORY_AUDIT)), IncidentFindings::moreEvidence);
                 }
             }
         }

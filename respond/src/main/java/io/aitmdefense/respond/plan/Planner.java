@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * Turns an incident's findings into the ordered plan of reference/graph-response.md §3: evidence first, then
  * disable → revoke → confirm compromised → the attacker's rules and forwarding → the methods registered in the attack
- * window → the consented app's grant and service principal → password → re-enable (analyst only). Only what the
- * evidence names is targeted; the user's own rules, methods and apps are never in a plan.
+ * window → the consented app's grant, app role assignments and service principal → the device registered in the attack
+ * window → password → the attacker's addresses into the blocking named location → re-enable (analyst only). Only
+ * what the evidence names is targeted; the user's own rules, methods, apps and devices are never in a plan.
  */
 public final class Planner {
 
@@ -73,10 +74,24 @@ public final class Planner {
             writes.add(step(StepKind.REVOKE_GRANT, numbered(f.consents().size(), n),
                     "DELETE /v1.0/oauth2PermissionGrants/{id of " + f.user() + "'s grant to " + app + "}", c,
                     List.of("the grant JSON is kept in the audit trail so it can be re-created")));
+            writes.add(step(StepKind.REMOVE_APP_ROLES, numbered(f.consents().size(), n),
+                    "DELETE " + u + "/appRoleAssignments/{id of each assignment of " + f.user() + " to " + app + "}", c,
+                    List.of("only assignments whose resource is this app; the user's assignments to other apps stay",
+                            "the assignment JSON is kept in the audit trail so it can be re-created")));
             writes.add(step(StepKind.DISABLE_APP, numbered(f.consents().size(), n),
                     "PATCH /v1.0/servicePrincipals/{id of " + app + "} {\"accountEnabled\":false}", c,
                     List.of("tenant-wide: every user of this app loses it; always needs approval. Disabled, not "
                             + "deleted, so another user's consent cannot bring it back")));
+        }
+        List<Target.Device> devices = f.devices().stream().filter(d -> inWindow(d, f)).toList();
+        n = 0;
+        for (Target.Device d : devices) {
+            writes.add(step(StepKind.DISABLE_DEVICE, numbered(devices.size(), ++n), "PATCH /v1.0/devices/{object id of "
+                    + d.displayName() + " (" + d.deviceId() + ")} {\"accountEnabled\":false}", d,
+                    List.of("its primary refresh token can satisfy device conditions of Conditional Access; disabled, "
+                            + "not deleted, so the object and its audit trail stay for the investigation",
+                            "an application can change accountEnabled on Windows devices only: for another platform "
+                                    + "the step fails with Graph's answer; disable or delete it as a Cloud Device Administrator")));
         }
         if (synced) {
             writes.add(withGate(step(StepKind.RESET_PASSWORD, "", "on-premises: Set-ADAccountPassword (twice), see the script",
@@ -90,13 +105,25 @@ public final class Planner {
                     List.of("never retried blindly: after a lost answer, lastPasswordChangeDateTime is read first",
                             "the user regains access through self-service reset or a Temporary Access Pass from the help desk")));
         }
+        if (!f.ips().isEmpty()) {
+            Target.Addresses block = Target.Addresses.of(f.ips(), f.evidence());
+            writes.add(step(StepKind.BLOCK_ADDRESSES, "", "POST /v1.0/identity/conditionalAccess/namedLocations "
+                    + "(or PATCH the existing \"" + block.location() + "\" with " + String.join(", ", block.ranges())
+                    + " merged into its ipRanges)", block,
+                    List.of("tenant-wide: one location collects every incident's addresses; found again by its name and "
+                                    + "merged, since a PATCH replaces the whole ipRanges list",
+                            "blocks nothing on its own: a Conditional Access policy that blocks this location is left to "
+                                    + "the tenant's hardening (aitm harden), report-only first",
+                            "AiTM infrastructure rotates within days: a supplement to the steps above, never the fix")));
+        }
         writes.add(step(StepKind.ENABLE_ACCOUNT, "", "PATCH " + u + " {\"accountEnabled\":true}", account,
                 List.of("only when an analyst names it (--approve=enable), after the steps above are verified")));
         for (Step s : writes) steps.add(refused ? withGate(s, Step.Gate.REFUSED) : s);
         for (Target.Device d : f.devices()) {
-            warnings.add("Device " + d.displayName() + " (" + d.deviceId() + ") was registered from the attacker's session"
-                    + " (records " + String.join(", ", d.evidence()) + "): its primary refresh token can satisfy device"
-                    + " conditions; disable or delete it (PATCH or DELETE /v1.0/devices/{object id}) — not yet run by aitm");
+            if (devices.contains(d)) continue;
+            warnings.add("Device " + d.displayName() + " (" + d.deviceId() + ") was registered " + d.registered()
+                    + ", outside the attacker's activity " + f.firstActivity() + " … " + f.lastActivity() + " (records "
+                    + String.join(", ", d.evidence()) + "): not planned; check whether it is the user's before acting on it");
         }
         if (f.rules().isEmpty() && f.forwarding().isEmpty()) {
             warnings.add("No inbox rule or forwarding in the evidence: rules hidden from Graph are only visible to "
@@ -104,6 +131,14 @@ public final class Planner {
         }
         String script = ContainmentScript.of(f, synced);
         return new Plan(f, now, preflight, steps, script, warnings);
+    }
+
+    /**
+     * Only a device registered while the attacker was active is theirs to disable: one the user registered before or
+     * after is never a target, even when an alert of the incident names it.
+     */
+    private static boolean inWindow(Target.Device d, Findings f) {
+        return !d.registered().isBefore(f.firstActivity()) && !d.registered().isAfter(f.lastActivity());
     }
 
     private static List<Check> preflight(Findings f, Optional<UserFacts> facts, PlanOptions options) {
@@ -142,6 +177,7 @@ public final class Planner {
         if (target instanceof Target.InboxRule r) title += " \"" + r.name() + "\"";
         if (target instanceof Target.Method m) title += " (" + m.method() + ")";
         if (target instanceof Target.Consent c) title += " (" + (c.appName().isEmpty() ? c.appId() : c.appName()) + ")";
+        if (target instanceof Target.Device d) title += " (" + (d.displayName().isEmpty() ? d.deviceId() : d.displayName()) + ")";
         Step.Gate gate = kind == StepKind.ENABLE_ACCOUNT ? Step.Gate.NAMED_ONLY
                 : kind.automatic() ? Step.Gate.AUTOMATIC_OR_APPROVAL : Step.Gate.APPROVAL;
         return new Step(kind.id() + suffix, kind, title, request, gate, target, notes);

@@ -27,10 +27,17 @@ public enum StepKind {
             false, false),
     REVOKE_GRANT("grant", "Revoke the consented app's delegated grant", "DELETE /v1.0/oauth2PermissionGrants/{grantId}",
             "DelegatedPermissionGrant.ReadWrite.All", false, false),
+    REMOVE_APP_ROLES("approle", "Remove the user's app role assignments to the consented app",
+            "DELETE /v1.0/users/{id}/appRoleAssignments/{assignmentId}", "AppRoleAssignment.ReadWrite.All", false, false),
     DISABLE_APP("app", "Disable the consented app in the tenant (tenant-wide)",
             "PATCH /v1.0/servicePrincipals/{id} {\"accountEnabled\":false}", "Application.ReadWrite.All", true, false),
+    DISABLE_DEVICE("device", "Disable the device registered from the attacker's session",
+            "PATCH /v1.0/devices/{id} {\"accountEnabled\":false}", "Device.ReadWrite.All", true, false),
     RESET_PASSWORD("password", "Reset the password (force change at next sign-in)",
             "PATCH /v1.0/users/{id} {\"passwordProfile\":{…}}", "User-PasswordProfile.ReadWrite.All", false, false),
+    BLOCK_ADDRESSES("block", "Block the attacker's addresses (untrusted IP named location)",
+            "POST or PATCH /v1.0/identity/conditionalAccess/namedLocations", "Policy.ReadWrite.ConditionalAccess + "
+                    + "Policy.Read.All (Entra ID P1)", true, false),
     ENABLE_ACCOUNT("enable", "Re-enable the account (analyst only)", "PATCH /v1.0/users/{id} {\"accountEnabled\":true}",
             "User.EnableDisableAccount.All + User.Read.All", true, false);
 

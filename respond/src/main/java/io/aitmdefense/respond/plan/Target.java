@@ -45,7 +45,31 @@ public sealed interface Target {
     record Method(String method, String methodId, Instant registered, List<String> evidence) implements Target {
     }
 
-    /** A device registered or joined from the attacker's session. */
-    record Device(String deviceId, String displayName, List<String> evidence) implements Target {
+    /**
+     * A device registered or joined from the attacker's session. {@code deviceId} is the id the audit record's
+     * target carries: the directory object id, or in some records the device's own {@code deviceId}; both are tried.
+     */
+    record Device(String deviceId, String displayName, String operatingSystem, Instant registered, List<String> evidence)
+            implements Target {
+    }
+
+    /**
+     * The attacker's addresses as CIDR ranges, for the untrusted IP named location {@code location}, which aitm
+     * creates once and finds again by that name; the evidence is the replayed sign-ins.
+     */
+    record Addresses(String location, List<String> ranges, List<String> evidence) implements Target {
+        /** The display name of the one location aitm keeps for every incident's addresses. */
+        public static final String LOCATION = "aitm: attacker addresses";
+
+        public Addresses {
+            ranges = List.copyOf(ranges);
+            evidence = List.copyOf(evidence);
+        }
+
+        /** The addresses as ranges: {@code 203.0.113.10/32}, {@code 2001:db8::1/128}; a range stays as it is. */
+        public static Addresses of(List<String> ips, List<String> evidence) {
+            return new Addresses(LOCATION, ips.stream().map(ip -> ip.contains("/") ? ip : ip + (ip.contains(":") ? "/128" : "/32"))
+                    .toList(), evidence);
+        }
     }
 }

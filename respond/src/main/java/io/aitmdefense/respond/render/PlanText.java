@@ -70,7 +70,8 @@ public final class PlanText {
         return SafeText.terminal(b.toString());
     }
 
-    private static String gate(Step s) {
+    /** Who may let a step run, in words. */
+    public static String gate(Step s) {
         return switch (s.gate()) {
             case ALWAYS -> "always (read-only)";
             case AUTOMATIC_OR_APPROVAL -> "--approve, or automatic when the tenant opts in";
