@@ -61,6 +61,9 @@ public final class KeyedRuntime {
     private final boolean ownsDirectory;
     /** Descriptors by slot: declared ones from {@link Detection#states}, others as they are first used. */
     private final Map<SlotKey, StateDescriptor<?>> descriptors = new HashMap<>();
+    /** Each detection's declared descriptors and their slots: found by identity, without hashing, on every access. */
+    private final StateDescriptor<?>[][] declared;
+    private final SlotKey[][] declaredSlots;
     private final Map<String, KeyState> keys = new HashMap<>();
     private final TreeSet<Timer> timers = new TreeSet<>();
     private Instant watermark = Instant.MIN;
@@ -91,20 +94,29 @@ public final class KeyedRuntime {
         this.ownsDirectory = ownsDirectory;
         List<String> names = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        this.declared = new StateDescriptor<?>[this.detections.size()][];
+        this.declaredSlots = new SlotKey[this.detections.size()][];
         for (int i = 0; i < this.detections.size(); i++) {
             Detection d = this.detections.get(i);
             String id = d.info().id();
             int n = seen.merge(id, 1, Integer::sum);
             names.add(n == 1 ? id : id + "#" + n);
-            for (StateDescriptor<?> s : d.states()) descriptors.put(slotKey(i, s), s);
+            List<StateDescriptor<?>> states = List.copyOf(d.states());
+            declared[i] = states.toArray(new StateDescriptor<?>[0]);
+            declaredSlots[i] = new SlotKey[states.size()];
+            for (int k = 0; k < states.size(); k++) {
+                declaredSlots[i][k] = slotKey(i, states.get(k));
+                descriptors.put(declaredSlots[i][k], states.get(k));
+            }
         }
         this.owners = List.copyOf(names);
     }
 
     /** Feeds one event to every detection under the key of the event's user. Events without a user are ignored. */
     public void process(Event event) {
-        if (ownsDirectory) directory.learn(event);
-        UserDirectory.Identity who = directory.resolve(UserDirectory.identity(event));
+        UserDirectory.Identity named = UserDirectory.identity(event);
+        if (ownsDirectory) directory.learn(named, event.time().toEpochMilli());
+        UserDirectory.Identity who = directory.resolve(named);
         process(directory.keyOf(who), who.tenant(), event);
     }
 
@@ -383,6 +395,15 @@ public final class KeyedRuntime {
         if (timers.add(t)) ks.timers++;
     }
 
+    /** The slot of a detection's state: a declared one without hashing, any other registered on first use. */
+    private SlotKey slotOf(int detection, StateDescriptor<?> d) {
+        StateDescriptor<?>[] own = declared[detection];
+        for (int k = 0; k < own.length; k++) if (own[k] == d) return declaredSlots[detection][k];
+        SlotKey name = slotKey(detection, d);
+        descriptors.putIfAbsent(name, d);
+        return name;
+    }
+
     private static SlotKey slotKey(int detection, StateDescriptor<?> d) {
         return new SlotKey(d.shared() ? SHARED : detection, d.name());
     }
@@ -473,8 +494,7 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            SlotKey name = slotKey(detection, d);
-            descriptors.putIfAbsent(name, d);
+            SlotKey name = slotOf(detection, d);
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")
