@@ -40,11 +40,41 @@ public final class UserDirectory {
         }
     }
 
-    /** A pair learned from a record, with the time of the latest record naming it: renames resolve to the newest. */
-    private record Pair(String value, long time) {
+    /**
+     * A pair learned from a record, with the time of the latest record naming it: renames resolve to the newest. The
+     * time only grows, in place: each of a user's records names the same pair again with a later time, and replacing
+     * the pair for each took the map's lock and a new object on every record.
+     */
+    private static final class Pair {
+        private static final java.util.concurrent.atomic.AtomicLongFieldUpdater<Pair> TIME =
+                java.util.concurrent.atomic.AtomicLongFieldUpdater.newUpdater(Pair.class, "time");
+        final String value;
+        private volatile long time;
+
+        Pair(String value, long time) {
+            this.value = value;
+            this.time = time;
+        }
+
+        String value() {
+            return value;
+        }
+
+        long time() {
+            return time;
+        }
+
+        /** Of two pairs, the one naming the later time (the smaller value at equal times): any order gives the same. */
         Pair newer(Pair o) {
-            if (o.time != time) return o.time > time ? o : this;
+            long t = time, ot = o.time;
+            if (ot != t) return ot > t ? o : this;
             return o.value.compareTo(value) < 0 ? o : this;
+        }
+
+        void raise(long t) {
+            for (long now = time; t > now && !TIME.compareAndSet(this, now, t); now = time) {
+                // another reader raised it meanwhile: try again against the newer time
+            }
         }
     }
 
@@ -154,7 +184,11 @@ public final class UserDirectory {
 
     private static void learnPair(ConcurrentHashMap<Scoped, Pair> map, Scoped key, String value, long time) {
         Pair known = map.get(key);
-        if (known != null && known.value.equals(value) && known.time >= time) return; // merging would keep it
+        if (known != null && known.value.equals(value)) {
+            known.raise(time);
+            // still the pair in the map: a rename merging now reads the raised time; else merge as below
+            if (map.get(key) == known) return;
+        }
         map.merge(key, new Pair(value, time), Pair::newer);
     }
 
