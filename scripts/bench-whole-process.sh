@@ -12,6 +12,7 @@
 #   duckdb-replay   bench/src/main/resources/io/aitmdefense/bench/la-session-replay.sql over both sign-in tables
 #   duckdb-rule     .../la-signin-then-inbox-rule.sql over both sign-in tables and OfficeActivity
 #   jq-replay       .../la-session-replay.jq (grouping only) over both sign-in tables
+#   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run)
 # and prints one Markdown table row per tool: wall seconds, sign-in rows per second, MB read per second, peak RSS,
 # CPU seconds (user + system: steadier than wall time on a shared machine), and aitm's wall time divided by the
 # tool's (above 1: aitm is slower). rows/s counts the sign-in rows for every
@@ -20,7 +21,7 @@
 # Environment: BENCH_DATA (default /tmp/aitm-bench-whole) holds the data, about 7 GB per million sign-ins;
 # KEEP_DATA=1 keeps it (the default deletes each size's data once measured; an existing size with truth.json is
 # reused); TOOLS (default "aitm duckdb-replay duckdb-rule jq-replay") picks the tools.
-# Needs: cli/target/aitm.jar (mvn -B -ntp -o -q install -DskipTests), bench/target/aitm-bench.jar
+# Needs: cli/target/aitm.jar (mvn -B -ntp -o -q package -DskipTests), bench/target/aitm-bench.jar
 # (mvn -B -ntp -o -Pbench package -pl bench -am -DskipTests), GNU time (/usr/bin/time) and jq 1.6+
 # (apt-get install -y jq, brew install jq).
 set -euo pipefail
@@ -38,7 +39,7 @@ hosting_asns="'14061','24940','16276','63949','20473','9009','51167','16509','14
 die() { echo "bench-whole-process: $*" >&2; exit 2; }
 [ $# -gt 0 ] || die "usage: scripts/bench-whole-process.sh SIZE...   (SIZE: 100k, 1m, 5m ...)"
 [ -x /usr/bin/time ] || die "needs GNU time at /usr/bin/time (apt-get install -y time)"
-[ -f "$aitm_jar" ] || die "no $aitm_jar: run mvn -B -ntp -o -q install -DskipTests"
+[ -f "$aitm_jar" ] || die "no $aitm_jar: run mvn -B -ntp -o -q package -DskipTests"
 case " $tools " in *" duckdb-"*) [ -f "$bench_jar" ] || die "no $bench_jar: run mvn -B -ntp -o -Pbench package -pl bench -am -DskipTests";; esac
 case " $tools " in *" jq-replay "*) command -v jq >/dev/null || die "needs jq on PATH (apt-get install -y jq, brew install jq) or TOOLS without jq-replay";; esac
 
@@ -108,6 +109,13 @@ for size in "$@"; do
         # shellcheck disable=SC2086 # the options are words
         run aitm "$work/aitm.out" java $java_opts -jar "$aitm_jar" detect "$dir/logs" --config "$dir/tenant.yaml" --out "$work/aitm-out"
         measured aitm "$(sed -n '1s/^\([0-9]*\) incidents.*/\1 incidents/p' "$work/aitm.out")" "$(bytes "${all_files[@]}")";;
+      aitm-baseline)
+        [ -f "${AITM_BASELINE_JAR:-}" ] || die "aitm-baseline needs AITM_BASELINE_JAR=path/to/aitm.jar of the other build"
+        # shellcheck disable=SC2086 # the options are words
+        run aitm-baseline "$work/aitm-baseline.out" java $java_opts -jar "$AITM_BASELINE_JAR" detect "$dir/logs" \
+          --config "$dir/tenant.yaml" --out "$work/aitm-baseline-out"
+        measured aitm-baseline "$(sed -n '1s/^\([0-9]*\) incidents.*/\1 incidents/p' "$work/aitm-baseline.out")" \
+          "$(bytes "${all_files[@]}")";;
       duckdb-replay)
         run duckdb-replay "$work/duckdb-replay.out" java -cp "$bench_jar" io.aitmdefense.bench.DuckDbBaseline \
           la-session-replay "$signin_sql"
@@ -121,7 +129,7 @@ for size in "$@"; do
       jq-replay)
         run jq-replay "$work/jq-replay.out" jq -n -c -f "$queries/la-session-replay.jq" "${signin_files[@]}"
         measured jq-replay "$(wc -l <"$work/jq-replay.out") sessions" "$(bytes "${signin_files[@]}")";;
-      *) die "unknown tool $tool (aitm, duckdb-replay, duckdb-rule, jq-replay)";;
+      *) die "unknown tool $tool (aitm, aitm-baseline, duckdb-replay, duckdb-rule, jq-replay)";;
     esac
   done
   table "$size"

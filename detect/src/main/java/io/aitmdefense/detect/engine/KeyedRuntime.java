@@ -61,6 +61,15 @@ public final class KeyedRuntime {
     private final boolean ownsDirectory;
     /** Descriptors by slot: declared ones from {@link Detection#states}, others as they are first used. */
     private final Map<SlotKey, StateDescriptor<?>> descriptors = new HashMap<>();
+    /**
+     * Each slot's number, dense from 0: a key's values are an array indexed by it (see {@link KeyState}), so a state
+     * access costs an array read where a per-key hash map cost a lookup for every detection and event.
+     */
+    private final Map<SlotKey, Integer> slotNumbers = new HashMap<>();
+    private final List<SlotKey> slotKeys = new ArrayList<>();
+    /** Each detection's declared descriptors and their slot numbers: found by identity, without hashing. */
+    private final StateDescriptor<?>[][] declared;
+    private final int[][] declaredSlots;
     private final Map<String, KeyState> keys = new HashMap<>();
     private final TreeSet<Timer> timers = new TreeSet<>();
     private Instant watermark = Instant.MIN;
@@ -91,20 +100,30 @@ public final class KeyedRuntime {
         this.ownsDirectory = ownsDirectory;
         List<String> names = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        this.declared = new StateDescriptor<?>[this.detections.size()][];
+        this.declaredSlots = new int[this.detections.size()][];
         for (int i = 0; i < this.detections.size(); i++) {
             Detection d = this.detections.get(i);
             String id = d.info().id();
             int n = seen.merge(id, 1, Integer::sum);
             names.add(n == 1 ? id : id + "#" + n);
-            for (StateDescriptor<?> s : d.states()) descriptors.put(slotKey(i, s), s);
+            List<StateDescriptor<?>> states = List.copyOf(d.states());
+            declared[i] = states.toArray(new StateDescriptor<?>[0]);
+            declaredSlots[i] = new int[states.size()];
+            for (int k = 0; k < states.size(); k++) {
+                SlotKey name = slotKey(i, states.get(k));
+                descriptors.put(name, states.get(k));
+                declaredSlots[i][k] = number(name);
+            }
         }
         this.owners = List.copyOf(names);
     }
 
     /** Feeds one event to every detection under the key of the event's user. Events without a user are ignored. */
     public void process(Event event) {
-        if (ownsDirectory) directory.learn(event);
-        UserDirectory.Identity who = directory.resolve(UserDirectory.identity(event));
+        UserDirectory.Identity named = UserDirectory.identity(event);
+        if (ownsDirectory) directory.learn(named, event.time().toEpochMilli());
+        UserDirectory.Identity who = directory.resolve(named);
         process(directory.keyOf(who), who.tenant(), event);
     }
 
@@ -150,15 +169,15 @@ public final class KeyedRuntime {
 
     /** A slot's cleanup timer: drops the slot if its TTL has passed since its last update, else waits for the new expiry. */
     private void cleanup(Timer t, KeyState ks) {
-        SlotKey name = new SlotKey(t.detection, t.state);
-        Slot s = ks.slots.get(name);
+        int slot = slotNumbers.get(new SlotKey(t.detection, t.state));
+        Slot s = ks.get(slot);
         if (s == null) return;
         Instant expiry = expiry(s);
         if (t.time.isBefore(expiry)) {
             s.cleanupAt = expiry;
             addTimer(new Timer(expiry, t.key, t.detection, t.state), ks);
         } else {
-            ks.slots.remove(name);
+            ks.remove(slot);
             stateEntries--;
         }
     }
@@ -272,7 +291,11 @@ public final class KeyedRuntime {
             KeyState ks = k.getValue();
             StateIo.str(ks.tenant, entry);
             TreeMap<String, Map.Entry<SlotKey, Slot>> slots = new TreeMap<>();
-            for (Map.Entry<SlotKey, Slot> s : ks.slots.entrySet()) slots.put(owner(s.getKey().detection) + "\u0000" + s.getKey().name, s);
+            for (int i = 0; i < ks.slots.length; i++) {
+                if (ks.slots[i] == null) continue;
+                SlotKey name = slotKeys.get(i);
+                slots.put(owner(name.detection) + "\u0000" + name.name, Map.entry(name, ks.slots[i]));
+            }
             StateIo.varInt(slots.size(), entry);
             for (Map.Entry<SlotKey, Slot> s : slots.values()) {
                 StateIo.str(owner(s.getKey().detection), entry);
@@ -318,7 +341,7 @@ public final class KeyedRuntime {
             Slot s = new Slot(d);
             s.value = v;
             s.updated = updated;
-            ks.slots.put(slotKey, s);
+            ks.put(number(slotKey), s);
             added();
             s.cleanupAt = expiry(s);
             addTimer(new Timer(s.cleanupAt, key, slotKey.detection, name), ks);
@@ -371,7 +394,7 @@ public final class KeyedRuntime {
     // --- internals
 
     private void dropIfEmpty(String key, KeyState ks) {
-        if (ks.slots.isEmpty() && ks.timers == 0) keys.remove(key);
+        if (ks.used == 0 && ks.timers == 0) keys.remove(key);
     }
 
     private void added() {
@@ -383,17 +406,55 @@ public final class KeyedRuntime {
         if (timers.add(t)) ks.timers++;
     }
 
+    /** The slot number of a detection's state: a declared one without hashing, any other registered on first use. */
+    private int slotOf(int detection, StateDescriptor<?> d) {
+        StateDescriptor<?>[] own = declared[detection];
+        for (int k = 0; k < own.length; k++) if (own[k] == d) return declaredSlots[detection][k];
+        SlotKey name = slotKey(detection, d);
+        descriptors.putIfAbsent(name, d);
+        return number(name);
+    }
+
+    private int number(SlotKey name) {
+        Integer n = slotNumbers.get(name);
+        if (n != null) return n;
+        slotNumbers.put(name, slotKeys.size());
+        slotKeys.add(name);
+        return slotKeys.size() - 1;
+    }
+
     private static SlotKey slotKey(int detection, StateDescriptor<?> d) {
         return new SlotKey(d.shared() ? SHARED : detection, d.name());
     }
 
+    /** A key's state values by slot number (null: no value), and its pending timers. */
     private static final class KeyState {
         final String tenant;
-        final Map<SlotKey, Slot> slots = new HashMap<>(8);
+        Slot[] slots = new Slot[0];
+        int used;
         int timers;
 
         KeyState(String tenant) {
             this.tenant = tenant;
+        }
+
+        Slot get(int slot) {
+            return slot < slots.length ? slots[slot] : null;
+        }
+
+        void put(int slot, Slot s) {
+            if (slot >= slots.length) slots = java.util.Arrays.copyOf(slots, Math.max(slot + 1, 8));
+            if (slots[slot] == null) used++;
+            slots[slot] = s;
+        }
+
+        Slot remove(int slot) {
+            Slot s = get(slot);
+            if (s != null) {
+                slots[slot] = null;
+                used--;
+            }
+            return s;
         }
     }
 
@@ -473,13 +534,12 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            SlotKey name = slotKey(detection, d);
-            descriptors.putIfAbsent(name, d);
+            int slot = slotOf(detection, d);
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")
                 public T value() {
-                    Slot s = ks.slots.get(name);
+                    Slot s = ks.get(slot);
                     return s == null ? d.initial().get() : (T) s.value;
                 }
 
@@ -489,26 +549,28 @@ public final class KeyedRuntime {
                         clear();
                         return;
                     }
-                    Slot s = ks.slots.get(name);
+                    Slot s = ks.get(slot);
                     boolean created = s == null;
                     if (created) {
                         s = new Slot(d);
-                        ks.slots.put(name, s);
+                        ks.put(slot, s);
                         added();
                     }
                     s.value = value;
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
                     if (created) {
                         s.cleanupAt = expiry(s);
+                        SlotKey name = slotKeys.get(slot);
                         addTimer(new Timer(s.cleanupAt, key, name.detection, name.name), ks);
                     }
                 }
 
                 @Override
                 public void clear() {
-                    Slot s = ks.slots.remove(name);
+                    Slot s = ks.remove(slot);
                     if (s == null) return;
                     stateEntries--;
+                    SlotKey name = slotKeys.get(slot);
                     if (timers.remove(new Timer(s.cleanupAt, key, name.detection, name.name))) ks.timers--;
                 }
             };

@@ -161,8 +161,9 @@ public final class LocalEngine implements EventSink, AutoCloseable {
             Instant behind = minusLateness(t);
             if (behind.isAfter(watermark)) watermark = behind; // an idle source may have moved it further already
         }
-        directory.learn(event);
-        UserDirectory.Identity who = directory.resolve(UserDirectory.identity(event));
+        UserDirectory.Identity named = UserDirectory.identity(event);
+        directory.learn(named, t.toEpochMilli());
+        UserDirectory.Identity who = directory.resolve(named);
         String key = directory.keyOf(who);
         if (key.isEmpty()) return;
         pending.get(shardOf(key, shards.length)).add(new Shard.Keyed(key, who.tenant(), event));

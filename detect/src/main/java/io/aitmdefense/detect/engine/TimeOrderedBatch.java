@@ -15,10 +15,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -49,10 +47,6 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         Path file;
         long fileBytes;
         int events;
-    }
-
-    /** A decoded event with where its bytes lie in the bucket, for the final tiebreak. */
-    private record Entry(Event event, int offset, int length) {
     }
 
     private final BatchSettings settings;
@@ -172,10 +166,10 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             Bucket b = e.getValue();
             byte[] bytes = bucketBytes(b);
-            List<Entry> entries = decode(bytes, b.events);
-            entries.sort(order(bytes));
-            for (Entry entry : entries) sink.accept(entry.event());
-            passed += entries.size();
+            Frames frames = Frames.of(bytes, b.events);
+            // decoded one at a time in order: a bucket's events never all live at once, only its bytes and keys
+            for (int k : frames.inOrder()) sink.accept(EventCodec.decode(bytes, frames.offsets[k], frames.lengths[k]));
+            passed += b.events;
             done += bytes.length;
             if (b.memory != null) memoryBytes -= b.memory.size();
             b.memory = null;
@@ -205,35 +199,103 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         return all;
     }
 
-    private static List<Entry> decode(byte[] bytes, int expected) throws IOException {
-        List<Entry> entries = new ArrayList<>(expected);
-        ByteArrayInput in = new ByteArrayInput(bytes, 0, bytes.length);
-        while (in.position() < bytes.length) {
-            int length = in.readInt();
-            int offset = in.position();
-            entries.add(new Entry(EventCodec.decode(bytes, offset, length), offset, length));
-            in.skipBytes(length);
-        }
-        if (entries.size() != expected) {
-            throw new IOException("a bucket decoded to " + entries.size() + " events, expected " + expected);
-        }
-        return entries;
-    }
+    /**
+     * The frames of one bucket and their sort keys — time, then source file, line and index, then the encoded bytes
+     * (a total order, so equal times come out the same way every run) — read from each frame's head without decoding
+     * the event. Sorting these columns instead of decoded events keeps a bucket's events from all being alive at once,
+     * and a bucket that is already in order (one time-ordered file, or files that do not overlap) is not sorted.
+     */
+    private static final class Frames {
+        final byte[] bytes;
+        final int[] offsets, lengths, nanos, indexes;
+        final long[] seconds, lines;
+        final String[] files;
 
-    private static Comparator<Entry> order(byte[] bytes) {
-        // written out: a bucket holds tens of thousands of events, and most pairs share their file (often the very
-        // same pooled string, which needs no character comparison)
-        return (a, b) -> {
-            int c = a.event().time().compareTo(b.event().time());
+        private Frames(byte[] bytes, int n) {
+            this.bytes = bytes;
+            offsets = new int[n];
+            lengths = new int[n];
+            nanos = new int[n];
+            indexes = new int[n];
+            seconds = new long[n];
+            lines = new long[n];
+            files = new String[n];
+        }
+
+        static Frames of(byte[] bytes, int expected) throws IOException {
+            Frames f = new Frames(bytes, expected);
+            EventCodec.Head head = new EventCodec.Head();
+            ByteArrayInput in = new ByteArrayInput(bytes, 0, bytes.length);
+            int k = 0;
+            while (in.position() < bytes.length) {
+                int length = in.readInt();
+                int offset = in.position();
+                if (k == expected) throw new IOException("a bucket holds more than the " + expected + " events filed in it");
+                EventCodec.readHead(bytes, offset, length, head);
+                f.offsets[k] = offset;
+                f.lengths[k] = length;
+                f.seconds[k] = head.seconds;
+                f.nanos[k] = head.nanos;
+                f.files[k] = head.file;
+                f.lines[k] = head.line;
+                f.indexes[k] = head.index;
+                k++;
+                in.skipBytes(length);
+            }
+            if (k != expected) throw new IOException("a bucket decoded to " + k + " events, expected " + expected);
+            return f;
+        }
+
+        /** The frame indexes in replay order. */
+        int[] inOrder() {
+            int n = offsets.length;
+            int[] order = new int[n];
+            boolean sorted = true;
+            for (int k = 0; k < n; k++) {
+                order[k] = k;
+                if (k > 0 && sorted && compare(k - 1, k) > 0) sorted = false;
+            }
+            if (!sorted) mergeSort(order, new int[n], 0, n);
+            return order;
+        }
+
+        private int compare(int a, int b) {
+            int c = Long.compare(seconds[a], seconds[b]);
             if (c != 0) return c;
-            String fa = a.event().source().file(), fb = b.event().source().file();
+            c = Integer.compare(nanos[a], nanos[b]);
+            if (c != 0) return c;
+            // most pairs share their file, often as the very same pooled string: no character comparison then
+            String fa = files[a], fb = files[b];
             if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
-            c = Long.compare(a.event().source().line(), b.event().source().line());
+            c = Long.compare(lines[a], lines[b]);
             if (c != 0) return c;
-            c = Integer.compare(a.event().source().index(), b.event().source().index());
+            c = Integer.compare(indexes[a], indexes[b]);
             if (c != 0) return c;
-            return Arrays.compare(bytes, a.offset(), a.offset() + a.length(), bytes, b.offset(), b.offset() + b.length());
-        };
+            return Arrays.compare(bytes, offsets[a], offsets[a] + lengths[a], bytes, offsets[b], offsets[b] + lengths[b]);
+        }
+
+        /** Sorts {@code a[from, to)}; runs already in order (each file's stretch of a bucket) merge in linear time. */
+        private void mergeSort(int[] a, int[] tmp, int from, int to) {
+            if (to - from <= 16) {
+                for (int i = from + 1; i < to; i++) {
+                    int v = a[i], j = i - 1;
+                    while (j >= from && compare(a[j], v) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = v;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            mergeSort(a, tmp, from, mid);
+            mergeSort(a, tmp, mid, to);
+            if (compare(a[mid - 1], a[mid]) <= 0) return;
+            System.arraycopy(a, from, tmp, from, to - from);
+            for (int i = from, l = from, r = mid; i < to; i++) {
+                a[i] = r >= to || (l < mid && compare(tmp[l], tmp[r]) <= 0) ? tmp[l++] : tmp[r++];
+            }
+        }
     }
 
     public synchronized BatchStats stats() {

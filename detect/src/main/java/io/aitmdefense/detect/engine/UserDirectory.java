@@ -40,11 +40,41 @@ public final class UserDirectory {
         }
     }
 
-    /** A pair learned from a record, with the time of the latest record naming it: renames resolve to the newest. */
-    private record Pair(String value, long time) {
+    /**
+     * A pair learned from a record, with the time of the latest record naming it: renames resolve to the newest. The
+     * time only grows, in place: each of a user's records names the same pair again with a later time, and replacing
+     * the pair for each took the map's lock and a new object on every record.
+     */
+    private static final class Pair {
+        private static final java.util.concurrent.atomic.AtomicLongFieldUpdater<Pair> TIME =
+                java.util.concurrent.atomic.AtomicLongFieldUpdater.newUpdater(Pair.class, "time");
+        final String value;
+        private volatile long time;
+
+        Pair(String value, long time) {
+            this.value = value;
+            this.time = time;
+        }
+
+        String value() {
+            return value;
+        }
+
+        long time() {
+            return time;
+        }
+
+        /** Of two pairs, the one naming the later time (the smaller value at equal times): any order gives the same. */
         Pair newer(Pair o) {
-            if (o.time != time) return o.time > time ? o : this;
+            long t = time, ot = o.time;
+            if (ot != t) return ot > t ? o : this;
             return o.value.compareTo(value) < 0 ? o : this;
+        }
+
+        void raise(long t) {
+            for (long now = time; t > now && !TIME.compareAndSet(this, now, t); now = time) {
+                // another reader raised it meanwhile: try again against the newer time
+            }
         }
     }
 
@@ -57,9 +87,38 @@ public final class UserDirectory {
      * or the user's risk detections would form a key of their own, cut off from the sign-ins they concern.
      */
     private final ConcurrentHashMap<String, String> tenantOfUser = new ConcurrentHashMap<>();
-    /** tenant + '/' + upn → object id, and tenant + '/' + object id → upn. */
-    private final ConcurrentHashMap<String, Pair> objectIdOfUpn = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Pair> upnOfObjectId = new ConcurrentHashMap<>();
+    /** (tenant, upn) → object id, and (tenant, object id) → upn. */
+    private final ConcurrentHashMap<Scoped, Pair> objectIdOfUpn = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Scoped, Pair> upnOfObjectId = new ConcurrentHashMap<>();
+    /**
+     * Every key handed out, one instance per user: the engine looks each event's key up in its maps, and a shared
+     * instance hashes once and compares by identity, where a fresh concatenation per event did neither.
+     */
+    private final ConcurrentHashMap<Scoped, String> keys = new ConcurrentHashMap<>();
+
+    /** An id within a tenant ("" for logs that name none). */
+    private record Scoped(String tenant, String id) {
+        // written out: looked up for every event, and the record's generated methods cost several times more
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scoped k && k.id.equals(id) && k.tenant.equals(tenant);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * tenant.hashCode() + id.hashCode();
+        }
+
+        /** As written in a snapshot. */
+        String flat() {
+            return tenant + '/' + id;
+        }
+
+        static Scoped parse(String flat) {
+            int slash = flat.indexOf('/');
+            return new Scoped(flat.substring(0, slash), flat.substring(slash + 1));
+        }
+    }
 
     /** Who the record is about: the user {@link Event#user()} names, split into UPN and object id. */
     public static Identity identity(Event e) {
@@ -99,15 +158,38 @@ public final class UserDirectory {
 
     /** Remembers the UPN ↔ object id pair a record carries, if it carries both, and the tenant its user is in. */
     public void learn(Event e) {
-        Identity who = identity(e);
+        learn(identity(e), e.time().toEpochMilli());
+    }
+
+    /**
+     * As {@link #learn(Event)} for a record's identity and time. What is already known is only read, not written: a
+     * batch run replays into the engine every record its readers already taught this directory.
+     */
+    public void learn(Identity who, long timeMillis) {
         if (!who.tenant().isEmpty()) {
-            if (!who.upn().isEmpty()) tenantOfUser.merge(who.upn(), who.tenant(), UserDirectory::sameOrSeveral);
-            if (!who.objectId().isEmpty()) tenantOfUser.merge(who.objectId(), who.tenant(), UserDirectory::sameOrSeveral);
+            if (!who.upn().isEmpty()) learnTenant(who.upn(), who.tenant());
+            if (!who.objectId().isEmpty()) learnTenant(who.objectId(), who.tenant());
         }
         if (who.upn().isEmpty() || who.objectId().isEmpty()) return;
-        long t = e.time().toEpochMilli();
-        objectIdOfUpn.merge(who.tenant() + '/' + who.upn(), new Pair(who.objectId(), t), Pair::newer);
-        upnOfObjectId.merge(who.tenant() + '/' + who.objectId(), new Pair(who.upn(), t), Pair::newer);
+        learnPair(objectIdOfUpn, new Scoped(who.tenant(), who.upn()), who.objectId(), timeMillis);
+        learnPair(upnOfObjectId, new Scoped(who.tenant(), who.objectId()), who.upn(), timeMillis);
+    }
+
+    private void learnTenant(String user, String tenant) {
+        String known = tenantOfUser.get(user);
+        if (known == null || !known.equals(tenant) && !known.equals(SEVERAL)) {
+            tenantOfUser.merge(user, tenant, UserDirectory::sameOrSeveral);
+        }
+    }
+
+    private static void learnPair(ConcurrentHashMap<Scoped, Pair> map, Scoped key, String value, long time) {
+        Pair known = map.get(key);
+        if (known != null && known.value.equals(value)) {
+            known.raise(time);
+            // still the pair in the map: a rename merging now reads the raised time; else merge as below
+            if (map.get(key) == known) return;
+        }
+        map.merge(key, new Pair(value, time), Pair::newer);
     }
 
     /** The engine's key for the record's user: "" when it names none. */
@@ -130,15 +212,17 @@ public final class UserDirectory {
         if (who.isEmpty()) return "";
         String id = who.upn();
         if (id.isEmpty()) {
-            Pair known = upnOfObjectId.get(who.tenant() + '/' + who.objectId());
+            Pair known = upnOfObjectId.get(new Scoped(who.tenant(), who.objectId()));
             id = known == null ? who.objectId() : known.value();
         }
-        return key(who.tenant(), id);
+        Scoped scoped = new Scoped(who.tenant(), id);
+        String key = keys.get(scoped);
+        return key != null ? key : keys.computeIfAbsent(scoped, k -> key(k.tenant(), k.id()));
     }
 
     /** The object id the tenant's records tie to a UPN, if any record carried both. */
     public java.util.Optional<String> objectIdOf(String tenant, String upn) {
-        Pair p = objectIdOfUpn.get(tenant.toLowerCase(Locale.ROOT) + '/' + upn.toLowerCase(Locale.ROOT));
+        Pair p = objectIdOfUpn.get(new Scoped(tenant.toLowerCase(Locale.ROOT), upn.toLowerCase(Locale.ROOT)));
         return p == null ? java.util.Optional.empty() : java.util.Optional.of(p.value());
     }
 
@@ -151,14 +235,14 @@ public final class UserDirectory {
     public String displayName(String tenant, String key) {
         String id = tenant.isEmpty() ? key : key.substring(tenant.length() + 1);
         if (id.indexOf('@') > 0) return id;
-        Pair upn = upnOfObjectId.get(tenant + '/' + id);
+        Pair upn = upnOfObjectId.get(new Scoped(tenant, id));
         return upn == null ? id : upn.value();
     }
 
     /** Writes the learned pairs in a stable order, for a snapshot. */
     void write(DataOutput out) throws IOException {
-        writeMap(new TreeMap<>(objectIdOfUpn), out);
-        writeMap(new TreeMap<>(upnOfObjectId), out);
+        writeMap(objectIdOfUpn, out);
+        writeMap(upnOfObjectId, out);
         TreeMap<String, String> tenants = new TreeMap<>(tenantOfUser);
         out.writeInt(tenants.size());
         for (Map.Entry<String, String> e : tenants.entrySet()) {
@@ -174,7 +258,9 @@ public final class UserDirectory {
         for (int i = in.readInt(); i > 0; i--) tenantOfUser.put(in.readUTF(), in.readUTF());
     }
 
-    private static void writeMap(Map<String, Pair> m, DataOutput out) throws IOException {
+    private static void writeMap(Map<Scoped, Pair> pairs, DataOutput out) throws IOException {
+        TreeMap<String, Pair> m = new TreeMap<>();
+        pairs.forEach((k, v) -> m.put(k.flat(), v));
         out.writeInt(m.size());
         for (Map.Entry<String, Pair> e : m.entrySet()) {
             out.writeUTF(e.getKey());
@@ -183,8 +269,8 @@ public final class UserDirectory {
         }
     }
 
-    private static void readMap(Map<String, Pair> m, DataInput in) throws IOException {
+    private static void readMap(Map<Scoped, Pair> m, DataInput in) throws IOException {
         m.clear();
-        for (int i = in.readInt(); i > 0; i--) m.put(in.readUTF(), new Pair(in.readUTF(), in.readLong()));
+        for (int i = in.readInt(); i > 0; i--) m.put(Scoped.parse(in.readUTF()), new Pair(in.readUTF(), in.readLong()));
     }
 }

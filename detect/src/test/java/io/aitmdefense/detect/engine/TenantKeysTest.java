@@ -87,6 +87,20 @@ class TenantKeysTest {
     }
 
     @Test
+    void aRenamedUserResolvesToTheObjectIdOfTheNewestRecordWhateverTheOrderRecordsAreLearnedIn() {
+        // obj-1 until 10:00, obj-2 at 11:00, obj-1 again at 12:00 (the name given back): the 12:00 record decides
+        List<Event> records = List.of(
+                SampleEvents.signIn().tenant(A).user("jane@contoso.example").userId("obj-1").at(T0).build(),
+                SampleEvents.signIn().tenant(A).user("jane@contoso.example").userId("obj-2").at(T0.plusSeconds(3600)).build(),
+                SampleEvents.signIn().tenant(A).user("jane@contoso.example").userId("obj-1").at(T0.plusSeconds(7200)).build());
+        for (List<Integer> order : List.of(List.of(0, 1, 2), List.of(2, 1, 0), List.of(1, 0, 2), List.of(0, 2, 1), List.of(2, 0, 1))) {
+            UserDirectory users = new UserDirectory();
+            order.forEach(i -> users.learn(records.get(i)));
+            assertThat(users.objectIdOf(A, "jane@contoso.example")).as("order %s", order).contains("obj-1");
+        }
+    }
+
+    @Test
     void aBatchRunLearnsEveryPairBeforeKeyingSoTheOrderOfRecordsDoesNotSplitAUser() {
         Event graphActivity = SampleEvents.signIn().tenant(A).user("").userId("obj-1").at(T0).build();
         Event signIn = SampleEvents.signIn().tenant(A).user("jane@contoso.example").userId("obj-1").at(T0.plusSeconds(60)).build();

@@ -104,6 +104,34 @@ class TimeOrderedBatchTest {
         assertThat(one.get(3)).isEqualTo(b2);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aLargeBucketOfTiesReplaysInTimeThenSourceOrderWhetherShuffledOrAlreadyInOrder(long seed) throws IOException {
+        // thousands of events in one bucket, a few instants, three files: the merge sort's runs and ties all matter
+        Random random = new Random(seed);
+        Instant t = Instant.parse("2025-03-04T10:00:00Z");
+        List<Event> all = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            all.add(SampleEvents.signIn().at(t.plusMillis(random.nextInt(5) * 250L))
+                    .source(new Source("file-" + random.nextInt(3) + ".json", 1 + random.nextInt(400)))
+                    .ip("198.51.100." + random.nextInt(4)).build());
+        }
+        Comparator<Event> order = Comparator.comparing(Event::time).thenComparing(e -> e.source().file())
+                .thenComparingLong(e -> e.source().line()).thenComparingInt(e -> e.source().index());
+        List<Event> sorted = new ArrayList<>(all);
+        sorted.sort(order);
+        List<Event> shuffled = new ArrayList<>(all);
+        Collections.shuffle(shuffled, random);
+
+        List<Event> fromShuffled = replayOf(shuffled, settings(1 << 24));
+        List<Event> fromSorted = replayOf(sorted, settings(1 << 24));
+
+        assertThat(fromShuffled).isEqualTo(fromSorted).hasSize(3000);
+        for (int i = 1; i < fromShuffled.size(); i++) {
+            assertThat(order.compare(fromShuffled.get(i - 1), fromShuffled.get(i))).as("event %d", i).isLessThanOrEqualTo(0);
+        }
+    }
+
     @ParameterizedTest(name = "budget {0} bytes")
     @ValueSource(longs = {0, 1024, 64 << 10})
     void spillingToDiskGivesTheSameEventsAndAlertsAsMemory(long budget) throws Exception {

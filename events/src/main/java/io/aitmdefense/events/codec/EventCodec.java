@@ -92,6 +92,31 @@ public final class EventCodec {
         return read(new ByteArrayInput(bytes, offset, length));
     }
 
+    /**
+     * Where an encoded event sorts, read from its first bytes without decoding the rest: its time and source. The
+     * fields are overwritten by each {@link #readHead}, so one instance serves a whole pass over many events.
+     */
+    public static final class Head {
+        public long seconds;
+        public int nanos;
+        /** The source file, one instance for equal names while they stay pooled. */
+        public String file;
+        public long line;
+        public int index;
+    }
+
+    /** Reads the time and source of the event encoded at {@code offset} into {@code into}. */
+    public static void readHead(byte[] bytes, int offset, int length, Head into) throws IOException {
+        ByteArrayInput in = new ByteArrayInput(bytes, offset, length);
+        int tag = in.readUnsignedByte();
+        if (tag < SIGN_IN || tag > SECURITY_ALERT) throw new IOException("not an encoded event: tag " + tag);
+        into.seconds = in.readLong();
+        into.nanos = varInt(in);
+        into.file = str(in);
+        into.line = varLong(in);
+        into.index = varInt(in);
+    }
+
     // --- events
 
     private static void writeSignIn(SignIn s, DataOutput out) throws IOException {
