@@ -110,7 +110,8 @@ public record TenantFile(String name, String text) implements Serializable {
         } else {
             throw new IllegalArgumentException("tenant update: expected a tenant entry {id: ..., trustedCidrs: ...} or a file with tenants:");
         }
-        contexts(entries); // checks every entry as DetectConfig checks the file's
+        // every entry checked as DetectConfig checks the file's, and its networks parsed, before any subtask takes it
+        new CuratedEnrichment(new Tenants(TenantContext.EMPTY, contexts(entries)), BundledAsnDatabase.instance());
         Map<String, String> out = new LinkedHashMap<>();
         for (Map<String, Object> e : entries) {
             try {

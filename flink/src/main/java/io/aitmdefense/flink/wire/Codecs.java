@@ -111,7 +111,7 @@ public final class Codecs {
         T read(DataInput in, int version) throws IOException;
     }
 
-    private record Named<T>(String name, int version, boolean immutable, Writer<T> writer, Reader<T> reader) implements Codec<T> {
+    record Named<T>(String name, int version, boolean immutable, Writer<T> writer, Reader<T> reader) implements Codec<T> {
         @Override
         public void write(T value, DataOutput out) throws IOException {
             writer.write(value, out);
