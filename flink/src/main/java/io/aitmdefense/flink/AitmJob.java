@@ -90,6 +90,8 @@ public final class AitmJob {
     }
 
     public static void main(String[] args) {
-        System.exit(JobCommand.run(args));
+        int code = JobCommand.run(args);
+        // no exit on success: in application mode main runs inside the JobManager
+        if (code != 0) System.exit(code);
     }
 }

@@ -93,7 +93,17 @@ public final class JobCommand implements Callable<Integer> {
     boolean help;
 
     static int run(String[] args) {
-        return new CommandLine(new JobCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command; a bad tenant file or Kafka config is one line naming the file (and line, key), not a stack trace. */
+    static CommandLine commandLine() {
+        return new CommandLine(new JobCommand())
+                .setExecutionExceptionHandler((e, cl, parsed) -> {
+                    if (!(e instanceof IOException || e instanceof IllegalArgumentException)) throw e;
+                    cl.getErr().println("aitm-flink: " + e.getMessage());
+                    return 2;
+                });
     }
 
     @Override

@@ -72,6 +72,11 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
     private transient Map<String, org.apache.flink.api.common.state.ValueState<Object>> slots;
     /** Slot id → its descriptor, for the TTL. */
     private transient Map<String, StateDescriptor<?>> descriptors;
+    /** Per detection, its descriptors' slots: looked up on every state access, so by identity, without building the id. */
+    private transient List<java.util.IdentityHashMap<StateDescriptor<?>, Slot>> slotOf;
+
+    private record Slot(String id, org.apache.flink.api.common.state.ValueState<Object> state) {
+    }
     private transient Counter late;
     private transient Counter failures;
     private transient Counter refusedUpdates;
@@ -103,6 +108,8 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
         meta = getRuntimeContext().getState(new ValueStateDescriptor<>("aitm-key", new CodecSerializer<>(KeyMeta.CODEC)));
         slots = new HashMap<>();
         descriptors = new HashMap<>();
+        slotOf = new ArrayList<>();
+        for (int i = 0; i < detections.size(); i++) slotOf.add(new java.util.IdentityHashMap<>());
         for (int i = 0; i < detections.size(); i++) for (StateDescriptor<?> d : detections.get(i).states()) slot(i, d);
         var metrics = getRuntimeContext().getMetricGroup();
         late = metrics.counter("lateEvents");
@@ -131,7 +138,7 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
                 failed(d, m, e.event().time(), e.event().source().toString(), x);
             }
         }
-        save(m, ctx.timerService());
+        save(m, ctx.timerService(), false);
     }
 
     /**
@@ -172,7 +179,7 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
                 m.updated.remove(expired);
             }
         }
-        save(m, ctx.timerService());
+        save(m, ctx.timerService(), true);
     }
 
     @Override
@@ -192,13 +199,16 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
         return enrichment;
     }
 
-    /** Writes the key's bookkeeping back, or drops it with the key's last state and timer; arms the state expiries. */
-    private void save(KeyMeta m, TimerService timers) throws Exception {
+    /**
+     * Writes the key's bookkeeping back, or drops it with the key's last state and timer. {@code rearm}: after timers
+     * fired, each remaining state's cleanup timer is set to its current expiry (Flink ignores a repeat).
+     */
+    private void save(KeyMeta m, TimerService timers, boolean rearm) throws Exception {
         if (m.empty()) {
             meta.clear();
             return;
         }
-        for (Map.Entry<String, Instant> s : m.updated.entrySet()) timers.registerEventTimeTimer(millis(expiry(s.getKey(), s.getValue())));
+        if (rearm) for (Map.Entry<String, Instant> s : m.updated.entrySet()) timers.registerEventTimeTimer(millis(expiry(s.getKey(), s.getValue())));
         meta.update(m);
     }
 
@@ -224,10 +234,15 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
         return (d.shared() ? "" : owner) + "/" + d.name();
     }
 
+    private Slot slot(int detection, StateDescriptor<?> d) {
+        Slot s = slotOf.get(detection).get(d);
+        if (s == null) slotOf.get(detection).put(d, s = new Slot(slotId(owners.get(detection), d), state(detection, d)));
+        return s;
+    }
+
     @SuppressWarnings("unchecked")
-    private org.apache.flink.api.common.state.ValueState<Object> slot(int detection, StateDescriptor<?> d) {
-        String id = slotId(owners.get(detection), d);
-        return slots.computeIfAbsent(id, k -> {
+    private org.apache.flink.api.common.state.ValueState<Object> state(int detection, StateDescriptor<?> d) {
+        return slots.computeIfAbsent(slotId(owners.get(detection), d), k -> {
             descriptors.put(k, d);
             CodecSerializer<Object> serializer = new CodecSerializer<>(Codecs.state(d.shared() ? "" : owners.get(detection), (StateDescriptor<Object>) d));
             return getRuntimeContext().getState(new ValueStateDescriptor<>("aitm-state/" + k, serializer));
@@ -270,8 +285,9 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            org.apache.flink.api.common.state.ValueState<Object> slot = slot(detection, d);
-            String id = slotId(owners.get(detection), d);
+            Slot ref = slot(detection, d);
+            org.apache.flink.api.common.state.ValueState<Object> slot = ref.state();
+            String id = ref.id();
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")
@@ -297,6 +313,8 @@ public final class DetectionFunction extends KeyedBroadcastProcessFunction<Strin
                     }
                     Instant last = m.updated.get(id);
                     if (last == null || now.isAfter(last)) m.updated.put(id, now);
+                    // the cleanup timer, armed once; when it fires after newer updates, onTimer moves it to the new expiry
+                    if (last == null) timers.registerEventTimeTimer(millis(expiry(id, now)));
                 }
 
                 @Override
