@@ -97,13 +97,11 @@ final class StateCodecs {
 
     // --- states
 
-    static final StateCodec<SessionReplayLedger> SESSION_USES = v1("session uses", (s, out) -> {
-        list(s.uses, out, StateCodecs::sessionUse);
+    static final StateCodec<SessionEpisodes> SESSION_EPISODES = v1("session episodes", (s, out) -> {
         varLong(s.judgedUpTo, out);
         longs(s.episodes, out);
     }, in -> {
-        SessionReplayLedger s = new SessionReplayLedger();
-        s.uses.addAll(list(in, StateCodecs::sessionUse));
+        SessionEpisodes s = new SessionEpisodes();
         s.judgedUpTo = varLong(in);
         s.episodes.putAll(longs(in));
         return s;
