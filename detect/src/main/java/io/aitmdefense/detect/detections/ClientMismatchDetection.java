@@ -108,16 +108,32 @@ public final class ClientMismatchDetection implements Detection {
             for (SessionReplayUse earlier : uses) {
                 if (Timed.ORDER.compare(earlier, later) >= 0) break;
                 if (earlier.counted() && later.time() - earlier.time() <= window.toMillis()
-                        && earlier.client().otherMachine(later.client())) {
+                        && earlier.client().otherMachine(later.client()) && !handedOver(earlier, later)) {
                     jumpFrom = earlier;
                     break;
                 }
             }
         }
-        boolean script = script(later);
+        boolean script = script(later) && !(later.handOff() && onTheBrowsersAddress(later, uses));
         if (jumpFrom == null && !script) return false;
         ctx.emit(alert(ctx, key, jumpFrom, later, script, uses));
         return true;
+    }
+
+    /**
+     * The session went from the browser to a first-party tool on the same machine (device code, Azure CLI in WSL, the
+     * broker): one address on both sides is one machine, not a moved session.
+     */
+    private static boolean handedOver(SessionReplayUse a, SessionReplayUse b) {
+        return (a.handOff() || b.handOff()) && a.network().ip().equals(b.network().ip());
+    }
+
+    /** A hand-off client's row on an address where the session also has a use by another (the person's) client. */
+    private static boolean onTheBrowsersAddress(SessionReplayUse handOff, List<SessionReplayUse> session) {
+        for (SessionReplayUse u : session) {
+            if (u.counted() && !u.handOff() && u.network().ip().equals(handOff.network().ip())) return true;
+        }
+        return false;
     }
 
     private Alert alert(Context ctx, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,
