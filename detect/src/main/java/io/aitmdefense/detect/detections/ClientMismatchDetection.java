@@ -122,16 +122,17 @@ public final class ClientMismatchDetection implements Detection {
 
     /**
      * The session went from the browser to a first-party tool on the same machine (device code, Azure CLI in WSL, the
-     * broker): one address on both sides is one machine, not a moved session.
+     * broker): both on one line — one address, or one network that cannot be told apart (the line's IPv4 and IPv6, one
+     * ASN) — is one machine, not a moved session.
      */
     private static boolean handedOver(SessionReplayUse a, SessionReplayUse b) {
-        return (a.handOff() || b.handOff()) && a.network().ip().equals(b.network().ip());
+        return (a.handOff() || b.handOff()) && !SignInSignals.differentNetworks(a.network(), b.network());
     }
 
-    /** A hand-off client's row on an address where the session also has a use by another (the person's) client. */
+    /** A hand-off client's row on the line where the session also has a use by another (the person's) client. */
     private static boolean onTheBrowsersAddress(SessionReplayUse handOff, List<SessionReplayUse> session) {
         for (SessionReplayUse u : session) {
-            if (u.counted() && !u.handOff() && u.network().ip().equals(handOff.network().ip())) return true;
+            if (u.counted() && !u.handOff() && !SignInSignals.differentNetworks(u.network(), handOff.network())) return true;
         }
         return false;
     }

@@ -79,8 +79,16 @@ public final class SignInSignals {
      * bound to the app's own credentials, so this is the app at work, not a replayed browser session.
      */
     public static boolean thirdPartyAppActing(SignIn s) {
-        return !s.interactive() && !s.appId().isEmpty() && !MICROSOFT_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT));
+        if (s.interactive() || s.appId().isEmpty() || MICROSOFT_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT))) return false;
+        // Microsoft has hundreds of first-party clients; their display names come from Microsoft's own service
+        // principals, so a name like Microsoft's is Microsoft's (a third-party app named so is merely judged as one)
+        String name = s.appName().toLowerCase(Locale.ROOT);
+        for (String word : MICROSOFT_NAMES) if (name.startsWith(word) || name.contains(" " + word)) return false;
+        return true;
     }
+
+    private static final List<String> MICROSOFT_NAMES = List.of("microsoft", "office", "outlook", "teams", "onedrive",
+            "sharepoint", "exchange", "windows", "azure", "intune", "skype", "bing", "my signins", "my apps", "my profile", "power ");
 
     /**
      * A session handed from the browser to a first-party tool on the same machine: a device-code flow, or a sign-in of

@@ -46,6 +46,9 @@ public final class Networks {
             List.of("51.68.0.0/16", "51.75.0.0/16"), "", Place.PARIS);
     public static final Network VULTR = new Network("Vultr (Choopa)", 20473, NetworkKind.HOSTING,
             List.of("45.32.0.0/16", "149.28.0.0/16"), "", Place.ASHBURN);
+    /** The cloud a consented SaaS integration runs in (AWS us-east-1), not the company's own. */
+    public static final Network AWS_SAAS = new Network("Amazon AWS", 14618, NetworkKind.HOSTING,
+            List.of("52.0.0.0/11"), "", Place.ASHBURN);
     public static final Network M247 = new Network("M247 Europe", 9009, NetworkKind.HOSTING,
             List.of("146.70.0.0/16"), "", Place.BUCHAREST);
     public static final Network LINODE = new Network("Akamai Linode", 63949, NetworkKind.HOSTING,
