@@ -96,7 +96,12 @@ public final class SignInSignals {
      * Linux/WSL or python agent) using the session is the person's own machine when it is on the browser's address.
      */
     public static boolean handOffClient(SignIn s) {
-        return s.token().deviceCode() || HAND_OFF_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT));
+        return s.token().deviceCode() || firstPartyTool(s);
+    }
+
+    /** Azure CLI, Azure or Graph PowerShell, Visual Studio Code or the authentication broker signed the user in. */
+    public static boolean firstPartyTool(SignIn s) {
+        return HAND_OFF_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT));
     }
 
     public static Network network(SignIn s, Enrichment e) {
@@ -186,12 +191,15 @@ public final class SignInSignals {
         List<Suspicion.Reason> r = new ArrayList<>(3);
         if (!s.success() || s.workload()) return r;
         Network n = network(s, e);
-        // a consented app working from its cloud is not the user signing in from there; a managed device's token can
-        // still be replayed from a hosting network, so its claim does not clear the sign-in here
-        if (untrustedHosting(s, n, e.tenant()) && !thirdPartyAppActing(s)) {
+        // the user's own managed machine behind a VPN, or a consented app working from its cloud, is not someone
+        // signing in from a hosting network
+        if (untrustedHosting(s, n, e.tenant()) && !ownManagedDevice(s) && !thirdPartyAppActing(s)) {
             r.add(Suspicion.HOSTING.because("hosting network the tenant has not marked trusted"));
         }
-        if (scriptingAgent(s.userAgent())) r.add(Suspicion.SCRIPTING_CLIENT.because("scripting client '" + s.userAgent() + "'"));
+        // Azure CLI and PowerShell are scripts by nature (MSAL's python or .NET agent): their agent says nothing
+        if (scriptingAgent(s.userAgent()) && !firstPartyTool(s)) {
+            r.add(Suspicion.SCRIPTING_CLIENT.because("scripting client '" + s.userAgent() + "'"));
+        }
         if (risky(s)) r.add(Suspicion.RISKY_SIGN_IN.because("sign-in risk " + riskLabel(s)));
         if (s.token().deviceCode() && !trusted(s, n, e.tenant())) {
             r.add(Suspicion.DEVICE_CODE.because(n.hosting() ? "device code flow from hosting network" : "device code flow"));
