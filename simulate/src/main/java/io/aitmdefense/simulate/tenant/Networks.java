@@ -61,7 +61,7 @@ public final class Networks {
     /** Every network the simulation draws addresses from. */
     public static final List<Network> ALL = List.of(COMCAST, ATT, DEUTSCHE_TELEKOM, BT, ORANGE, VODAFONE_DE, T_MOBILE_US,
             VERIZON_WIRELESS, TELEKOM_MOBILE, ZSCALER, AWS_WORKSPACES, MICROSOFT, MICROSOFT_EXCHANGE, DIGITALOCEAN, HETZNER, OVH,
-            VULTR, M247, LINODE);
+            VULTR, M247, LINODE, AWS_SAAS);
 
     private Networks() {
     }
