@@ -83,7 +83,7 @@ public final class TerminalSummary {
         if (!set.notices().isEmpty()) {
             out.println();
             out.println(set.notices().size() + (set.notices().size() == 1 ? " notice" : " notices")
-                    + " (alerts that are not an incident on their own: low alerts, or one medium reuse signal alone; in alerts.ndjson and incidents.json)"
+                    + " (low-severity alerts of users without an incident; in alerts.ndjson and incidents.json)"
                     + (verbose ? ":" : ", --verbose lists them"));
             if (verbose) {
                 for (Alert a : set.notices()) {
