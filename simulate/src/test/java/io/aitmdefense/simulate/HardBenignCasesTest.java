@@ -127,6 +127,31 @@ class HardBenignCasesTest {
     }
 
     @Test
+    void theBenignTwinsOfThePrecisionCasesArePresentInTheirRealShapes() {
+        Map<String, Long> hard = tenant.report().truth().benign().hardCases();
+        assertThat(hard).containsKeys(HardCases.CLI_HAND_OFFS, HardCases.THIRD_PARTY_APP_REFRESHES);
+        // Azure CLI in WSL rides a browser session of the user on the same network
+        Map<String, List<SignIn>> sessions = sessions();
+        assertThat(benign).filteredOn(s -> s.appId().equals("04b07795-8ddb-461a-bbee-02f9e1bf7b46")).isNotEmpty()
+                .allSatisfy(cli -> {
+                    assertThat(cli.userAgent()).startsWith("python-requests/");
+                    assertThat(sessions.get(cli.sessionId())).anySatisfy(browser -> {
+                        assertThat(browser.appId()).isNotEqualTo(cli.appId());
+                        assertThat(browser.asn()).isEqualTo(cli.asn());
+                    });
+                });
+        // the CRM integration refreshes from AWS, non-interactively, on several days for one user
+        Map<String, Set<Long>> days = new HashMap<>();
+        for (SignIn s : benign) {
+            if (!s.appId().equals("3c8d6b9e-7f2a-4b51-9e0d-5a6c1f2b8e47")) continue;
+            assertThat(s.interactive()).isFalse();
+            assertThat(s.asn()).isEqualTo(14618);
+            days.computeIfAbsent(s.userPrincipalName(), u -> new HashSet<>()).add(s.time().getEpochSecond() / 86_400);
+        }
+        assertThat(days.values()).anySatisfy(d -> assertThat(d).hasSizeGreaterThan(1));
+    }
+
+    @Test
     void everySignInAddressLiesInARealPrefixOfTheAsnTheRowNames() {
         for (SignIn s : tenant.signIns()) {
             boolean ok = false;

@@ -146,6 +146,15 @@ public final class DetectConfig {
         return incidents().duration("window", DEFAULT_INCIDENT_WINDOW, "alerts of one user within this sliding window form one incident");
     }
 
+    /**
+     * Alerts of one user that share a session id or an attacker address are one attack for this long, however far
+     * apart: a slow attack stays one incident beyond {@link #incidentWindow}.
+     */
+    public Duration sameAttackSpan() {
+        return incidents().duration("sameAttackSpan", Duration.ofDays(14),
+                "alerts of one user sharing a session id or attacker address within this time are one incident");
+    }
+
     /** Infrastructure shared by at least this many users is a campaign. */
     public int campaignMinUsers() {
         return incidents().integer("campaignMinUsers", DEFAULT_CAMPAIGN_MIN_USERS,
@@ -229,7 +238,7 @@ public final class DetectConfig {
         List<Map<String, Object>> listed = tenantList();
         for (int i = 0; i < listed.size(); i++) for (String k : listed.get(i).keySet()) unknown("tenants[" + i + "]", k, listedKeys);
         for (String k : section("engine").keySet()) unknown("engine", k, Set.of("allowedLateness", "shards"));
-        for (String k : section("incidents").keySet()) unknown("incidents", k, Set.of("window", "campaignMinUsers"));
+        for (String k : section("incidents").keySet()) unknown("incidents", k, Set.of("window", "sameAttackSpan", "campaignMinUsers"));
         tenants(); // malformed entries fail now, not half-way through a run
     }
 
@@ -326,6 +335,7 @@ public final class DetectConfig {
         allowedLateness();
         shards();
         incidentWindow();
+        sameAttackSpan();
         campaignMinUsers();
         StringBuilder b = new StringBuilder();
         b.append("# The effective configuration").append(file.isEmpty() ? " (defaults)" : " (defaults overlaid with " + file + ")")

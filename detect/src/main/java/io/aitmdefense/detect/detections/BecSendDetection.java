@@ -60,6 +60,7 @@ public final class BecSendDetection implements Detection {
     private final Duration suspiciousWindow;
     private final StateDescriptor<Pending<Sent>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
+    private final SessionReplayRule rule;
 
     public BecSendDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -70,6 +71,7 @@ public final class BecSendDetection implements Detection {
                 "a suspicious sign-in this long before the sends ties their session/IP to it");
         this.state = new StateDescriptor<>(ID + "/recent", Pending::new, window.plusMinutes(1), StateCodecs.BEC_SEND);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
+        this.rule = SessionReplayRule.of(config);
     }
 
     /** One sent message. */
@@ -84,11 +86,12 @@ public final class BecSendDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state, ledger);
+        return List.of(state, ledger, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        SuspiciousSignInLedger.offerUse(ctx, rule, event, window.plus(suspiciousWindow));
         if (SuspiciousSignInLedger.relevant(event)) {
             SuspiciousSignInLedger.record(ctx, ledger, event, window.plus(suspiciousWindow));
             return;
@@ -116,7 +119,8 @@ public final class BecSendDetection implements Detection {
         List<List<SuspiciousSignInLedger.Mark>> marks = new ArrayList<>(1);
         sends.judge(cutoff, (i, first) -> {
             // one look at the ledger per timer: the first unjudged send is the earliest, and the watermark is past all
-            if (marks.isEmpty()) marks.add(ctx.state(ledger).value().suspicious(first.time() - lookback, time.toEpochMilli()));
+            if (marks.isEmpty()) marks.add(ctx.state(ledger).value().suspicious(first.time() - lookback, time.toEpochMilli(),
+                    SessionUses.judged(ctx, rule, time.toEpochMilli())));
             List<SuspiciousSignInLedger.Mark> suspicious = marks.get(0);
             Optional<SuspiciousSignInLedger.Mark> tie = SuspiciousSignInLedger.Mark.behind(suspicious, first.time(), lookback,
                     first.session(), first.network());
@@ -131,7 +135,7 @@ public final class BecSendDetection implements Detection {
             ctx.emit(alert(ctx, burst, tie.get()));
         });
         sends.forgetUpTo(cutoff);
-        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        SuspiciousSignInLedger.trim(ctx, ledger, rule, time.toEpochMilli());
         if (sends.isEmpty()) v.clear();
         else v.update(sends);
     }

@@ -54,6 +54,7 @@ public final class CaTamperingDetection implements Detection {
     private final int historyDays;
     private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
+    private final SessionReplayRule rule;
 
     public CaTamperingDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -63,6 +64,7 @@ public final class CaTamperingDetection implements Detection {
                 "MFA from a token is suspicious from a network without a sign-in of the user in this time");
         this.state = new StateDescriptor<>(ID + "/pending", Pending::new, Duration.ofMinutes(2), StateCodecs.CA_TAMPERING);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
+        this.rule = SessionReplayRule.of(config);
     }
 
     /** One policy change and what it weakened. {@code weakens} false: an edit that removed nothing. */
@@ -77,11 +79,12 @@ public final class CaTamperingDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state, ledger);
+        return List.of(state, ledger, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        SuspiciousSignInLedger.offerUse(ctx, rule, event, suspiciousWindow);
         if (SuspiciousSignInLedger.relevant(event)) {
             SuspiciousSignInLedger.record(ctx, ledger, event, suspiciousWindow);
             return;
@@ -138,9 +141,10 @@ public final class CaTamperingDetection implements Detection {
         Pending<Change> pending = v.value();
         long now = time.toEpochMilli();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        pending.judge(now, (i, c) -> ctx.emit(alert(ctx, c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time()))));
+        SessionUses sessions = SessionUses.judged(ctx, rule, time.toEpochMilli());
+        pending.judge(now, (i, c) -> ctx.emit(alert(ctx, c, signIns.suspicious(c.time() - suspiciousWindow.toMillis(), c.time(), sessions))));
         pending.forgetUpTo(now);
-        SuspiciousSignInLedger.trim(ctx, ledger, now);
+        SuspiciousSignInLedger.trim(ctx, ledger, rule, now);
         if (pending.isEmpty()) v.clear();
         else v.update(pending);
     }

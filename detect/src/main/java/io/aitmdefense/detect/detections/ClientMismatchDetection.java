@@ -51,7 +51,8 @@ public final class ClientMismatchDetection implements Detection {
 
     private final Duration window;
     private final List<String> scriptingAgents;
-    private final StateDescriptor<SessionReplayLedger> state;
+    private final SessionReplayRule rule;
+    private final StateDescriptor<SessionEpisodes> state;
 
     public ClientMismatchDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -59,9 +60,10 @@ public final class ClientMismatchDetection implements Detection {
                 "a client change within one session within this time; one alert per session episode");
         this.scriptingAgents = t.strings("scriptingAgents", SCRIPTING_AGENTS,
                 "agents that alone make a sign-in a script's (matched anywhere; a trailing / matches the agent's start)");
-        // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
-                StateCodecs.SESSION_USES);
+        this.rule = SessionReplayRule.of(config);
+        // the episodes live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
+        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_EPISODES);
     }
 
     @Override
@@ -71,33 +73,28 @@ public final class ClientMismatchDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state);
+        return List.of(state, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        SessionReplayUse use = SessionReplayUse.of(event, ctx.enrichment(), true);
-        if (use == null) return;
-        if (use.session().isEmpty() && use.tokenId().isEmpty()) {
-            // without a session only the agent itself can tell; one situation per scripting agent
-            if (!script(use)) return;
-            use = new SessionReplayUse(use.time(), use.source(), use.eventKind(), "agent:" + use.client().family(), "",
-                    use.interactive(), use.signIn(), use.network(), use.userAgent(), use.client(), use.app(), use.counted());
+        // without a session only the agent itself can tell: such rows are kept when a scripting agent signed in
+        if (SessionUses.offer(ctx, event, window.multipliedBy(2).plusMinutes(1), Duration.ZERO, this::script)) {
+            ctx.registerTimer(Timed.minuteAfter(event.time().plus(window)));
         }
-        ValueState<SessionReplayLedger> s = ctx.state(state);
-        SessionReplayLedger ledger = s.value();
-        ledger.add(use);
-        s.update(ledger);
-        ctx.registerTimer(Timed.minuteAfter(use.instant().plus(window)));
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<SessionReplayLedger> s = ctx.state(state);
-        SessionReplayLedger ledger = s.value();
-        ledger.judge(time.toEpochMilli(), window.toMillis(), (key, use, uses) -> judge(key, use, uses, ctx));
-        if (ledger.isEmpty()) s.clear();
-        else s.update(ledger);
+        SessionUses uses = ctx.state(SessionUses.STATE).value();
+        ValueState<SessionEpisodes> s = ctx.state(state);
+        SessionEpisodes episodes = s.value();
+        // one situation per scripting agent for the rows without a session
+        episodes.judge(uses, time.toEpochMilli(), window.toMillis(), u -> script(u) ? "agent:" + u.client().family() : "",
+                (key, use, session) -> judge(key, use, session, ctx));
+        if (episodes.isEmpty() && uses.judgedAll(episodes.judgedUpTo)) s.clear();
+        else s.update(episodes);
+        SessionUses.trim(ctx, rule, time.toEpochMilli());
     }
 
     private boolean script(SessionReplayUse u) {
@@ -111,16 +108,33 @@ public final class ClientMismatchDetection implements Detection {
             for (SessionReplayUse earlier : uses) {
                 if (Timed.ORDER.compare(earlier, later) >= 0) break;
                 if (earlier.counted() && later.time() - earlier.time() <= window.toMillis()
-                        && earlier.client().otherMachine(later.client())) {
+                        && earlier.client().otherMachine(later.client()) && !handedOver(earlier, later)) {
                     jumpFrom = earlier;
                     break;
                 }
             }
         }
-        boolean script = script(later);
+        boolean script = script(later) && !(later.handOff() && onTheBrowsersAddress(later, uses));
         if (jumpFrom == null && !script) return false;
         ctx.emit(alert(ctx, key, jumpFrom, later, script, uses));
         return true;
+    }
+
+    /**
+     * The session went from the browser to a first-party tool on the same machine (device code, Azure CLI in WSL, the
+     * broker): both on one line — one address, or one network that cannot be told apart (the line's IPv4 and IPv6, one
+     * ASN) — is one machine, not a moved session.
+     */
+    private static boolean handedOver(SessionReplayUse a, SessionReplayUse b) {
+        return (a.handOff() || b.handOff()) && !SignInSignals.differentNetworks(a.network(), b.network());
+    }
+
+    /** A hand-off client's row on the line where the session also has a use by another (the person's) client. */
+    private static boolean onTheBrowsersAddress(SessionReplayUse handOff, List<SessionReplayUse> session) {
+        for (SessionReplayUse u : session) {
+            if (u.counted() && !u.handOff() && !SignInSignals.differentNetworks(u.network(), handOff.network())) return true;
+        }
+        return false;
     }
 
     private Alert alert(Context ctx, String key, SessionReplayUse from, SessionReplayUse to, boolean toIsScript,

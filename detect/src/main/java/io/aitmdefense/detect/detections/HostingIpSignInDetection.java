@@ -35,6 +35,12 @@ import java.util.Set;
  * <p>
  * One alert per user and hosting network: the first sign-in opens it, the sign-ins of the following {@code window}
  * are its evidence, and further sign-ins from that network within {@code dedupe} of the first belong to it.
+ * <p>
+ * Two shapes are not an attacker's: a sign-in presenting the user's compliant or hybrid-joined device (a proxy cannot
+ * relay the device's claim: it is the user's machine on a VPN or cloud egress), and a third-party app the user
+ * consented to refreshing the user's token from its own cloud. Alone they are a low notice; the app becomes the
+ * user's baseline once it recurs — its sign-ins from the same network on an earlier day of {@code appHistoryDays}
+ * raise nothing.
  */
 public final class HostingIpSignInDetection implements Detection {
     public static final String ID = "hosting-ip-signin";
@@ -68,16 +74,25 @@ public final class HostingIpSignInDetection implements Detection {
             "1950a258-227b-4e31-a9cf-717495945fc2"); // Microsoft Azure PowerShell
     private static final List<String> OFFICE_WORDS = List.of("office", "outlook", "exchange", "sharepoint", "onedrive", "teams");
     private static final int CAP = 1000;
+    /** Third-party apps remembered per user: integrations are a handful per person. */
+    static final int APPS = 64;
+    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private final Duration window;
     private final Duration dedupe;
+    private final int appHistoryDays;
     private final StateDescriptor<HostingIpSignInState> state;
+    private final StateDescriptor<TokenWithoutMfaHistory<String>> apps;
 
     public HostingIpSignInDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
         this.window = t.duration("window", Duration.ofMinutes(60),
                 "sign-ins from the network in this time after the first are the alert's evidence");
         this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user and hosting network within this time");
+        this.appHistoryDays = t.integer("appHistoryDays", 14, 1,
+                "a third-party app seen acting for the user from the same network on an earlier day within this time is their baseline");
+        this.apps = new StateDescriptor<>(ID + "/apps", () -> new TokenWithoutMfaHistory<>(APPS), Duration.ofDays(appHistoryDays + 1L),
+                StateCodecs.APP_DAYS);
         // the open alerts live for dedupe; a timer may lag its window by up to a minute
         this.state = new StateDescriptor<>(ID + "/hits", HostingIpSignInState::new,
                 (dedupe.compareTo(window) > 0 ? dedupe : window).plusMinutes(1), StateCodecs.HOSTING);
@@ -85,7 +100,13 @@ public final class HostingIpSignInDetection implements Detection {
 
     /** A sign-in from a hosting network, as much of it as the alert needs. */
     record Hit(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client, String app,
-               boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session) implements Timed {
+               boolean interactive, boolean mfaPerformed, boolean satisfiedByToken, boolean script, String session,
+               boolean ownDevice, String thirdPartyApp) implements Timed {
+
+        /** Not an attacker's shape: the user's managed device, or a consented app at work. */
+        boolean benignShape() {
+            return ownDevice || !thirdPartyApp.isEmpty();
+        }
     }
 
     /** Pending sign-ins in time order, how far they are judged, and the open alert per network (block → first time). */
@@ -102,7 +123,7 @@ public final class HostingIpSignInDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state);
+        return List.of(state, apps);
     }
 
     @Override
@@ -112,9 +133,17 @@ public final class HostingIpSignInDetection implements Detection {
         if (!SignInSignals.untrustedHosting(s, n, ctx.enrichment().tenant())) return;
         String app = s.appName().isEmpty() ? s.appId() : s.appName();
         if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app += " → " + s.resourceName();
+        boolean script = SignInSignals.scriptingAgent(s.userAgent());
+        String thirdParty = SignInSignals.thirdPartyAppActing(s) && !script ? s.appId().toLowerCase(Locale.ROOT) : "";
         Hit hit = new Hit(s.time().toEpochMilli(), RecordRef.of(s), n, s.userAgent(), UserAgents.client(s.userAgent(), s.device()),
-                app, s.interactive(), s.mfaPerformed(), s.satisfiedByToken(), SignInSignals.scriptingAgent(s.userAgent()),
-                s.sessionId());
+                app, s.interactive(), s.mfaPerformed(), s.satisfiedByToken(), script, s.sessionId(),
+                SignInSignals.ownManagedDevice(s), thirdParty);
+        if (!thirdParty.isEmpty()) {
+            ValueState<TokenWithoutMfaHistory<String>> a = ctx.state(apps);
+            TokenWithoutMfaHistory<String> history = a.value();
+            history.record(appKey(hit), thirdParty, hit.time());
+            a.update(history);
+        }
         ValueState<HostingIpSignInState> v = ctx.state(state);
         HostingIpSignInState st = v.value();
         if (!Timed.insert(st.hits, hit, CAP, Timed.Cap.REFUSE_BEYOND)) return;
@@ -135,16 +164,20 @@ public final class HostingIpSignInDetection implements Detection {
         ValueState<HostingIpSignInState> v = ctx.state(state);
         HostingIpSignInState st = v.value();
         long cutoff = time.toEpochMilli() - window.toMillis();
+        ValueState<TokenWithoutMfaHistory<String>> a = ctx.state(apps);
+        TokenWithoutMfaHistory<String> history = a.value();
         for (Hit h : st.hits) {
             if (h.time() <= st.judgedUpTo) continue;
             if (h.time() > cutoff) break;
+            if (baseline(h, history)) continue;
             String block = h.network().block();
             Long since = st.openSince.get(block);
             if (since != null && h.time() - since < dedupe.toMillis()) continue; // part of the alert already raised
             st.openSince.put(block, h.time());
             List<Hit> batch = new ArrayList<>();
             for (Hit o : st.hits) {
-                if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)) batch.add(o);
+                if (o.time() >= h.time() && o.time() <= h.time() + window.toMillis() && o.network().block().equals(block)
+                        && !baseline(o, history)) batch.add(o);
             }
             ctx.emit(alert(ctx, batch));
         }
@@ -153,6 +186,22 @@ public final class HostingIpSignInDetection implements Detection {
         st.openSince.values().removeIf(since -> since < cutoff - dedupe.toMillis());
         if (st.hits.isEmpty() && st.openSince.isEmpty()) v.clear();
         else v.update(st);
+        if (!history.isEmpty()) {
+            history.forgetBefore(time.toEpochMilli(), appHistoryDays);
+            if (history.isEmpty()) a.clear();
+            else a.update(history);
+        }
+    }
+
+    /** A third-party app's sign-in from a network it already used for the user on an earlier day: their baseline. */
+    private boolean baseline(Hit h, TokenWithoutMfaHistory<String> history) {
+        if (h.thirdPartyApp().isEmpty()) return false;
+        long startOfDay = Math.floorDiv(h.time(), DAY) * DAY;
+        return history.seenBefore(appKey(h), startOfDay, appHistoryDays);
+    }
+
+    private static String appKey(Hit h) {
+        return h.thirdPartyApp() + "|" + (h.network().asn() > 0 ? "AS" + h.network().asn() : h.network().block());
     }
 
     private Alert alert(Context ctx, List<Hit> batch) {
@@ -176,8 +225,11 @@ public final class HostingIpSignInDetection implements Detection {
                             + h.network().describe() + " by " + h.client().label()
                             + (h.mfaPerformed() ? ", MFA completed" : h.satisfiedByToken() ? ", MFA satisfied by a claim in the token" : "")));
         }
-        // the victim completing MFA through a hosting network is the AiTM proxy relaying the sign-in
-        boolean proxy = first.interactive() && first.mfaPerformed();
+        // the victim completing MFA through a hosting network is the AiTM proxy relaying the sign-in — unless the
+        // sign-in presents the user's managed device, whose claim no proxy can relay
+        boolean benign = batch.stream().allMatch(Hit::benignShape);
+        boolean proxy = first.interactive() && first.mfaPerformed() && !first.ownDevice();
+        byToken &= !benign;
         boolean script = !scriptAgent.isEmpty();
         KillChainStage stage = proxy ? KillChainStage.COOKIE_THEFT : INFO.stage();
         List<String> techniques = proxy ? List.of("T1557", "T1078.004") : INFO.techniques();
@@ -189,10 +241,18 @@ public final class HostingIpSignInDetection implements Detection {
                 .append(" min, ").append(String.join(", ", clients)).append(')');
         if (proxy) why.append(", completing MFA through it — the shape of an AiTM proxy relaying the victim's sign-in");
         else if (byToken) why.append(", with MFA satisfied by a claim in the token — the shape of a replayed session");
+        if (benign && first.ownDevice()) {
+            why.append(", presenting the user's compliant or hybrid-joined device — no AiTM proxy can relay that claim, so this is "
+                    + "the user's own machine behind a VPN or cloud egress");
+        } else if (benign) {
+            why.append(", by a third-party app the user consented to, refreshing the user's token from its own cloud — a notice "
+                    + "until it recurs, then the user's baseline");
+        }
         if (script) why.append(", using the scripting agent '").append(scriptAgent).append('\'');
         why.append("; the tenant has not marked this network as its own.");
         return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, first.source(), new Alerts.Finding(
-                script ? Severity.HIGH : INFO.severity(), Math.round(Math.min(confidence, 0.9) * 100) / 100.0,
+                script ? Severity.HIGH : benign ? Severity.LOW : INFO.severity(),
+                Math.round(Math.min(benign ? 0.3 : confidence, 0.9) * 100) / 100.0,
                 first.instant(), last.instant(), stage, techniques, why.toString(),
                 new Alert.Infrastructure(List.copyOf(ips), first.network().asn() > 0 ? List.of(first.network().asn()) : List.of(), List.copyOf(agents), List.copyOf(sessions)),
                 List.of(), evidence));

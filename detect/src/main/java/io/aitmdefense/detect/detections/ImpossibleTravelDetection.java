@@ -33,8 +33,10 @@ import java.util.Set;
  * {@code minSpeedKmh} or faster, great-circle distance between the logged coordinates). The weakest signal on its
  * own — geolocation is approximate — so it is low severity and mainly raises an incident's confidence.
  * <p>
- * Only interactive, successful sign-ins with coordinates count: background refreshes egress through cloud regions
- * unrelated to the user. SASE/VPN egress, Microsoft's network and trusted locations say nothing about where the user
+ * Interactive, successful sign-ins with coordinates are compared with the user's previous one: background refreshes
+ * alone egress through cloud regions unrelated to the user. But one session that changes country within
+ * {@code sessionWindow} is evidence whether its sign-ins are interactive or not — a replayed refresh token shows up
+ * as exactly that — so a sign-in naming a session is also compared with that session's previous one. SASE/VPN egress, Microsoft's network and trusted locations say nothing about where the user
  * is and are left out; two addresses of one network (same ASN, or v4/v6 without ASNs) are one place geolocated
  * twice. At most one alert per user per {@code dedupe}.
  */
@@ -54,11 +56,12 @@ public final class ImpossibleTravelDetection implements Detection {
     private static final double EARTH_RADIUS_KM = 6371.0088;
     /** Half the Earth's circumference: no two places are further apart. */
     private static final double MAX_DISTANCE_KM = Math.PI * EARTH_RADIUS_KM;
-    private static final int CAP = 500;
+    private static final int CAP = 2000;
 
     private final double minKm;
     private final double minSpeedKmh;
     private final Duration dedupe;
+    private final Duration sessionWindow;
     /** Sign-ins further apart than this cannot reach minSpeedKmh anywhere on Earth. */
     private final Duration maxGap;
     private final StateDescriptor<ImpossibleTravelState> state;
@@ -69,6 +72,8 @@ public final class ImpossibleTravelDetection implements Detection {
         this.minSpeedKmh = t.decimal("minSpeedKmh", 800, "... reached faster than this");
         if (minSpeedKmh <= 0) throw new IllegalArgumentException(ID + ".minSpeedKmh: must be positive, got " + minSpeedKmh);
         this.dedupe = t.duration("dedupe", Duration.ofHours(24), "one alert per user within this time");
+        this.sessionWindow = t.duration("sessionWindow", Duration.ofMinutes(60),
+                "one session in another country within this time is evidence, interactive or not");
         this.maxGap = Duration.ofMinutes((long) Math.ceil(MAX_DISTANCE_KM / minSpeedKmh * 60));
         this.state = new StateDescriptor<>(ID + "/places", ImpossibleTravelState::new, maxGap.compareTo(dedupe) > 0 ? maxGap : dedupe,
                 StateCodecs.TRAVEL);
@@ -76,7 +81,8 @@ public final class ImpossibleTravelDetection implements Detection {
 
     /** Where an interactive sign-in was, as the alert needs it. */
     record Place(long time, RecordRef source, double latitude, double longitude, String where, Network network,
-                 UserAgents.Client client, String userAgent, String app) implements Timed {
+                 UserAgents.Client client, String userAgent, String app, boolean interactive, String session,
+                 String country) implements Timed {
     }
 
     /** Recent places in time order, how far they are judged, and when the last alert started. */
@@ -98,12 +104,14 @@ public final class ImpossibleTravelDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        if (!(event instanceof SignIn s) || !s.interactive() || !s.success() || !s.geo().hasCoordinates()) return;
+        if (!(event instanceof SignIn s) || !s.success() || s.workload() || !s.geo().hasCoordinates()) return;
+        if (!s.interactive() && s.sessionId().isEmpty()) return;
         Network n = SignInSignals.network(s, ctx.enrichment());
         if (n.kind() == NetworkKind.SASE_VPN || n.kind() == NetworkKind.MICROSOFT
                 || SignInSignals.trusted(s, n, ctx.enrichment().tenant())) return;
         Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
-                UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName());
+                UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName(),
+                s.interactive(), s.sessionId().toLowerCase(Locale.ROOT), s.geo().country());
         ValueState<ImpossibleTravelState> v = ctx.state(state);
         ImpossibleTravelState st = v.value();
         if (!Timed.insert(st.places, p, CAP, Timed.Cap.REFUSE_BEYOND)) return;
@@ -126,16 +134,16 @@ public final class ImpossibleTravelDetection implements Detection {
             Place to = st.places.get(i);
             if (to.time() > now) break;
             if (to.time() <= st.judgedUpTo) continue;
-            Place from = st.places.get(i - 1);
             if (st.lastAlert != Long.MIN_VALUE && to.time() - st.lastAlert < dedupe.toMillis()) continue;
-            long gap = to.time() - from.time();
-            if (gap > maxGap.toMillis() || !SignInSignals.differentNetworks(from.network(), to.network())) continue;
-            double km = kilometres(from, to);
-            double hours = gap / 3_600_000.0;
-            double speed = hours == 0 ? Double.POSITIVE_INFINITY : km / hours;
-            if (km >= minKm && speed >= minSpeedKmh) {
+            Place from = to.interactive() ? previous(st.places, i, p -> p.interactive()) : null;
+            if (from == null || !travelled(from, to, maxGap.toMillis())) {
+                Place inSession = to.session().isEmpty() ? null : previous(st.places, i, p -> p.session().equals(to.session()));
+                from = inSession != null && !inSession.country().isEmpty() && !to.country().isEmpty()
+                        && !inSession.country().equals(to.country()) && travelled(inSession, to, sessionWindow.toMillis()) ? inSession : null;
+            }
+            if (from != null) {
                 st.lastAlert = to.time();
-                ctx.emit(alert(ctx, from, to, km, speed));
+                ctx.emit(alert(ctx, from, to, kilometres(from, to), speed(from, to)));
             }
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, now);
@@ -144,6 +152,24 @@ public final class ImpossibleTravelDetection implements Detection {
         while (st.places.size() > 1 && st.places.get(0).time() < forget && st.places.get(1).time() <= now) st.places.remove(0);
         if (st.lastAlert != Long.MIN_VALUE && st.lastAlert < now - dedupe.toMillis()) st.lastAlert = Long.MIN_VALUE;
         v.update(st);
+    }
+
+    /** The latest place before index {@code i} that {@code which} accepts, or null. */
+    private static Place previous(List<Place> places, int i, java.util.function.Predicate<Place> which) {
+        for (int j = i - 1; j >= 0; j--) if (which.test(places.get(j))) return places.get(j);
+        return null;
+    }
+
+    /** Far enough apart, fast enough, on really different networks, within {@code maxGapMs}. */
+    private boolean travelled(Place from, Place to, long maxGapMs) {
+        long gap = to.time() - from.time();
+        if (gap > maxGapMs || gap > maxGap.toMillis() || !SignInSignals.differentNetworks(from.network(), to.network())) return false;
+        return kilometres(from, to) >= minKm && speed(from, to) >= minSpeedKmh;
+    }
+
+    private static double speed(Place from, Place to) {
+        double hours = (to.time() - from.time()) / 3_600_000.0;
+        return hours == 0 ? Double.POSITIVE_INFINITY : kilometres(from, to) / hours;
     }
 
     static double kilometres(Place a, Place b) {
@@ -158,12 +184,16 @@ public final class ImpossibleTravelDetection implements Detection {
         String user = ctx.user();
         String pace = Double.isInfinite(speed) ? "at the same moment"
                 : String.format(Locale.ROOT, "in %s, %,.0f km/h", SessionReplayDetection.humanDelay(to.time() - from.time()), speed);
+        boolean session = !(from.interactive() && to.interactive());
         String explanation = String.format(Locale.ROOT,
-                "%s signed in to %s from %s in %s at %s and to %s from %s in %s at %s: %,.0f km %s, faster than any flight.",
+                "%s signed in to %s from %s in %s at %s and to %s from %s in %s at %s: %,.0f km %s, faster than any flight%s.",
                 user, from.app(), from.network().describe(), from.where(), from.instant(),
-                to.app(), to.network().describe(), to.where(), to.instant(), km, pace);
+                to.app(), to.network().describe(), to.where(), to.instant(), km, pace,
+                session ? "; both in Entra session " + to.session() + ", which changed country"
+                        + (from.interactive() || to.interactive() ? "" : " without an interactive sign-in")
+                        + " — a session's token moved to another country" : "");
         boolean hosting = from.network().hosting() || to.network().hosting();
-        double confidence = 0.35 + (hosting ? 0.15 : 0) + (from.client().differs(to.client()) ? 0.1 : 0);
+        double confidence = 0.35 + (hosting ? 0.15 : 0) + (from.client().differs(to.client()) ? 0.1 : 0) + (session ? 0.1 : 0);
         // which side is the attacker is unknown; name a side only when it is a hosting network, so that the victim's
         // own home address never lands in the campaign view
         Set<String> ips = new LinkedHashSet<>(), agents = new LinkedHashSet<>();
@@ -176,13 +206,14 @@ public final class ImpossibleTravelDetection implements Detection {
         }
         List<Evidence> evidence = new ArrayList<>();
         for (Place p : List.of(from, to)) {
-            evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), "interactive sign-in to " + p.app()
+            evidence.add(new Evidence(p.source(), EventKind.SIGN_IN, p.instant(), (p.interactive() ? "interactive" : "non-interactive")
+                    + " sign-in to " + p.app()
                     + " from " + p.where() + ", " + p.network().describe() + " by " + p.client().label()));
         }
         return Alerts.alert(INFO, ctx.tenant(), ctx.key(), user, to.source(), new Alerts.Finding(
                 INFO.severity(), Math.round(confidence * 100) / 100.0,
                 from.instant(), to.instant(), INFO.stage(), INFO.techniques(), explanation,
-                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), List.of()),
+                new Alert.Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), session ? List.of(to.session()) : List.of()),
                 List.of(), evidence));
     }
 }

@@ -64,6 +64,7 @@ public final class MassMailAccessDetection implements Detection {
     private final Duration suspiciousWindow;
     private final StateDescriptor<MassMailAccessState> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
+    private final SessionReplayRule rule;
 
     public MassMailAccessDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -78,6 +79,7 @@ public final class MassMailAccessDetection implements Detection {
         this.state = new StateDescriptor<>(ID + "/recent", MassMailAccessState::new,
                 Duration.ofDays(historyDays).plus(window).plusMinutes(1), StateCodecs.MASS_MAIL);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
+        this.rule = SessionReplayRule.of(config);
     }
 
     /** One MailItemsAccessed record. */
@@ -97,11 +99,12 @@ public final class MassMailAccessDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state, ledger);
+        return List.of(state, ledger, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        SuspiciousSignInLedger.offerUse(ctx, rule, event, window.plus(suspiciousWindow));
         if (SuspiciousSignInLedger.relevant(event)) {
             SuspiciousSignInLedger.record(ctx, ledger, event, window.plus(suspiciousWindow));
             return;
@@ -135,7 +138,8 @@ public final class MassMailAccessDetection implements Detection {
             long total = burst.stream().mapToLong(Access::items).sum();
             if (total < minItems && total < minBaselineItems) return; // too little on either path
             // one look at the ledger per timer: the first unjudged read is the earliest, and the watermark is past all
-            if (looked.isEmpty()) looked.add(ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli()));
+            if (looked.isEmpty()) looked.add(ctx.state(ledger).value().suspicious(first.time() - suspiciousWindow.toMillis(), time.toEpochMilli(),
+                    SessionUses.judged(ctx, rule, time.toEpochMilli())));
             List<SuspiciousSignInLedger.Mark> marks = looked.get(0);
             List<Access> tied = new ArrayList<>();
             SuspiciousSignInLedger.Mark tie = null;
@@ -158,7 +162,7 @@ public final class MassMailAccessDetection implements Detection {
         });
         st.accesses.forgetUpTo(cutoff);
         st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
-        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        SuspiciousSignInLedger.trim(ctx, ledger, rule, time.toEpochMilli());
         if (st.accesses.isEmpty() && st.itemsByHour.isEmpty()) v.clear();
         else v.update(st);
     }

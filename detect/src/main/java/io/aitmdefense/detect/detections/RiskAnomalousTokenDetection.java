@@ -60,6 +60,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
     private final Duration combineWindow;
     private final StateDescriptor<Pending<Hit>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
+    private final SessionReplayRule rule;
 
     public RiskAnomalousTokenDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -72,6 +73,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         this.state = new StateDescriptor<>(ID + "/recent", Pending::new,
                 combineWindow.multipliedBy(2).plusMinutes(1), StateCodecs.RISK);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
+        this.rule = SessionReplayRule.of(config);
     }
 
     private static Set<String> lower(List<String> values) {
@@ -96,11 +98,12 @@ public final class RiskAnomalousTokenDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state, ledger);
+        return List.of(state, ledger, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        SuspiciousSignInLedger.offerUse(ctx, rule, event, combineWindow.multipliedBy(2));
         if (event instanceof SignIn && SuspiciousSignInLedger.relevant(event)) {
             SuspiciousSignInLedger.record(ctx, ledger, event, combineWindow.multipliedBy(2));
             return;
@@ -126,10 +129,11 @@ public final class RiskAnomalousTokenDetection implements Detection {
         long cw = combineWindow.toMillis();
         long cutoff = time.toEpochMilli() - cw;
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
+        SessionUses sessions = SessionUses.judged(ctx, rule, time.toEpochMilli());
         hits.judge(cutoff, (i, h) -> {
             List<Hit> episode = new ArrayList<>();
             for (int j = i; j < hits.rows.size() && hits.rows.get(j).time() <= h.time() + cw; j++) episode.add(hits.rows.get(j));
-            List<SuspiciousSignInLedger.Mark> marks = signIns.suspiciousSignIns(h.time() - cw, h.time() + cw);
+            List<SuspiciousSignInLedger.Mark> marks = signIns.suspiciousSignIns(h.time() - cw, h.time() + cw, sessions);
             boolean pair = episode.stream().anyMatch(o -> !o.type().equalsIgnoreCase(h.type()));
             if (!h.alone() && !pair && marks.isEmpty()) return;
             hits.reported(h.time() + cw);
@@ -137,7 +141,7 @@ public final class RiskAnomalousTokenDetection implements Detection {
         });
         // a later detection pairs with these up to a window before it
         hits.forgetUpTo(cutoff - cw);
-        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        SuspiciousSignInLedger.trim(ctx, ledger, rule, time.toEpochMilli());
         if (hits.isEmpty()) v.clear();
         else v.update(hits);
     }

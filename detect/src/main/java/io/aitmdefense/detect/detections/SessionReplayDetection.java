@@ -10,14 +10,12 @@ import io.aitmdefense.model.Severity;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.ValueState;
 import io.aitmdefense.detect.config.DetectConfig;
-import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,17 +48,16 @@ public final class SessionReplayDetection implements Detection {
                     + "inbox rules, OAuth consents or MFA registrations from the second network; if confirmed, revoke the "
                     + "user's sessions, reset the password and remove what the attacker added.");
 
+    private final SessionReplayRule rule;
     private final Duration window;
-    private final Duration minDelay;
-    private final StateDescriptor<SessionReplayLedger> state;
+    private final StateDescriptor<SessionEpisodes> state;
 
     public SessionReplayDetection(DetectConfig config) {
-        Thresholds t = config.detection(ID);
-        this.window = t.duration("window", Duration.ofMinutes(60), "second use of a session from another network within this time");
-        this.minDelay = t.duration("minDelay", Duration.ofSeconds(1), "immediate use from Microsoft's front end (delay 0) is not replay");
-        // uses live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/uses", SessionReplayLedger::new, window.multipliedBy(2).plusMinutes(1),
-                StateCodecs.SESSION_USES);
+        this.rule = SessionReplayRule.of(config);
+        this.window = rule.window();
+        // the episodes live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
+        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, window.multipliedBy(2).plusMinutes(1),
+                StateCodecs.SESSION_EPISODES);
     }
 
     @Override
@@ -70,65 +67,42 @@ public final class SessionReplayDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state);
+        return List.of(state, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        SessionReplayUse use = SessionReplayUse.of(event, ctx.enrichment(), false);
-        if (use == null) return;
-        ValueState<SessionReplayLedger> s = ctx.state(state);
-        SessionReplayLedger ledger = s.value();
-        ledger.add(use);
-        s.update(ledger);
-        // one timer per user and minute at most: a timer judges every use that is old enough, not just its own
-        ctx.registerTimer(Timed.minuteAfter(use.instant().plus(window)));
+        // uses are read two windows back: a use judged a window after it pairs with those up to a window before it
+        if (SessionUses.offer(ctx, event, window.multipliedBy(2).plusMinutes(1), Duration.ZERO, null)) {
+            // one timer per user and minute at most: a timer judges every use that is old enough, not just its own
+            ctx.registerTimer(Timed.minuteAfter(event.time().plus(window)));
+        }
     }
 
     @Override
     public void onTimer(Instant time, Context ctx) {
-        ValueState<SessionReplayLedger> s = ctx.state(state);
-        SessionReplayLedger ledger = s.value();
-        ledger.judge(time.toEpochMilli(), window.toMillis(), (key, use, uses) -> judge(key, use, uses, ctx));
-        if (ledger.isEmpty()) s.clear();
-        else s.update(ledger);
+        SessionUses uses = ctx.state(SessionUses.STATE).value();
+        ValueState<SessionEpisodes> s = ctx.state(state);
+        SessionEpisodes episodes = s.value();
+        episodes.judge(uses, time.toEpochMilli(), window.toMillis(), u -> "", (key, use, session) -> judge(key, use, session, ctx));
+        if (episodes.isEmpty() && uses.judgedAll(episodes.judgedUpTo)) s.clear();
+        else s.update(episodes);
+        SessionUses.trim(ctx, rule, time.toEpochMilli());
     }
 
     private boolean judge(String key, SessionReplayUse later, List<SessionReplayUse> uses, Context ctx) {
-        if (key.isEmpty()) return false;
-        Map<String, List<UserAgents.Client>> interactive = interactiveClients(uses);
-        if (!usable(later, interactive)) return false;
-        for (SessionReplayUse earlier : uses) {
-            if (Timed.ORDER.compare(earlier, later) >= 0) break;
-            long delay = later.time() - earlier.time();
-            if (delay < minDelay.toMillis() || delay > window.toMillis() || !usable(earlier, interactive)) continue;
-            if (SignInSignals.differentNetworks(earlier.network(), later.network())
-                    && earlier.client().differs(later.client())) {
-                ctx.emit(alert(ctx, key, earlier, later, uses));
-                return true;
-            }
-        }
-        return false;
+        SessionReplayUse earlier = rule.replayedFrom(later, uses);
+        if (earlier == null) return false;
+        ctx.emit(alert(ctx, key, earlier, later, uses));
+        return true;
     }
 
-    /**
-     * A use that can speak for where its client was: counted (not trusted, not Microsoft) and not a non-interactive
-     * row that shows the IP of the session's interactive sign-in with another client — such rows may only have
-     * inherited that IP, so where their client really was is unknown.
-     */
     private static boolean usable(SessionReplayUse u, Map<String, List<UserAgents.Client>> interactiveClients) {
-        if (!u.counted()) return false;
-        if (u.interactive() || !u.signIn()) return true;
-        List<UserAgents.Client> there = interactiveClients.get(u.network().ip());
-        return there == null || there.stream().anyMatch(c -> !c.differs(u.client()));
+        return SessionReplayRule.usable(u, interactiveClients);
     }
 
     private static Map<String, List<UserAgents.Client>> interactiveClients(List<SessionReplayUse> session) {
-        Map<String, List<UserAgents.Client>> byIp = new HashMap<>();
-        for (SessionReplayUse u : session) {
-            if (u.interactive()) byIp.computeIfAbsent(u.network().ip(), ip -> new ArrayList<>()).add(u.client());
-        }
-        return byIp;
+        return SessionReplayRule.interactiveClients(session, Long.MAX_VALUE);
     }
 
     private Alert alert(Context ctx, String key, SessionReplayUse first, SessionReplayUse replay,

@@ -24,10 +24,12 @@ import java.util.Locale;
  * @param counted    false when the row cannot speak for where the client was: a trusted network (the tenant vouches
  *                   for it), Microsoft's own network (services acting for the user), or an authentication-transfer
  *                   hand-over (a documented move of the session to the user's phone)
+ * @param handOff    a sign-in of a client the session is handed to on the person's own machine (device code, Azure CLI,
+ *                   PowerShell, the broker): see {@link SignInSignals#handOffClient}
  */
 record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String session, String tokenId,
                         boolean interactive, boolean signIn, Network network, String userAgent,
-                        UserAgents.Client client, String app, boolean counted) implements Timed {
+                        UserAgents.Client client, String app, boolean counted, boolean handOff) implements Timed {
 
     /**
      * The use an event represents, or null when it is not a successful use by a person. Rows naming neither a
@@ -44,7 +46,7 @@ record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String
             if (!s.resourceName().isEmpty() && !s.resourceName().equals(app)) app = StringPool.of(app + " → " + s.resourceName());
             return new SessionReplayUse(s.time().toEpochMilli(), RecordRef.of(s), EventKind.SIGN_IN,
                     s.sessionId().toLowerCase(Locale.ROOT), s.uniqueTokenId(), s.interactive(), true, n,
-                    s.userAgent(), UserAgents.client(s.userAgent(), s.device()), app, counted);
+                    s.userAgent(), UserAgents.client(s.userAgent(), s.device()), app, counted, SignInSignals.handOffClient(s));
         }
         if (event instanceof OfficeActivity o) {
             if (!o.success() || o.systemActor() || o.ip().isEmpty()) return null;
@@ -54,7 +56,7 @@ record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String
             String ua = o.userAgent().isEmpty() ? agentInClientInfo(o.clientInfo()) : o.userAgent();
             return new SessionReplayUse(o.time().toEpochMilli(), RecordRef.of(o), EventKind.OFFICE_ACTIVITY,
                     o.sessionId().toLowerCase(Locale.ROOT), o.uniqueTokenId(), false, false, n, ua,
-                    UserAgents.client(ua), StringPool.of(o.workload() + " " + o.operation()), counted);
+                    UserAgents.client(ua), StringPool.of(o.workload() + " " + o.operation()), counted, false);
         }
         return null;
     }

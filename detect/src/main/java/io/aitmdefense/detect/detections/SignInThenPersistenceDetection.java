@@ -61,6 +61,7 @@ public final class SignInThenPersistenceDetection implements Detection {
     private final List<String> riskyScopes;
     private final StateDescriptor<Pending<Change>> state;
     private final StateDescriptor<SuspiciousSignInLedger> ledger;
+    private final SessionReplayRule rule;
 
     public SignInThenPersistenceDetection(DetectConfig config) {
         Thresholds t = config.detection(ID);
@@ -78,6 +79,7 @@ public final class SignInThenPersistenceDetection implements Detection {
         this.state = new StateDescriptor<>(ID + "/pending", Pending::new, before.plus(after).plusMinutes(1),
                 StateCodecs.PERSISTENCE);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
+        this.rule = SessionReplayRule.of(config);
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */
@@ -91,11 +93,12 @@ public final class SignInThenPersistenceDetection implements Detection {
 
     @Override
     public List<StateDescriptor<?>> states() {
-        return List.of(state, ledger);
+        return List.of(state, ledger, SessionUses.STATE);
     }
 
     @Override
     public void onEvent(Event event, Context ctx) {
+        SuspiciousSignInLedger.offerUse(ctx, rule, event, before.plus(after));
         boolean signal = SuspiciousSignInLedger.relevant(event);
         Optional<PersistenceChange> p = signal ? Optional.empty()
                 : PersistenceChange.of(event, ctx.enrichment().tenant(), junkFolders, riskyScopes);
@@ -118,12 +121,13 @@ public final class SignInThenPersistenceDetection implements Detection {
         Pending<Change> pending = v.value();
         long cutoff = time.toEpochMilli() - after.toMillis();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
+        SessionUses sessions = SessionUses.judged(ctx, rule, time.toEpochMilli());
         pending.judge(cutoff, (i, c) -> {
-            List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis());
+            List<SuspiciousSignInLedger.Mark> marks = signIns.suspicious(c.time() - before.toMillis(), c.time() + after.toMillis(), sessions);
             if (!marks.isEmpty()) ctx.emit(alert(ctx, c, marks));
         });
         pending.forgetUpTo(cutoff);
-        SuspiciousSignInLedger.trim(ctx, ledger, time.toEpochMilli());
+        SuspiciousSignInLedger.trim(ctx, ledger, rule, time.toEpochMilli());
         if (pending.isEmpty()) v.clear();
         else v.update(pending);
     }

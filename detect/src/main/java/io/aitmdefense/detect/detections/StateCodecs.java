@@ -80,11 +80,12 @@ final class StateCodecs {
         client(u.client(), out);
         str(u.app(), out);
         out.writeBoolean(u.counted());
+        out.writeBoolean(u.handOff());
     }
 
     static SessionReplayUse sessionUse(DataInput in) throws IOException {
         return new SessionReplayUse(varLong(in), source(in), eventKind(in), str(in), str(in), in.readBoolean(), in.readBoolean(),
-                network(in), str(in), client(in), str(in), in.readBoolean());
+                network(in), str(in), client(in), str(in), in.readBoolean(), in.readBoolean());
     }
 
     static void longs(HashMap<String, Long> m, DataOutput out) throws IOException {
@@ -97,16 +98,20 @@ final class StateCodecs {
 
     // --- states
 
-    static final StateCodec<SessionReplayLedger> SESSION_USES = v1("session uses", (s, out) -> {
-        list(s.uses, out, StateCodecs::sessionUse);
+    static final StateCodec<SessionEpisodes> SESSION_EPISODES = v1("session episodes", (s, out) -> {
         varLong(s.judgedUpTo, out);
         longs(s.episodes, out);
     }, in -> {
-        SessionReplayLedger s = new SessionReplayLedger();
-        s.uses.addAll(list(in, StateCodecs::sessionUse));
+        SessionEpisodes s = new SessionEpisodes();
         s.judgedUpTo = varLong(in);
         s.episodes.putAll(longs(in));
         return s;
+    });
+
+    static final StateCodec<TokenWithoutMfaHistory<String>> APP_DAYS = v1("app days", (h, out) -> h.write(out, StateIo::str), in -> {
+        TokenWithoutMfaHistory<String> h = new TokenWithoutMfaHistory<>(HostingIpSignInDetection.APPS);
+        h.read(in, StateIo::str);
+        return h;
     });
 
     static final StateCodec<TreeMap<Long, Long>> DAYS = v1("days", StateIo::longMap, in -> StateIo.longMap(in, new TreeMap<>()));
@@ -267,13 +272,15 @@ final class StateCodecs {
             o.writeBoolean(h.satisfiedByToken());
             o.writeBoolean(h.script());
             str(h.session(), o);
+            o.writeBoolean(h.ownDevice());
+            str(h.thirdPartyApp(), o);
         });
         varLong(s.judgedUpTo, out);
         longs(s.openSince, out);
     }, in -> {
         HostingIpSignInDetection.HostingIpSignInState s = new HostingIpSignInDetection.HostingIpSignInState();
         s.hits.addAll(list(in, i -> new HostingIpSignInDetection.Hit(varLong(i), source(i), network(i), str(i), client(i), str(i),
-                i.readBoolean(), i.readBoolean(), i.readBoolean(), i.readBoolean(), str(i))));
+                i.readBoolean(), i.readBoolean(), i.readBoolean(), i.readBoolean(), str(i), i.readBoolean(), str(i))));
         s.judgedUpTo = varLong(in);
         s.openSince.putAll(longs(in));
         return s;
@@ -290,13 +297,16 @@ final class StateCodecs {
             client(p.client(), o);
             str(p.userAgent(), o);
             str(p.app(), o);
+            o.writeBoolean(p.interactive());
+            str(p.session(), o);
+            str(p.country(), o);
         });
         varLong(s.judgedUpTo, out);
         varLong(s.lastAlert, out);
     }, in -> {
         ImpossibleTravelDetection.ImpossibleTravelState s = new ImpossibleTravelDetection.ImpossibleTravelState();
         s.places.addAll(list(in, i -> new ImpossibleTravelDetection.Place(varLong(i), source(i), i.readDouble(), i.readDouble(), str(i),
-                network(i), client(i), str(i), str(i))));
+                network(i), client(i), str(i), str(i), i.readBoolean(), str(i), str(i))));
         s.judgedUpTo = varLong(in);
         s.lastAlert = varLong(in);
         return s;

@@ -40,9 +40,8 @@ import java.util.Optional;
  * scripting client, risky sign-in, device code), MFA satisfied by a claim in the token from a network with no earlier
  * sign-in of the user in {@code historyDays} (the explanation says when the logs hold less of the user's history) —
  * unless the sign-in names a device the user signed in from before, the user's own machine on a new network, as
- * {@link TokenWithoutMfaDetection} judges it — one session used from a second network by another client (as
- * {@link SessionReplayDetection} requires: a phone moving from Wi-Fi to cellular keeps its client), or a standing
- * Identity Protection detection.
+ * {@link TokenWithoutMfaDetection} judges it — a use of a session that {@link SessionReplayRule} calls a replay (the
+ * rule session-replay alerts on, read from the user's {@link SessionUses}), or a standing Identity Protection detection.
  * <p>
  * Those detections share one ledger per user ({@link #state}): each hands in the events it sees, the first records
  * them, and the ledger keeps as much history as the most demanding of them asked for. Everything is kept in time
@@ -52,8 +51,6 @@ import java.util.Optional;
 final class SuspiciousSignInLedger {
     private static final int CAP = 2000;
     private static final Suspicion[] SUSPICIONS = Suspicion.values();
-    private static final int SESSIONS = 256;
-    private static final int NETWORKS_PER_SESSION = 8;
     private static final long HOUR = Duration.ofHours(1).toMillis();
     private static final long DAY = Duration.ofDays(1).toMillis();
     /** A timer fires up to a minute after the time it stands for. */
@@ -114,17 +111,10 @@ final class SuspiciousSignInLedger {
         }
     }
 
-    private record SessionUse(long time, RecordRef source, Network network, String userAgent, UserAgents.Client client,
-                              String what, boolean trusted) {
-    }
-
     private final int historyDays;
     private final ArrayList<Mark> candidates = new ArrayList<>();
     private final TokenWithoutMfaHistory<Network> networks = new TokenWithoutMfaHistory<>(256);
     private final TokenWithoutMfaHistory<String> devices = new TokenWithoutMfaHistory<>(64);
-    /** Entra session id → network block → its first use. */
-    private final LinkedHashMap<String, Map<String, SessionUse>> sessions = new LinkedHashMap<>();
-    private final HashMap<String, Long> sessionLastUse = new HashMap<>();
     /** The longest look-back plus look-ahead any detection using this ledger asked for (ms). */
     private long span;
     /** Time and row of the last event recorded: the next detection handing in the same event finds them here. */
@@ -145,6 +135,16 @@ final class SuspiciousSignInLedger {
     static StateDescriptor<SuspiciousSignInLedger> state(int historyDays) {
         return StateDescriptor.shared("suspicious-sign-ins/" + historyDays + "d", () -> new SuspiciousSignInLedger(historyDays),
                 Duration.ofDays(historyDays + 2L), CODEC);
+    }
+
+    /**
+     * Hands any event to the user's {@link SessionUses}, which the ledger reads its replays from: a correlating
+     * detection calls it for every event, so that a session is judged the same whichever detections are enabled.
+     *
+     * @param span how long before the watermark this detection may still ask about: its look-back plus look-ahead
+     */
+    static void offerUse(Context ctx, SessionReplayRule rule, Event event, Duration span) {
+        SessionUses.offer(ctx, event, rule.window().plusMinutes(1), span.plusMillis(TIMER_LAG), null);
     }
 
     /**
@@ -170,8 +170,12 @@ final class SuspiciousSignInLedger {
         v.update(ledger);
     }
 
-    /** Forgets what no detection can ask about any more at {@code now} (a timer's time), and drops an empty ledger. */
-    static void trim(Context ctx, StateDescriptor<SuspiciousSignInLedger> state, long now) {
+    /**
+     * Forgets what no detection can ask about any more at {@code now} (a timer's time), here and in the session uses,
+     * and drops an empty ledger.
+     */
+    static void trim(Context ctx, StateDescriptor<SuspiciousSignInLedger> state, SessionReplayRule rule, long now) {
+        SessionUses.trim(ctx, rule, now);
         ValueState<SuspiciousSignInLedger> v = ctx.state(state);
         SuspiciousSignInLedger ledger = v.value();
         ledger.trim(now);
@@ -199,18 +203,6 @@ final class SuspiciousSignInLedger {
         if (!n.ip().isEmpty()) networks.record(n.block(), n, t);
         if (!s.device().id().isEmpty()) devices.record(s.device().id(), s.device().id(), t);
         String session = s.sessionId().toLowerCase(Locale.ROOT);
-        if (!session.isEmpty() && !n.ip().isEmpty()) {
-            Map<String, SessionUse> uses = sessions.get(session);
-            if (uses == null && sessions.size() < SESSIONS) sessions.put(session, uses = new HashMap<>());
-            if (uses != null) {
-                SessionUse u = uses.get(n.block());
-                if (u == null && uses.size() < NETWORKS_PER_SESSION || u != null && t < u.time()) {
-                    uses.put(n.block(), new SessionUse(t, RecordRef.of(s), n, s.userAgent(),
-                            UserAgents.client(s.userAgent(), s.device()), what(s), trusted));
-                }
-                sessionLastUse.merge(session, t, Math::max);
-            }
-        }
         List<Suspicion.Reason> reasons = SignInSignals.reasons(s, e);
         // wider than token-without-mfa's candidate on purpose: the training lab's replay (Adele) carries the token claim
         // without an MFA requirement the detection can see, and only this wider rule ties her inbox rule to it
@@ -241,19 +233,19 @@ final class SuspiciousSignInLedger {
      * The suspicious sign-ins and detections with {@code from <= time <= to}, in time order. Only valid once the
      * watermark has passed {@code to}: a sign-in is new or a session's second network only against what came before it.
      */
-    List<Mark> suspicious(long from, long to) {
-        return suspicious(from, to, true);
+    List<Mark> suspicious(long from, long to, SessionUses sessions) {
+        return suspicious(from, to, sessions, true);
     }
 
     /**
      * As {@link #suspicious(long, long)}, sign-ins only and without their risk level: for a detection that judges
      * risk detections themselves, to which a sign-in's risk is the same detection seen again.
      */
-    List<Mark> suspiciousSignIns(long from, long to) {
-        return suspicious(from, to, false);
+    List<Mark> suspiciousSignIns(long from, long to, SessionUses sessions) {
+        return suspicious(from, to, sessions, false);
     }
 
-    private List<Mark> suspicious(long from, long to, boolean withRisk) {
+    private List<Mark> suspicious(long from, long to, SessionUses sessions, boolean withRisk) {
         List<Mark> out = new ArrayList<>();
         for (Mark m : candidates) {
             if (m.time() < from) continue;
@@ -266,9 +258,7 @@ final class SuspiciousSignInLedger {
             }
             if (!judged.reasons().isEmpty()) out.add(judged);
         }
-        List<Mark> second = new ArrayList<>();
-        for (Map<String, SessionUse> uses : sessions.values()) secondNetworks(uses, from, to, second);
-        for (Mark m : second) {
+        for (Mark m : replays(sessions.replays(from, to))) {
             int same = -1;
             for (int i = 0; i < out.size() && same < 0; i++) if (out.get(i).source().equals(m.source())) same = i;
             if (same >= 0) out.set(same, out.get(same).withReason(m.reasons().get(0)));
@@ -304,25 +294,22 @@ final class SuspiciousSignInLedger {
     }
 
     /**
-     * Each network a session reached after its first, on a really different network and with another client, is a
-     * suspicious use; a trusted network belongs to the session but is never the suspicious second one.
+     * The replayed uses as marks: sign-ins only (an activity row is not a sign-in a persistence follows), the first of
+     * each session on each network — the rest of an episode adds nothing to an explanation.
      */
-    private static void secondNetworks(Map<String, SessionUse> uses, long from, long to, List<Mark> out) {
-        if (uses.size() < 2) return;
-        List<SessionUse> ordered = new ArrayList<>(uses.values());
-        ordered.sort(Comparator.comparingLong(SessionUse::time).thenComparing(u -> u.network().block()));
-        for (int i = 1; i < ordered.size(); i++) {
-            SessionUse u = ordered.get(i);
-            if (u.trusted() || u.time() < from || u.time() > to) continue;
-            for (int j = 0; j < i; j++) {
-                SessionUse first = ordered.get(j);
-                if (!SignInSignals.differentNetworks(first.network(), u.network()) || !first.client().differs(u.client())) continue;
-                out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "", u.what(),
-                        List.of(Suspicion.SESSION_ON_SECOND_NETWORK.because("session first used from " + first.network().describe() + " at "
-                                + Instant.ofEpochMilli(first.time()) + " now used from a second network")), false, ""));
-                break;
-            }
+    private static List<Mark> replays(List<SessionUses.Replay> replays) {
+        List<Mark> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (SessionUses.Replay r : replays) {
+            SessionReplayUse u = r.use(), first = r.from();
+            if (!u.signIn() || !seen.add(u.session() + "|" + u.tokenId() + "|" + u.network().block())) continue;
+            out.add(new Mark(u.time(), u.source(), EventKind.SIGN_IN, u.network(), u.userAgent(), "",
+                    (u.interactive() ? "sign-in to " : "non-interactive sign-in to ") + u.app(),
+                    List.of(Suspicion.SESSION_ON_SECOND_NETWORK.because("session first used from " + first.network().describe() + " at "
+                            + Instant.ofEpochMilli(first.time()) + " by " + first.client().label() + " now used from a second network by "
+                            + u.client().label())), false, ""));
         }
+        return out;
     }
 
     /** Forgets what no detection can ask about at {@code now} or later; the network history keeps {@code historyDays}. */
@@ -330,19 +317,12 @@ final class SuspiciousSignInLedger {
         lastTrim = now;
         long oldestNeeded = now - span;
         candidates.removeIf(m -> m.time() < oldestNeeded);
-        for (Iterator<Map.Entry<String, Long>> it = sessionLastUse.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Long> e = it.next();
-            if (e.getValue() < oldestNeeded) {
-                sessions.remove(e.getKey());
-                it.remove();
-            }
-        }
         networks.forgetBefore(oldestNeeded, historyDays);
         devices.forgetBefore(oldestNeeded, historyDays);
     }
 
     private boolean isEmpty() {
-        return candidates.isEmpty() && sessions.isEmpty() && networks.isEmpty() && devices.isEmpty();
+        return candidates.isEmpty() && networks.isEmpty() && devices.isEmpty();
     }
 
     private static void mark(Mark m, DataOutput o) throws IOException {
@@ -367,29 +347,12 @@ final class SuspiciousSignInLedger {
                 List.copyOf(StateIo.list(i, r -> StateIo.enumOf(SUSPICIONS, r).because(StateIo.str(r)))), i.readBoolean(), StateIo.str(i));
     }
 
-    private static void use(SessionUse u, DataOutput o) throws IOException {
-        StateIo.varLong(u.time(), o);
-        StateIo.source(u.source(), o);
-        StateIo.network(u.network(), o);
-        StateIo.str(u.userAgent(), o);
-        StateCodecs.client(u.client(), o);
-        StateIo.str(u.what(), o);
-        o.writeBoolean(u.trusted());
-    }
-
-    private static SessionUse use(DataInput i) throws IOException {
-        return new SessionUse(StateIo.varLong(i), StateIo.source(i), StateIo.network(i), StateIo.str(i), StateCodecs.client(i),
-                StateIo.str(i), i.readBoolean());
-    }
-
-    /** The ledger in a snapshot; sessions keep their order (the oldest are the ones kept when the cap is reached). */
+    /** The ledger in a snapshot. */
     static final StateCodec<SuspiciousSignInLedger> CODEC = StateCodecs.v1("suspicious sign-ins", (l, out) -> {
         StateIo.varInt(l.historyDays, out);
         StateIo.list(l.candidates, out, SuspiciousSignInLedger::mark);
         l.networks.write(out, StateIo::network);
         l.devices.write(out, StateIo::str);
-        StateIo.orderedMap(l.sessions, out, (uses, o) -> StateIo.sortedMap(uses, o, SuspiciousSignInLedger::use));
-        StateCodecs.longs(l.sessionLastUse, out);
         StateIo.varLong(l.span, out);
         StateIo.varLong(l.lastTime, out);
         out.writeBoolean(l.lastSource != null);
@@ -401,8 +364,6 @@ final class SuspiciousSignInLedger {
         l.candidates.addAll(StateIo.list(in, SuspiciousSignInLedger::mark));
         l.networks.read(in, StateIo::network);
         l.devices.read(in, StateIo::str);
-        StateIo.map(in, l.sessions, i -> StateIo.map(i, new HashMap<>(), SuspiciousSignInLedger::use));
-        l.sessionLastUse.putAll(StateCodecs.longs(in));
         l.span = StateIo.varLong(in);
         l.lastTime = StateIo.varLong(in);
         if (in.readBoolean()) l.lastSource = StateIo.eventSource(in);

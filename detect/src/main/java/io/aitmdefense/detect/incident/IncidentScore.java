@@ -1,6 +1,8 @@
 package io.aitmdefense.detect.incident;
 
+import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.model.Alert;
+import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.Severity;
 
@@ -20,7 +22,32 @@ final class IncidentScore {
     private static final Set<KillChainStage> ACCESS = EnumSet.range(KillChainStage.INITIAL_ACCESS, KillChainStage.REPLAY);
     private static final Set<KillChainStage> FOLLOW_ON = EnumSet.range(KillChainStage.PERSISTENCE, KillChainStage.IMPACT);
 
+    /**
+     * Detections whose medium alert says only that a session or token was reused from a network new to the user: from
+     * a residential or mobile network, alone, that is a traveller or a new ISP as often as a residential proxy.
+     */
+    private static final Set<String> REUSE_SIGNALS = Set.of("token-without-mfa", "client-mismatch");
+
     private IncidentScore() {
+    }
+
+    /**
+     * One medium signal alone — a session reused from a new residential or mobile network, with no other alert before
+     * or after it: a notice, not an incident. Any second alert, a hosting or VPN address, or a higher severity makes
+     * the group an incident.
+     */
+    static boolean loneReuse(List<Alert> alerts, Enrichment enrichment) {
+        if (alerts.size() != 1) return false;
+        Alert a = alerts.get(0);
+        if (a.severity() != Severity.MEDIUM || a.stage() != KillChainStage.REPLAY || !REUSE_SIGNALS.contains(a.detectionId())) return false;
+        Alert.Infrastructure in = a.infrastructure();
+        if (in.ips().isEmpty()) return false;
+        int loggedAsn = in.ips().size() == 1 && in.asns().size() == 1 ? in.asns().get(0) : 0;
+        for (String ip : in.ips()) {
+            NetworkKind kind = enrichment.network(ip, loggedAsn).kind();
+            if (kind != NetworkKind.OTHER && kind != NetworkKind.MOBILE) return false;
+        }
+        return true;
     }
 
     static Severity severity(List<Alert> alerts) {

@@ -45,8 +45,11 @@ import java.util.function.Consumer;
  * alerts whose spans come within the incident window (default 24 h) of each other are one incident, so a slow attack
  * stays one story while a user phished again next month gets a new one; an alert that bridges two incidents merges them
  * into the older. An incident's id is assigned once, when it is created, from its first alert, and never changes.
- * Groups of only low or info alerts (a lone impossible travel, an admin's planned-looking policy change) are notices,
- * not incidents, until a stronger alert joins them.
+ * Alerts that share a session id or an attacker address are one attack however far apart, up to
+ * {@code incidents.sameAttackSpan} (default 14 days): one incident per attack, and one for a recurring pattern, never
+ * one a day. Groups of only low or info alerts (a lone impossible travel, an admin's planned-looking policy change) are
+ * notices, not incidents, until a stronger alert joins them; so is one medium signal alone that a session was reused
+ * from a new residential or mobile network ({@link IncidentScore#loneReuse}) with nothing before or after it.
  * <p>
  * After each alert the incidents are linked into campaigns ({@link CampaignLinker}) and each incident that changed is
  * handed to the listener as an {@link IncidentUpdate}: {@code CREATED}, {@code ALERT_ADDED}, {@code SEVERITY_RAISED},
@@ -60,6 +63,8 @@ public final class IncidentTracker implements AlertSink {
             .thenComparing(Alert::id);
 
     private final Duration window;
+    private final Duration sameAttack;
+    private final Enrichment enrichment;
     private final CampaignLinker linker;
     private static final int CHECKPOINT_VERSION = 1;
 
@@ -85,6 +90,8 @@ public final class IncidentTracker implements AlertSink {
         final long sequence;
         final List<Alert> alerts = new ArrayList<>();
         final Set<String> alertIds = new HashSet<>();
+        /** The session ids and attacker addresses of the alerts: what ties an alert days later to this attack. */
+        final Set<String> indicators = new HashSet<>();
         Instant start, reach;
         Incident assembled;
         String countries;
@@ -99,15 +106,17 @@ public final class IncidentTracker implements AlertSink {
             return !a.start().isAfter(reach.plus(window)) && !start.isAfter(a.end().plus(window));
         }
 
-        void add(Alert a) {
+        boolean sameAttack(Alert a, Set<String> its, Duration span) {
+            return !a.start().isAfter(reach.plus(span)) && !start.isAfter(a.end().plus(span))
+                    && its.stream().anyMatch(indicators::contains);
+        }
+
+        void add(Alert a, Set<String> its) {
+            indicators.addAll(its);
             alerts.add(a);
             alertIds.add(a.id());
             start = start == null || a.start().isBefore(start) ? a.start() : start;
             reach = reach == null || a.end().isAfter(reach) ? a.end() : reach;
-        }
-
-        boolean incident() {
-            return IncidentScore.severity(alerts).compareTo(Severity.MEDIUM) >= 0;
         }
     }
 
@@ -116,6 +125,8 @@ public final class IncidentTracker implements AlertSink {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("incidents.window: must be longer than zero, got " + window);
         }
+        this.sameAttack = config.sameAttackSpan();
+        this.enrichment = enrichment;
         this.linker = new CampaignLinker(config, enrichment);
         // an alert names its addresses up to a correlation window after the activity, and a campaign looks a window
         // around each incident: three windows of recent addresses cover both
@@ -131,9 +142,10 @@ public final class IncidentTracker implements AlertSink {
         String key = alert.tenant() + "|" + (alert.userKey().isEmpty() ? alert.user() : alert.userKey()).toLowerCase(Locale.ROOT);
         List<Group> userGroups = groups.computeIfAbsent(key, k -> new ArrayList<>());
         List<Group> near = new ArrayList<>();
+        Set<String> its = indicators(alert);
         for (Group g : userGroups) {
             if (g.alertIds.contains(alert.id())) return;
-            if (g.near(alert, window)) near.add(g);
+            if (g.near(alert, window) || g.sameAttack(alert, its, sameAttack)) near.add(g);
         }
         Group target;
         boolean wasPublished = false;
@@ -145,16 +157,33 @@ public final class IncidentTracker implements AlertSink {
             near.sort(Comparator.comparingLong(g -> g.sequence));
             target = near.get(0);
             for (Group other : near.subList(1, near.size())) {
-                other.alerts.forEach(target::add);
+                other.alerts.forEach(a -> addTo(target, a));
                 userGroups.remove(other);
                 wasPublished |= published.remove(other.id) != null;
             }
         }
-        target.add(alert);
+        target.add(alert, its);
         target.alerts.sort(TIME_ORDER);
         for (String ip : assembler.attackerAddresses(alert)) watch.watch(ip);
         // a notice changes no incident and no campaign: most alerts of a large tenant are such noise
-        if (target.incident() || wasPublished || published.containsKey(target.id)) publish();
+        if (incident(target) || wasPublished || published.containsKey(target.id)) publish();
+    }
+
+    /** Session ids and attacker addresses (never Microsoft's) of an alert. */
+    private Set<String> indicators(Alert a) {
+        Set<String> its = new HashSet<>();
+        for (String s : a.infrastructure().sessionIds()) if (!s.isBlank()) its.add("session:" + s.toLowerCase(Locale.ROOT));
+        for (String ip : assembler.attackerAddresses(a)) its.add("ip:" + ip);
+        return its;
+    }
+
+    private void addTo(Group g, Alert a) {
+        g.add(a, indicators(a));
+    }
+
+    /** A group that is an incident, not a notice. */
+    private boolean incident(Group g) {
+        return IncidentScore.severity(g.alerts).compareTo(Severity.MEDIUM) >= 0 && !IncidentScore.loneReuse(g.alerts, enrichment);
     }
 
     /** Notes an event for the campaign view and attacker activity; a new user at an attacker address may link a campaign. */
@@ -182,7 +211,7 @@ public final class IncidentTracker implements AlertSink {
             for (var g = gs.iterator(); g.hasNext(); ) {
                 Group group = g.next();
                 if (!group.reach.isBefore(horizon)) continue;
-                if (group.incident()) closed.add(incidentOf(group));
+                if (incident(group)) closed.add(incidentOf(group));
                 published.remove(group.id);
                 g.remove();
             }
@@ -201,7 +230,7 @@ public final class IncidentTracker implements AlertSink {
         IncidentSet linked = linked();
         List<Incident> incidents = linked.incidents().stream().map(i -> i.withAttackerActivity(watch.activityOf(i, window))).toList();
         List<Alert> notices = new ArrayList<>();
-        for (List<Group> gs : groups.values()) for (Group g : gs) if (!g.incident()) notices.addAll(g.alerts);
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (!incident(g)) notices.addAll(g.alerts);
         return new IncidentSet(incidents, linked.campaigns(), notices);
     }
 
@@ -267,7 +296,7 @@ public final class IncidentTracker implements AlertSink {
             List<Group> gs = new ArrayList<>();
             for (int n = in.readInt(); n > 0; n--) {
                 Group g = new Group(EventCodec.readString(in), key, in.readLong());
-                for (int a = in.readInt(); a > 0; a--) g.add(AlertCodec.read(in));
+                for (int a = in.readInt(); a > 0; a--) t.addTo(g, AlertCodec.read(in));
                 gs.add(g);
             }
             t.groups.put(key, gs);
@@ -301,7 +330,7 @@ public final class IncidentTracker implements AlertSink {
 
     private List<Incident> currentIncidents() {
         List<Incident> out = new ArrayList<>();
-        for (List<Group> gs : groups.values()) for (Group g : gs) if (g.incident()) out.add(incidentOf(g));
+        for (List<Group> gs : groups.values()) for (Group g : gs) if (incident(g)) out.add(incidentOf(g));
         return out;
     }
 
@@ -326,7 +355,7 @@ public final class IncidentTracker implements AlertSink {
                 same.sort(Comparator.comparingLong(g -> g.sequence));
                 Group target = same.get(0);
                 for (Group other : same.subList(1, same.size())) {
-                    other.alerts.forEach(target::add);
+                    other.alerts.forEach(a -> addTo(target, a));
                     groups.get(other.key).remove(other);
                     published.remove(other.id);
                 }

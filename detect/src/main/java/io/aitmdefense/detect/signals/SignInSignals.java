@@ -27,7 +27,81 @@ public final class SignInSignals {
     public static final Set<String> AITM_RISK_TYPES = Set.of("anomaloustoken", "tokenissueranomaly", "attackerinthemiddle",
             "adversaryinthemiddle", "attemptedprtaccess");
 
+    /**
+     * Microsoft's own clients (first-party app ids) that sign users in: anything else acting for a user without the user
+     * at the keyboard is a third-party app the user or an administrator consented to.
+     */
+    public static final Set<String> MICROSOFT_CLIENTS = Set.of(
+            "4765445b-32c6-49b0-83e6-1d93765276ca", // OfficeHome
+            "00000002-0000-0ff1-ce00-000000000000", // Office 365 Exchange Online
+            "00000003-0000-0ff1-ce00-000000000000", // Office 365 SharePoint Online
+            "00000003-0000-0000-c000-000000000000", // Microsoft Graph
+            "27922004-5251-4030-b22d-91ecd9a37ea4", // Outlook Mobile
+            "1fec8e78-bce4-4aaf-ab1b-5451cc387264", // Microsoft Teams
+            "5e3ce6c0-2b1f-4285-8d4b-75ee78787346", // Microsoft Teams Web Client
+            "ab9b8c07-8f02-4f72-87fa-80105867a763", // OneDrive SyncEngine
+            "d3590ed6-52b3-4102-aeff-aad2292ab01c", // Microsoft Office
+            "89bee1f7-5e6e-4d8a-9f3d-ecd601259da7", // Office365 Shell WCSS-Client
+            "29d9ed98-a469-4536-ade2-f981bc1d605e", // Microsoft Authentication Broker
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46", // Microsoft Azure CLI
+            "1950a258-227b-4e31-a9cf-717495945fc2", // Microsoft Azure PowerShell
+            "14d82eec-204b-4c2f-b7e8-296a70dab67e", // Microsoft Graph Command Line Tools
+            "aebc6443-996d-45c2-90f0-388ff96faa56", // Visual Studio Code
+            "c44b4083-3bb0-49c1-b47d-974e53cbdf3c", // Azure Portal
+            "0000000c-0000-0000-c000-000000000000", // Microsoft App Access Panel (My Apps, My Sign-ins)
+            "19db86c3-b2b9-44cc-b339-36da233a3be2", // My Sign-ins
+            "9ba1a5c7-f17a-4de9-a1f1-6178c8d51223", // Microsoft Intune Company Portal
+            "0000000a-0000-0000-c000-000000000000", // Microsoft Intune
+            "38aa3b87-a06d-4817-b275-7a316988d93b"); // Windows Sign In
+    /** First-party clients a person hands a session to on their own machine: the command-line tools and the broker. */
+    private static final Set<String> HAND_OFF_CLIENTS = Set.of(
+            "04b07795-8ddb-461a-bbee-02f9e1bf7b46", // Microsoft Azure CLI
+            "1950a258-227b-4e31-a9cf-717495945fc2", // Microsoft Azure PowerShell
+            "14d82eec-204b-4c2f-b7e8-296a70dab67e", // Microsoft Graph Command Line Tools
+            "aebc6443-996d-45c2-90f0-388ff96faa56", // Visual Studio Code
+            "29d9ed98-a469-4536-ade2-f981bc1d605e"); // Microsoft Authentication Broker
+
     private SignInSignals() {
+    }
+
+    /**
+     * The sign-in presents the user's own managed machine: a compliant device or a hybrid-joined one. Its device claim
+     * comes from the machine's own registration, which a reverse proxy in the middle of a browser sign-in cannot relay,
+     * so such a sign-in is never an AiTM proxy's, whatever network it leaves from (a VPN, cloud egress).
+     */
+    public static boolean ownManagedDevice(SignIn s) {
+        return s.device().compliant() || s.device().trustType().toLowerCase(Locale.ROOT).startsWith("hybrid");
+    }
+
+    /**
+     * A non-interactive sign-in by an app that is not one of Microsoft's clients: a third-party integration the user
+     * consented to (CRM, marketing, scheduling) refreshing the user's token from its own cloud. Its refresh tokens are
+     * bound to the app's own credentials, so this is the app at work, not a replayed browser session.
+     */
+    public static boolean thirdPartyAppActing(SignIn s) {
+        if (s.interactive() || s.appId().isEmpty() || MICROSOFT_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT))) return false;
+        // Microsoft has hundreds of first-party clients; their display names come from Microsoft's own service
+        // principals, so a name like Microsoft's is Microsoft's (a third-party app named so is merely judged as one)
+        String name = s.appName().toLowerCase(Locale.ROOT);
+        for (String word : MICROSOFT_NAMES) if (name.startsWith(word) || name.contains(" " + word)) return false;
+        return true;
+    }
+
+    private static final List<String> MICROSOFT_NAMES = List.of("microsoft", "office", "outlook", "teams", "onedrive",
+            "sharepoint", "exchange", "windows", "azure", "intune", "skype", "bing", "my signins", "my apps", "my profile", "power ");
+
+    /**
+     * A session handed from the browser to a first-party tool on the same machine: a device-code flow, or a sign-in of
+     * Azure CLI, Azure or Graph PowerShell, Visual Studio Code or the authentication broker. Such a client (often a
+     * Linux/WSL or python agent) using the session is the person's own machine when it is on the browser's address.
+     */
+    public static boolean handOffClient(SignIn s) {
+        return s.token().deviceCode() || firstPartyTool(s);
+    }
+
+    /** Azure CLI, Azure or Graph PowerShell, Visual Studio Code or the authentication broker signed the user in. */
+    public static boolean firstPartyTool(SignIn s) {
+        return HAND_OFF_CLIENTS.contains(s.appId().toLowerCase(Locale.ROOT));
     }
 
     public static Network network(SignIn s, Enrichment e) {
@@ -117,8 +191,15 @@ public final class SignInSignals {
         List<Suspicion.Reason> r = new ArrayList<>(3);
         if (!s.success() || s.workload()) return r;
         Network n = network(s, e);
-        if (untrustedHosting(s, n, e.tenant())) r.add(Suspicion.HOSTING.because("hosting network the tenant has not marked trusted"));
-        if (scriptingAgent(s.userAgent())) r.add(Suspicion.SCRIPTING_CLIENT.because("scripting client '" + s.userAgent() + "'"));
+        // the user's own managed machine behind a VPN, or a consented app working from its cloud, is not someone
+        // signing in from a hosting network
+        if (untrustedHosting(s, n, e.tenant()) && !ownManagedDevice(s) && !thirdPartyAppActing(s)) {
+            r.add(Suspicion.HOSTING.because("hosting network the tenant has not marked trusted"));
+        }
+        // Azure CLI and PowerShell are scripts by nature (MSAL's python or .NET agent): their agent says nothing
+        if (scriptingAgent(s.userAgent()) && !firstPartyTool(s)) {
+            r.add(Suspicion.SCRIPTING_CLIENT.because("scripting client '" + s.userAgent() + "'"));
+        }
         if (risky(s)) r.add(Suspicion.RISKY_SIGN_IN.because("sign-in risk " + riskLabel(s)));
         if (s.token().deviceCode() && !trusted(s, n, e.tenant())) {
             r.add(Suspicion.DEVICE_CODE.because(n.hosting() ? "device code flow from hosting network" : "device code flow"));

@@ -25,7 +25,7 @@ class BecSendDetectionTest {
     static final String JANE = "jane@contoso.example";
 
     static Event hostingSignIn(String user, String at) {
-        return signIn().user(user).at(at).ip("203.0.113.10").asn(14061).session("s-1").build();
+        return signIn().user(user).at(at).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").session("s-1").build();
     }
 
     /** {@code n} sends a minute apart from {@code start}, with the given subject pattern ("%d" for a number). */

@@ -53,7 +53,7 @@ class CaTamperingDetectionTest {
     }
 
     static Event hostingSignIn(String at) {
-        return signIn().user(ADMIN).at(at).ip("203.0.113.10").asn(14061).build();
+        return signIn().user(ADMIN).at(at).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").build();
     }
 
     static Event normalSignIn(String at) {

@@ -189,6 +189,28 @@ class ClientMismatchDetectionTest {
         harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofMinutes(90), inOrder);
     }
 
+    /** Azure CLI in WSL on the user's laptop: MSAL's python agent, Linux, signed in by device code. */
+    static SampleEvents.SignInBuilder azureCliInWsl(String at, String ip, int asn) {
+        return signIn().at(at).session(SESSION).ip(ip).asn(asn).userAgent("python-requests/2.32.3")
+                .unmanagedDevice("Linux", "").app("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI")
+                .resource("797f4846-ba00-4fd7-ba43-dac1f8f63013", "Windows Azure Service Management API").deviceCode();
+    }
+
+    @Test
+    void aDeviceCodeHandOffToACommandLineToolOnTheBrowsersAddressIsNotAMovedSession() {
+        assertThat(run(List.of(chromeOnWindows("2025-03-04T09:00:00Z").build(),
+                azureCliInWsl("2025-03-04T09:03:00Z", "81.2.69.160", 7922).build(),
+                azureCliInWsl("2025-03-04T09:40:00Z", "81.2.69.160", 7922).nonInteractive().build()))).isEmpty();
+    }
+
+    @Test
+    void theSameToolOnAnotherAddressIsStillAMovedSession() {
+        // the code redeemed elsewhere (device-code or authorization-code phishing) keeps both signals
+        assertThat(run(List.of(chromeOnWindows("2025-03-04T09:00:00Z").build(),
+                azureCliInWsl("2025-03-04T09:03:00Z", "198.51.100.20", 24940).build()))).singleElement()
+                .satisfies(a -> assertThat(a.explanation()).contains("scripting agent 'python-requests/2.32.3'"));
+    }
+
     private static List<Alert> run(List<? extends Event> events) {
         return run(events, DetectConfig.defaults());
     }

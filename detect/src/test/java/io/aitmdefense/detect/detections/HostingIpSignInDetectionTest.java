@@ -159,6 +159,60 @@ class HostingIpSignInDetectionTest {
         harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofHours(6), inOrder);
     }
 
+    /** A laptop that is hybrid-joined and compliant, as Entra logs it; the user's own machine. */
+    static final io.aitmdefense.events.Device HYBRID_LAPTOP = new io.aitmdefense.events.Device("6b1f2c4e-0d7a-4e1b-9d55-2f1c8a0e9b31",
+            "LT-0042", "Windows 10", "Edge 131.0.0", "Hybrid Azure AD joined", true, true);
+    /** A CRM connector the user consented to (a third-party confidential client), refreshing from its cloud (AWS). */
+    static final String CONNECTOR = "3c8d6b9e-7f2a-4b51-9e0d-5a6c1f2b8e47";
+
+    static SampleEvents.SignInBuilder connectorRefresh(String at) {
+        return signIn().at(at).ip("52.23.45.67").asn(14618).nonInteractive().satisfiedByToken().userAgent("")
+                .unmanagedDevice("", "").app(CONNECTOR, "Contoso CRM Sync")
+                .resource("00000003-0000-0000-c000-000000000000", "Microsoft Graph");
+    }
+
+    @Test
+    void theUsersCompliantHybridJoinedDeviceOnAHostedVpnIsNotAnAitmProxy() {
+        // the same sign-in without the device claim is the proxy's shape (test above); with it, a proxy is impossible
+        List<Alert> alerts = run(List.of(fromDigitalOcean("2025-03-04T09:00:00Z").device(HYBRID_LAPTOP).build(),
+                fromDigitalOcean("2025-03-04T09:05:00Z").device(HYBRID_LAPTOP).nonInteractive().satisfiedByToken().build()));
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
+            assertThat(a.stage()).isEqualTo(KillChainStage.REPLAY);
+            assertThat(a.explanation()).doesNotContain("shape of an AiTM proxy").doesNotContain("shape of a replayed session")
+                    .contains("compliant or hybrid-joined device");
+        });
+    }
+
+    @Test
+    void aConsentedAppRefreshingFromItsCloudDailyIsANoticeOnceThenTheUsersBaseline() {
+        List<Event> days = new ArrayList<>();
+        for (int d = 4; d <= 9; d++) days.add(connectorRefresh("2025-03-0" + d + "T02:1" + d + ":00Z").build());
+
+        List<Alert> alerts = run(days);
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
+            assertThat(a.start()).isEqualTo(Instant.parse("2025-03-04T02:14:00Z"));
+            assertThat(a.explanation()).contains("third-party app").doesNotContain("shape of a replayed session");
+        });
+    }
+
+    @Test
+    void microsoftsOwnClientsRefreshingFromAHostingNetworkStayTheShapeOfAReplay() {
+        // the attacker's replayed refresh token is a Microsoft first-party client (Office): no baseline for it
+        List<Event> days = new ArrayList<>();
+        for (int d = 4; d <= 6; d++) {
+            days.add(fromDigitalOcean("2025-03-0" + d + "T02:00:00Z").nonInteractive().satisfiedByToken()
+                    .app("d3590ed6-52b3-4102-aeff-aad2292ab01c", "Microsoft Office").build());
+        }
+        assertThat(run(days)).hasSize(3).allSatisfy(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.explanation()).contains("shape of a replayed session");
+        });
+    }
+
     private static List<Alert> run(List<? extends Event> events) {
         return run(events, TenantContext.EMPTY);
     }

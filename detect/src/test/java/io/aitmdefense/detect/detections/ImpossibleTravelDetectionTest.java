@@ -58,8 +58,8 @@ class ImpossibleTravelDetectionTest {
 
     @Test
     void greatCircleDistanceIsRight() {
-        ImpossibleTravelDetection.Place london = new ImpossibleTravelDetection.Place(0, null, 51.5074, -0.1278, "", null, null, "", "");
-        ImpossibleTravelDetection.Place newYork = new ImpossibleTravelDetection.Place(0, null, 40.7128, -74.0060, "", null, null, "", "");
+        ImpossibleTravelDetection.Place london = new ImpossibleTravelDetection.Place(0, null, 51.5074, -0.1278, "", null, null, "", "", true, "", "");
+        ImpossibleTravelDetection.Place newYork = new ImpossibleTravelDetection.Place(0, null, 40.7128, -74.0060, "", null, null, "", "", true, "", "");
         assertThat(ImpossibleTravelDetection.kilometres(london, newYork)).isCloseTo(5570, within(15.0));
     }
 
@@ -136,6 +136,34 @@ class ImpossibleTravelDetectionTest {
         assertThat(inOrder).hasSize(4);
 
         harness().assertArrivalOrderDoesNotMatter(events, seed, Duration.ofHours(6), inOrder);
+    }
+
+    @Test
+    void oneSessionRefreshedFromAnotherCountryMinutesLaterIsEvidenceThoughNotInteractive() {
+        // a stolen refresh token redeemed abroad: the victim's interactive sign-in at home, the session's next row in Lagos
+        List<Alert> alerts = run(List.of(inLondon("2025-03-04T09:00:00Z").session("sess-7").build(),
+                inLagos("2025-03-04T09:20:00Z").session("sess-7").nonInteractive().build()));
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.explanation()).contains("Entra session sess-7, which changed country");
+            assertThat(a.infrastructure().sessionIds()).containsExactly("sess-7");
+            assertThat(a.evidence()).extracting(e -> e.summary()).anyMatch(d -> d.startsWith("non-interactive sign-in"));
+        });
+    }
+
+    @Test
+    void refreshesAloneThatChangeCountryWithinOneSessionAreEvidence() {
+        List<Alert> alerts = run(List.of(inLondon("2025-03-04T09:00:00Z").session("sess-8").nonInteractive().build(),
+                inLagos("2025-03-04T09:30:00Z").session("sess-8").nonInteractive().build()));
+
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.explanation()).contains("without an interactive sign-in"));
+    }
+
+    @Test
+    void refreshesOfDifferentSessionsInTwoCountriesAreNotTravel() {
+        // background refreshes of two apps egress through unrelated cloud regions: only one session moving counts
+        assertThat(run(List.of(inLondon("2025-03-04T09:00:00Z").session("sess-a").nonInteractive().build(),
+                inLagos("2025-03-04T09:30:00Z").session("sess-b").nonInteractive().build()))).isEmpty();
     }
 
     private static List<Alert> run(List<? extends Event> events) {

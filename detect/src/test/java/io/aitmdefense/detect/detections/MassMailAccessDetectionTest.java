@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MassMailAccessDetectionTest {
 
     static Event hostingSignIn(String user, String at) {
-        return signIn().user(user).at(at).ip("203.0.113.10").asn(14061).session("s-1").build();
+        return signIn().user(user).at(at).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").session("s-1").build();
     }
 
     static Event read(String user, String at, int items, String ip, String session) {

@@ -77,7 +77,7 @@ class RiskAnomalousTokenDetectionTest {
 
     @Test
     void aWeakDetectionWithASuspiciousSignInAlerts() {
-        Event hosting = signIn().at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).build();
+        Event hosting = signIn().at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").build();
         assertThat(run(List.of(hosting, risk("unfamiliarFeatures").at("2025-03-04T09:05:00Z").build())))
                 .singleElement().satisfies(a -> {
                     assertThat(a.severity()).isEqualTo(Severity.HIGH);
@@ -144,7 +144,7 @@ class RiskAnomalousTokenDetectionTest {
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-04T09:05:00Z").build());
             events.add(risk("anonymizedIPAddress").user(user).at("2025-03-04T11:00:00Z").build());
             events.add(risk("anomalousToken").user(user).at("2025-03-04T13:00:00Z").build());
-            events.add(signIn().user(user).at("2025-03-05T08:00:00Z").ip("203.0.113.10").asn(14061).build());
+            events.add(signIn().user(user).at("2025-03-05T08:00:00Z").ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").build());
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-05T09:00:00Z").build());
             events.add(risk("unfamiliarFeatures").user(user).at("2025-03-06T09:00:00Z").build());
         }

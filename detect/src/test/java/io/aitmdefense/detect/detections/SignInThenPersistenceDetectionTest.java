@@ -6,6 +6,7 @@ import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.engine.KeyedRuntime;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.Event;
+import io.aitmdefense.events.SampleEvents;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.read.LogReader;
 import io.aitmdefense.events.read.Progress;
@@ -39,7 +40,7 @@ class SignInThenPersistenceDetectionTest {
 
     /** A sign-in from a DigitalOcean droplet: the AiTM proxy or the replay host. */
     static Event hostingSignIn(String at) {
-        return signIn().at(at).ip("203.0.113.10").asn(14061).session("s-1").build();
+        return signIn().at(at).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").session("s-1").build();
     }
 
     static Artifact.InboxRule rule(String name, List<String> forwardTo, boolean deletes, String folder) {
@@ -184,6 +185,28 @@ class SignInThenPersistenceDetectionTest {
     }
 
     @Test
+    void theUsersCompliantLaptopBehindAHostedVpnIsNotASuspiciousSignIn() {
+        // the builder's default device is the user's hybrid-joined, compliant laptop: no AiTM proxy can present it
+        Event vpn = signIn().at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).session("s-1").build();
+        Event mfa = audit("User registered security info").at("2025-03-04T09:12:00Z")
+                .artifact(new Artifact.MfaMethodChange("Phone", true, false, "")).build();
+
+        assertThat(run(List.of(vpn, mfa))).isEmpty();
+        assertThat(run(List.of(hostingSignIn("2025-03-04T09:00:00Z"), mfa))).hasSize(1);
+    }
+
+    @Test
+    void azureClisOwnPythonAgentIsNotAScriptingClientButAnyOtherAppsIs() {
+        Event mfa = audit("User registered security info").at("2025-03-04T09:12:00Z")
+                .artifact(new Artifact.MfaMethodChange("Phone", true, false, "")).build();
+        SampleEvents.SignInBuilder python = signIn().at("2025-03-04T09:00:00Z").ip("81.2.69.160").asn(7922)
+                .userAgent("python-requests/2.32.3").unmanagedDevice("Linux", "");
+
+        assertThat(run(List.of(python.app("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI").build(), mfa))).isEmpty();
+        assertThat(run(List.of(python.app("4765445b-32c6-49b0-83e6-1d93765276ca", "OfficeHome").build(), mfa))).hasSize(1);
+    }
+
+    @Test
     void oneSessionSeenFromASecondNetworkByAnotherClientIsSuspicious() {
         Event home = signIn().at("2025-03-04T08:50:00Z").ip("81.2.69.160").asn(7922).session("s-9").build();
         Event elsewhere = signIn().at("2025-03-04T09:00:00Z").ip("198.51.100.20").asn(3215).session("s-9").nonInteractive()
@@ -233,7 +256,7 @@ class SignInThenPersistenceDetectionTest {
         List<Event> events = new ArrayList<>();
         for (String user : List.of(JANE, "bob@contoso.example", "eve@contoso.example")) {
             events.add(signIn().user(user).at("2025-02-25T08:30:00Z").ip("81.2.69.160").asn(7922).build());
-            events.add(signIn().user(user).at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).build());
+            events.add(signIn().user(user).at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0").build());
             events.add(office("New-InboxRule").user(user).at("2025-03-04T08:45:00Z").artifact(rule(".", List.of(), true, "")).build());
             events.add(office("New-InboxRule").user(user).at("2025-03-04T09:30:00Z")
                     .artifact(rule("fw", List.of("x@attacker.example"), false, "")).build());

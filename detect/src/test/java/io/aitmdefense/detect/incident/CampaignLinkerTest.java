@@ -125,7 +125,8 @@ class CampaignLinkerTest {
     @Test
     void oneUserWithTwoIncidentsOnTheSameAddressIsNoCampaign() {
         IncidentSet set = builder.build(List.of(replay("alice@contoso.com", T0, DO_IP),
-                replay("alice@contoso.com", T0.plus(Duration.ofDays(5)), DO_IP)));
+                // beyond incidents.sameAttackSpan (14 days), else one address would make them one incident
+                replay("alice@contoso.com", T0.plus(Duration.ofDays(20)), DO_IP)));
 
         assertThat(set.incidents()).hasSize(2);
         assertThat(set.campaigns()).isEmpty();

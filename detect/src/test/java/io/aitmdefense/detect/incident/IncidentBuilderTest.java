@@ -45,7 +45,8 @@ class IncidentBuilderTest {
     @Test
     void aGapOfOneSecondMoreThanTheWindowStartsANewIncident() {
         Alert first = hosting("alice@contoso.com", T0, DO_IP, PYTHON);
-        Alert second = hosting("alice@contoso.com", T0.plus(Duration.ofHours(24).plusSeconds(1)), DO_IP, PYTHON);
+        // another address: alerts sharing one are one attack across days (incidents.sameAttackSpan)
+        Alert second = hosting("alice@contoso.com", T0.plus(Duration.ofHours(24).plusSeconds(1)), DO_IP_2, PYTHON);
 
         List<Incident> incidents = builder.group(List.of(second, first));
 
@@ -89,7 +90,7 @@ class IncidentBuilderTest {
     void aConfiguredWindowReplacesTheDefault() {
         IncidentBuilder hourly = new IncidentBuilder(DetectConfig.of(Map.of("incidents", Map.of("window", "1h"))), ENRICHMENT);
         List<Alert> alerts = List.of(replay("alice@contoso.com", T0, DO_IP),
-                persistence("alice@contoso.com", T0.plus(Duration.ofHours(3)), DO_IP));
+                persistence("alice@contoso.com", T0.plus(Duration.ofHours(3)), DO_IP_2));
 
         assertThat(hourly.group(alerts)).hasSize(2);
         assertThat(builder.group(alerts)).hasSize(1);
@@ -180,9 +181,9 @@ class IncidentBuilderTest {
             Instant at = T0.plusSeconds(random.nextInt(20 * 24 * 3600));
             Duration length = Duration.ofMinutes(random.nextInt(3) == 0 ? random.nextInt(600) : 0);
             int u = random.nextInt(3);
-            // each user on their own home line with a common browser: no shared infrastructure, no campaign to merge by
+            // every alert from its own address with a common browser: no shared infrastructure, no campaign to merge by
             alerts.add(alert("hosting-ip-signin", Severity.MEDIUM, KillChainStage.REPLAY, users[u], at,
-                    length, "73.12.1." + u, CHROME));
+                    length, "73.12." + n + "." + u, CHROME));
         }
 
         List<Incident> incidents = builder.group(alerts);

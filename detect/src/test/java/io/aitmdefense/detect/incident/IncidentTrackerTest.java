@@ -89,11 +89,11 @@ class IncidentTrackerTest {
     @Test
     void anAlertBridgingTwoIncidentsMergesThemIntoTheOlderOne() {
         tracker.accept(replay("alice@contoso.com", T0, DO_IP));
-        tracker.accept(replay("alice@contoso.com", T0.plus(Duration.ofHours(40)), DO_IP));
+        tracker.accept(replay("alice@contoso.com", T0.plus(Duration.ofHours(40)), DO_IP_2));
         assertThat(tracker.snapshot().incidents()).hasSize(2);
         String older = tracker.snapshot().incidents().stream().filter(i -> i.start().equals(T0)).findFirst().orElseThrow().id();
 
-        tracker.accept(persistence("alice@contoso.com", T0.plus(Duration.ofHours(20)), DO_IP));
+        tracker.accept(persistence("alice@contoso.com", T0.plus(Duration.ofHours(20)), ISP_IP_A));
 
         assertThat(tracker.snapshot().incidents()).singleElement().satisfies(i -> {
             assertThat(i.id()).isEqualTo(older);
@@ -199,6 +199,66 @@ class IncidentTrackerTest {
         assertThat(set.campaigns()).singleElement().satisfies(c -> assertThat(c.incidentIds()).hasSize(2));
         IncidentTracker alone = new IncidentTracker(DetectConfig.defaults(), ENRICHMENT, u -> { });
         set.alerts().stream().filter(a -> a.user().equals("alice@contoso.com")).forEach(alone::accept);
-        assertThat(alone.snapshot().incidents()).as("without the campaign, the gaps alone split them").hasSize(3);
+        assertThat(alone.snapshot().incidents()).as("one attacker address: one attack however many days").hasSize(1);
+    }
+
+    /** The alert as one naming the Entra session it concerns. */
+    private static Alert inSession(Alert a, String session) {
+        Alert.Infrastructure in = a.infrastructure();
+        return new Alert(a.id(), a.tenant(), a.userKey(), a.user(), a.detectionId(), a.title(), a.severity(), a.confidence(),
+                a.start(), a.end(), a.stage(), a.techniques(), a.explanation(),
+                new Alert.Infrastructure(in.ips(), in.asns(), in.userAgents(), List.of(session)), a.artifacts(), a.evidence());
+    }
+
+    private static Alert tokenWithoutMfa(String user, Instant at, String ip) {
+        return alert("token-without-mfa", Severity.MEDIUM, KillChainStage.REPLAY, user, at, Duration.ZERO, ip, CHROME);
+    }
+
+    @Test
+    void oneSessionReusedFromANewResidentialNetworkWithNothingAfterItIsANotice() {
+        tracker.accept(tokenWithoutMfa("alice@contoso.com", T0, ISP_IP_A));
+
+        assertThat(drain()).as("no incident").isEmpty();
+        assertThat(tracker.snapshot().incidents()).isEmpty();
+        assertThat(tracker.snapshot().notices()).singleElement()
+                .satisfies(n -> assertThat(n.severity()).isEqualTo(Severity.MEDIUM));
+
+        // anything after it — here the persistence it was the start of — makes it the incident it was
+        tracker.accept(persistence("alice@contoso.com", T0.plusSeconds(1200), ISP_IP_A));
+        assertThat(drain()).singleElement().satisfies(u -> assertThat(u.incident().alerts()).hasSize(2));
+        assertThat(tracker.snapshot().notices()).isEmpty();
+    }
+
+    @Test
+    void theSameSignalFromAHostingNetworkIsAnIncident() {
+        tracker.accept(tokenWithoutMfa("alice@contoso.com", T0, DO_IP));
+
+        assertThat(tracker.snapshot().incidents()).singleElement()
+                .satisfies(i -> assertThat(i.severity()).isEqualTo(Severity.MEDIUM));
+    }
+
+    @Test
+    void alertsSharingASessionJoinOneIncidentAcrossDaysAndKeepItsId() {
+        tracker.accept(inSession(replay("alice@contoso.com", T0, DO_IP), "sess-1"));
+        String id = tracker.snapshot().incidents().get(0).id();
+        // three days later, from another address, the same stolen session makes an inbox rule
+        tracker.accept(inSession(persistence("alice@contoso.com", T0.plus(Duration.ofDays(3)), "198.51.100.7"), "sess-1"));
+        // and an unrelated alert days later, with nothing in common, is an incident of its own
+        tracker.accept(hosting("alice@contoso.com", T0.plus(Duration.ofDays(6)), DO_IP_2, CHROME));
+
+        assertThat(tracker.snapshot().incidents()).hasSize(2)
+                .anySatisfy(i -> {
+                    assertThat(i.id()).isEqualTo(id);
+                    assertThat(i.alerts()).extracting(Alert::detectionId).containsExactly("session-replay", "signin-then-persistence");
+                    assertThat(i.severity()).isEqualTo(Severity.CRITICAL);
+                });
+    }
+
+    @Test
+    void sharedInfrastructureJoinsOnlyWithinTheSameAttackSpan() {
+        tracker.accept(replay("alice@contoso.com", T0, DO_IP));
+        tracker.accept(replay("alice@contoso.com", T0.plus(Duration.ofDays(20)), DO_IP));
+
+        assertThat(tracker.snapshot().incidents()).as("a month apart is another attack").hasSize(2);
     }
 }

@@ -167,7 +167,42 @@ final class BenignDay {
         }
 
         personaExtras(u, day, root, line, from, to, rng, sink, outlook);
+        hardNegatives(u, day, session, line, from, to, rng, sink);
         return new LaptopDay(session, new Egress(root.ip(), root.network(), root.place(), root.namedLocations()), from, to);
+    }
+
+    /**
+     * The benign traffic that looks most like the precision cases of the detections: a developer handing the browser's
+     * session to Azure CLI in WSL on the same line, and a consented CRM integration refreshing the user's token from AWS
+     * every working day. Drawn from their own random stream, so the rest of the tenant is the same with or without them.
+     */
+    private void hardNegatives(User u, int day, Session session, Line line, Instant from, Instant to, SplittableRandom dayRng,
+                               RecordSink sink) {
+        SplittableRandom rng = Ids.stream(seed, 12, u.index(), day);
+        if ((u.admin() || u.index() % 9 == 4) && rng.nextInt(100) < 50) {
+            ClientDevice wsl = new ClientDevice("", "", "Linux", "", "python-requests/2.32.3", "", false, false,
+                    ClientDevice.Platform.LINUX);
+            Session cli = new Session(session.id(), wsl, wsl.userAgent());
+            Instant t = between(from, to, rng);
+            sink.add(SignIns.of(rng, t, true, u, cli, line.at(t),
+                    Grant.interactive(App.AZURE_CLI, Auth.PRT_WITH_MFA_CLAIM, "none", false), SignInRisk.NONE));
+            for (int i = 1; i <= 2; i++) {
+                Instant r = Clock.plusMinutes(t, 45 * i, rng);
+                sink.add(SignIns.of(rng, r, false, u, cli, line.at(r), Grant.refresh(App.AZURE_CLI, "refreshToken", false),
+                        SignInRisk.NONE));
+            }
+            hard.add(HardCases.CLI_HAND_OFFS);
+        }
+        if (u.persona() == Persona.RULE_MAKER || u.index() % 11 == 3) {
+            // the integration's own session and client: it never runs on the user's devices
+            Session app = new Session(Ids.guid(Ids.stream(seed, 13, u.index(), 0)),
+                    new ClientDevice("", "", "", "", "", "", false, false, ClientDevice.Platform.LINUX), "");
+            Instant t = Clock.plusMinutes(from, -120 - rng.nextInt(180), rng);
+            Egress cloud = new Egress(Networks.AWS_SAAS.randomV4(rng), Networks.AWS_SAAS, Networks.AWS_SAAS.place(), List.of());
+            sink.add(SignIns.of(rng, t, false, u, app, cloud, Grant.refresh(App.CRM_CONNECTOR, "refreshToken", false),
+                    SignInRisk.NONE));
+            hard.add(HardCases.THIRD_PARTY_APP_REFRESHES);
+        }
     }
 
     private void refreshes(User u, Session session, Line line, App app, Instant from, Instant to, int everyMinutes,
@@ -206,6 +241,14 @@ final class BenignDay {
             return t -> e;
         }
         boolean officeDay = u.persona() != Persona.MOBILE_SALES && rng.nextInt(100) < 60;
+        if (!officeDay && u.laptop().compliant() && u.index() % 13 == 5) {
+            // a personal VPN at a VPS provider in front of the company's compliant laptop: never an AiTM proxy
+            Egress vpn = new Egress(Networks.M247.randomV4(rng), Networks.M247, u.home(), List.of());
+            return t -> {
+                hard.add(HardCases.MANAGED_DEVICE_HOSTED_VPN);
+                return vpn;
+            };
+        }
         if (officeDay) {
             List<Egress> pool = pool(Networks.ZSCALER, u.home(), 3, rng);
             return t -> {

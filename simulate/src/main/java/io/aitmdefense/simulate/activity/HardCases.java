@@ -27,6 +27,12 @@ public final class HardCases {
     public static final String LEGIT_CA_CHANGES = "legitimateConditionalAccessChanges";
     public static final String ADMIN_SECURITY_INFO = "adminRegisteredSecurityInfo";
     public static final String SYSTEM_SET_MAILBOX = "systemSetMailbox";
+    /** The browser's session handed to Azure CLI in WSL on the same machine: another OS and a python agent. */
+    public static final String CLI_HAND_OFFS = "cliHandOffsOnTheBrowsersAddress";
+    /** A consented third-party app refreshing the user's token from its cloud (a hosting network), day after day. */
+    public static final String THIRD_PARTY_APP_REFRESHES = "thirdPartyAppRefreshesFromItsCloud";
+    /** A compliant hybrid-joined laptop signing in through a VPN hosted at a VPS provider. */
+    public static final String MANAGED_DEVICE_HOSTED_VPN = "managedDeviceSignInsThroughHostedVpn";
 
     private final Map<String, Long> counts = new TreeMap<>();
 

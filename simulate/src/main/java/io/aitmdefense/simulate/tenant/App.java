@@ -35,6 +35,13 @@ public record App(String id, String name, String resourceId, String resourceName
     public static final App MY_SIGNINS = new App("19db86c3-b2b9-44cc-b339-36da233a3be2", "My Signins",
             "0000000c-0000-0000-c000-000000000000", "Microsoft App Access Panel", BROWSER);
 
+    /** Azure CLI: a developer hands the browser's session to it on the same machine (WSL, broker). */
+    public static final App AZURE_CLI = new App("04b07795-8ddb-461a-bbee-02f9e1bf7b46", "Microsoft Azure CLI",
+            "797f4846-ba00-4fd7-ba43-dac1f8f63013", "Windows Azure Service Management API", DESKTOP);
+    /** A third-party CRM integration the user consented to: it refreshes the user's Graph token from its own cloud. */
+    public static final App CRM_CONNECTOR = new App("3c8d6b9e-7f2a-4b51-9e0d-5a6c1f2b8e47", "Pipedrive Mail Sync",
+            GRAPH, "Microsoft Graph", DESKTOP);
+
     public boolean exchangeOrSharePoint() {
         return resourceId.equals(EXCHANGE) || resourceId.equals(SHAREPOINT);
     }

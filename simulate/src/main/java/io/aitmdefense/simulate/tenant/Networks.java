@@ -46,6 +46,9 @@ public final class Networks {
             List.of("51.68.0.0/16", "51.75.0.0/16"), "", Place.PARIS);
     public static final Network VULTR = new Network("Vultr (Choopa)", 20473, NetworkKind.HOSTING,
             List.of("45.32.0.0/16", "149.28.0.0/16"), "", Place.ASHBURN);
+    /** The cloud a consented SaaS integration runs in (AWS us-east-1), not the company's own. */
+    public static final Network AWS_SAAS = new Network("Amazon AWS", 14618, NetworkKind.HOSTING,
+            List.of("52.0.0.0/11"), "", Place.ASHBURN);
     public static final Network M247 = new Network("M247 Europe", 9009, NetworkKind.HOSTING,
             List.of("146.70.0.0/16"), "", Place.BUCHAREST);
     public static final Network LINODE = new Network("Akamai Linode", 63949, NetworkKind.HOSTING,
@@ -58,7 +61,7 @@ public final class Networks {
     /** Every network the simulation draws addresses from. */
     public static final List<Network> ALL = List.of(COMCAST, ATT, DEUTSCHE_TELEKOM, BT, ORANGE, VODAFONE_DE, T_MOBILE_US,
             VERIZON_WIRELESS, TELEKOM_MOBILE, ZSCALER, AWS_WORKSPACES, MICROSOFT, MICROSOFT_EXCHANGE, DIGITALOCEAN, HETZNER, OVH,
-            VULTR, M247, LINODE);
+            VULTR, M247, LINODE, AWS_SAAS);
 
     private Networks() {
     }

@@ -1,0 +1,241 @@
+package io.aitmdefense.detect.detections;
+
+import io.aitmdefense.detect.api.Context;
+import io.aitmdefense.detect.api.StateCodec;
+import io.aitmdefense.detect.api.StateDescriptor;
+import io.aitmdefense.detect.api.StateIo;
+import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.events.Event;
+import io.aitmdefense.events.OfficeActivity;
+import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.Source;
+import io.aitmdefense.model.RecordRef;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A user's recent uses of their Entra sessions, kept once for every detection that reads them (session replay, client
+ * mismatch, and through the suspicious-sign-in ledger the correlating detections), in event-time order. Each detection
+ * hands in the events it sees ({@link #offer}); the first records the use, the others find it there.
+ * <p>
+ * Uses are kept as long as the most demanding reader asked. The uses {@link SessionReplayRule} calls replays are
+ * also written down, once the watermark has passed them, as {@link Replay}s that outlive the uses by as long as the
+ * suspicious-sign-in ledger may ask about them — a few marks instead of a day of uses.
+ */
+final class SessionUses {
+    /** Uses kept per user; beyond it the latest are dropped (then, and only then, arrival order can matter). */
+    static final int CAP = 2000;
+    private static final int REPLAYS = 256;
+
+    /**
+     * The shared state. Its time-to-live is only a safety net: the readers' timers trim it and clear it when empty, so
+     * it is as long as the longest history any reader may keep (the ledger's default 14 days and two).
+     */
+    static final StateDescriptor<SessionUses> STATE = StateDescriptor.shared("session-uses", SessionUses::new,
+            Duration.ofDays(16), codec());
+
+    /** A use the rule judged a replay of {@code from}, an earlier use of the same session. */
+    record Replay(SessionReplayUse use, SessionReplayUse from) implements Timed {
+        @Override
+        public long time() {
+            return use.time();
+        }
+
+        @Override
+        public RecordRef source() {
+            return use.source();
+        }
+    }
+
+    final ArrayList<SessionReplayUse> uses = new ArrayList<>();
+    final ArrayList<Replay> replays = new ArrayList<>();
+    /** How long behind the watermark readers read uses, and replays (ms): the most any reader asked for. */
+    private long keepUses, keepReplays;
+    /** Uses at or before this time (epoch ms) have been judged into {@link #replays}. */
+    private long markedUpTo = Long.MIN_VALUE;
+    /** Time and row of the last event handed in whose use does not depend on the reader: the next reader skips it. */
+    private long lastTime = Long.MIN_VALUE;
+    private Source lastSource;
+    private boolean lastKept;
+
+    /**
+     * Hands an event to the user's session uses; a successful use by a person is recorded once however many readers
+     * hand it in, and the reader gets a timer when the use may be forgotten (its {@code onTimer} calls {@link #trim}).
+     *
+     * @param keepUses    how far behind the watermark this reader reads uses
+     * @param keepReplays how far behind the watermark this reader asks about replays (zero for none)
+     * @param sessionless whether to keep a row naming neither a session nor a token (null: never)
+     * @return whether the event is a use the user's session uses hold
+     */
+    static boolean offer(Context ctx, Event event, Duration keepUses, Duration keepReplays, Predicate<SessionReplayUse> sessionless) {
+        if (!(event instanceof SignIn) && !(event instanceof OfficeActivity)) return false;
+        ValueState<SessionUses> v = ctx.state(STATE);
+        SessionUses s = v.value();
+        long t = event.time().toEpochMilli();
+        boolean asked = s.keepUses < keepUses.toMillis() || s.keepReplays < keepReplays.toMillis();
+        s.keepUses = Math.max(s.keepUses, keepUses.toMillis());
+        s.keepReplays = Math.max(s.keepReplays, keepReplays.toMillis());
+        if (t == s.lastTime && event.source().equals(s.lastSource)) {
+            if (asked && !s.isEmpty()) v.update(s);
+            return s.lastKept;
+        }
+        SessionReplayUse use = SessionReplayUse.of(event, ctx.enrichment(), sessionless != null);
+        boolean named = use != null && (!use.session().isEmpty() || !use.tokenId().isEmpty());
+        if (use == null || named) {
+            s.lastTime = t;
+            s.lastSource = event.source();
+            s.lastKept = named;
+        }
+        boolean keep = named || use != null && sessionless != null && sessionless.test(use);
+        if (keep && Timed.insert(s.uses, use, CAP, Timed.Cap.REFUSE_BEYOND)) {
+            ctx.registerTimer(Timed.minuteAfter(use.instant().plusMillis(s.keepUses)));
+        }
+        if (keep || !s.isEmpty()) v.update(s);
+        return keep;
+    }
+
+    /** Whether every use held is after {@code judgedUpTo}: a reader's cursor up to it can be forgotten. */
+    boolean judgedAll(long judgedUpTo) {
+        return uses.isEmpty() || uses.get(0).time() > judgedUpTo;
+    }
+
+    /** The user's session uses with every replay up to {@code upTo} (a timer's time: the input is complete to it) judged. */
+    static SessionUses judged(Context ctx, SessionReplayRule rule, long upTo) {
+        ValueState<SessionUses> v = ctx.state(STATE);
+        SessionUses s = v.value();
+        if (s.mark(rule, upTo, ctx)) v.update(s);
+        return s;
+    }
+
+    /** Judges replays up to {@code now} (a timer's time), then forgets what no reader can ask about any more. */
+    static void trim(Context ctx, SessionReplayRule rule, long now) {
+        ValueState<SessionUses> v = ctx.state(STATE);
+        SessionUses s = v.value();
+        if (s.isEmpty()) return;
+        s.mark(rule, now, ctx);
+        // the timers come a minute after a use's keeping time: nothing is forgotten before a reader is done with it
+        long forgetUses = now - s.keepUses, forgetReplays = now - s.keepReplays;
+        if (!s.uses.isEmpty() && s.uses.get(0).time() < forgetUses) s.uses.removeIf(u -> u.time() < forgetUses);
+        if (!s.replays.isEmpty() && s.replays.get(0).time() < forgetReplays) s.replays.removeIf(r -> r.time() < forgetReplays);
+        if (s.isEmpty()) v.clear();
+        else v.update(s);
+    }
+
+    /** The replays with {@code from <= time <= to}, in time order; valid once {@link #judged} up to {@code to}. */
+    List<Replay> replays(long from, long to) {
+        List<Replay> out = new ArrayList<>();
+        for (Replay r : replays) {
+            if (r.time() > to) break;
+            if (r.time() >= from) out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * Writes down the replays among the uses after {@link #markedUpTo} up to {@code upTo}; true when anything changed.
+     * The rule looks back one window, and uses are kept at least that long ({@link #offer}'s callers ask for it).
+     */
+    private boolean mark(SessionReplayRule rule, long upTo, Context ctx) {
+        if (upTo <= markedUpTo || keepReplays == 0) return false;
+        TreeMap<String, List<SessionReplayUse>> due = sessions(markedUpTo, upTo, upTo, u -> "");
+        for (Map.Entry<String, List<SessionReplayUse>> g : due.entrySet()) {
+            if (g.getKey().isEmpty()) continue;
+            for (SessionReplayUse u : g.getValue()) {
+                if (u.time() <= markedUpTo) continue;
+                SessionReplayUse from = rule.replayedFrom(u, g.getValue());
+                if (from != null && Timed.insert(replays, new Replay(u, from), REPLAYS, Timed.Cap.DROP_OLDEST)) {
+                    ctx.registerTimer(Timed.minuteAfter(Instant.ofEpochMilli(u.time() + keepReplays)));
+                }
+            }
+        }
+        markedUpTo = upTo;
+        return true;
+    }
+
+    boolean isEmpty() {
+        return uses.isEmpty() && replays.isEmpty();
+    }
+
+    /**
+     * The sessions with a use in ({@code after}, {@code cutoff}]: each with its uses up to {@code upTo}, in time order,
+     * keys sorted. A row that names only a token joins the session of another row carrying the same token id (Graph
+     * activity carries both); a row naming neither is keyed by {@code sessionless} ("" for none).
+     */
+    TreeMap<String, List<SessionReplayUse>> sessions(long after, long cutoff, long upTo,
+                                                      java.util.function.Function<SessionReplayUse, String> sessionless) {
+        Map<String, String> sessionOfToken = tokenSessions(upTo);
+        TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
+        for (SessionReplayUse u : uses) {
+            if (u.time() > cutoff) break;
+            if (u.time() > after) groups.computeIfAbsent(key(u, sessionOfToken, sessionless), k -> new ArrayList<>());
+        }
+        if (groups.isEmpty()) return groups;
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            List<SessionReplayUse> group = groups.get(key(u, sessionOfToken, sessionless));
+            if (group != null) group.add(u);
+        }
+        return groups;
+    }
+
+    /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
+    private Map<String, String> tokenSessions(long upTo) {
+        boolean tokenOnly = false;
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            if (u.session().isEmpty() && !u.tokenId().isEmpty()) {
+                tokenOnly = true;
+                break;
+            }
+        }
+        if (!tokenOnly) return Map.of();
+        Map<String, String> sessionOfToken = new HashMap<>();
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            if (!u.session().isEmpty() && !u.tokenId().isEmpty()) sessionOfToken.putIfAbsent(u.tokenId(), u.session());
+        }
+        return sessionOfToken;
+    }
+
+    private static String key(SessionReplayUse u, Map<String, String> sessionOfToken,
+                              java.util.function.Function<SessionReplayUse, String> sessionless) {
+        if (!u.session().isEmpty()) return u.session();
+        if (!u.tokenId().isEmpty()) return sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());
+        return sessionless.apply(u);
+    }
+
+    private static StateCodec<SessionUses> codec() {
+        return StateCodecs.v1("session uses", (s, out) -> {
+            StateIo.list(s.uses, out, StateCodecs::sessionUse);
+            StateIo.list(s.replays, out, (r, o) -> {
+                StateCodecs.sessionUse(r.use(), o);
+                StateCodecs.sessionUse(r.from(), o);
+            });
+            StateIo.varLong(s.keepUses, out);
+            StateIo.varLong(s.keepReplays, out);
+            StateIo.varLong(s.markedUpTo, out);
+            StateIo.varLong(s.lastTime, out);
+            out.writeBoolean(s.lastSource != null);
+            if (s.lastSource != null) StateIo.eventSource(s.lastSource, out);
+            out.writeBoolean(s.lastKept);
+        }, in -> {
+            SessionUses s = new SessionUses();
+            s.uses.addAll(StateIo.list(in, StateCodecs::sessionUse));
+            s.replays.addAll(StateIo.list(in, i -> new Replay(StateCodecs.sessionUse(i), StateCodecs.sessionUse(i))));
+            s.keepUses = StateIo.varLong(in);
+            s.keepReplays = StateIo.varLong(in);
+            s.markedUpTo = StateIo.varLong(in);
+            s.lastTime = StateIo.varLong(in);
+            if (in.readBoolean()) s.lastSource = StateIo.eventSource(in);
+            s.lastKept = in.readBoolean();
+            return s;
+        });
+    }
+}
