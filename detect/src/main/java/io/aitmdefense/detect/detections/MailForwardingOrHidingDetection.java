@@ -89,6 +89,8 @@ public final class MailForwardingOrHidingDetection implements Detection {
         String actor = o.userId().toLowerCase(Locale.ROOT);
         String mailbox = o.mailboxOwner().toLowerCase(Locale.ROOT);
         if (o.artifact().orElse(null) instanceof Artifact.MailForwarding f && mailbox.isEmpty()) mailbox = f.mailbox().toLowerCase(Locale.ROOT);
+        // an Exchange object path ("…/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/jane") ends in the alias
+        mailbox = mailbox.substring(Math.max(mailbox.lastIndexOf('/'), mailbox.lastIndexOf('\\')) + 1);
         if (mailbox.isEmpty() || mailbox.equals(actor)) return true;
         int at = actor.indexOf('@');
         return at > 0 && actor.substring(0, at).equals(mailbox);

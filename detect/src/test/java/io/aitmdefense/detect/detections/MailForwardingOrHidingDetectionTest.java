@@ -48,7 +48,8 @@ class MailForwardingOrHidingDetectionTest {
     @Test
     void mailboxForwardingOutsideTheTenantBySetMailboxIsLow() {
         Event setMailbox = office("Set-Mailbox").at("2025-03-04T09:15:00Z").artifact(new Artifact.MailForwarding("Set-Mailbox",
-                "jane@contoso.example", List.of("smtp:drop@proton.me"), false)).build();
+                "EURPR03A061.PROD.OUTLOOK.COM/Microsoft Exchange Hosted Organizations/contoso.onmicrosoft.com/jane",
+                List.of("smtp:drop@proton.me"), false)).build();
         assertThat(run(setMailbox)).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.LOW));
     }
 

@@ -27,6 +27,8 @@ public final class HardCases {
     public static final String LEGIT_CA_CHANGES = "legitimateConditionalAccessChanges";
     public static final String ADMIN_SECURITY_INFO = "adminRegisteredSecurityInfo";
     public static final String SYSTEM_SET_MAILBOX = "systemSetMailbox";
+    public static final String DEVBOX_TOKEN_REFRESHES = "devBoxRefreshesOfALaptopSignIn";
+    public static final String AZURE_CLI_RESOURCE_BURSTS = "azureCliFamilyTokenResourceBursts";
 
     private final Map<String, Long> counts = new TreeMap<>();
 
