@@ -37,8 +37,8 @@ import java.util.Optional;
  * the victim's own country and pass the victim's own browser string through, so neither a hosting network nor a client
  * change shows. What remains is judged here: one Entra session, first used from the user's network, arrives on a
  * network the user has not used in {@code historyDays} with MFA "satisfied by claim in the token". Used again from the
- * first network within {@code lookahead} after that — one browser cannot be in two places, the victim goes on working
- * while the attacker uses the copy — it is medium; alone it is a notice, which a later persistence or collection alert
+ * first network within {@code lookahead} after that — one browser cannot be in two places: the victim (at home, or
+ * still on the phishing proxy that relays them) goes on working while the attacker uses the copy — it is medium; alone it is a notice, which a later persistence or collection alert
  * raises into the user's incident. A phone moving between Wi-Fi and its carrier (a mobile operating system with a
  * mobile network on either side), the user's own registered device, trusted and Microsoft networks are not judged.
  */
@@ -50,7 +50,7 @@ public final class ResidentialProxyReplayDetection implements Detection {
             "Kits such as Tycoon 2FA and Evilginx forks now replay stolen cookies through residential proxies in the "
                     + "victim's country with the victim's browser string, so no hosting network and no client change appears. "
                     + "The session still moves: it shows up on a network the user never used, carrying the MFA claim of "
-                    + "the victim's sign-in, while the victim keeps using it from home.",
+                    + "the victim's sign-in, while the victim's own browsing goes on from where the session began.",
             "A laptop moved between home and a new network (a café, a hotel) while keeping its browser session; a new "
                     + "home ISP; tethering through a phone on a carrier that is not on the curated mobile list.",
             "Ask the user whether they were on that network at that time; look at what the session did from it (mail "
