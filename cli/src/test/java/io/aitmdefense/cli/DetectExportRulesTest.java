@@ -24,10 +24,10 @@ class DetectExportRulesTest {
 
         assertThat(run.status()).as(run.err()).isZero();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).hasSize(13).contains("session-replay.yaml", "bec-send.yaml");
+            assertThat(files.map(p -> p.getFileName().toString())).hasSize(20).contains("session-replay.yaml", "bec-send.yaml", "residential-proxy-replay.yaml");
         }
         assertThat(Files.readString(dir.resolve("bec-send.yaml"))).contains("let minSends = 25;").contains("kind: Scheduled");
-        assertThat(run.out()).contains("13 of 13 detections exported as Microsoft Sentinel rules");
+        assertThat(run.out()).contains("20 of 20 detections exported as Microsoft Sentinel rules");
     }
 
     @Test
@@ -35,7 +35,7 @@ class DetectExportRulesTest {
         CommandRun run = aitm("detect", "--export-rules", "sigma", tmp.resolve("sigma").toString());
 
         assertThat(run.status()).isZero();
-        assertThat(run.out()).contains("5 of 13 detections exported as Sigma rules").contains("export them for Sentinel instead");
+        assertThat(run.out()).contains("7 of 20 detections exported as Sigma rules").contains("export them for Sentinel instead");
     }
 
     @Test

@@ -58,11 +58,13 @@ public sealed interface Artifact {
 
     /**
      * A security policy added, updated or deleted: Conditional Access policy, named location, authentication
-     * methods policy, company-wide MFA settings. Old and new values are the serialised policy as logged ("" if none).
+     * methods policy, company-wide MFA settings, cross-tenant access settings, a domain's federation settings. Old and
+     * new values are the serialised policy as logged ("" if none).
      */
     record PolicyChange(Kind kind, String operation, String policyId, String policyName,
                         String oldValue, String newValue) implements Artifact {
-        public enum Kind { CONDITIONAL_ACCESS, NAMED_LOCATION, AUTH_METHODS, OTHER }
+        /** New kinds go last: snapshots store the ordinal. */
+        public enum Kind { CONDITIONAL_ACCESS, NAMED_LOCATION, AUTH_METHODS, OTHER, CROSS_TENANT_ACCESS, DOMAIN_FEDERATION }
     }
 
     private static List<String> concat(List<String> a, List<String> b, List<String> c) {

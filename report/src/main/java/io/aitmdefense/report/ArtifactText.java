@@ -72,6 +72,8 @@ final class ArtifactText {
             case CONDITIONAL_ACCESS -> "Conditional Access policy";
             case NAMED_LOCATION -> "named location";
             case AUTH_METHODS -> "authentication methods policy";
+            case CROSS_TENANT_ACCESS -> "cross-tenant access setting";
+            case DOMAIN_FEDERATION -> "domain federation setting";
             case OTHER -> "policy";
         };
         String name = p.policyName().isEmpty() ? p.policyId() : "'" + p.policyName() + "'";

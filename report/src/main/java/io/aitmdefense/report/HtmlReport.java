@@ -44,7 +44,7 @@ final class HtmlReport {
             td.mono,span.mono{font-family:ui-monospace,Consolas,monospace;font-size:12px;word-break:break-all}
             .sev{display:inline-block;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;font-weight:600}
             .sev-critical{background:#b3001b}.sev-high{background:#d9480f}.sev-medium{background:#c99700}
-            .sev-low{background:#2f6fd0}.sev-info{background:#777}
+            .sev-low{background:#2f6fd0}.sev-notice{background:#5c7f99}.sev-info{background:#777}
             article{background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px 16px;margin:16px 0}
             .charts{display:flex;flex-wrap:wrap;gap:24px}
             svg text{font:11px system-ui,sans-serif;fill:#333}

@@ -29,6 +29,7 @@ final class SvgCharts {
             case HIGH -> "#d9480f";
             case MEDIUM -> "#c99700";
             case LOW -> "#2f6fd0";
+            case NOTICE -> "#5c7f99";
             case INFO -> "#777777";
         };
     }

@@ -218,7 +218,7 @@ public final class TerminalSummary {
             case HIGH -> "\033[1;31m";
             case MEDIUM -> "\033[33m";
             case LOW -> "\033[36m";
-            case INFO -> "\033[2m";
+            case NOTICE, INFO -> "\033[2m";
         };
         return code + text + RESET;
     }

@@ -62,8 +62,11 @@ class GroundTruthTest {
 
     @Test
     void everyTechniqueIsPlayedAndTheFirstCampaignHitsSeveralUsersFromSharedInfrastructure() {
+        // four campaigns play the four original techniques; the newer ones come from the fifth campaign on
+        // (NewTechniquesEvaluationTest plays them all)
         assertThat(truth.campaigns()).extracting(CampaignTruth::technique)
-                .containsExactlyInAnyOrder(Technique.values());
+                .containsExactlyInAnyOrder(Technique.EVILGINX_COOKIE_REPLAY, Technique.TYCOON_KIT, Technique.DEVICE_CODE_PHISH,
+                        Technique.REFRESH_TOKEN_THEFT);
         CampaignTruth first = truth.campaigns().get(0);
         assertThat(first.victims()).hasSizeGreaterThanOrEqualTo(2);
         Set<String> replayIpsPerVictim = new java.util.HashSet<>();

@@ -125,7 +125,10 @@ public final class CaTamperingDetection implements Detection {
             }
             case AUTH_METHODS -> {
                 what = "changed the authentication policy (" + p.operation() + (name.isEmpty() ? "" : " '" + name + "'") + ")";
-                weakens = true;
+                // a change whose values cannot be read is taken as weakening, as before the methods were compared
+                Optional<List<String>> w = AuthMethodsPolicyDiff.weakenings(p.oldValue(), p.newValue());
+                weakens = w.map(l -> !l.isEmpty()).orElse(true);
+                if (w.isPresent() && !w.get().isEmpty()) what += ": " + String.join("; ", w.get());
             }
             default -> {
                 return Optional.empty();

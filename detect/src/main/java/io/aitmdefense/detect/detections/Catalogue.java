@@ -28,7 +28,14 @@ public final class Catalogue {
             BecSendDetection::new,
             RiskAnomalousTokenDetection::new,
             CaTamperingDetection::new,
-            MicrosoftAlertDetection::new);
+            MicrosoftAlertDetection::new,
+            ResidentialProxyReplayDetection::new,
+            RefreshTokenPivotDetection::new,
+            AuthCodePhishDetection::new,
+            PersistenceAfterPauseDetection::new,
+            MailForwardingOrHidingDetection::new,
+            RiskySignInDetection::new,
+            TenantTrustChangeDetection::new);
 
     private Catalogue() {
     }

@@ -241,7 +241,7 @@ public final class MicrosoftAlertDetection implements Detection {
             case HIGH, CRITICAL -> 0.8;
             case MEDIUM -> 0.65;
             case LOW -> 0.5;
-            case INFO -> 0.4;
+            case NOTICE, INFO -> 0.4;
         };
         return Alerts.alert(INFO, "Microsoft alert: " + g.title, ctx.tenant(), ctx.key(), ctx.user(), g.first, new Alerts.Finding(
                 severity, confidence,

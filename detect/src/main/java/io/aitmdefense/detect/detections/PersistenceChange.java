@@ -93,7 +93,7 @@ record PersistenceChange(String kind, String what, List<String> external, String
                 external(r.recipients(), user, tenant), ip, session, r));
     }
 
-    private static boolean hidingFolder(String folder, List<String> junkFolders) {
+    static boolean hidingFolder(String folder, List<String> junkFolders) {
         String f = folder.toLowerCase(Locale.ROOT).replaceAll("^[\\\\/]+", "").replaceAll("[^a-z0-9 ]", " ").trim()
                 .replaceAll("\\s+", " ");
         for (String j : junkFolders) {

@@ -70,16 +70,34 @@ public final class SignInThenPersistenceDetection implements Detection {
                 "... or up to this long before it (the audit record can be stamped earlier)");
         this.historyDays = t.integer("historyDays", 14, 1,
                 "MFA from a token is suspicious from a network without a sign-in of the user in this time");
-        this.junkFolders = t.strings("junkFolders", List.of("junk", "junk email", "rss", "rss feeds", "rss subscriptions",
-                "archive", "deleted items", "conversation history"), "folders a rule hides mail in");
-        this.riskyScopes = t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat.", "Contacts.", "MailboxSettings.",
-                "People.", "Notes.", "EWS.", "Directory.AccessAsUser.All", "user_impersonation", "full_access_as_user"),
-                "a consent to a scope starting with one of these (with offline access) is persistence");
+        this.junkFolders = junkFolders(t);
+        this.riskyScopes = riskyScopes(t);
         // the network history behind "new network" is the longest-lived part
         this.state = new StateDescriptor<>(ID + "/pending", Pending::new, before.plus(after).plusMinutes(1),
                 StateCodecs.PERSISTENCE);
         this.ledger = SuspiciousSignInLedger.state(historyDays);
         this.rule = SessionReplayRule.of(config);
+    }
+
+    /** The folders a rule hides mail in, as configured here: every detection judging persistence reads them from here. */
+    static List<String> junkFolders(Thresholds t) {
+        return t.strings("junkFolders", List.of("junk", "junk email", "rss", "rss feeds", "rss subscriptions",
+                "archive", "deleted items", "conversation history"), "folders a rule hides mail in");
+    }
+
+    static List<String> junkFolders(DetectConfig config) {
+        return junkFolders(config.detection(ID));
+    }
+
+    /** The consent scopes that make a consent persistence, as configured here. */
+    static List<String> riskyScopes(Thresholds t) {
+        return t.strings("consentRiskyScopes", List.of("Mail.", "Files.", "Chat.", "Contacts.", "MailboxSettings.",
+                "People.", "Notes.", "EWS.", "Directory.AccessAsUser.All", "user_impersonation", "full_access_as_user"),
+                "a consent to a scope starting with one of these (with offline access) is persistence");
+    }
+
+    static List<String> riskyScopes(DetectConfig config) {
+        return riskyScopes(config.detection(ID));
     }
 
     /** A persistence change waiting for the sign-ins around it to be complete. */

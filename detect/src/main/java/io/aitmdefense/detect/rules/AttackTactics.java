@@ -9,6 +9,7 @@ import java.util.Set;
 final class AttackTactics {
     private static final Map<String, List<String>> BY_TECHNIQUE = Map.ofEntries(
             Map.entry("T1078", List.of("InitialAccess", "Persistence", "PrivilegeEscalation", "DefenseEvasion")),
+            Map.entry("T1090", List.of("CommandAndControl")),
             Map.entry("T1098", List.of("Persistence", "PrivilegeEscalation")),
             Map.entry("T1114", List.of("Collection")),
             Map.entry("T1528", List.of("CredentialAccess")),
@@ -18,7 +19,9 @@ final class AttackTactics {
             Map.entry("T1556", List.of("CredentialAccess", "DefenseEvasion", "Persistence")),
             Map.entry("T1557", List.of("CredentialAccess", "Collection")),
             Map.entry("T1562", List.of("DefenseEvasion")),
+            Map.entry("T1484", List.of("DefenseEvasion", "PrivilegeEscalation")),
             Map.entry("T1564", List.of("DefenseEvasion")),
+            Map.entry("T1566", List.of("InitialAccess")),
             Map.entry("T1657", List.of("Impact")));
 
     private AttackTactics() {

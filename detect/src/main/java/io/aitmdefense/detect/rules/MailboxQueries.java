@@ -61,6 +61,22 @@ final class MailboxQueries {
             + "or device-code one: session replay, MFA satisfied by a token from a new network and Identity Protection "
             + "detections do not count";
 
+    /** {@code let persistence = …;}: the changes both persistence rules join to sign-ins, with the address they came from. */
+    private static final String PERSISTENCE = "let persistence = union isfuzzy=true\n"
+                + "    (OfficeActivity\n"
+                + "        | where Operation in (\"New-InboxRule\", \"Set-InboxRule\", \"UpdateInboxRules\", \"Set-Mailbox\")\n"
+                + "        | where Parameters has_any (\"ForwardTo\", \"RedirectTo\", \"ForwardAsAttachmentTo\", \"DeleteMessage\","
+                + " \"MoveToFolder\", \"MarkAsRead\", \"ForwardingSmtpAddress\", \"ForwardingAddress\")"
+                + " or tostring(column_ifexists(\"OperationProperties\", \"\")) has_any (\"ForwardTo\", \"RedirectTo\", \"DeleteMessage\", \"MoveToFolder\", \"MarkAsRead\")\n"
+                + "        | project ChangeTime = TimeGenerated, AccountUpn = tolower(UserId), ChangeIP = ClientIP, Change = Operation, Detail = tostring(Parameters)),\n"
+                + "    (AuditLogs\n"
+                + "        | where OperationName in (\"Consent to application\", \"User registered security info\","
+                + " \"Admin registered security info\", \"Register device\", \"Add registered owner to device\")\n"
+                + "        | where Result == \"success\"\n"
+                + "        | extend Actor = tostring(InitiatedBy.user.userPrincipalName), Target = tostring(TargetResources[0].userPrincipalName)\n"
+                + "        | project ChangeTime = TimeGenerated, AccountUpn = tolower(iff(isnotempty(Actor), Actor, Target)),"
+                + " ChangeIP = tostring(InitiatedBy.user.ipAddress), Change = OperationName, Detail = tostring(TargetResources));\n";
+
     QueryRule signInThenPersistence() {
         String id = "signin-then-persistence";
         Duration before = t(id).duration("before", Duration.ofMinutes(60));
@@ -68,20 +84,7 @@ final class MailboxQueries {
         String kql = suspiciousSignIns()
                 + "let before = " + Kql.timespan(before) + ";\n"
                 + "let after = " + Kql.timespan(after) + ";\n"
-                + "let persistence = union isfuzzy=true\n"
-                + "    (OfficeActivity\n"
-                + "        | where Operation in (\"New-InboxRule\", \"Set-InboxRule\", \"UpdateInboxRules\", \"Set-Mailbox\")\n"
-                + "        | where Parameters has_any (\"ForwardTo\", \"RedirectTo\", \"ForwardAsAttachmentTo\", \"DeleteMessage\","
-                + " \"MoveToFolder\", \"MarkAsRead\", \"ForwardingSmtpAddress\", \"ForwardingAddress\")"
-                + " or tostring(column_ifexists(\"OperationProperties\", \"\")) has_any (\"ForwardTo\", \"RedirectTo\", \"DeleteMessage\", \"MoveToFolder\", \"MarkAsRead\")\n"
-                + "        | project ChangeTime = TimeGenerated, AccountUpn = tolower(UserId), Change = Operation, Detail = tostring(Parameters)),\n"
-                + "    (AuditLogs\n"
-                + "        | where OperationName in (\"Consent to application\", \"User registered security info\","
-                + " \"Admin registered security info\", \"Register device\", \"Add registered owner to device\")\n"
-                + "        | where Result == \"success\"\n"
-                + "        | extend Actor = tostring(InitiatedBy.user.userPrincipalName), Target = tostring(TargetResources[0].userPrincipalName)\n"
-                + "        | project ChangeTime = TimeGenerated, AccountUpn = tolower(iff(isnotempty(Actor), Actor, Target)),"
-                + " Change = OperationName, Detail = tostring(TargetResources));\n"
+                + PERSISTENCE
                 + "persistence\n"
                 + "| join kind=inner suspicious on AccountUpn\n"
                 + "| where ChangeTime between ((SignInTime - after) .. (SignInTime + before))\n"
@@ -94,6 +97,28 @@ final class MailboxQueries {
                         + "consents are not checked for offline access to mail or files, and a change whose sign-in lies in the "
                         + "previous query period is missed.",
                 EVERY_HOUR, EVERY_HOUR.plus(before).plus(after), List.of(SIGNINS, OFFICE, AUDIT), kql, true, Optional.empty());
+    }
+
+    QueryRule persistenceAfterPause() {
+        String id = "persistence-after-pause";
+        Duration minGap = t(id).duration("minGap", Duration.ofMinutes(60));
+        Duration pause = t(id).duration("pause", Duration.ofDays(5));
+        Duration period = SignInQueries.cap(pause.plus(EVERY_HOUR));
+        String kql = suspiciousSignIns()
+                + "let minGap = " + Kql.timespan(minGap) + ";\n"
+                + "let pause = " + Kql.timespan(pause) + ";\n"
+                + PERSISTENCE
+                + "persistence\n"
+                + "| where ChangeTime > ago(" + Kql.timespan(EVERY_HOUR) + ")\n"
+                + "| join kind=inner suspicious on AccountUpn\n"
+                + "| where ChangeTime between ((SignInTime + minGap) .. (SignInTime + pause)) and ChangeIP == IPAddress\n"
+                + "| summarize SignInTime = max(SignInTime), Reasons = make_set(Reason, 5) by AccountUpn, IPAddress, ChangeTime, Change, Detail";
+        return new QueryRule(info(id), "A persistence change from the address of a suspicious sign-in of the same user "
+                + Kql.timespan(minGap) + " to " + Kql.timespan(pause) + " before it.",
+                SUSPICIOUS_LOSES + "; the change is tied to the sign-in by its exact address only (not by session, "
+                        + "not by the hosting network), so a mailbox address logged with a port is not matched; forwarding is "
+                        + "not checked to be external.",
+                EVERY_HOUR, period, List.of(SIGNINS, OFFICE, AUDIT), kql, true, Optional.empty());
     }
 
     QueryRule massMailAccess() {

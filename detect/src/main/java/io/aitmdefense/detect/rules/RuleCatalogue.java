@@ -20,6 +20,7 @@ public final class RuleCatalogue {
         SignInQueries signIns = new SignInQueries(config);
         MailboxQueries mailbox = new MailboxQueries(config);
         DirectoryQueries directory = new DirectoryQueries(config);
+        TradecraftQueries tradecraft = new TradecraftQueries(config);
         Map<String, Supplier<QueryRule>> byId = new LinkedHashMap<>();
         byId.put("session-replay", signIns::sessionReplay);
         byId.put("hosting-ip-signin", signIns::hostingIpSignIn);
@@ -34,6 +35,13 @@ public final class RuleCatalogue {
         byId.put("risk-anomalous-token", directory::riskAnomalousToken);
         byId.put("ca-tampering", directory::caTampering);
         byId.put("microsoft-alert", directory::microsoftAlert);
+        byId.put("residential-proxy-replay", tradecraft::residentialProxyReplay);
+        byId.put("refresh-token-pivot", tradecraft::refreshTokenPivot);
+        byId.put("auth-code-phish", tradecraft::authCodePhish);
+        byId.put("persistence-after-pause", mailbox::persistenceAfterPause);
+        byId.put("mail-forwarding-or-hiding", tradecraft::mailForwardingOrHiding);
+        byId.put("risky-signin", tradecraft::riskySignIn);
+        byId.put("tenant-trust-change", tradecraft::tenantTrustChange);
         // catalogue order; a detection added to the catalogue without a query is simply not exported
         return Catalogue.infos().stream().map(i -> i.id()).filter(byId::containsKey).filter(config::enabled)
                 .map(id -> byId.get(id).get()).toList();

@@ -52,7 +52,7 @@ public final class SentinelRule {
     /** Sentinel has no critical. */
     private static String severity(Severity s) {
         return switch (s) {
-            case INFO -> "Informational";
+            case INFO, NOTICE -> "Informational";
             case LOW -> "Low";
             case MEDIUM -> "Medium";
             case HIGH, CRITICAL -> "High";

@@ -44,6 +44,6 @@ public final class SigmaRule {
     }
 
     private static String level(Severity s) {
-        return s == Severity.INFO ? "informational" : s.label();
+        return s == Severity.INFO || s == Severity.NOTICE ? "informational" : s.label();
     }
 }

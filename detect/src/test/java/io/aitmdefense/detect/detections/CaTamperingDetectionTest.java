@@ -240,6 +240,29 @@ class CaTamperingDetectionTest {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    @Test
+    void enablingSmsOrDisablingPasskeysInTheAuthenticationMethodsPolicyIsNamedAndWeakens() {
+        String before = "{\"authenticationMethodConfigurations\":[{\"id\":\"Sms\",\"state\":\"disabled\"},"
+                + "{\"id\":\"Fido2\",\"state\":\"enabled\"}]}";
+        String after = "{\"authenticationMethodConfigurations\":[{\"id\":\"Sms\",\"state\":\"enabled\"},"
+                + "{\"id\":\"Fido2\",\"state\":\"disabled\"}]}";
+        List<Alert> alerts = run(List.of(policy("Update authentication methods policy", Kind.AUTH_METHODS, "", before, after,
+                "2025-03-04T09:05:00Z")));
+
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.LOW);
+            assertThat(a.explanation()).contains("enabled the phishable method Sms; disabled the phishing-resistant method Fido2");
+        });
+    }
+
+    @Test
+    void enablingPasskeysInTheAuthenticationMethodsPolicyWeakensNothing() {
+        List<Alert> alerts = run(List.of(policy("Update authentication methods policy", Kind.AUTH_METHODS, "",
+                "{\"id\":\"Fido2\",\"state\":\"disabled\"}", "{\"id\":\"Fido2\",\"state\":\"enabled\"}", "2025-03-04T09:05:00Z")));
+
+        assertThat(alerts).singleElement().satisfies(a -> assertThat(a.severity()).isEqualTo(Severity.INFO));
+    }
+
     private static List<Alert> run(List<? extends Event> events) {
         return DetectionHarness.of(new CaTamperingDetection(DetectConfig.defaults())).run(events);
     }

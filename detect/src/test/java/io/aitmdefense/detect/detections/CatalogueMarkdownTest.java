@@ -29,7 +29,7 @@ class CatalogueMarkdownTest {
     @Test
     void everyDetectionHasASectionAndATableRow() {
         String page = CatalogueMarkdown.render(Catalogue.infos());
-        assertThat(Catalogue.infos()).hasSize(13).allSatisfy(i -> assertThat(page)
+        assertThat(Catalogue.infos()).hasSize(20).allSatisfy(i -> assertThat(page)
                 .contains("\n## " + i.id() + "\n").contains("| [`" + i.id() + "`](#" + i.id() + ")"));
     }
 }

@@ -89,7 +89,8 @@ class RuleExportTest {
         List<Path> files = RuleExport.write(RuleExport.Format.SIGMA, dir, DetectConfig.defaults(), DATE);
 
         assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("hosting-ip-signin.yaml",
-                "client-mismatch.yaml", "device-code-phish.yaml", "risk-anomalous-token.yaml", "ca-tampering.yaml");
+                "client-mismatch.yaml", "device-code-phish.yaml", "risk-anomalous-token.yaml", "ca-tampering.yaml",
+                "risky-signin.yaml", "tenant-trust-change.yaml");
         for (Path f : files) {
             String yaml = Files.readString(f);
             List<Error> errors = sigmaSchema.validate(YAML.readTree(yaml).toString(), InputFormat.JSON);

@@ -45,11 +45,13 @@ final class AttackRun {
     private final long seed;
     private final Instant start;
     private final MailboxOps mail;
+    private final Instant end;
 
-    AttackRun(Tenant tenant, long seed, Instant start) {
+    AttackRun(Tenant tenant, long seed, Instant start, int days) {
         this.tenant = tenant;
         this.seed = seed;
         this.start = start;
+        this.end = start.plusSeconds(86_400L * days);
         this.mail = new MailboxOps(tenant);
     }
 
@@ -122,18 +124,36 @@ final class AttackRun {
             // token theft needs the victim's laptop session that day; the planner only picks laptop users on weekdays,
             // so a victim without one can only happen when the simulated period has no weekday at all
             if (technique == Technique.REFRESH_TOKEN_THEFT && laptop.isEmpty()) technique = Technique.EVILGINX_COOKIE_REPLAY;
+            if (technique == Technique.FAMILY_REFRESH_PIVOT && laptop.isEmpty()) technique = Technique.EVILGINX_COOKIE_REPLAY;
             t = switch (technique) {
-                case EVILGINX_COOKIE_REPLAY -> evilginx(t, kit);
+                case EVILGINX_COOKIE_REPLAY, PAUSED_PERSISTENCE -> evilginx(t, kit);
                 case TYCOON_KIT -> tycoon(t, kit);
                 case DEVICE_CODE_PHISH -> deviceCode(t, kit);
                 case REFRESH_TOKEN_THEFT -> tokenTheft(laptop.orElseThrow(), kit);
+                case RESIDENTIAL_PROXY_REPLAY -> adopt(TradecraftRun.residentialProxy(this::emit, user, rng, t, kit));
+                case FAMILY_REFRESH_PIVOT -> {
+                    stages.put(Stage.TOKEN_THEFT, new ArrayList<>());
+                    TradecraftRun.Foothold f = TradecraftRun.familyRefreshPivot(this::emit, user, rng, laptop.orElseThrow(), kit, replayHost);
+                    theftTime = f.time();
+                    yield adopt(f);
+                }
+                case AUTH_CODE_PHISH -> adopt(TradecraftRun.authorizationCode(this::emit, user, rng, t, kit, replayHost));
             };
             refreshes(t, kit);
+            if (technique == Technique.PAUSED_PERSISTENCE) t = TradecraftRun.pause(t, end, rng);
             for (Stage step : victim.steps()) {
                 t = Clock.plusMinutes(t, 2 + rng.nextInt(24), rng);
                 t = step(step, t, kit);
             }
             if (rng.nextInt(100) < 55) riskDetection(kit);
+        }
+
+        /** Takes over what a newer technique's replay left: the later steps ride on it. */
+        private Instant adopt(TradecraftRun.Foothold f) {
+            attackerSession = f.session();
+            replayToken = f.token();
+            replayHost = f.host();
+            return f.time();
         }
 
         /** The victim signs in through the proxy (MFA performed, proxy's address, victim's browser); the cookie is replayed. */

@@ -49,6 +49,7 @@ final class CampaignPlanner {
         for (int i = 0; i < campaigns; i++) {
             Technique technique = i == 0 ? Technique.EVILGINX_COOKIE_REPLAY : Technique.values()[i % Technique.values().length];
             int day = weekdays.get(rng.nextInt(weekdays.size()));
+            day = NewTechniqueDays.day(technique, day, weekdays, days, rng);
             int wanted = i == 0 ? 3 + rng.nextInt(2) : rng.nextInt(100) < 20 ? 2 : 1;
             List<User> victims = victims(tenant, used, day, wanted, technique, i == 1, rng);
             if (victims.isEmpty()) break;
@@ -70,7 +71,8 @@ final class CampaignPlanner {
         for (User u : tenant.users()) {
             if (used.contains(u.index()) || u.startDay() > day) continue;
             // a stolen endpoint refresh token needs the laptop session every non-sales persona has on a weekday
-            if (technique == Technique.REFRESH_TOKEN_THEFT && u.persona() == Persona.MOBILE_SALES) continue;
+            if ((technique == Technique.REFRESH_TOKEN_THEFT || technique == Technique.FAMILY_REFRESH_PIVOT)
+                    && u.persona() == Persona.MOBILE_SALES) continue;
             if (u.persona() == Persona.NEW_JOINER) continue;
             pool.add(u);
         }
@@ -115,8 +117,8 @@ final class CampaignPlanner {
         String kitUa = switch (technique) {
             case TYCOON_KIT -> rng.nextBoolean() ? "axios/1.7.9" : "node";
             case DEVICE_CODE_PHISH -> "python-requests/2.32.3";
-            case REFRESH_TOKEN_THEFT -> rng.nextBoolean() ? "python-requests/2.31.0" : client[0];
-            case EVILGINX_COOKIE_REPLAY -> client[0];
+            case REFRESH_TOKEN_THEFT, FAMILY_REFRESH_PIVOT, AUTH_CODE_PHISH -> rng.nextBoolean() ? "python-requests/2.31.0" : client[0];
+            case EVILGINX_COOKIE_REPLAY, RESIDENTIAL_PROXY_REPLAY, PAUSED_PERSISTENCE -> client[0];
         };
         String ua = kitUa.startsWith("Mozilla") ? kitUa : client[0];
         ClientDevice device = new ClientDevice("", "", client[1], client[2], ua, "", false, false,

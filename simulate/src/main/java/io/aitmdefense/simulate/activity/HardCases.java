@@ -33,6 +33,8 @@ public final class HardCases {
     public static final String THIRD_PARTY_APP_REFRESHES = "thirdPartyAppRefreshesFromItsCloud";
     /** A compliant hybrid-joined laptop signing in through a VPN hosted at a VPS provider. */
     public static final String MANAGED_DEVICE_HOSTED_VPN = "managedDeviceSignInsThroughHostedVpn";
+    public static final String DEVBOX_TOKEN_REFRESHES = "devBoxRefreshesOfALaptopSignIn";
+    public static final String AZURE_CLI_RESOURCE_BURSTS = "azureCliFamilyTokenResourceBursts";
 
     private final Map<String, Long> counts = new TreeMap<>();
 

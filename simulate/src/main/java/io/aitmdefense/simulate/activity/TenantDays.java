@@ -19,17 +19,23 @@ public final class TenantDays {
     private final HardCases hard = new HardCases();
     private final List<CampaignTruth> truths = new ArrayList<>();
 
+    private final long seed;
+
     public TenantDays(Tenant tenant, long seed, Instant start, int days, int campaigns) {
         this.tenant = tenant;
+        this.seed = seed;
         this.plans = CampaignPlanner.plan(tenant, seed, start, days, campaigns);
         this.benign = new BenignDay(tenant, seed, start, hard);
-        this.attacks = new AttackRun(tenant, seed, start);
+        this.attacks = new AttackRun(tenant, seed, start, days);
     }
 
     public void generate(int day, RecordSink sink) {
         Map<Integer, BenignDay.LaptopDay> laptops = new HashMap<>();
         for (User u : tenant.users()) {
-            benign.generate(u, day, sink).ifPresent(laptop -> laptops.put(u.index(), laptop));
+            benign.generate(u, day, sink).ifPresent(laptop -> {
+                laptops.put(u.index(), laptop);
+                DeveloperDay.generate(u, day, laptop, seed, sink, hard);
+            });
         }
         for (CampaignPlan plan : plans) {
             if (plan.day() == day) truths.add(attacks.run(plan, laptops, sink));

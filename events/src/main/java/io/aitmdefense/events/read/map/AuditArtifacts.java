@@ -45,6 +45,16 @@ final class AuditArtifacts {
             default:
                 break;
         }
+        if (lower.equals("delete policy") && conditionalAccessPolicy(targets)) {
+            // Core Directory logs the deletion of the policy object too, as "Delete policy" of type Policy
+            return Optional.of(policy(Artifact.PolicyChange.Kind.CONDITIONAL_ACCESS, op, targets, "PolicyDetail"));
+        }
+        if (lower.contains("cross-tenant access setting")) {
+            return Optional.of(policy(Artifact.PolicyChange.Kind.CROSS_TENANT_ACCESS, op, targets, ""));
+        }
+        if (lower.contains("federation settings") || lower.equals("set domain authentication")) {
+            return Optional.of(policy(Artifact.PolicyChange.Kind.DOMAIN_FEDERATION, op, targets, ""));
+        }
         if (lower.endsWith("conditional access policy")) {
             return Optional.of(policy(Artifact.PolicyChange.Kind.CONDITIONAL_ACCESS, op, targets, "ConditionalAccessPolicy"));
         }
@@ -177,6 +187,23 @@ final class AuditArtifacts {
             }
         }
         return new Artifact.PolicyChange(kind, op, id, name, oldValue, newValue);
+    }
+
+    /**
+     * A Core Directory "Delete policy" target of type Policy is a Conditional Access policy unless its PolicyType says
+     * otherwise (18 is Conditional Access; token lifetime, home realm discovery and other policies have other numbers).
+     */
+    private static boolean conditionalAccessPolicy(List<DirectoryAudit.Target> targets) {
+        for (DirectoryAudit.Target t : targets) {
+            if (!t.type().equalsIgnoreCase("Policy")) continue;
+            for (DirectoryAudit.Change c : t.changes()) {
+                if (!c.name().equalsIgnoreCase("PolicyType")) continue;
+                String v = unquote(c.oldValue().isBlank() ? c.newValue() : c.oldValue());
+                return v.isEmpty() || v.equals("18");
+            }
+            return true;
+        }
+        return false;
     }
 
     private static int count(Pattern p, String text) {

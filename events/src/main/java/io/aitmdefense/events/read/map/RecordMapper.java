@@ -42,6 +42,9 @@ public final class RecordMapper {
         if (!properties.isEmpty() && !category.isEmpty()) {
             // diagnostic settings / Event Hubs: route on the record's own category, read its properties
             table = byCategory(category);
+            // an audit record is one by its content: exports that put the directory category (Policy,
+            // DirectoryManagement, ApplicationManagement) where the envelope's AuditLogs belongs still hold one
+            if (table == Table.UNSUPPORTED && auditContent(properties)) table = Table.AUDIT;
             record = new LayeredRow(properties, row);
             tenant = row.has(TENANT_ID) ? row.text(TENANT_ID) : properties.first(TENANT_ID, AAD_TENANT_ID, HOME_TENANT_ID);
         } else if (row.has(TYPE) && byLogAnalyticsType(row.text(TYPE)) != null) {
@@ -130,6 +133,12 @@ public final class RecordMapper {
             case "SecurityAlert", "AlertInfo", "AlertEvidence" -> Table.SECURITY_ALERT;
             default -> null;
         };
+    }
+
+    /** An Entra directory audit's own fields: its activity, and who did it to what or the service that logged it. */
+    private static boolean auditContent(Row properties) {
+        return properties.has(ACTIVITY_NAME) && (properties.has(INITIATED_BY) || properties.has(TARGET_RESOURCES)
+                || properties.has(LOGGED_BY_SERVICE));
     }
 
     /** Graph objects, UAL records and Log Analytics projections without a Type column. */
