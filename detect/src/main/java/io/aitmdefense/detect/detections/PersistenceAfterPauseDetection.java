@@ -112,19 +112,19 @@ public final class PersistenceAfterPauseDetection implements Detection {
         Pending<Change> pending = v.value();
         long now = time.toEpochMilli();
         SuspiciousSignInLedger signIns = ctx.state(ledger).value();
-        SessionUses sessions = SessionUses.judged(ctx, rule, now);
-        pending.judge(now, (i, c) -> judge(ctx, signIns, sessions, c));
+        SessionUses uses = SessionUses.judged(ctx, rule, now);
+        pending.judge(now, (i, c) -> judge(ctx, signIns, uses, c));
         pending.forgetUpTo(now);
         SuspiciousSignInLedger.trim(ctx, ledger, rule, now);
         if (pending.isEmpty()) v.clear();
         else v.update(pending);
     }
 
-    private void judge(Context ctx, SuspiciousSignInLedger signIns, SessionUses sessions, Change c) {
+    private void judge(Context ctx, SuspiciousSignInLedger signIns, SessionUses uses, Change c) {
         Network at = ctx.enrichment().network(c.ip(), 0);
         SuspiciousSignInLedger.Mark found = null;
         String how = "";
-        for (SuspiciousSignInLedger.Mark m : signIns.suspicious(c.time() - pause.toMillis(), c.time() - minGap.toMillis(), sessions)) {
+        for (SuspiciousSignInLedger.Mark m : signIns.suspicious(c.time() - pause.toMillis(), c.time() - minGap.toMillis(), uses)) {
             String tie = tie(m, c, at);
             if (!tie.isEmpty()) {
                 found = m;
