@@ -49,11 +49,13 @@ import java.util.stream.Collectors;
  * stops reading its sources (nothing piles up in memory) and goes on when the store answers again.
  */
 public final class LivePipeline implements AutoCloseable {
+    /** The snapshot of a serve file's one tenant; a named tenant's is {@code engine:<name>}. */
     static final String ENGINE = "engine";
     /** Container format of the snapshot blob: engine bytes, tracker bytes. */
     static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String tenant;
     private final Database db;
     private final List<LiveSource> sources;
     private final List<Detection> detections;
@@ -72,9 +74,11 @@ public final class LivePipeline implements AutoCloseable {
     private String storeError;
     private long storedAlerts;
 
-    public LivePipeline(Database db, List<LiveSource> sources, List<Detection> detections, DetectConfig config,
+    /** @param tenant the tenant's name in the serve file, "" for a serve file's one tenant */
+    public LivePipeline(String tenant, Database db, List<LiveSource> sources, List<Detection> detections, DetectConfig config,
                         Enrichment enrichment, EngineSettings settings, Duration snapshotEvery, Clock clock,
                         Consumer<IncidentUpdate> onUpdate) {
+        this.tenant = tenant;
         this.db = db;
         this.sources = List.copyOf(sources);
         this.detections = List.copyOf(detections);
@@ -88,7 +92,7 @@ public final class LivePipeline implements AutoCloseable {
 
     /** Restores the last snapshot, if any, and the sources' positions in it. */
     public void start() throws IOException {
-        Optional<Snapshots.Snapshot> last = db.snapshots().latest(ENGINE);
+        Optional<Snapshots.Snapshot> last = db.snapshots().latest(snapshotName());
         if (last.isPresent()) {
             if (last.get().format() != FORMAT) {
                 throw new IOException("the stored engine snapshot has format " + last.get().format() + "; this build reads "
@@ -105,6 +109,15 @@ public final class LivePipeline implements AutoCloseable {
             engine = LocalEngine.start(detections, enrichment, settings, this::decided);
         }
         lastSnapshot = clock.instant();
+    }
+
+    private String snapshotName() {
+        return tenant.isEmpty() ? ENGINE : ENGINE + ":" + tenant;
+    }
+
+    /** The tenant's name in the serve file, "" for a serve file's one tenant. */
+    public String tenant() {
+        return tenant;
     }
 
     private void decided(Alert alert) {
@@ -149,7 +162,7 @@ public final class LivePipeline implements AutoCloseable {
         try {
             writeBlob(engineBytes, out);
             writeBlob(trackerBytes, out);
-            db.snapshots().save(ENGINE, FORMAT, out.toByteArray(), clock.instant());
+            db.snapshots().save(snapshotName(), FORMAT, out.toByteArray(), clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory does not fail
         } catch (StoreException e) {

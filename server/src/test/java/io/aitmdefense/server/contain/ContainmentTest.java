@@ -51,7 +51,7 @@ class ContainmentTest {
 
     private Containment containment(String respond) throws Exception {
         RespondSettings s = RespondSettings.load(LocalTenants.tenantFile(dir, "tenant.yaml", tenant, Contoso.TENANT, respond));
-        return new Containment(db, new ResponseTenants(Map.of(Contoso.TENANT, s), Optional.empty()), dir.resolve("evidence"),
+        return new Containment(db, new ResponseTenants(Map.of(Contoso.TENANT.toLowerCase(), s), Optional.empty()), dir.resolve("evidence"),
                 Clock.systemUTC());
     }
 
