@@ -126,13 +126,15 @@ public final class LivePipeline implements AutoCloseable {
     }
 
     /**
-     * One round: stores what is pending; when the store answers, polls every source once and feeds the engine; takes
-     * a snapshot when one is due.
+     * One round: stores what is pending (after a store failure: takes a snapshot); when the store answers, polls every
+     * source once and feeds the engine; takes a snapshot when one is due.
      *
      * @return events read this round
      */
     public int runOnce() {
-        if (!flush()) return 0;
+        // after a failure nothing is read until the store takes what is pending and a snapshot again: no position
+        // moves past what the store holds, and nothing piles up in memory while it is away
+        if (storeError != null ? !snapshot() : !flush()) return 0;
         int n = 0;
         for (LiveSource s : sources) {
             try {

@@ -1,0 +1,109 @@
+package io.aitmdefense.server.fault;
+
+import io.aitmdefense.detect.config.DetectConfig;
+import io.aitmdefense.detect.enrich.Enrichments;
+import io.aitmdefense.detect.run.DetectionRun;
+import io.aitmdefense.events.read.Progress;
+import io.aitmdefense.model.incident.IncidentSet;
+import io.aitmdefense.server.demo.DemoFeed;
+import io.aitmdefense.store.AlertRow;
+import io.aitmdefense.store.Database;
+import io.aitmdefense.store.IncidentQuery;
+import io.aitmdefense.store.IncidentRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real {@code kill -9}: the service runs in a process of its own ({@link ServeProcess}) while the example tenant
+ * streams into its watched folder; the process is killed ({@code destroyForcibly}, SIGKILL) at seeded random moments
+ * and started again. The store ends with exactly the batch run's alerts — none lost, none twice — and its incidents.
+ */
+class KillDashNineTest {
+    static final Path EXAMPLE = Path.of("examples/tenant-contoso");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void killedTwiceMidStreamTheStoreEndsWithTheUninterruptedRunsAlertsAndIncidents() throws Exception {
+        DetectConfig config = DetectConfig.load(EXAMPLE.resolve("tenant.yaml"));
+        IncidentSet batch = DetectionRun.run(List.of(EXAMPLE.resolve("logs")), config, Enrichments.load(config, Optional.empty()),
+                2, Progress.NONE).incidents();
+        Set<String> batchAlerts = new TreeSet<>();
+        batch.incidents().forEach(i -> i.alerts().forEach(a -> batchAlerts.add(a.id())));
+        batch.notices().forEach(a -> batchAlerts.add(a.id()));
+        Map<String, String> batchIncidents = new TreeMap<>();
+        batch.incidents().forEach(i -> batchIncidents.put(i.user(), i.severity().label()));
+        assertThat(batchAlerts).hasSizeGreaterThan(5);
+
+        List<Path> files = DemoFeed.files(EXAMPLE.resolve("logs"));
+        Path inbox = Files.createDirectories(dir.resolve("inbox"));
+        Random random = new Random(20260108L);
+        Set<Integer> killAfter = Set.of(1 + random.nextInt(4), 6 + random.nextInt(4));
+        int kills = 0;
+        Process serve = start(inbox, "run");
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            Path part = inbox.resolve("." + i + ".part");
+            Files.copy(f, part);
+            Files.move(part, inbox.resolve(EXAMPLE.resolve("logs").relativize(f).toString().replace('/', '_')),
+                    StandardCopyOption.ATOMIC_MOVE);
+            Thread.sleep(400 + random.nextInt(800)); // the service reads it, snapshots come and go
+            if (killAfter.contains(i)) {
+                serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                kills++;
+                try (Database db = Database.embedded(dir.resolve("data").resolve("db"))) {
+                    // the next start restores a snapshot taken mid-stream, not an empty engine
+                    assertThat(db.snapshots().latest("engine")).as("a snapshot before kill " + kills).isPresent();
+                }
+                serve = start(inbox, "run");
+            }
+        }
+        serve.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        kills++;
+        Process finish = start(inbox, "finish");
+        assertThat(finish.waitFor(120, TimeUnit.SECONDS)).as("the finishing run ends by itself").isTrue();
+        assertThat(finish.exitValue()).isZero();
+        assertThat(kills).isEqualTo(3);
+
+        try (Database db = Database.embedded(dir.resolve("data").resolve("db"))) {
+            List<String> stored = db.alerts().all().stream().map(AlertRow::id).toList();
+            assertThat(new TreeSet<>(stored)).as("alerts after three kill -9").isEqualTo(batchAlerts);
+            assertThat(stored).as("no alert twice").doesNotHaveDuplicates();
+            Map<String, String> incidents = new TreeMap<>();
+            List<IncidentRow> rows = db.incidents().list(IncidentQuery.all());
+            rows.forEach(r -> incidents.put(r.user(), r.severity()));
+            assertThat(rows).as("one incident per victim").hasSize(batchIncidents.size());
+            assertThat(incidents).isEqualTo(batchIncidents);
+            for (IncidentRow r : rows) {
+                Set<String> alertIds = batch.incidents().stream().filter(i -> i.user().equals(r.user())).findFirst().orElseThrow()
+                        .alerts().stream().map(a -> a.id()).collect(Collectors.toSet());
+                assertThat(alertIds).as(r.user()).allSatisfy(id -> assertThat(r.body()).contains(id));
+            }
+        }
+    }
+
+    private Process start(Path inbox, String mode) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                ServeProcess.class.getName(), dir.resolve("data").toString(), inbox.toString(),
+                EXAMPLE.resolve("tenant.yaml").toString(), mode));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("serve-" + mode + ".log").toFile()).start();
+    }
+}
