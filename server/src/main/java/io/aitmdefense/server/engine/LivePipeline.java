@@ -146,6 +146,7 @@ public final class LivePipeline implements AutoCloseable {
                 // the source keeps its error in its status; the others go on
             }
         }
+        if (n > 0) engine.flush(); // judged now, not when a batch has filled
         if (!clock.instant().isBefore(lastSnapshot.plus(snapshotEvery))) snapshot();
         return n;
     }
