@@ -100,6 +100,13 @@ class KillDashNineTest {
     }
 
     private int starts;
+    private Process current;
+
+    /** A failed test leaves no service running behind it. */
+    @org.junit.jupiter.api.AfterEach
+    void stopTheService() {
+        if (current != null) current.destroyForcibly();
+    }
 
     private Path log(int start) {
         return dir.resolve("serve-" + start + ".log");
@@ -125,6 +132,7 @@ class KillDashNineTest {
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 ServeProcess.class.getName(), dir.resolve("data").toString(), inbox.toString(),
                 EXAMPLE.resolve("tenant.yaml").toString(), mode));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(starts).toFile()).start();
+        current = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(starts).toFile()).start();
+        return current;
     }
 }
