@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -46,11 +45,10 @@ public final class CanaryLatencyBenchmark {
         String record = laraProxiedSignIn();
         Path data = Files.createTempDirectory("aitm-canary-bench");
         Path inbox = Files.createDirectories(data.resolve("inbox"));
-        ServeSettings settings = new ServeSettings(data, Optional.empty(), "127.0.0.1", 0,
-                Optional.of(EXAMPLE.resolve("tenant.yaml")), Duration.ofHours(3), Duration.ofSeconds(30), pollEvery,
-                Duration.ofMinutes(10), List.of(new ServeSettings.SourceSpec("folder",
-                Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())), "bench")),
-                new ServeSettings.Canary(List.of(TENANT), true));
+        ServeSettings settings = new ServeSettings(data, Optional.empty(), "127.0.0.1", 0, Duration.ofHours(3),
+                Duration.ofSeconds(30), pollEvery, Duration.ofMinutes(10), List.of(new ServeSettings.TenantSpec("",
+                Optional.of(EXAMPLE.resolve("tenant.yaml")), List.of(ServeSettings.folder(inbox, "bench")), Optional.of(TENANT))),
+                true);
         List<Double> toHitAlert = new ArrayList<>(), toAtRisk = new ArrayList<>();
         try (Service service = Service.start(settings, Clock.systemUTC(), u -> { })) {
             Thread loop = new Thread(() -> {

@@ -17,33 +17,54 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * {@code serve.yaml}: where the service keeps its data, where it listens, the tenant file with the detection context,
- * and its live sources. Credentials are never written here: a source names a file holding them (a tenant file's
- * {@code microsoft:} section, an Event Hubs connection-string file). Paths are relative to the serve file's folder.
+ * {@code serve.yaml}: where the service keeps its data, where it listens, and its tenants — each with its tenant file
+ * (detection context, {@code microsoft:} connection, {@code respond:} policy) and its live sources. Credentials are
+ * never written here: a source names a file holding them (a tenant file's {@code microsoft:} section, an Event Hubs
+ * connection-string file). Paths are relative to the serve file's folder. One tenant:
  * <pre>
  * data: aitm-data                  # the embedded database and the admin token
  * database: jdbc:postgresql://db/aitm?user=aitm&amp;password=…   # optional; default the embedded H2 in data/
  * listen: 127.0.0.1:8080
- * config: tenant.yaml               # detection context: trusted networks, break-glass, VIPs (one or several tenants)
+ * config: tenant.yaml               # detection context, microsoft: connection, respond: policy
  * engine: {allowedLateness: 3h, snapshotEvery: 30s, pollEvery: 2s, idleAfter: 10m}
  * sources:
  *   - {type: folder, path: inbox}
- *   - {type: graph, microsoft: contoso.yaml, logs: [signIns, nonInteractiveSignIns, directoryAudits, riskDetections]}
- *   - {type: management, microsoft: contoso.yaml, contentTypes: [Audit.Exchange, Audit.AzureActiveDirectory]}
+ *   - {type: graph, logs: [signIns, nonInteractiveSignIns, directoryAudits, riskDetections]}   # microsoft: the config's
+ *   - {type: management, contentTypes: [Audit.Exchange, Audit.AzureActiveDirectory]}
  *   - {type: kafka, topic: insights-logs-signinlogs, bootstrapServers: ns.servicebus.windows.net:9093,
  *      connectionStringFile: eventhubs.txt}
- * canary:                           # optional: the sign-in page canary (docs/serve.md)
- *   tenants: [00000000-0000-0000-0000-000000000000]
- *   trustForwardedFor: false        # true only behind a reverse proxy that sets X-Forwarded-For
+ * canary: 90b61727-a375-48ac-b538-7ef348a59291   # optional: the sign-in page canary of this Entra tenant (docs/canary.md)
+ * trustForwardedFor: false          # true only behind a reverse proxy that sets X-Forwarded-For
  * </pre>
+ * Several tenants (an MSSP): {@code tenants:} instead of {@code config:} and {@code sources:}, each entry with its
+ * {@code name}, {@code config}, {@code sources} and optionally {@code canary}. Each tenant gets an engine and incident tracker of its own: its
+ * users, state and incidents never meet another tenant's.
  */
-public record ServeSettings(Path data, Optional<String> database, String host, int port, Optional<Path> config,
-                            Duration allowedLateness, Duration snapshotEvery, Duration pollEvery, Duration idleAfter,
-                            List<SourceSpec> sources, Canary canary) {
+public record ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
+                            Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants,
+                            boolean trustForwardedFor) {
 
-    /** The sign-in page canary: the tenants it serves, and whether the visitor's address comes from X-Forwarded-For. */
-    public record Canary(List<String> tenants, boolean trustForwardedFor) {
-        public static final Canary NONE = new Canary(List.of(), false);
+    /** Settings that take the visitor's address from the connection, not from X-Forwarded-For. */
+    public ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
+                         Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants) {
+        this(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants, false);
+    }
+
+    /**
+     * One watched tenant.
+     *
+     * @param name names it in snapshots and messages; "" for the one tenant of a serve file without {@code tenants:}
+     * @param config its tenant file
+     * @param canary the Entra tenant id whose sign-in page canary this tenant's pipeline correlates, if any
+     */
+    public record TenantSpec(String name, Optional<Path> config, List<SourceSpec> sources, Optional<String> canary) {
+        public TenantSpec {
+            sources = List.copyOf(sources);
+        }
+
+        public TenantSpec(String name, Optional<Path> config, List<SourceSpec> sources) {
+            this(name, config, sources, Optional.empty());
+        }
     }
 
     /** One configured source: its type and its keys (paths already resolved). */
@@ -61,8 +82,9 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         }
     }
 
-    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "canary");
-    private static final Set<String> CANARY = Set.of("tenants", "trustForwardedFor");
+    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "tenants",
+            "canary", "trustForwardedFor");
+    private static final Set<String> TENANT = Set.of("name", "config", "sources", "canary");
     private static final Set<String> ENGINE = Set.of("allowedLateness", "snapshotEvery", "pollEvery", "idleAfter");
     private static final Map<String, Set<String>> SOURCE_KEYS = Map.of(
             "folder", Set.of("type", "path"),
@@ -70,15 +92,23 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
             "management", Set.of("type", "microsoft", "contentTypes"),
             "kafka", Set.of("type", "topic", "bootstrapServers", "connectionStringFile", "properties"));
 
+    public ServeSettings {
+        tenants = List.copyOf(tenants);
+    }
+
     /**
      * The settings of {@code aitm serve --demo}: the bundled example tenant streamed through a watched folder. Its
      * exports hold a day each, one log after another, so the allowed lateness spans two days.
      */
     public static ServeSettings demo(Path data, int port, Path inbox, Path config) {
-        return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Optional.of(config), Duration.ofHours(48),
+        return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Duration.ofHours(48),
                 Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5),
-                List.of(new SourceSpec("folder", Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())),
-                        "demo")), Canary.NONE);
+                List.of(new TenantSpec("", Optional.of(config), List.of(folder(inbox, "demo")))));
+    }
+
+    /** A watched-folder source. */
+    public static SourceSpec folder(Path inbox, String where) {
+        return new SourceSpec("folder", Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())), where);
     }
 
     /**
@@ -103,17 +133,49 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(f + ": listen: the port is not a number in '" + listen + "'");
         }
-        Optional<Path> config = root.has("config") ? Optional.of(base.resolve(root.get("config").asText())) : Optional.empty();
         JsonNode engine = root.path("engine");
         unknown(engine, ENGINE, f, "engine.");
+        List<TenantSpec> tenants = new ArrayList<>();
+        if (root.has("tenants")) {
+            for (String k : List.of("config", "sources", "canary")) {
+                if (root.has(k)) throw new IllegalArgumentException(f + ": " + k + ": with tenants:, each tenant names its own " + k);
+            }
+            if (!root.get("tenants").isArray() || root.get("tenants").isEmpty()) {
+                throw new IllegalArgumentException(f + ": tenants: a list of tenants, each with name, config and sources");
+            }
+            Set<String> names = new java.util.HashSet<>();
+            int i = 0;
+            for (JsonNode t : root.get("tenants")) {
+                String where = f + ": tenants[" + i++ + "]";
+                unknown(t, TENANT, where, "");
+                String name = t.path("name").asText("");
+                if (!name.matches("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")) {
+                    throw new IllegalArgumentException(where + ".name: required, letters, digits, '.', '-' and '_' (got '" + name + "')");
+                }
+                if (!names.add(name)) throw new IllegalArgumentException(where + ".name: tenant '" + name + "' is named twice");
+                if (!t.hasNonNull("config")) throw new IllegalArgumentException(where + ".config: required (the tenant file)");
+                tenants.add(tenant(name, t, base, where + "."));
+            }
+        } else {
+            tenants.add(tenant("", root, base, f + ": "));
+        }
+        return new ServeSettings(data, database, listen.substring(0, colon), port,
+                duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
+                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), tenants,
+                root.path("trustForwardedFor").asBoolean(false));
+    }
+
+    /** A tenant's config and sources; a Graph or Management source without {@code microsoft:} uses the tenant file. */
+    private static TenantSpec tenant(String name, JsonNode node, Path base, String where) {
+        Optional<Path> config = node.has("config") ? Optional.of(base.resolve(node.get("config").asText())) : Optional.empty();
         List<SourceSpec> sources = new ArrayList<>();
         int i = 0;
-        for (JsonNode s : root.path("sources")) {
-            String where = f + ": sources[" + i++ + "]";
+        for (JsonNode s : node.path("sources")) {
+            String at = where + "sources[" + i++ + "]";
             String type = s.path("type").asText("");
             Set<String> allowed = SOURCE_KEYS.get(type);
-            if (allowed == null) throw new IllegalArgumentException(where + ": type must be one of " + new TreeMap<>(SOURCE_KEYS).keySet());
-            unknown(s, allowed, where, "");
+            if (allowed == null) throw new IllegalArgumentException(at + ": type must be one of " + new TreeMap<>(SOURCE_KEYS).keySet());
+            unknown(s, allowed, at, "");
             Map<String, JsonNode> keys = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -123,28 +185,22 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
                 }
                 keys.put(e.getKey(), v);
             }
-            sources.add(new SourceSpec(type, keys, where));
-        }
-        if (sources.isEmpty()) throw new IllegalArgumentException(f + ": sources: name at least one source (a folder, graph, management or kafka)");
-        return new ServeSettings(data, database, listen.substring(0, colon), port, config,
-                duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
-                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), sources,
-                canary(root.path("canary"), f));
-    }
-
-    private static Canary canary(JsonNode node, String f) {
-        if (node.isMissingNode()) return Canary.NONE;
-        unknown(node, CANARY, f, "canary.");
-        List<String> tenants = new ArrayList<>();
-        for (JsonNode t : node.path("tenants")) {
-            String id = t.asText("").trim().toLowerCase(java.util.Locale.ROOT);
-            if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-                throw new IllegalArgumentException(f + ": canary.tenants: '" + t.asText() + "' is not a tenant id (a GUID)");
+            if (allowed.contains("microsoft") && !keys.containsKey("microsoft")) {
+                if (config.isEmpty()) throw new IllegalArgumentException(at + ": microsoft: required (a tenant file with a microsoft: section) when there is no config");
+                keys.put("microsoft", new ObjectMapper().getNodeFactory().textNode(config.get().toString()));
             }
-            tenants.add(id);
+            sources.add(new SourceSpec(type, keys, at));
         }
-        if (tenants.isEmpty()) throw new IllegalArgumentException(f + ": canary.tenants: name at least one tenant id");
-        return new Canary(List.copyOf(tenants), node.path("trustForwardedFor").asBoolean(false));
+        if (sources.isEmpty()) throw new IllegalArgumentException(where + "sources: name at least one source (a folder, graph, management or kafka)");
+        Optional<String> canary = Optional.empty();
+        if (node.has("canary")) {
+            String id = node.get("canary").asText("").trim().toLowerCase(java.util.Locale.ROOT);
+            if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+                throw new IllegalArgumentException(where + "canary: '" + node.get("canary").asText() + "' is not an Entra tenant id (a GUID)");
+            }
+            canary = Optional.of(id);
+        }
+        return new TenantSpec(name, config, sources, canary);
     }
 
     private static String required(JsonNode root, String key, String f) {

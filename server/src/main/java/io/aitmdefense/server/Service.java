@@ -14,6 +14,9 @@ import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
 import io.aitmdefense.server.canary.CanaryEndpoint;
 import io.aitmdefense.server.canary.CanaryWatch;
+import io.aitmdefense.server.contain.Containment;
+import io.aitmdefense.server.contain.ResponseTenants;
+import io.aitmdefense.respond.config.RespondSettings;
 import io.aitmdefense.server.engine.LivePipeline;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.server.source.GraphPoller;
@@ -35,76 +38,99 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * {@code aitm serve}: opens the store, makes sure an admin can sign in, restores the engine from its last snapshot,
- * and then polls every source, feeds the engine and stores what it decides, until stopped. A stop (or {@code kill})
- * at any moment loses nothing: the next start resumes from the last snapshot.
+ * {@code aitm serve}: opens the store, makes sure an admin can sign in, restores each tenant's engine from its last
+ * snapshot, and then polls every source, feeds the tenant's engine and stores what it decides, until stopped. A stop
+ * (or {@code kill}) at any moment loses nothing: the next start resumes from the last snapshots.
  */
 public final class Service implements AutoCloseable {
     private final ServeSettings settings;
     private final Clock clock;
     private final Database db;
-    private final LivePipeline pipeline;
+    private final List<LivePipeline> pipelines;
+    private final Containment containment;
     private final ApiServer api;
     private final Optional<Path> newTokenFile;
-    private final java.util.concurrent.Semaphore wake;
+    private final Semaphore wake;
     private volatile boolean running = true;
-    private Instant lastEvent;
 
-    private Service(ServeSettings settings, Clock clock, Database db, LivePipeline pipeline, ApiServer api,
-                    Optional<Path> newTokenFile, java.util.concurrent.Semaphore wake) {
+    private Service(ServeSettings settings, Clock clock, Database db, List<LivePipeline> pipelines, Containment containment,
+                    ApiServer api, Optional<Path> newTokenFile, Semaphore wake) {
         this.wake = wake;
         this.settings = settings;
         this.clock = clock;
         this.db = db;
-        this.pipeline = pipeline;
+        this.pipelines = List.copyOf(pipelines);
+        this.containment = containment;
         this.api = api;
         this.newTokenFile = newTokenFile;
-        this.lastEvent = clock.instant();
     }
 
-    /** Starts the store, the pipeline (restored when a snapshot exists) and the API. */
+    /**
+     * Starts the store, containment, each tenant's pipeline (restored when a snapshot exists) and the API. Every
+     * incident update goes to {@code onUpdate} and to automatic containment.
+     */
     public static Service start(ServeSettings settings, Clock clock, Consumer<IncidentUpdate> onUpdate) throws IOException {
         Files.createDirectories(settings.data());
         Database db = settings.database().map(Database::open).orElseGet(() -> Database.embedded(settings.data().resolve("db")));
+        List<LivePipeline> pipelines = new ArrayList<>();
         try {
             Optional<Path> token = AdminToken.ensure(db, settings.data(), clock.instant());
-            DetectConfig config = settings.config().isPresent() ? DetectConfig.load(settings.config().get()) : DetectConfig.defaults();
-            Enrichment enrichment = Enrichments.load(config, Optional.empty());
-            EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
-            LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,
-                    enrichment, engine, settings.snapshotEvery(), clock, onUpdate);
-            java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
-            Optional<CanaryEndpoint> canary = Optional.empty();
-            if (!settings.canary().tenants().isEmpty()) {
-                for (String tenant : settings.canary().tenants()) db.canaries().ensure(tenant, clock.instant());
-                pipeline.correlate(new CanaryWatch(db.canaries(), enrichment, clock));
-                canary = Optional.of(new CanaryEndpoint(db, clock, settings.canary().trustForwardedFor(), wake::release));
+            Containment containment = new Containment(db, responseTenants(settings), settings.data().resolve("evidence"), clock);
+            Consumer<IncidentUpdate> updates = u -> {
+                onUpdate.accept(u);
+                containment.consider(u.incident());
+            };
+            Semaphore wake = new Semaphore(0);
+            for (ServeSettings.TenantSpec t : settings.tenants()) {
+                DetectConfig config = t.config().isPresent() ? DetectConfig.load(t.config().get()) : DetectConfig.defaults();
+                Enrichment enrichment = Enrichments.load(config, Optional.empty());
+                EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
+                LivePipeline pipeline = new LivePipeline(t.name(), db, sources(t, clock), Catalogue.enabled(config), config,
+                        enrichment, engine, settings.snapshotEvery(), clock, updates);
+                if (t.canary().isPresent()) {
+                    db.canaries().ensure(t.canary().get(), clock.instant());
+                    pipeline.correlate(new CanaryWatch(db.canaries(), t.canary().get(), enrichment, clock));
+                }
+                pipelines.add(pipeline);
+                pipeline.start();
             }
-            pipeline.start();
-            ApiServer api = ApiServer.start(settings.host(), settings.port(), db, pipeline::sourceStatus, clock, canary);
-            return new Service(settings, clock, db, pipeline, api, token, wake);
+            Optional<CanaryEndpoint> canary = settings.tenants().stream().anyMatch(t -> t.canary().isPresent())
+                    ? Optional.of(new CanaryEndpoint(db, clock, settings.trustForwardedFor(), wake::release)) : Optional.empty();
+            ApiServer api = ApiServer.start(settings.host(), settings.port(), db,
+                    () -> pipelines.stream().flatMap(p -> p.sourceStatus().stream()).toList(), clock, canary);
+            return new Service(settings, clock, db, pipelines, containment, api, token, wake);
         } catch (IOException | RuntimeException e) {
+            pipelines.forEach(LivePipeline::close);
             db.close();
             throw e;
         }
     }
 
-    /** Polls until {@link #stop}; an idle spell longer than {@code idleAfter} lets the engine's timers fire. */
+    /**
+     * Polls until {@link #stop}; a tenant quiet for longer than {@code idleAfter} has its engine's watermark moved to
+     * now − allowed lateness, so its timers fire.
+     */
     public void run() throws InterruptedException {
+        Map<LivePipeline, Instant> lastEvent = new HashMap<>();
+        for (LivePipeline p : pipelines) lastEvent.put(p, clock.instant());
         while (running) {
-            int n = pipeline.runOnce();
-            Instant now = clock.instant();
-            if (n > 0) lastEvent = now;
-            else if (now.isAfter(lastEvent.plus(settings.idleAfter()))) {
-                pipeline.advanceWatermark(now.minus(settings.allowedLateness()));
+            int total = 0;
+            for (LivePipeline p : pipelines) {
+                int n = p.runOnce();
+                total += n;
+                Instant now = clock.instant();
+                if (n > 0) lastEvent.put(p, now);
+                else if (now.isAfter(lastEvent.get(p).plus(settings.idleAfter()))) {
+                    p.advanceWatermark(now.minus(settings.allowedLateness()));
+                }
             }
             // idle: wait for the next poll, or less when a canary hit wakes the loop
-            if (n == 0 && wake.tryAcquire(settings.pollEvery().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                wake.drainPermits();
-            }
+            if (total == 0 && wake.tryAcquire(settings.pollEvery().toMillis(), TimeUnit.MILLISECONDS)) wake.drainPermits();
         }
     }
 
@@ -116,11 +142,11 @@ public final class Service implements AutoCloseable {
         return api.port();
     }
 
-    /** The canary image's path of each configured tenant ({@code /canary/<token>.gif}), for the branding CSS. */
+    /** Each canary tenant's image path ({@code /canary/<token>.gif}), for the branding CSS. */
     public Map<String, String> canaryPaths() {
         Map<String, String> out = new java.util.TreeMap<>();
-        for (String tenant : settings.canary().tenants()) {
-            db.canaries().of(tenant).ifPresent(c -> out.put(tenant, "/canary/" + c.token() + ".gif"));
+        for (ServeSettings.TenantSpec t : settings.tenants()) {
+            t.canary().flatMap(id -> db.canaries().of(id)).ifPresent(c -> out.put(c.tenant(), "/canary/" + c.token() + ".gif"));
         }
         return out;
     }
@@ -130,27 +156,50 @@ public final class Service implements AutoCloseable {
         return newTokenFile;
     }
 
-    public LivePipeline pipeline() {
-        return pipeline;
+    /** One pipeline per tenant, in the serve file's order. */
+    public List<LivePipeline> pipelines() {
+        return pipelines;
     }
 
     public Database database() {
         return db;
     }
 
+    /** Response plans, approvals and runs of the stored incidents (the API's plan routes use it). */
+    public Containment containment() {
+        return containment;
+    }
+
     @Override
     public void close() {
         running = false;
         api.close();
-        pipeline.close();
+        pipelines.forEach(LivePipeline::close);
+        containment.close();
         db.close();
     }
 
-    static List<LiveSource> sources(ServeSettings settings, Clock clock) throws IOException {
+    /**
+     * The tenants' response settings, by the Entra tenant id of each tenant file's {@code microsoft:} section; a serve
+     * file with one tenant file answers with it for every tenant.
+     */
+    static ResponseTenants responseTenants(ServeSettings settings) throws IOException {
+        Map<String, RespondSettings> byId = new HashMap<>();
+        Optional<RespondSettings> only = Optional.empty();
+        for (ServeSettings.TenantSpec t : settings.tenants()) {
+            if (t.config().isEmpty()) continue;
+            RespondSettings s = RespondSettings.load(t.config().get());
+            s.microsoft().ifPresent(ms -> byId.put(ms.tenantId().toLowerCase(java.util.Locale.ROOT), s));
+            if (settings.tenants().size() == 1) only = Optional.of(s);
+        }
+        return new ResponseTenants(byId, only);
+    }
+
+    static List<LiveSource> sources(ServeSettings.TenantSpec spec, Clock clock) throws IOException {
         List<LiveSource> out = new ArrayList<>();
         Map<String, MicrosoftClients> clients = new HashMap<>();
         Map<String, RequestBudget> budgets = new HashMap<>();
-        for (ServeSettings.SourceSpec s : settings.sources()) {
+        for (ServeSettings.SourceSpec s : spec.sources()) {
             switch (s.type()) {
                 case "folder" -> out.add(new FolderSource(Path.of(s.text("path")), clock));
                 case "graph" -> {

@@ -185,6 +185,15 @@ public final class LocalEngine implements EventSink, AutoCloseable {
     }
 
     /**
+     * Sends the events buffered for the shards now instead of when a batch fills: a live source that has delivered
+     * what it had wants its records judged now, not when enough traffic has followed them.
+     */
+    public synchronized void flush() {
+        if (result != null) throw new IllegalStateException("the engine has finished");
+        if (pendingCount > 0) send(watermark);
+    }
+
+    /**
      * The watermark every shard has processed: each alert still to come is decided at or after it, so whatever an
      * alert can refer to is at most the correlation windows older than this.
      */

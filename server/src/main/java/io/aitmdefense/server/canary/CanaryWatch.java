@@ -42,12 +42,15 @@ import java.util.function.Consumer;
  */
 public final class CanaryWatch implements SideCorrelation {
     public static final String DETECTION = "phishing-page-canary";
+    /** The key of a proxying domain's incident: a page, not a user, so there is no account to contain. */
+    public static final String DOMAIN_KEY = "canary:";
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration SKEW = Duration.ofMinutes(2);
     static final Duration RETENTION = Duration.ofHours(24);
     private static final int KEPT = 50_000;
 
     private final CanaryLog log;
+    private final String tenant;
     private final Enrichment enrichment;
     private final Clock clock;
     private long position;
@@ -56,8 +59,10 @@ public final class CanaryWatch implements SideCorrelation {
     private final Set<String> raised = new HashSet<>();
     private int held;
 
-    public CanaryWatch(CanaryLog log, Enrichment enrichment, Clock clock) {
+    /** The watch of one Entra tenant's canary ({@code tenant}, lower case): other tenants' hits are another's. */
+    public CanaryWatch(CanaryLog log, String tenant, Enrichment enrichment, Clock clock) {
         this.log = log;
+        this.tenant = tenant;
         this.enrichment = enrichment;
         this.clock = clock;
     }
@@ -84,11 +89,12 @@ public final class CanaryWatch implements SideCorrelation {
     public int poll(Consumer<Alert> raise) {
         List<CanaryLog.Hit> hits = log.after(position, 500);
         for (CanaryLog.Hit h : hits) {
+            position = h.seq();
+            if (!h.tenant().equals(tenant)) continue;
             raise.accept(pageAlert(h));
             Deque<SignIn> seen = signInsAt.get(h.ip());
             if (seen != null) for (SignIn s : List.copyOf(seen)) if (sameTenant(h, s) && near(h, s)) atRisk(h, s, raise);
             remember(h);
-            position = h.seq();
         }
         return hits.size();
     }
@@ -104,7 +110,7 @@ public final class CanaryWatch implements SideCorrelation {
         Instant since = clock.instant().minus(RETENTION);
         long seq = 0;
         for (List<CanaryLog.Hit> page; !(page = log.after(seq, 1000)).isEmpty(); seq = page.get(page.size() - 1).seq()) {
-            for (CanaryLog.Hit h : page) if (h.seq() <= position && h.at().isAfter(since)) remember(h);
+            for (CanaryLog.Hit h : page) if (h.seq() <= position && h.tenant().equals(tenant) && h.at().isAfter(since)) remember(h);
         }
     }
 
@@ -154,7 +160,7 @@ public final class CanaryWatch implements SideCorrelation {
     /** The alert of one hit: the domain that proxied the sign-in page, and who looked at it from where. */
     Alert pageAlert(CanaryLog.Hit h) {
         Network net = enrichment.network(h.ip(), 0);
-        String key = "canary:" + h.domain();
+        String key = DOMAIN_KEY + h.domain();
         String explanation = "The tenant's sign-in page was displayed by " + h.domain() + ", not by Microsoft: a "
                 + "phishing page is proxying it (adversary in the middle). It was shown to " + net.describe()
                 + (h.userAgent().isEmpty() ? "" : " with user agent " + h.userAgent())

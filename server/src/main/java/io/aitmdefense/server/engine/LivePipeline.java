@@ -49,11 +49,13 @@ import java.util.stream.Collectors;
  * stops reading its sources (nothing piles up in memory) and goes on when the store answers again.
  */
 public final class LivePipeline implements AutoCloseable {
+    /** The snapshot of a serve file's one tenant; a named tenant's is {@code engine:<name>}. */
     static final String ENGINE = "engine";
     /** Container format of the snapshot blob: engine bytes, tracker bytes. */
     static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String tenant;
     private final Database db;
     private final List<LiveSource> sources;
     private final List<Detection> detections;
@@ -73,9 +75,11 @@ public final class LivePipeline implements AutoCloseable {
     private String storeError;
     private long storedAlerts;
 
-    public LivePipeline(Database db, List<LiveSource> sources, List<Detection> detections, DetectConfig config,
+    /** @param tenant the tenant's name in the serve file, "" for a serve file's one tenant */
+    public LivePipeline(String tenant, Database db, List<LiveSource> sources, List<Detection> detections, DetectConfig config,
                         Enrichment enrichment, EngineSettings settings, Duration snapshotEvery, Clock clock,
                         Consumer<IncidentUpdate> onUpdate) {
+        this.tenant = tenant;
         this.db = db;
         this.sources = List.copyOf(sources);
         this.detections = List.copyOf(detections);
@@ -94,7 +98,7 @@ public final class LivePipeline implements AutoCloseable {
 
     /** Restores the last snapshot, if any, and the sources' positions in it. */
     public void start() throws IOException {
-        Optional<Snapshots.Snapshot> last = db.snapshots().latest(ENGINE);
+        Optional<Snapshots.Snapshot> last = db.snapshots().latest(snapshotName());
         if (last.isPresent()) {
             if (last.get().format() != FORMAT) {
                 throw new IOException("the stored engine snapshot has format " + last.get().format() + "; this build reads "
@@ -114,19 +118,30 @@ public final class LivePipeline implements AutoCloseable {
         lastSnapshot = clock.instant();
     }
 
+    private String snapshotName() {
+        return tenant.isEmpty() ? ENGINE : ENGINE + ":" + tenant;
+    }
+
+    /** The tenant's name in the serve file, "" for a serve file's one tenant. */
+    public String tenant() {
+        return tenant;
+    }
+
     private void decided(Alert alert) {
         alerts.add(alert);
         tracker.accept(alert);
     }
 
     /**
-     * One round: stores what is pending; when the store answers, polls every source once and feeds the engine; takes
-     * a snapshot when one is due.
+     * One round: stores what is pending (after a store failure: takes a snapshot); when the store answers, polls every
+     * source once and feeds the engine; takes a snapshot when one is due.
      *
      * @return events read this round
      */
     public int runOnce() {
-        if (!flush()) return 0;
+        // after a failure nothing is read until the store takes what is pending and a snapshot again: no position
+        // moves past what the store holds, and nothing piles up in memory while it is away
+        if (storeError != null ? !snapshot() : !flush()) return 0;
         int n = 0;
         for (LiveSource s : sources) {
             try {
@@ -139,6 +154,7 @@ public final class LivePipeline implements AutoCloseable {
                 // the source keeps its error in its status; the others go on
             }
         }
+        if (n > 0) engine.flush(); // judged now, not when a batch has filled
         for (SideCorrelation side : sides) {
             try {
                 n += side.poll(this::decided);
@@ -164,7 +180,7 @@ public final class LivePipeline implements AutoCloseable {
         try {
             writeBlob(engineBytes, out);
             writeBlob(trackerBytes, out);
-            db.snapshots().save(ENGINE, FORMAT, out.toByteArray(), clock.instant());
+            db.snapshots().save(snapshotName(), FORMAT, out.toByteArray(), clock.instant());
         } catch (IOException e) {
             throw new UncheckedIOException(e); // writing to memory does not fail
         } catch (StoreException e) {

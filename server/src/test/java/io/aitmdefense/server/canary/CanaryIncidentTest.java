@@ -39,9 +39,10 @@ class CanaryIncidentTest {
     @Test
     void theCanaryHitJoinsTheVictimsIncidentBeforeTheReplay() throws Exception {
         ServeSettings demo = ServeSettings.demo(data, 0, data.resolve("inbox"), EXAMPLE.resolve("tenant.yaml"));
-        ServeSettings settings = new ServeSettings(demo.data(), demo.database(), demo.host(), 0, demo.config(),
-                demo.allowedLateness(), demo.snapshotEvery(), demo.pollEvery(), demo.idleAfter(), demo.sources(),
-                new ServeSettings.Canary(List.of(TENANT), true));
+        ServeSettings.TenantSpec contoso = demo.tenants().get(0);
+        ServeSettings settings = new ServeSettings(demo.data(), demo.database(), demo.host(), 0, demo.allowedLateness(),
+                demo.snapshotEvery(), demo.pollEvery(), demo.idleAfter(),
+                List.of(new ServeSettings.TenantSpec("", contoso.config(), contoso.sources(), Optional.of(TENANT))), true);
         try (Service service = Service.start(settings, Clock.fixed(HIT, ZoneOffset.UTC), u -> { })) {
             HttpResponse<Void> hit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + service.port() + service.canaryPaths().get(TENANT)))

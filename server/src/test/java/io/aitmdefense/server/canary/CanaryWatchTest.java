@@ -44,7 +44,7 @@ class CanaryWatchTest {
         assertThat(events).as("the example's sign-ins were read").hasSizeGreaterThan(100);
         for (boolean hitFirst : new boolean[]{true, false}) {
             try (Database db = Database.embedded(dir.resolve("db-" + hitFirst))) {
-                CanaryWatch watch = new CanaryWatch(db.canaries(), enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
+                CanaryWatch watch = new CanaryWatch(db.canaries(), TENANT, enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
                 watch.restore("");
                 List<Alert> alerts = new ArrayList<>();
                 db.canaries().ensure(TENANT, HIT);
@@ -79,13 +79,13 @@ class CanaryWatchTest {
         try (Database db = Database.embedded(dir)) {
             db.canaries().ensure(TENANT, HIT);
             keepHit(db);
-            CanaryWatch first = new CanaryWatch(db.canaries(), enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
+            CanaryWatch first = new CanaryWatch(db.canaries(), TENANT, enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
             first.restore("");
             List<Alert> before = new ArrayList<>();
             first.poll(before::add);
             assertThat(before).hasSize(1);
 
-            CanaryWatch second = new CanaryWatch(db.canaries(), enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
+            CanaryWatch second = new CanaryWatch(db.canaries(), TENANT, enrichment(), Clock.fixed(HIT, ZoneOffset.UTC));
             second.restore(first.position());
             List<Alert> after = new ArrayList<>();
             assertThat(second.poll(after::add)).as("the hit is not read twice").isZero();

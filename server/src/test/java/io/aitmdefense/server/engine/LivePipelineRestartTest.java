@@ -107,7 +107,7 @@ class LivePipelineRestartTest {
     }
 
     private static LivePipeline pipeline(Database db, Path inbox, DetectConfig config, Enrichment enrichment) throws Exception {
-        LivePipeline p = new LivePipeline(db, List.of(new FolderSource(inbox, Clock.systemUTC())), Catalogue.enabled(config),
+        LivePipeline p = new LivePipeline("", db, List.of(new FolderSource(inbox, Clock.systemUTC())), Catalogue.enabled(config),
                 config, enrichment, EngineSettings.from(config).withAllowedLateness(Duration.ofHours(48)),
                 Duration.ofDays(1), Clock.systemUTC(), u -> { });
         p.start();
