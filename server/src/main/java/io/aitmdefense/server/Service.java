@@ -82,7 +82,7 @@ public final class Service implements AutoCloseable {
                     enrichment, engine, settings.snapshotEvery(), clock, onUpdate.andThen(events::incident));
             pipeline.start();
             ApiServer api = ApiServer.start(ServerContext.of(settings.host(), settings.port(), db, pipeline::sourceStatus, clock)
-                    .withEvents(events).withPublicUrl(settings.consoleUrl()));
+                    .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture()));
             return new Service(settings, clock, db, pipeline, api, notifier, token);
         } catch (IOException | RuntimeException e) {
             db.close();
