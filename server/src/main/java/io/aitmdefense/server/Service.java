@@ -84,7 +84,7 @@ public final class Service implements AutoCloseable {
             Enrichment enrichment = Enrichments.load(config, Optional.empty());
             EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
             LiveEvents events = new LiveEvents();
-            Notifier notifier = new Notifier(settings.notifyTargets(), settings.consoleUrl(), db.suppressions(), System.err::println);
+            Notifier notifier = new Notifier(settings.notifyTargets(), settings.consoleUrl(), db, System.err::println);
             events.listen(notifier);
             Containment containment = new Containment(db, responseTenants(settings), settings.data().resolve("evidence"), clock);
             LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,

@@ -3,7 +3,8 @@ package io.aitmdefense.server.notify;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.model.incident.IncidentUpdate;
-import io.aitmdefense.store.Suppressions;
+import io.aitmdefense.store.Database;
+import io.aitmdefense.store.IncidentStore;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ public final class Notifier implements Consumer<IncidentUpdate>, AutoCloseable {
 
     private final List<NotifyTarget> targets;
     private final String consoleUrl;
-    private final Suppressions suppressions;
+    private final Database db;
     private final HttpClient http;
     private final Pause pause;
     private final Consumer<String> log;
@@ -47,18 +48,18 @@ public final class Notifier implements Consumer<IncidentUpdate>, AutoCloseable {
         return t;
     });
 
-    public Notifier(List<NotifyTarget> targets, String consoleUrl, Suppressions suppressions, HttpClient http, Pause pause,
+    public Notifier(List<NotifyTarget> targets, String consoleUrl, Database db, HttpClient http, Pause pause,
                     Consumer<String> log) {
         this.targets = List.copyOf(targets);
         this.consoleUrl = consoleUrl;
-        this.suppressions = suppressions;
+        this.db = db;
         this.http = http;
         this.pause = pause;
         this.log = log;
     }
 
-    public Notifier(List<NotifyTarget> targets, String consoleUrl, Suppressions suppressions, Consumer<String> log) {
-        this(targets, consoleUrl, suppressions, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+    public Notifier(List<NotifyTarget> targets, String consoleUrl, Database db, Consumer<String> log) {
+        this(targets, consoleUrl, db, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                 d -> Thread.sleep(d.toMillis()), log);
     }
 
@@ -68,13 +69,23 @@ public final class Notifier implements Consumer<IncidentUpdate>, AutoCloseable {
                 : u.changes().contains(IncidentUpdate.Change.SEVERITY_RAISED) ? Optional.of(Notification.SEVERITY_RAISED)
                 : Optional.empty();
         if (event.isEmpty() || targets.isEmpty() || suppressed(u.incident())) return;
+        if (event.get().equals(Notification.CREATED) && createdBefore(u.incident().id())) return;
         Notification n = Notification.of(event.get(), u.incident(), consoleUrl);
         for (NotifyTarget t : targets) sender.execute(() -> deliver(t, Payloads.of(t.channel(), n), n));
     }
 
+    /**
+     * A restart re-reads the records after its snapshot, so an incident created since that snapshot is created again;
+     * its history then holds a second {@code CREATED}, and it was notified the first time.
+     */
+    private boolean createdBefore(String incidentId) {
+        return db.incidents().history(incidentId).stream().map(IncidentStore.IncidentChange::changes)
+                .filter(c -> List.of(c.split(",")).contains("CREATED")).count() > 1;
+    }
+
     private boolean suppressed(Incident i) {
         for (Alert a : i.alerts()) {
-            if (suppressions.matching(i.tenant(), i.userKey(), a.detectionId()).isEmpty()) return false;
+            if (db.suppressions().matching(i.tenant(), i.userKey(), a.detectionId()).isEmpty()) return false;
         }
         return !i.alerts().isEmpty();
     }

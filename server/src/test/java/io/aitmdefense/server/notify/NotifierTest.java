@@ -87,7 +87,7 @@ class NotifierTest {
     }
 
     Notifier notifier(List<NotifyTarget> targets) {
-        return new Notifier(targets, CONSOLE, db.suppressions(), HttpClient.newHttpClient(), pauses::add, log::add);
+        return new Notifier(targets, CONSOLE, db, HttpClient.newHttpClient(), pauses::add, log::add);
     }
 
     @Test
@@ -159,6 +159,21 @@ class NotifierTest {
         assertThat(JSON.readTree(received.get("/broken").get(0)).path("text").asText()).startsWith("Severity raised to");
         assertThat(log).singleElement().satisfies(l -> assertThat(l).contains("slack sec-alerts", "HTTP 400", "invalid_payload")
                 .doesNotContain("127.0.0.1", "/broken"));
+    }
+
+    @Test
+    void anIncidentCreatedAgainAfterARestartIsNotNotifiedTwice() throws Exception {
+        Incident first = ExampleIncidents.detect().get(0);
+        Instant at = Instant.parse("2026-11-20T09:00:00Z");
+        try (Notifier n = notifier(List.of(new NotifyTarget(NotifyTarget.Channel.WEBHOOK, "soar", url("/webhook"))))) {
+            db.incidents().save(ExampleIncidents.row(first, at), Set.of("CREATED"));
+            n.accept(new IncidentUpdate(first, Set.of(IncidentUpdate.Change.CREATED)));
+            // the restart re-reads the records after its snapshot: the store records the creation a second time
+            db.incidents().save(ExampleIncidents.row(first, at.plusSeconds(60)), Set.of("CREATED"));
+            n.accept(new IncidentUpdate(first, Set.of(IncidentUpdate.Change.CREATED)));
+            n.drain();
+        }
+        assertThat(received.get("/webhook")).hasSize(1);
     }
 
     @Test
