@@ -47,8 +47,8 @@ public final class CanaryLatencyBenchmark {
         Path inbox = Files.createDirectories(data.resolve("inbox"));
         ServeSettings settings = new ServeSettings(data, Optional.empty(), "127.0.0.1", 0, Duration.ofHours(3),
                 Duration.ofSeconds(30), pollEvery, Duration.ofMinutes(10), List.of(new ServeSettings.TenantSpec("",
-                Optional.of(EXAMPLE.resolve("tenant.yaml")), List.of(ServeSettings.folder(inbox, "bench")), Optional.of(TENANT))),
-                true);
+                Optional.of(EXAMPLE.resolve("tenant.yaml")), List.of(ServeSettings.folder(inbox, "bench")), Optional.of(TENANT))))
+                .withTrustForwardedFor(true);
         List<Double> toHitAlert = new ArrayList<>(), toAtRisk = new ArrayList<>();
         try (Service service = Service.start(settings, Clock.systemUTC(), u -> { })) {
             Thread loop = new Thread(() -> {

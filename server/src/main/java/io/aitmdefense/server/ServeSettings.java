@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.server.api.PostureSource;
+import io.aitmdefense.server.notify.NotifyTarget;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +37,11 @@ import java.util.TreeMap;
  *      connectionStringFile: eventhubs.txt}
  * canary: 90b61727-a375-48ac-b538-7ef348a59291   # optional: the sign-in page canary of this Entra tenant (docs/canary.md)
  * trustForwardedFor: false          # true only behind a reverse proxy that sets X-Forwarded-For
+ * url: https://aitm.contoso.example  # the console as people reach it, for links in notifications (default http://listen)
+ * notify:                             # webhook URLs are secrets: from a file or an environment variable
+ *   - {type: teams, name: soc, urlFile: teams-webhook.txt}
+ *   - {type: slack, urlEnv: AITM_SLACK_WEBHOOK}
+ * posture: {exports: [ca-export], breakGlass: [object ids]}   # for /api/v1/posture
  * </pre>
  * Several tenants (an MSSP): {@code tenants:} instead of {@code config:} and {@code sources:}, each entry with its
  * {@code name}, {@code config}, {@code sources} and optionally {@code canary}. Each tenant gets an engine and incident tracker of its own: its
@@ -42,12 +49,26 @@ import java.util.TreeMap;
  */
 public record ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
                             Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants,
-                            boolean trustForwardedFor) {
+                            boolean trustForwardedFor, List<NotifyTarget> notifyTargets, String consoleUrl,
+                            Optional<PostureSource> posture) {
 
-    /** Settings that take the visitor's address from the connection, not from X-Forwarded-For. */
+    /** Settings without notifications or posture, taking a visitor's address from the connection. */
     public ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
                          Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants) {
-        this(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants, false);
+        this(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants, false, List.of(),
+                "http://" + host + ":" + port, Optional.empty());
+    }
+
+    /** The same settings behind a reverse proxy that sets X-Forwarded-For (or not). */
+    public ServeSettings withTrustForwardedFor(boolean trust) {
+        return new ServeSettings(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants,
+                trust, notifyTargets, consoleUrl, posture);
+    }
+
+    /** The same settings notifying these targets. */
+    public ServeSettings withNotify(List<NotifyTarget> targets) {
+        return new ServeSettings(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants,
+                trustForwardedFor, targets, consoleUrl, posture);
     }
 
     /**
@@ -83,7 +104,7 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
     }
 
     private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "tenants",
-            "canary", "trustForwardedFor");
+            "canary", "trustForwardedFor", "url", "notify", "posture");
     private static final Set<String> TENANT = Set.of("name", "config", "sources", "canary");
     private static final Set<String> ENGINE = Set.of("allowedLateness", "snapshotEvery", "pollEvery", "idleAfter");
     private static final Map<String, Set<String>> SOURCE_KEYS = Map.of(
@@ -94,6 +115,7 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
 
     public ServeSettings {
         tenants = List.copyOf(tenants);
+        notifyTargets = List.copyOf(notifyTargets);
     }
 
     /**
@@ -162,7 +184,8 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         return new ServeSettings(data, database, listen.substring(0, colon), port,
                 duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
                 duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), tenants,
-                root.path("trustForwardedFor").asBoolean(false));
+                root.path("trustForwardedFor").asBoolean(false), NotifyTarget.parse(root.path("notify"), base, f),
+                root.path("url").asText("http://" + listen), PostureSource.parse(root.get("posture"), base, f));
     }
 
     /** A tenant's config and sources; a Graph or Management source without {@code microsoft:} uses the tenant file. */

@@ -12,12 +12,15 @@ import io.aitmdefense.graph.config.SettingsException;
 import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
+import io.aitmdefense.server.api.LiveEvents;
+import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.canary.CanaryEndpoint;
 import io.aitmdefense.server.canary.CanaryWatch;
 import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.contain.ResponseTenants;
 import io.aitmdefense.respond.config.RespondSettings;
 import io.aitmdefense.server.engine.LivePipeline;
+import io.aitmdefense.server.notify.Notifier;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.server.source.GraphPoller;
 import io.aitmdefense.server.source.KafkaTopicSource;
@@ -52,6 +55,7 @@ public final class Service implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final List<LivePipeline> pipelines;
+    private final Notifier notifier;
     private final Containment containment;
     private final ApiServer api;
     private final Optional<Path> newTokenFile;
@@ -59,8 +63,9 @@ public final class Service implements AutoCloseable {
     private volatile boolean running = true;
 
     private Service(ServeSettings settings, Clock clock, Database db, List<LivePipeline> pipelines, Containment containment,
-                    ApiServer api, Optional<Path> newTokenFile, Semaphore wake) {
+                    ApiServer api, Notifier notifier, Optional<Path> newTokenFile, Semaphore wake) {
         this.wake = wake;
+        this.notifier = notifier;
         this.settings = settings;
         this.clock = clock;
         this.db = db;
@@ -80,9 +85,13 @@ public final class Service implements AutoCloseable {
         List<LivePipeline> pipelines = new ArrayList<>();
         try {
             Optional<Path> token = AdminToken.ensure(db, settings.data(), clock.instant());
+            LiveEvents events = new LiveEvents();
+            Notifier notifier = new Notifier(settings.notifyTargets(), settings.consoleUrl(), db, System.err::println);
+            events.listen(notifier);
             Containment containment = new Containment(db, responseTenants(settings), settings.data().resolve("evidence"), clock);
             Consumer<IncidentUpdate> updates = u -> {
                 onUpdate.accept(u);
+                events.incident(u);
                 containment.consider(u.incident());
             };
             Semaphore wake = new Semaphore(0);
@@ -101,9 +110,12 @@ public final class Service implements AutoCloseable {
             }
             Optional<CanaryEndpoint> canary = settings.tenants().stream().anyMatch(t -> t.canary().isPresent())
                     ? Optional.of(new CanaryEndpoint(db, clock, settings.trustForwardedFor(), wake::release)) : Optional.empty();
-            ApiServer api = ApiServer.start(settings.host(), settings.port(), db,
-                    () -> pipelines.stream().flatMap(p -> p.sourceStatus().stream()).toList(), clock, canary);
-            return new Service(settings, clock, db, pipelines, containment, api, token, wake);
+            ServerContext context = ServerContext.of(settings.host(), settings.port(), db,
+                            () -> pipelines.stream().flatMap(p -> p.sourceStatus().stream()).toList(), clock)
+                    .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture())
+                    .withContainment(containment);
+            ApiServer api = ApiServer.start(canary.map(context::withCanary).orElse(context));
+            return new Service(settings, clock, db, pipelines, containment, api, notifier, token, wake);
         } catch (IOException | RuntimeException e) {
             pipelines.forEach(LivePipeline::close);
             db.close();
@@ -175,6 +187,7 @@ public final class Service implements AutoCloseable {
         running = false;
         api.close();
         pipelines.forEach(LivePipeline::close);
+        notifier.close();
         containment.close();
         db.close();
     }

@@ -1,6 +1,7 @@
 package io.aitmdefense.server.canary;
 
 import io.aitmdefense.server.api.ApiServer;
+import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.store.CanaryLog;
 import io.aitmdefense.store.Database;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,7 +46,7 @@ class CanaryEndpointTest {
 
     private ApiServer server(boolean trustForwardedFor) {
         CanaryEndpoint endpoint = new CanaryEndpoint(db, Clock.fixed(NOW, ZoneOffset.UTC), trustForwardedFor, wakes::incrementAndGet);
-        return ApiServer.start("127.0.0.1", 0, db, List::of, Clock.fixed(NOW, ZoneOffset.UTC), Optional.of(endpoint));
+        return ApiServer.start(ServerContext.of("127.0.0.1", 0, db, List::of, Clock.fixed(NOW, ZoneOffset.UTC)).withCanary(endpoint));
     }
 
     private HttpResponse<byte[]> get(ApiServer api, String path, String... headers) throws Exception {

@@ -42,7 +42,8 @@ class CanaryIncidentTest {
         ServeSettings.TenantSpec contoso = demo.tenants().get(0);
         ServeSettings settings = new ServeSettings(demo.data(), demo.database(), demo.host(), 0, demo.allowedLateness(),
                 demo.snapshotEvery(), demo.pollEvery(), demo.idleAfter(),
-                List.of(new ServeSettings.TenantSpec("", contoso.config(), contoso.sources(), Optional.of(TENANT))), true);
+                List.of(new ServeSettings.TenantSpec("", contoso.config(), contoso.sources(), Optional.of(TENANT))))
+                .withTrustForwardedFor(true);
         try (Service service = Service.start(settings, Clock.fixed(HIT, ZoneOffset.UTC), u -> { })) {
             HttpResponse<Void> hit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                             + service.port() + service.canaryPaths().get(TENANT)))
