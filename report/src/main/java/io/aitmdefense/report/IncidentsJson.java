@@ -291,6 +291,25 @@ public final class IncidentsJson {
         }
     }
 
+    /**
+     * One incident as {@link #incidentText} wrote it (the object the store and the API keep), read back.
+     *
+     * @throws IllegalArgumentException naming the JSON path of what cannot be used
+     */
+    public static Incident readIncident(String text) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("incident: not JSON: " + e.getOriginalMessage());
+        }
+        try {
+            return incident(new Node(root, ""));
+        } catch (Unusable e) {
+            throw new IllegalArgumentException("incident: " + e.getMessage(), e);
+        }
+    }
+
     private static Document document(Node root) {
         String schema = root.text("schema");
         if (!schema.equals(SCHEMA)) {
