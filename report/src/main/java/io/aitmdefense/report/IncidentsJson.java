@@ -276,6 +276,17 @@ public final class IncidentsJson {
         return readDocument(file).incidents();
     }
 
+    /** One incident as {@link #incidentText} wrote it (the store keeps it so); {@code where} names it in messages. */
+    public static Incident readIncident(String text, String where) throws IOException {
+        try {
+            return incident(new Node(MAPPER.readTree(text), ""));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(where + ": not JSON: " + e.getOriginalMessage());
+        } catch (Unusable e) {
+            throw new IOException(where + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The incidents and the run summary of an {@code aitm.incidents/2} file. */
     public static Document readDocument(Path file) throws IOException {
         JsonNode root;
@@ -288,25 +299,6 @@ public final class IncidentsJson {
             return document(new Node(root, ""));
         } catch (Unusable e) {
             throw new IOException(file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * One incident as {@link #incidentText} wrote it (the object the store and the API keep), read back.
-     *
-     * @throws IllegalArgumentException naming the JSON path of what cannot be used
-     */
-    public static Incident readIncident(String text) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(text);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("incident: not JSON: " + e.getOriginalMessage());
-        }
-        try {
-            return incident(new Node(root, ""));
-        } catch (Unusable e) {
-            throw new IllegalArgumentException("incident: " + e.getMessage(), e);
         }
     }
 

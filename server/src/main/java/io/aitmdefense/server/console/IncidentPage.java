@@ -7,11 +7,14 @@ import io.aitmdefense.report.IncidentView;
 import io.aitmdefense.report.RecordIds;
 import io.aitmdefense.store.IncidentStore;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static io.aitmdefense.model.SafeText.html;
 
@@ -113,7 +116,11 @@ final class IncidentPage {
         b.append("</section>\n");
     }
 
-    /** The stored plan: preflight, warnings, steps (each approvable) and, once run, each step's outcome. */
+    /**
+     * The stored plan ({@code aitm.service-plan/1}: respond's {@code aitm.plan/1} under {@code plan}, the approved step
+     * ids, and after a run respond's run report under {@code run}): preflight, warnings, each step with its Graph
+     * request and permission, approvable until approved, and once run its outcome.
+     */
     private static void plan(StringBuilder b, Viewer viewer, IncidentDetail d) {
         b.append("<section id=\"plan\"><h2>Containment plan</h2>\n");
         if (d.plan().isEmpty()) {
@@ -121,10 +128,18 @@ final class IncidentPage {
             return;
         }
         IncidentDetail.Plan plan = d.plan().get();
-        JsonNode p = plan.body();
+        JsonNode body = plan.body();
+        JsonNode p = body.path("plan");
+        Set<String> approved = new HashSet<>();
+        body.path("approved").forEach(x -> approved.add(x.asText()));
+        Map<String, JsonNode> outcomes = new HashMap<>();
+        body.path("run").path("steps").forEach(x -> outcomes.put(x.path("id").asText(), x));
         b.append("<p>Plan <span class=\"mono\">").append(html(plan.id())).append("</span> · <span id=\"plan-status\" class=\"status status-")
                 .append(html(plan.status())).append("\">").append(html(plan.status())).append("</span>")
                 .append(p.path("refused").asBoolean(false) ? " · <b>refused</b>: see the preflight" : "").append("</p>\n");
+        if (!body.path("error").asText("").isEmpty()) {
+            b.append("<p class=\"error\" id=\"plan-failure\">").append(html(body.path("error").asText())).append("</p>\n");
+        }
         JsonNode pre = p.path("preflight");
         if (pre.size() > 0) {
             b.append("<details><summary>Preflight: ").append(pre.size()).append(" checks</summary><ul>");
@@ -145,15 +160,16 @@ final class IncidentPage {
             return;
         }
         String api = "/api/v1/plans/" + html(plan.id());
+        boolean canApprove = false;
         b.append("<form id=\"plan-approve\" class=\"api-action\" data-url=\"").append(api).append("/approve\" data-steps>\n")
                 .append("<div class=\"scroll\"><table class=\"plan\"><thead><tr><th></th><th>step</th><th>Graph request</th>"
                         + "<th>permission</th><th>undo</th><th>state</th></tr></thead><tbody>\n");
         for (JsonNode s : steps) {
             String sid = s.path("id").asText();
-            boolean approved = s.path("approved").asBoolean(false) || !s.path("approvedBy").asText("").isEmpty();
-            String outcome = s.path("outcome").asText("");
+            JsonNode outcome = outcomes.get(sid);
             b.append("<tr class=\"plan-step\" data-step-id=\"").append(html(sid)).append("\"><td>");
-            if (viewer.responder() && !approved && outcome.isEmpty()) {
+            if (viewer.responder() && !approved.contains(sid)) {
+                canApprove = true;
                 b.append("<input type=\"checkbox\" name=\"step\" value=\"").append(html(sid)).append("\" checked aria-label=\"approve ")
                         .append(html(s.path("title").asText())).append("\">");
             }
@@ -161,29 +177,34 @@ final class IncidentPage {
                     .append(html(s.path("kind").asText())).append(" · gate ").append(html(s.path("gate").asText()))
                     .append("</div></td><td class=\"mono\">").append(html(s.path("request").asText())).append("</td><td class=\"mono\">")
                     .append(html(s.path("permission").asText())).append("</td><td>")
-                    .append(s.path("reversible").asBoolean(false) ? "reversible" : "<b>not reversible</b>").append("</td><td class=\"step-state\">")
-                    .append(outcome.isEmpty() ? (approved ? "approved" + by(s) : "planned (dry run)")
-                            : html(outcome) + (s.path("message").asText("").isEmpty() ? "" : ": " + html(s.path("message").asText())))
-                    .append("</td></tr>\n");
+                    .append(s.path("reversible").asBoolean(false) ? "reversible" : "<b>not reversible</b>")
+                    .append("</td><td class=\"step-state\">");
+            if (outcome != null) {
+                b.append("<b>").append(html(outcome.path("outcome").asText())).append("</b>")
+                        .append(outcome.path("message").asText("").isEmpty() ? "" : ": " + html(outcome.path("message").asText()));
+            } else {
+                b.append(approved.contains(sid) ? "approved" : "planned (dry run)");
+            }
+            b.append("</td></tr>\n");
         }
         b.append("</tbody></table></div>\n");
-        if (viewer.responder()) {
-            b.append("<button type=\"submit\" id=\"approve\">Approve selected steps</button>\n");
-        }
+        if (canApprove) b.append("<button type=\"submit\" id=\"approve\">Approve selected steps</button>\n");
         b.append("</form>\n");
         if (viewer.responder()) {
             b.append("<form id=\"plan-run\" class=\"api-action\" data-url=\"").append(api).append("/run\" data-confirm=\""
                             + "Run the approved steps against the tenant now? Each change is audited.\">")
-                    .append("<button type=\"submit\" id=\"run\" class=\"danger\">Run approved steps</button>")
-                    .append(" <span class=\"meta\">writes to the tenant through Microsoft Graph; nothing runs that was not approved</span></form>\n")
+                    .append("<button type=\"submit\" id=\"run\" class=\"danger\"").append(approved.isEmpty() ? " disabled" : "")
+                    .append(">Run approved steps</button>")
+                    .append(" <span class=\"meta\">writes to the tenant through Microsoft Graph; only approved steps run</span></form>\n")
                     .append("<p id=\"plan-error\" class=\"error hidden\" role=\"alert\"></p>\n");
         }
+        JsonNode chain = body.path("audit");
+        if (chain.has("entries")) {
+            b.append("<p class=\"meta\" id=\"chain\">Audit chain <span class=\"mono\">").append(html(chain.path("chain").asText()))
+                    .append("</span>: ").append(chain.path("entries").asLong()).append(" entries, ")
+                    .append(chain.path("intact").asBoolean(false) ? "intact" : "<b class=\"error\">broken</b>").append("</p>\n");
+        }
         b.append("</section>\n");
-    }
-
-    private static String by(JsonNode step) {
-        String who = step.path("approvedBy").asText("");
-        return who.isEmpty() ? "" : " by " + html(who);
     }
 
     /** Each entry's time, actor and action first; the whole sealed line (hashes included) behind a disclosure. */
@@ -195,13 +216,12 @@ final class IncidentPage {
         }
         b.append("<ol class=\"audit\">\n");
         for (JsonNode e : audit) {
-            String time = first(e, "at", "time", "timestamp");
-            String actor = first(e, "actor", "by", "user");
-            String action = first(e, "action", "event", "operation", "type");
-            String detail = first(e, "step", "stepId", "outcome", "status", "reason", "assignee");
-            b.append("<li class=\"audit-entry\"><span class=\"mono\">").append(html(time)).append("</span> <b>")
-                    .append(html(actor)).append("</b> ").append(html(action))
-                    .append(detail.isEmpty() ? "" : " <span class=\"meta\">" + html(detail) + "</span>")
+            String what = String.join(" ", List.of(first(e, "event", "action"), first(e, "step"), first(e, "request"))).strip();
+            String outcome = String.join(": ", java.util.stream.Stream.of(first(e, "outcome"), first(e, "message"))
+                    .filter(x -> !x.isEmpty()).toList());
+            b.append("<li class=\"audit-entry\"><span class=\"mono\">").append(html(first(e, "time", "at")))
+                    .append("</span> <b>").append(html(first(e, "actor"))).append("</b> ").append(html(what))
+                    .append(outcome.isEmpty() ? "" : " <span class=\"meta\">" + html(outcome) + "</span>")
                     .append("<details><summary>entry</summary><pre class=\"mono\">").append(html(e.toPrettyString()))
                     .append("</pre></details></li>\n");
         }
