@@ -12,6 +12,8 @@ import io.aitmdefense.graph.config.SettingsException;
 import io.aitmdefense.model.incident.IncidentUpdate;
 import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
+import io.aitmdefense.server.api.LiveEvents;
+import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.engine.LivePipeline;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.server.source.GraphPoller;
@@ -70,10 +72,12 @@ public final class Service implements AutoCloseable {
             DetectConfig config = settings.config().isPresent() ? DetectConfig.load(settings.config().get()) : DetectConfig.defaults();
             Enrichment enrichment = Enrichments.load(config, Optional.empty());
             EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
+            LiveEvents events = new LiveEvents();
             LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,
-                    enrichment, engine, settings.snapshotEvery(), clock, onUpdate);
+                    enrichment, engine, settings.snapshotEvery(), clock, onUpdate.andThen(events::incident));
             pipeline.start();
-            ApiServer api = ApiServer.start(settings.host(), settings.port(), db, pipeline::sourceStatus, clock);
+            ApiServer api = ApiServer.start(ServerContext.of(settings.host(), settings.port(), db, pipeline::sourceStatus, clock)
+                    .withEvents(events));
             return new Service(settings, clock, db, pipeline, api, token);
         } catch (IOException | RuntimeException e) {
             db.close();

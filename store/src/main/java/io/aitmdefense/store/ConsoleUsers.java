@@ -78,7 +78,8 @@ public final class ConsoleUsers {
         return "aitm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    /** The SHA-256 (hex) kept instead of a secret: of a console token here, of a session id in the web layer. */
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(token.getBytes(StandardCharsets.UTF_8)));

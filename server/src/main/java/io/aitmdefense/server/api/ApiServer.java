@@ -1,36 +1,34 @@
 package io.aitmdefense.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitmdefense.server.source.SourceStatus;
-import io.aitmdefense.store.ConsoleUsers;
-import io.aitmdefense.store.Database;
-import io.aitmdefense.store.IncidentQuery;
-import io.aitmdefense.store.IncidentRow;
+import io.aitmdefense.server.web.FallbackLoginPage;
+import io.aitmdefense.server.web.Sessions;
+import io.aitmdefense.server.web.WebSecurity;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
+import io.javalin.http.HandlerType;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
- * The service's HTTP API, versioned under {@code /api/v1}. {@code /health} is open (monitoring needs no token: it
- * shows per source its position, lag and last error, nothing about incidents); every other route needs
- * {@code Authorization: Bearer <token>} of a console user.
+ * The service's one HTTP app: the console's pages and the JSON API under {@code /api/v1}, all behind
+ * {@link WebSecurity}. {@code /api/v1/health} is open (monitoring needs no token: it shows per source its position,
+ * lag and last error, nothing about incidents).
  */
 public final class ApiServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String USER = "aitm.user";
+    private static final Set<HandlerType> METHODS =
+            Set.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
+
+    /** One registered route. */
+    public record Route(HandlerType method, String path) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
 
     private final Javalin app;
 
@@ -38,24 +36,19 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts on {@code host:port} (port 0 picks a free one). */
-    public static ApiServer start(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock) {
-        ConsoleUsers users = db.users();
+    /** Starts on the context's host and port (port 0 picks a free one). */
+    public static ApiServer start(ServerContext context) {
+        Sessions sessions = new Sessions(context.clock());
         Javalin app = Javalin.create(config -> {
-            config.jetty.host = host;
-            config.jetty.port = port;
+            config.jetty.host = context.host();
+            config.jetty.port = context.port();
             config.startup.showJavalinBanner = false;
-            config.routes.before("/api/v1/*", ctx -> {
-                if (ctx.path().equals("/api/v1/health")) return;
-                Optional<ConsoleUsers.ConsoleUser> user = bearer(ctx).flatMap(users::authenticate);
-                if (user.isEmpty()) {
-                    ctx.header("WWW-Authenticate", "Bearer");
-                    throw new io.javalin.http.UnauthorizedResponse("a console token is required: Authorization: Bearer <token>");
-                }
-                ctx.attribute(USER, user.get());
-            });
-            config.routes.get("/api/v1/health", ctx -> json(ctx, health(sources.get(), clock.instant())));
-            config.routes.get("/api/v1/incidents", ctx -> json(ctx, incidents(db, ctx)));
+            WebSecurity.install(config.routes, context.db().users(), sessions);
+            config.routes.get("/login", FallbackLoginPage::render); // until the console registers its own page
+            config.routes.get("/api/v1/health", ctx -> Json.ok(ctx, health(context.sources().get(), context.clock().instant())));
+            IncidentsApi.register(config.routes, context);
+            UsersApi.register(config.routes, context);
+            config.routes.sse("/api/v1/events", context.events()::attach);
         });
         app.start();
         return new ApiServer(app);
@@ -65,63 +58,24 @@ public final class ApiServer implements AutoCloseable {
         return app.port();
     }
 
+    /** Every route the app answers (methods GET to DELETE; filters not included), for the OpenAPI check and tests. */
+    public List<Route> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint)
+                .filter(e -> METHODS.contains(e.method)).map(e -> new Route(e.method, e.path)).distinct().toList();
+    }
+
     @Override
     public void close() {
         app.stop();
     }
 
-    private static Optional<String> bearer(Context ctx) {
-        String h = ctx.header("Authorization");
-        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) return Optional.empty();
-        return Optional.of(h.substring(7).trim());
-    }
-
     private static ObjectNode health(List<SourceStatus> sources, Instant now) {
-        ObjectNode out = JSON.createObjectNode();
+        ObjectNode out = Json.object();
         out.put("schema", "aitm.health/1");
         out.put("status", sources.stream().anyMatch(s -> s.lastError().isPresent()) ? "degraded" : "ok");
         out.put("time", now.toString());
         ArrayNode list = out.putArray("sources");
-        for (SourceStatus s : sources) {
-            ObjectNode n = list.addObject();
-            n.put("name", s.name());
-            n.put("kind", s.kind());
-            n.put("delivered", s.delivered());
-            n.put("rejected", s.rejected());
-            s.lastPoll().ifPresent(t -> n.put("lastPoll", t.toString()));
-            s.newestEvent().ifPresent(t -> {
-                n.put("newestEvent", t.toString());
-                n.put("lagSeconds", Math.max(0, Duration.between(t, now).toSeconds()));
-            });
-            s.lastError().ifPresent(e -> n.put("lastError", e));
-        }
+        for (SourceStatus s : sources) list.add(SourcesView.source(s, now));
         return out;
-    }
-
-    private static ObjectNode incidents(Database db, Context ctx) {
-        IncidentQuery q = IncidentQuery.all();
-        String tenant = ctx.queryParam("tenant");
-        if (tenant != null) q = q.tenant(tenant);
-        String severity = ctx.queryParam("severity");
-        if (severity != null) q = q.severities(Set.of(severity.toLowerCase(Locale.ROOT).split(",")));
-        String status = ctx.queryParam("status");
-        if (status != null) q = q.statuses(Set.of(status.toLowerCase(Locale.ROOT).split(",")));
-        String user = ctx.queryParam("user");
-        if (user != null) q = q.user(user);
-        ObjectNode out = JSON.createObjectNode();
-        out.put("schema", "aitm.api.incidents/1");
-        ArrayNode list = out.putArray("incidents");
-        for (IncidentRow r : db.incidents().list(q)) {
-            try {
-                list.add(JSON.readTree(r.body()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("stored incident " + r.id() + " is not JSON", e);
-            }
-        }
-        return out;
-    }
-
-    private static void json(Context ctx, Object body) throws IOException {
-        ctx.status(HttpStatus.OK).contentType("application/json").result(JSON.writeValueAsString(body));
     }
 }

@@ -40,7 +40,7 @@ class ApiServerTest {
                     NOW, 0, "{\"id\":\"inc-1\",\"alerts\":[\"al-1\"]}"), Set.of("CREATED"));
             SourceStatus folder = new SourceStatus("folder:/inbox", "folder", 12, 1, Optional.of(NOW),
                     Optional.of(NOW.minusSeconds(90)), Optional.of("x.json: not a log"));
-            try (ApiServer api = ApiServer.start("127.0.0.1", 0, db, () -> List.of(folder), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            try (ApiServer api = ApiServer.start(ServerContext.of("127.0.0.1", 0, db, () -> List.of(folder), Clock.fixed(NOW, ZoneOffset.UTC)))) {
                 String base = "http://127.0.0.1:" + api.port();
                 HttpResponse<String> health = get(base + "/api/v1/health", null);
                 assertThat(health.statusCode()).isEqualTo(200);

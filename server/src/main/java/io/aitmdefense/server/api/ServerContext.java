@@ -1,0 +1,29 @@
+package io.aitmdefense.server.api;
+
+import io.aitmdefense.server.source.SourceStatus;
+import io.aitmdefense.store.Database;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Everything the HTTP app serves from: where it listens, the store, the sources' status, the clock and the live
+ * event stream. Built with {@link #of} and the {@code with…} methods, so a field added later changes no caller.
+ */
+public record ServerContext(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock,
+                            LiveEvents events, String publicUrl) {
+
+    public static ServerContext of(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock) {
+        return new ServerContext(host, port, db, sources, clock, new LiveEvents(), "");
+    }
+
+    public ServerContext withEvents(LiveEvents e) {
+        return new ServerContext(host, port, db, sources, clock, e, publicUrl);
+    }
+
+    /** The console's address as people reach it (behind a proxy, say), for links in notifications. */
+    public ServerContext withPublicUrl(String url) {
+        return new ServerContext(host, port, db, sources, clock, events, url);
+    }
+}
