@@ -41,7 +41,11 @@ final class Layout {
     static String page(String title, Section section, Optional<Viewer> viewer, Tenants tenants, String body) {
         StringBuilder b = new StringBuilder(body.length() + 2048);
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // The service's Referrer-Policy is no-referrer, under which a browser sends "Origin: null" with a form
+                // post; same-origin keeps our own origin on our own posts (the sign-in checks it), and still sends
+                // nothing to any other site.
+                .append("<meta name=\"referrer\" content=\"same-origin\">\n");
         viewer.ifPresent(v -> b.append("<meta name=\"csrf-token\" content=\"").append(html(v.csrf())).append("\">\n"));
         b.append("<title>").append(html(title)).append(" · AiTM Defense</title>\n")
                 .append("<link rel=\"stylesheet\" href=\"/static/console.css\">\n")
