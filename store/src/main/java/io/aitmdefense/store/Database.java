@@ -96,6 +96,14 @@ public final class Database implements AutoCloseable {
         return new ResponsePlans(this);
     }
 
+    public Triage triage() {
+        return new Triage(this);
+    }
+
+    public Suppressions suppressions() {
+        return new Suppressions(this);
+    }
+
     public ConsoleUsers users() {
         return new ConsoleUsers(this);
     }

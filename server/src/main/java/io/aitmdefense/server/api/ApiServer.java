@@ -1,15 +1,11 @@
 package io.aitmdefense.server.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.aitmdefense.server.console.ConsoleRoutes;
-import io.aitmdefense.server.source.SourceStatus;
 import io.aitmdefense.server.web.Sessions;
 import io.aitmdefense.server.web.WebSecurity;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -31,27 +27,31 @@ public final class ApiServer implements AutoCloseable {
     }
 
     private final Javalin app;
+    private final SourcesApi sources;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, SourcesApi sources) {
         this.app = app;
+        this.sources = sources;
     }
 
     /** Starts on the context's host and port (port 0 picks a free one). */
     public static ApiServer start(ServerContext context) {
         Sessions sessions = new Sessions(context.clock());
+        SourcesApi sources = new SourcesApi(context);
         Javalin app = Javalin.create(config -> {
             config.jetty.host = context.host();
             config.jetty.port = context.port();
             config.startup.showJavalinBanner = false;
             WebSecurity.install(config.routes, context.db().users(), sessions);
             ConsoleRoutes.register(config.routes, context);
-            config.routes.get("/api/v1/health", ctx -> Json.ok(ctx, health(context.sources().get(), context.clock().instant())));
+            sources.register(config.routes);
             IncidentsApi.register(config.routes, context);
             UsersApi.register(config.routes, context);
             config.routes.sse("/api/v1/events", context.events()::attach);
+            OpenApi.register(config.routes);
         });
         app.start();
-        return new ApiServer(app);
+        return new ApiServer(app, sources);
     }
 
     public int port() {
@@ -66,16 +66,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        sources.close();
         app.stop();
-    }
-
-    private static ObjectNode health(List<SourceStatus> sources, Instant now) {
-        ObjectNode out = Json.object();
-        out.put("schema", "aitm.health/1");
-        out.put("status", sources.stream().anyMatch(s -> s.lastError().isPresent()) ? "degraded" : "ok");
-        out.put("time", now.toString());
-        ArrayNode list = out.putArray("sources");
-        for (SourceStatus s : sources) list.add(SourcesView.source(s, now));
-        return out;
     }
 }

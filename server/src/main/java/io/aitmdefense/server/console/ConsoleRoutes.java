@@ -1,6 +1,7 @@
 package io.aitmdefense.server.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.web.Principal;
 import io.aitmdefense.server.web.Role;
@@ -31,6 +32,8 @@ public final class ConsoleRoutes {
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final ServerContext context;
 
     private ConsoleRoutes(ServerContext context) {
@@ -52,7 +55,7 @@ public final class ConsoleRoutes {
 
     private void queue(Context ctx) {
         List<QueueEntry> all = context.db().incidents().list(IncidentQuery.all()).stream().map(QueueEntry::of).toList();
-        html(ctx, QueuePage.render(viewer(ctx), QueueQuery.of(ctx::queryParam), all, tenants(all)));
+        html(ctx, QueuePage.render(viewer(ctx), QueueQuery.of(ctx::queryParam), all, context.db().triage().assignees(), tenants(all)));
     }
 
     private void incident(Context ctx) {
@@ -69,7 +72,7 @@ public final class ConsoleRoutes {
         }
         Optional<IncidentDetail.Plan> plan = Optional.empty();
         String unavailable = "Containment is not part of this service yet.";
-        List<JsonNode> audit = List.of();
+        List<JsonNode> audit = audit(id);
         IncidentDetail d = new IncidentDetail(row, e.incident(), state(row), context.db().incidents().history(id), campaign,
                 plan, unavailable, audit);
         html(ctx, IncidentPage.render(viewer(ctx), d, tenants(all)));
@@ -81,7 +84,20 @@ public final class ConsoleRoutes {
     }
 
     private IncidentDetail.State state(IncidentRow row) {
-        return new IncidentDetail.State(row.status(), "", "");
+        return context.db().triage().state(row.id())
+                .map(t -> new IncidentDetail.State(t.status(), t.assignee(), t.reason()))
+                .orElse(new IncidentDetail.State(row.status(), "", ""));
+    }
+
+    /** The incident's audit chain, oldest first: triage decisions, approvals and runs. */
+    private List<JsonNode> audit(String incidentId) {
+        return context.db().audit().entries("incident:" + incidentId).stream().map(e -> {
+            try {
+                return JSON.readTree(e.entry());
+            } catch (IOException ex) {
+                throw new UncheckedIOException("audit entry " + e.chain() + "#" + e.seq() + " is not JSON", ex);
+            }
+        }).toList();
     }
 
     private static Viewer viewer(Context ctx) {

@@ -23,14 +23,14 @@ final class QueuePage {
     private QueuePage() {
     }
 
-    static String render(Viewer viewer, QueueQuery query, List<QueueEntry> all, List<String> tenants) {
+    static String render(Viewer viewer, QueueQuery query, List<QueueEntry> all, Map<String, String> assignees, List<String> tenants) {
         List<QueueEntry> shown = query.apply(all);
         StringBuilder b = new StringBuilder(16 * 1024);
         b.append("<h1>Incidents</h1>\n");
         filters(b, query, all);
         b.append("<div id=\"queue-live\" data-live=\"queue\">\n");
         counts(b, query, query.counts(all));
-        table(b, query, shown, all.size());
+        table(b, query, shown, all.size(), assignees);
         b.append("</div>\n");
         return Layout.page("Incidents", Layout.Section.INCIDENTS, Optional.of(viewer),
                 new Layout.Tenants(tenants, query.tenant()), b.toString());
@@ -79,7 +79,7 @@ final class QueuePage {
         });
     }
 
-    private static void table(StringBuilder b, QueueQuery q, List<QueueEntry> shown, int total) {
+    private static void table(StringBuilder b, QueueQuery q, List<QueueEntry> shown, int total, Map<String, String> assignees) {
         b.append("<p class=\"meta\" id=\"shown\">").append(shown.size()).append(" of ").append(total)
                 .append(total == 1 ? " incident" : " incidents").append("</p>\n");
         if (shown.isEmpty()) {
@@ -105,11 +105,11 @@ final class QueuePage {
                     .append(current ? (descending ? " ▼" : " ▲") : "").append("</a></th>");
         }
         b.append("</tr></thead>\n<tbody id=\"queue-body\">\n");
-        for (QueueEntry e : shown) row(b, e);
+        for (QueueEntry e : shown) row(b, e, assignees.getOrDefault(e.row().id(), ""));
         b.append("</tbody></table></div>\n");
     }
 
-    private static void row(StringBuilder b, QueueEntry e) {
+    private static void row(StringBuilder b, QueueEntry e, String assignee) {
         Incident i = e.incident();
         b.append("<tr class=\"incident\" data-id=\"").append(html(i.id())).append("\" data-severity=\"")
                 .append(html(e.row().severity())).append("\" data-status=\"").append(html(e.row().status())).append("\">")
@@ -117,7 +117,8 @@ final class QueuePage {
                 .append("<td><a class=\"open\" href=\"/incidents/").append(html(i.id())).append("\">").append(html(i.user()))
                 .append("</a>").append(i.blastRadius().inCampaign() ? " <span class=\"tag\">campaign</span>" : "")
                 .append("<div class=\"meta\">").append(html(i.summary())).append("</div></td>")
-                .append("<td>").append(Layout.statusBadge(e.row().status())).append("</td>")
+                .append("<td>").append(Layout.statusBadge(e.row().status()))
+                .append(assignee.isEmpty() ? "" : "<div class=\"meta assignee\">" + html(assignee) + "</div>").append("</td>")
                 .append("<td class=\"stages\">")
                 .append(html(String.join(" → ", i.stages().stream().map(KillChainStage::label).toList()))).append("</td>")
                 .append("<td>").append(Layout.timeTag(i.firstAttackerActivity())).append("</td>")

@@ -21,7 +21,7 @@ class ConsolePagesTest {
     @Test
     void attackerControlledNamesAreEscapedOnEveryPage() {
         List<QueueEntry> all = ConsoleFixtures.entries();
-        String queue = QueuePage.render(RESPONDER, QueueQuery.of(k -> null), all, List.of(ConsoleFixtures.TENANT));
+        String queue = QueuePage.render(RESPONDER, QueueQuery.of(k -> null), all, Map.of(), List.of(ConsoleFixtures.TENANT));
         String incident = IncidentPage.render(RESPONDER, detail(mallory(all)), List.of());
         for (String page : List.of(queue, incident)) {
             assertThat(page).doesNotContain("<script>document", "<img src=x", "<svg onload")
