@@ -6,6 +6,7 @@ import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.report.IncidentView;
 import io.aitmdefense.report.RecordIds;
 import io.aitmdefense.store.IncidentStore;
+import io.aitmdefense.store.Triage;
 
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,14 +85,14 @@ final class IncidentPage {
         if (viewer.responder()) {
             String api = "/api/v1/incidents/" + id;
             b.append("<div class=\"actions\">\n");
-            if (s.status().equals("open")) {
+            if (s.status().equals(Triage.OPEN)) {
                 b.append("<form class=\"api-action\" data-url=\"").append(api).append("/acknowledge\">")
                         .append("<button type=\"submit\" id=\"acknowledge\">Acknowledge</button></form>\n");
             }
             b.append("<form class=\"api-action\" data-url=\"").append(api).append("/assign\"><label>Assign to "
                             + "<input name=\"assignee\" required value=\"").append(html(s.assignee().isEmpty() ? viewer.name() : s.assignee()))
                     .append("\"></label><button type=\"submit\" id=\"assign\">Assign</button></form>\n");
-            if (s.status().equals("false-positive") || s.status().equals("closed")) {
+            if (s.status().equals(Triage.FALSE_POSITIVE)) {
                 b.append("<form class=\"api-action\" data-url=\"").append(api).append("/reopen\">")
                         .append("<button type=\"submit\" id=\"reopen\">Reopen</button></form>\n");
             } else {

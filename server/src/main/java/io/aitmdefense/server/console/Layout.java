@@ -16,6 +16,7 @@ import static io.aitmdefense.model.SafeText.html;
  */
 final class Layout {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private Layout() {
     }
@@ -48,8 +49,10 @@ final class Layout {
                 .append("<meta name=\"referrer\" content=\"same-origin\">\n");
         viewer.ifPresent(v -> b.append("<meta name=\"csrf-token\" content=\"").append(html(v.csrf())).append("\">\n"));
         b.append("<title>").append(html(title)).append(" · AiTM Defense</title>\n")
-                .append("<link rel=\"stylesheet\" href=\"/static/console.css\">\n")
-                .append("<script src=\"/static/console.js\" defer></script>\n</head>\n")
+                .append("<link rel=\"stylesheet\" href=\"/static/console.css\">\n");
+        // the sign-in page needs no script: it is one form
+        if (viewer.isPresent()) b.append("<script src=\"/static/console.js\" defer></script>\n");
+        b.append("</head>\n")
                 .append("<body class=\"page-").append(section.name().toLowerCase(java.util.Locale.ROOT)).append("\">\n");
         b.append("<header class=\"top\"><a class=\"brand\" href=\"/\">AiTM Defense</a>\n");
         if (viewer.isPresent()) {
@@ -90,6 +93,11 @@ final class Layout {
     /** A time people read, in a {@code <time>} element whose machine value the tests and the script can use. */
     static String timeTag(Instant t) {
         return "<time datetime=\"" + t + "\">" + time(t) + "</time>";
+    }
+
+    /** To the minute, for the queue's narrow columns (the full time is in the element's value and its tooltip). */
+    static String shortTimeTag(Instant t) {
+        return "<time datetime=\"" + t + "\" title=\"" + time(t) + "\">" + SHORT.format(t) + "</time>";
     }
 
     static String badge(String severity) {

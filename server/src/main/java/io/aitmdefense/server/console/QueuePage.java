@@ -18,7 +18,7 @@ import static io.aitmdefense.model.SafeText.html;
 final class QueuePage {
     private static final String[][] COLUMNS = {
             {"severity", "Severity"}, {"user", "User"}, {"status", "Status"}, {"", "Kill chain"},
-            {"first", "First attacker activity"}, {"updated", "Updated"}, {"", "Detections"}, {"", "Attacker IPs"}};
+            {"first", "First attacker activity"}, {"updated", "Updated"}, {"", "Attacker IPs"}};
 
     private QueuePage() {
     }
@@ -116,15 +116,19 @@ final class QueuePage {
                 .append("<td>").append(Layout.badge(e.row().severity())).append("</td>")
                 .append("<td><a class=\"open\" href=\"/incidents/").append(html(i.id())).append("\">").append(html(i.user()))
                 .append("</a>").append(i.blastRadius().inCampaign() ? " <span class=\"tag\">campaign</span>" : "")
-                .append("<div class=\"meta\">").append(html(i.summary())).append("</div></td>")
+                .append("<div class=\"meta\">").append(html(i.summary())).append("</div><div class=\"detections\">");
+        i.alerts().stream().map(a -> a.detectionId()).distinct()
+                .forEach(d -> b.append("<span class=\"detection\">").append(html(d)).append("</span> "));
+        b.append("</div></td>")
                 .append("<td>").append(Layout.statusBadge(e.row().status()))
                 .append(assignee.isEmpty() ? "" : "<div class=\"meta assignee\">" + html(assignee) + "</div>").append("</td>")
                 .append("<td class=\"stages\">")
                 .append(html(String.join(" → ", i.stages().stream().map(KillChainStage::label).toList()))).append("</td>")
-                .append("<td>").append(Layout.timeTag(i.firstAttackerActivity())).append("</td>")
-                .append("<td>").append(Layout.timeTag(e.row().updatedAt())).append("</td>")
-                .append("<td class=\"mono\">")
-                .append(html(String.join(", ", i.alerts().stream().map(a -> a.detectionId()).distinct().toList())))
-                .append("</td><td class=\"mono\">").append(html(QueueQuery.ips(i))).append("</td></tr>\n");
+                .append("<td>").append(Layout.shortTimeTag(i.firstAttackerActivity())).append("</td>")
+                .append("<td>").append(Layout.shortTimeTag(e.row().updatedAt())).append("</td>")
+                .append("<td class=\"mono\">");
+        List<String> ips = i.infrastructure().addresses().stream().map(a -> a.ip()).toList();
+        b.append(html(String.join(" ", ips.stream().limit(3).toList())))
+                .append(ips.size() > 3 ? " <span class=\"meta\">+" + (ips.size() - 3) + "</span>" : "").append("</td></tr>\n");
     }
 }

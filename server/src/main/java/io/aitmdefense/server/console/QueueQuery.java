@@ -2,7 +2,6 @@ package io.aitmdefense.server.console;
 
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.Severity;
-import io.aitmdefense.model.incident.AttackerAddress;
 import io.aitmdefense.model.incident.Incident;
 
 import java.util.Comparator;
@@ -119,9 +118,5 @@ record QueueQuery(String tenant, String severity, String status, String user, St
     /** The detections among the entries, for the filter's choices. */
     static List<String> detections(List<QueueEntry> all) {
         return all.stream().flatMap(e -> e.incident().alerts().stream()).map(Alert::detectionId).distinct().sorted().toList();
-    }
-
-    static String ips(Incident i) {
-        return String.join(", ", i.infrastructure().addresses().stream().map(AttackerAddress::ip).toList());
     }
 }
