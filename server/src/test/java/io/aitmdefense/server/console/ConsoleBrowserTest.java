@@ -235,6 +235,9 @@ class ConsoleBrowserTest {
         long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
         assertThat(inner).isEqualTo(width);
         assertThat(scroll).as(page + " at " + width + " px has no horizontal overflow").isLessThanOrEqualTo(inner);
+        assertThat(browser.executeScript("return Array.from(document.querySelectorAll('.scroll'))"
+                + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.firstElementChild.id || e.firstElementChild.className);"))
+                .as(page + " at " + width + " px: tables that need sideways scrolling").asList().isEmpty();
     }
 
     /** Nothing from the fixture's markup ran or became an element; its text is shown as text. */
