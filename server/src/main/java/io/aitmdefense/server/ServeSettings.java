@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitmdefense.detect.config.Thresholds;
+import io.aitmdefense.server.api.PostureSource;
+import io.aitmdefense.server.notify.NotifyTarget;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,11 +34,16 @@ import java.util.TreeMap;
  *   - {type: management, microsoft: contoso.yaml, contentTypes: [Audit.Exchange, Audit.AzureActiveDirectory]}
  *   - {type: kafka, topic: insights-logs-signinlogs, bootstrapServers: ns.servicebus.windows.net:9093,
  *      connectionStringFile: eventhubs.txt}
+ * url: https://aitm.contoso.example  # the console as people reach it, for links in notifications (default http://listen)
+ * notify:                             # webhook URLs are secrets: from a file or an environment variable
+ *   - {type: teams, name: soc, urlFile: teams-webhook.txt}
+ *   - {type: slack, urlEnv: AITM_SLACK_WEBHOOK}
+ * posture: {exports: [ca-export], breakGlass: [object ids]}   # for /api/v1/posture
  * </pre>
  */
 public record ServeSettings(Path data, Optional<String> database, String host, int port, Optional<Path> config,
                             Duration allowedLateness, Duration snapshotEvery, Duration pollEvery, Duration idleAfter,
-                            List<SourceSpec> sources) {
+                            List<SourceSpec> sources, List<NotifyTarget> notifyTargets, String consoleUrl, Optional<PostureSource> posture) {
 
     /** One configured source: its type and its keys (paths already resolved). */
     public record SourceSpec(String type, Map<String, JsonNode> keys, String where) {
@@ -53,7 +60,8 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         }
     }
 
-    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources");
+    private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "url",
+            "notify", "posture");
     private static final Set<String> ENGINE = Set.of("allowedLateness", "snapshotEvery", "pollEvery", "idleAfter");
     private static final Map<String, Set<String>> SOURCE_KEYS = Map.of(
             "folder", Set.of("type", "path"),
@@ -69,7 +77,7 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         return new ServeSettings(data, Optional.empty(), "127.0.0.1", port, Optional.of(config), Duration.ofHours(48),
                 Duration.ofSeconds(10), Duration.ofMillis(500), Duration.ofSeconds(5),
                 List.of(new SourceSpec("folder", Map.of("path", new ObjectMapper().getNodeFactory().textNode(inbox.toString())),
-                        "demo")));
+                        "demo")), List.of(), "http://127.0.0.1:" + port, Optional.empty());
     }
 
     /**
@@ -119,7 +127,9 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
         if (sources.isEmpty()) throw new IllegalArgumentException(f + ": sources: name at least one source (a folder, graph, management or kafka)");
         return new ServeSettings(data, database, listen.substring(0, colon), port, config,
                 duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
-                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), sources);
+                duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), sources,
+                NotifyTarget.parse(root.path("notify"), base, f), root.path("url").asText("http://" + listen),
+                PostureSource.parse(root.get("posture"), base, f));
     }
 
     private static String required(JsonNode root, String key, String f) {

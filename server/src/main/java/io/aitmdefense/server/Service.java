@@ -15,6 +15,7 @@ import io.aitmdefense.server.api.ApiServer;
 import io.aitmdefense.server.api.LiveEvents;
 import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.engine.LivePipeline;
+import io.aitmdefense.server.notify.Notifier;
 import io.aitmdefense.server.source.FolderSource;
 import io.aitmdefense.server.source.GraphPoller;
 import io.aitmdefense.server.source.KafkaTopicSource;
@@ -48,17 +49,19 @@ public final class Service implements AutoCloseable {
     private final Database db;
     private final LivePipeline pipeline;
     private final ApiServer api;
+    private final Notifier notifier;
     private final Optional<Path> newTokenFile;
     private volatile boolean running = true;
     private Instant lastEvent;
 
     private Service(ServeSettings settings, Clock clock, Database db, LivePipeline pipeline, ApiServer api,
-                    Optional<Path> newTokenFile) {
+                    Notifier notifier, Optional<Path> newTokenFile) {
         this.settings = settings;
         this.clock = clock;
         this.db = db;
         this.pipeline = pipeline;
         this.api = api;
+        this.notifier = notifier;
         this.newTokenFile = newTokenFile;
         this.lastEvent = clock.instant();
     }
@@ -73,12 +76,14 @@ public final class Service implements AutoCloseable {
             Enrichment enrichment = Enrichments.load(config, Optional.empty());
             EngineSettings engine = EngineSettings.from(config).withAllowedLateness(settings.allowedLateness());
             LiveEvents events = new LiveEvents();
+            Notifier notifier = new Notifier(settings.notifyTargets(), settings.consoleUrl(), db.suppressions(), System.err::println);
+            events.listen(notifier);
             LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,
                     enrichment, engine, settings.snapshotEvery(), clock, onUpdate.andThen(events::incident));
             pipeline.start();
             ApiServer api = ApiServer.start(ServerContext.of(settings.host(), settings.port(), db, pipeline::sourceStatus, clock)
-                    .withEvents(events));
-            return new Service(settings, clock, db, pipeline, api, token);
+                    .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture()));
+            return new Service(settings, clock, db, pipeline, api, notifier, token);
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
@@ -124,6 +129,7 @@ public final class Service implements AutoCloseable {
         running = false;
         api.close();
         pipeline.close();
+        notifier.close();
         db.close();
     }
 

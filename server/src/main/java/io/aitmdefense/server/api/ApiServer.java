@@ -47,6 +47,7 @@ public final class ApiServer implements AutoCloseable {
             sources.register(config.routes);
             IncidentsApi.register(config.routes, context);
             UsersApi.register(config.routes, context);
+            PostureApi.register(config.routes, context);
             config.routes.sse("/api/v1/events", context.events()::attach);
             OpenApi.register(config.routes);
         });

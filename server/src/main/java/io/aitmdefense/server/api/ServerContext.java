@@ -5,6 +5,7 @@ import io.aitmdefense.store.Database;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -12,18 +13,23 @@ import java.util.function.Supplier;
  * event stream. Built with {@link #of} and the {@code with…} methods, so a field added later changes no caller.
  */
 public record ServerContext(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock,
-                            LiveEvents events, String publicUrl) {
+                            LiveEvents events, String publicUrl, Optional<PostureSource> posture) {
 
     public static ServerContext of(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock) {
-        return new ServerContext(host, port, db, sources, clock, new LiveEvents(), "");
+        return new ServerContext(host, port, db, sources, clock, new LiveEvents(), "", Optional.empty());
     }
 
     public ServerContext withEvents(LiveEvents e) {
-        return new ServerContext(host, port, db, sources, clock, e, publicUrl);
+        return new ServerContext(host, port, db, sources, clock, e, publicUrl, posture);
     }
 
     /** The console's address as people reach it (behind a proxy, say), for links in notifications. */
+    /** Where the Conditional Access export is, for {@code /api/v1/posture}. */
+    public ServerContext withPosture(Optional<PostureSource> p) {
+        return new ServerContext(host, port, db, sources, clock, events, publicUrl, p);
+    }
+
     public ServerContext withPublicUrl(String url) {
-        return new ServerContext(host, port, db, sources, clock, events, url);
+        return new ServerContext(host, port, db, sources, clock, events, url, posture);
     }
 }
