@@ -59,11 +59,18 @@ class ConsoleBrowserTest {
     static void start() throws Exception {
         browser = Browser.start(1280);
         data = Files.createTempDirectory("aitm-console-");
-        ServeSettings d = ServeSettings.demo(data, 0, data.resolve("inbox"), EXAMPLE.resolve("tenant.yaml"));
-        // The demo's idle spell (5 s) moves the watermark to now − 2 days, after which the example's records are too
-        // late; signing in takes longer than that, so the quiet spell here is longer, and polling starts with the feed.
-        ServeSettings demo = new ServeSettings(d.data(), d.database(), d.host(), d.port(), d.config(), d.allowedLateness(),
-                d.snapshotEvery(), d.pollEvery(), Duration.ofSeconds(20), d.sources());
+        // As --demo, but with a longer quiet spell: after 5 s without records the demo moves the watermark to
+        // now − 2 days, after which the example's records are too late, and signing in takes longer than that.
+        // Polling starts with the feed (incidentsAppearLiveWithoutAReload).
+        Path serveFile = data.resolve("serve.yaml");
+        Files.writeString(serveFile, String.join("\n",
+                "data: data",
+                "listen: 127.0.0.1:0",
+                "config: " + EXAMPLE.resolve("tenant.yaml").toAbsolutePath(),
+                "engine: {allowedLateness: 2d, snapshotEvery: 10s, pollEvery: 1s, idleAfter: 20s}",
+                "sources:",
+                "  - {type: folder, path: inbox}", ""));
+        ServeSettings demo = ServeSettings.load(serveFile);
         service = Service.start(demo, Clock.systemUTC(), u -> { });
         serviceThread = new Thread(() -> {
             try {
@@ -77,7 +84,7 @@ class ConsoleBrowserTest {
         });
         serviceThread.setDaemon(true);
         base = "http://127.0.0.1:" + service.port();
-        token = Files.readString(data.resolve("admin-token")).trim();
+        token = Files.readString(data.resolve("data/admin-token")).trim();
         Files.createDirectories(SHOTS);
     }
 
