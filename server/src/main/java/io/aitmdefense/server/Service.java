@@ -14,6 +14,9 @@ import io.aitmdefense.server.api.AdminToken;
 import io.aitmdefense.server.api.ApiServer;
 import io.aitmdefense.server.api.LiveEvents;
 import io.aitmdefense.server.api.ServerContext;
+import io.aitmdefense.server.contain.Containment;
+import io.aitmdefense.server.contain.ResponseTenants;
+import io.aitmdefense.respond.config.RespondSettings;
 import io.aitmdefense.server.engine.LivePipeline;
 import io.aitmdefense.server.notify.Notifier;
 import io.aitmdefense.server.source.FolderSource;
@@ -48,25 +51,30 @@ public final class Service implements AutoCloseable {
     private final Clock clock;
     private final Database db;
     private final LivePipeline pipeline;
+    private final Containment containment;
     private final ApiServer api;
     private final Notifier notifier;
     private final Optional<Path> newTokenFile;
     private volatile boolean running = true;
     private Instant lastEvent;
 
-    private Service(ServeSettings settings, Clock clock, Database db, LivePipeline pipeline, ApiServer api,
-                    Notifier notifier, Optional<Path> newTokenFile) {
+    private Service(ServeSettings settings, Clock clock, Database db, LivePipeline pipeline, Containment containment,
+                    ApiServer api, Notifier notifier, Optional<Path> newTokenFile) {
         this.settings = settings;
         this.clock = clock;
         this.db = db;
         this.pipeline = pipeline;
+        this.containment = containment;
         this.api = api;
         this.notifier = notifier;
         this.newTokenFile = newTokenFile;
         this.lastEvent = clock.instant();
     }
 
-    /** Starts the store, the pipeline (restored when a snapshot exists) and the API. */
+    /**
+     * Starts the store, containment, the pipeline (restored when a snapshot exists) and the API. Every incident update
+     * goes to {@code onUpdate} and to automatic containment.
+     */
     public static Service start(ServeSettings settings, Clock clock, Consumer<IncidentUpdate> onUpdate) throws IOException {
         Files.createDirectories(settings.data());
         Database db = settings.database().map(Database::open).orElseGet(() -> Database.embedded(settings.data().resolve("db")));
@@ -78,12 +86,18 @@ public final class Service implements AutoCloseable {
             LiveEvents events = new LiveEvents();
             Notifier notifier = new Notifier(settings.notifyTargets(), settings.consoleUrl(), db.suppressions(), System.err::println);
             events.listen(notifier);
+            Containment containment = new Containment(db, responseTenants(settings), settings.data().resolve("evidence"), clock);
             LivePipeline pipeline = new LivePipeline(db, sources(settings, clock), Catalogue.enabled(config), config,
-                    enrichment, engine, settings.snapshotEvery(), clock, onUpdate.andThen(events::incident));
+                    enrichment, engine, settings.snapshotEvery(), clock, u -> {
+                        onUpdate.accept(u);
+                        events.incident(u);
+                        containment.consider(u.incident());
+                    });
             pipeline.start();
             ApiServer api = ApiServer.start(ServerContext.of(settings.host(), settings.port(), db, pipeline::sourceStatus, clock)
-                    .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture()));
-            return new Service(settings, clock, db, pipeline, api, notifier, token);
+                    .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture())
+                    .withContainment(containment));
+            return new Service(settings, clock, db, pipeline, containment, api, notifier, token);
         } catch (IOException | RuntimeException e) {
             db.close();
             throw e;
@@ -124,12 +138,18 @@ public final class Service implements AutoCloseable {
         return db;
     }
 
+    /** Response plans, approvals and runs of the stored incidents (the API's plan routes use it). */
+    public Containment containment() {
+        return containment;
+    }
+
     @Override
     public void close() {
         running = false;
         api.close();
         pipeline.close();
         notifier.close();
+        containment.close();
         db.close();
     }
 
@@ -163,6 +183,13 @@ public final class Service implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The tenant file's response settings: its microsoft: tenant by id, and every other tenant too. */
+    static ResponseTenants responseTenants(ServeSettings settings) throws IOException {
+        if (settings.config().isEmpty()) return ResponseTenants.NONE;
+        RespondSettings s = RespondSettings.load(settings.config().get());
+        return new ResponseTenants(s.microsoft().map(ms -> Map.of(ms.tenantId(), s)).orElse(Map.of()), Optional.of(s));
     }
 
     private static GraphPoller.Log log(String name, String where) {

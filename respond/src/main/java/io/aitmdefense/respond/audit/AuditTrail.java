@@ -22,7 +22,7 @@ import java.util.List;
  * legitimate. Each line is written and forced to disk before the next action, so a crash loses at most the line in
  * flight. Request bodies are redacted; tokens are never in an entry (they live in headers, which are not logged).
  */
-public final class AuditTrail implements AutoCloseable {
+public final class AuditTrail implements AuditSink, AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private String last;
@@ -62,12 +62,32 @@ public final class AuditTrail implements AutoCloseable {
     }
 
     /** Entries already in the file and appended since, parsed. */
+    @Override
     public synchronized List<JsonNode> entries() {
         return List.copyOf(entries);
     }
 
     /** Appends one entry; returns its hash. */
+    @Override
     public synchronized String append(AuditEntry e) {
+        ObjectNode n = object(e);
+        try {
+            String line = AuditChain.seal(last, Json.MAPPER.writeValueAsString(n));
+            channel.write(StandardCharsets.UTF_8.encode(line + "\n"));
+            channel.force(false);
+            last = AuditChain.hashOf(line);
+            entries.add(Json.MAPPER.readTree(line));
+            return last;
+        } catch (IOException ex) {
+            throw new UncheckedIOException(file + ": could not append to the audit trail", ex);
+        }
+    }
+
+    /**
+     * The entry as the JSON object of its line, before sealing: secrets in bodies and snapshots redacted, empty fields
+     * left out. Every sink writes this same object.
+     */
+    public static ObjectNode object(AuditEntry e) {
         ObjectNode n = Json.object();
         n.put("time", e.time().toString());
         n.put("actor", e.actor());
@@ -84,16 +104,7 @@ public final class AuditTrail implements AutoCloseable {
         if (!e.message().isEmpty()) n.put("message", e.message());
         if (e.before() != null && !e.before().isMissingNode()) n.set("before", Redaction.redact(e.before()));
         if (e.after() != null && !e.after().isMissingNode()) n.set("after", Redaction.redact(e.after()));
-        try {
-            String line = AuditChain.seal(last, Json.MAPPER.writeValueAsString(n));
-            channel.write(StandardCharsets.UTF_8.encode(line + "\n"));
-            channel.force(false);
-            last = AuditChain.hashOf(line);
-            entries.add(Json.MAPPER.readTree(line));
-            return last;
-        } catch (IOException ex) {
-            throw new UncheckedIOException(file + ": could not append to the audit trail", ex);
-        }
+        return n;
     }
 
     @Override

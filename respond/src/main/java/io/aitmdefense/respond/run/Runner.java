@@ -8,7 +8,7 @@ import io.aitmdefense.respond.api.Call;
 import io.aitmdefense.respond.api.Reply;
 import io.aitmdefense.respond.api.TenantApi;
 import io.aitmdefense.respond.audit.AuditEntry;
-import io.aitmdefense.respond.audit.AuditTrail;
+import io.aitmdefense.respond.audit.AuditSink;
 import io.aitmdefense.respond.evidence.EvidenceBundle;
 import io.aitmdefense.respond.evidence.EvidenceCollector;
 import io.aitmdefense.respond.plan.Plan;
@@ -32,11 +32,11 @@ import java.util.Optional;
  */
 public final class Runner {
     private final TenantApi api;
-    private final AuditTrail audit;
+    private final AuditSink audit;
     private final Clock clock;
     private final String actor;
 
-    public Runner(TenantApi api, AuditTrail audit, Clock clock, String actor) {
+    public Runner(TenantApi api, AuditSink audit, Clock clock, String actor) {
         this.api = api;
         this.audit = audit;
         this.clock = clock;

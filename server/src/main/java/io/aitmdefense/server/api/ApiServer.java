@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
             IncidentsApi.register(config.routes, context);
             UsersApi.register(config.routes, context);
             PostureApi.register(config.routes, context);
+            PlansApi.register(config.routes, context);
             config.routes.sse("/api/v1/events", context.events()::attach);
             OpenApi.register(config.routes);
         });

@@ -3,6 +3,7 @@ package io.aitmdefense.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.web.Principal;
 import io.aitmdefense.server.web.Role;
 import io.aitmdefense.store.Database;
@@ -35,7 +36,8 @@ import java.util.function.Predicate;
 /**
  * Incidents: the queue (filters, counts per severity and status, sorting), one incident in detail, and a responder's
  * decisions on it — acknowledge, assign, false positive (which suppresses its detections for its user), reopen —
- * each stored, sealed onto the incident's audit chain with its actor, and pushed to open pages.
+ * each stored, sealed onto the incident's audit chain (the one containment writes to) with its actor, and pushed to
+ * open pages.
  */
 final class IncidentsApi {
     static final List<String> SEVERITIES = List.of("info", "low", "medium", "high", "critical");
@@ -314,13 +316,8 @@ final class IncidentsApi {
         entry.put("event", "triage");
         entry.put("outcome", outcome);
         if (!message.isEmpty()) entry.put("message", message);
-        db.audit().append(auditChain(id), entry.toString(), now);
+        db.audit().append(Containment.chain(id), entry.toString(), now);
         events.incident(id, List.of(outcome.toUpperCase(Locale.ROOT).replace('-', '_')));
         Json.ok(ctx, detail(id));
-    }
-
-    /** The incident's chain in the store's audit log, shared with containment's approvals and runs. */
-    static String auditChain(String incidentId) {
-        return "incident:" + incidentId;
     }
 }

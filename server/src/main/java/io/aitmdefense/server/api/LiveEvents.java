@@ -8,6 +8,8 @@ import io.javalin.http.sse.SseClient;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -22,6 +24,15 @@ public final class LiveEvents {
     }
 
     private final Collection<SseClient> clients = new CopyOnWriteArrayList<>();
+    /**
+     * Every write to every client happens on this one thread: Jetty refuses two writes to a response at once, and a
+     * page on a slow connection must never hold up the pipeline that publishes.
+     */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "aitm-live-events");
+        t.setDaemon(true);
+        return t;
+    });
     private final Collection<Consumer<IncidentUpdate>> listeners = new CopyOnWriteArrayList<>();
 
     /** The pipeline stored {@code u}: every open page and every listener hears of it. */
@@ -49,20 +60,30 @@ public final class LiveEvents {
 
     /** Keeps an event-stream request open until the client goes away. */
     void attach(SseClient client) {
-        clients.add(client);
         client.onClose(() -> clients.remove(client));
-        client.sendComment("connected");
         client.keepAlive();
-    }
-
-    int clients() {
-        return clients.size();
+        sender.execute(() -> {
+            clients.add(client);
+            write(client, c -> c.sendComment("connected"));
+        });
     }
 
     private void send(String event, String data) {
-        for (SseClient c : clients) {
-            if (c.terminated()) clients.remove(c);
-            else c.sendEvent(event, data);
+        sender.execute(() -> {
+            for (SseClient c : clients) write(c, x -> x.sendEvent(event, data));
+        });
+    }
+
+    /** A client that went away or cannot be written to is dropped; the others still get the event. */
+    private void write(SseClient c, Consumer<SseClient> w) {
+        if (c.terminated()) {
+            clients.remove(c);
+            return;
+        }
+        try {
+            w.accept(c);
+        } catch (RuntimeException e) {
+            clients.remove(c);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.aitmdefense.server.api;
 
+import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.source.SourceStatus;
 import io.aitmdefense.store.Database;
 
@@ -9,27 +10,34 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything the HTTP app serves from: where it listens, the store, the sources' status, the clock and the live
- * event stream. Built with {@link #of} and the {@code with…} methods, so a field added later changes no caller.
+ * Everything the HTTP app serves from: where it listens, the store, the sources' status, the clock, the live event
+ * stream, the console's public address, the posture export and containment. Built with {@link #of} and the
+ * {@code with…} methods, so a field added later changes no caller.
  */
 public record ServerContext(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock,
-                            LiveEvents events, String publicUrl, Optional<PostureSource> posture) {
+                            LiveEvents events, String publicUrl, Optional<PostureSource> posture,
+                            Optional<Containment> containment) {
 
     public static ServerContext of(String host, int port, Database db, Supplier<List<SourceStatus>> sources, Clock clock) {
-        return new ServerContext(host, port, db, sources, clock, new LiveEvents(), "", Optional.empty());
+        return new ServerContext(host, port, db, sources, clock, new LiveEvents(), "", Optional.empty(), Optional.empty());
     }
 
     public ServerContext withEvents(LiveEvents e) {
-        return new ServerContext(host, port, db, sources, clock, e, publicUrl, posture);
+        return new ServerContext(host, port, db, sources, clock, e, publicUrl, posture, containment);
+    }
+
+    /** Where the Conditional Access export is, for {@code /api/v1/posture}. */
+    public ServerContext withPosture(Optional<PostureSource> p) {
+        return new ServerContext(host, port, db, sources, clock, events, publicUrl, p, containment);
+    }
+
+    /** The service's containment, for the plan routes (without it they answer 503). */
+    public ServerContext withContainment(Containment c) {
+        return new ServerContext(host, port, db, sources, clock, events, publicUrl, posture, Optional.of(c));
     }
 
     /** The console's address as people reach it (behind a proxy, say), for links in notifications. */
-    /** Where the Conditional Access export is, for {@code /api/v1/posture}. */
-    public ServerContext withPosture(Optional<PostureSource> p) {
-        return new ServerContext(host, port, db, sources, clock, events, publicUrl, p);
-    }
-
     public ServerContext withPublicUrl(String url) {
-        return new ServerContext(host, port, db, sources, clock, events, url, posture);
+        return new ServerContext(host, port, db, sources, clock, events, url, posture, containment);
     }
 }

@@ -3,6 +3,7 @@ package io.aitmdefense.server.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitmdefense.model.incident.Incident;
+import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.web.TestConsole;
 import io.aitmdefense.server.web.WebSecurity;
 import io.aitmdefense.store.AuditLog;
@@ -141,10 +142,10 @@ class IncidentsApiTest {
         assertThat(reopened.path("alerts")).allSatisfy(a -> assertThat(a.path("suppressed").asBoolean()).isFalse());
         assertThat(reopened.path("suppressions")).allSatisfy(s -> assertThat(s.path("liftedBy").asText()).isEqualTo("rita"));
 
-        AuditLog.Verification chain = console.db.audit().verify(IncidentsApi.auditChain(lukas.id()));
+        AuditLog.Verification chain = console.db.audit().verify(Containment.chain(lukas.id()));
         assertThat(chain.intact()).isTrue();
         List<JsonNode> entries = new ArrayList<>();
-        for (AuditLog.Entry e : console.db.audit().entries(IncidentsApi.auditChain(lukas.id()))) entries.add(JSON.readTree(e.entry()));
+        for (AuditLog.Entry e : console.db.audit().entries(Containment.chain(lukas.id()))) entries.add(JSON.readTree(e.entry()));
         assertThat(entries).extracting(e -> e.path("outcome").asText())
                 .containsExactly("acknowledged", "assigned", "false-positive", "reopened");
         assertThat(entries).allSatisfy(e -> assertThat(e.path("actor").asText()).isEqualTo("rita"));
