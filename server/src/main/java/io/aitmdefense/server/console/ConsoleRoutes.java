@@ -1,8 +1,9 @@
 package io.aitmdefense.server.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitmdefense.server.api.ServerContext;
+import io.aitmdefense.server.contain.Containment;
+import io.aitmdefense.server.contain.PlanView;
 import io.aitmdefense.server.web.Principal;
 import io.aitmdefense.server.web.Role;
 import io.aitmdefense.server.web.WebSession;
@@ -31,8 +32,6 @@ public final class ConsoleRoutes {
     private static final Map<String, String> STATIC = Map.of(
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ServerContext context;
 
@@ -71,8 +70,18 @@ public final class ConsoleRoutes {
             }
         }
         Optional<IncidentDetail.Plan> plan = Optional.empty();
-        String unavailable = "Containment is not part of this service yet.";
-        List<JsonNode> audit = audit(id);
+        String unavailable = "This service has no containment.";
+        Optional<Containment> containment = context.containment();
+        if (containment.isPresent()) {
+            try {
+                // the stored plan, or a dry run planned now and stored (as GET /api/v1/incidents/{id}/plan does)
+                PlanView v = containment.get().plan(id);
+                plan = Optional.of(new IncidentDetail.Plan(v.id(), v.status(), v.plan()));
+            } catch (RuntimeException ex) {
+                unavailable = "No plan could be made: " + ex.getMessage();
+            }
+        }
+        List<JsonNode> audit = containment.map(c -> c.audit(id)).orElse(List.of());
         IncidentDetail d = new IncidentDetail(row, e.incident(), state(row), context.db().incidents().history(id), campaign,
                 plan, unavailable, audit);
         html(ctx, IncidentPage.render(viewer(ctx), d, tenants(all)));
@@ -87,17 +96,6 @@ public final class ConsoleRoutes {
         return context.db().triage().state(row.id())
                 .map(t -> new IncidentDetail.State(t.status(), t.assignee(), t.reason()))
                 .orElse(new IncidentDetail.State(row.status(), "", ""));
-    }
-
-    /** The incident's audit chain, oldest first: triage decisions, approvals and runs. */
-    private List<JsonNode> audit(String incidentId) {
-        return context.db().audit().entries("incident:" + incidentId).stream().map(e -> {
-            try {
-                return JSON.readTree(e.entry());
-            } catch (IOException ex) {
-                throw new UncheckedIOException("audit entry " + e.chain() + "#" + e.seq() + " is not JSON", ex);
-            }
-        }).toList();
     }
 
     private static Viewer viewer(Context ctx) {

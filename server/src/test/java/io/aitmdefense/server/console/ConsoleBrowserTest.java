@@ -2,8 +2,11 @@ package io.aitmdefense.server.console;
 
 import io.aitmdefense.model.incident.Incident;
 import io.aitmdefense.report.IncidentsJson;
+import io.aitmdefense.respond.Contoso;
+import io.aitmdefense.respond.LocalTenant;
 import io.aitmdefense.server.ServeSettings;
 import io.aitmdefense.server.Service;
+import io.aitmdefense.server.contain.LocalTenants;
 import io.aitmdefense.server.demo.DemoFeed;
 import io.aitmdefense.store.IncidentQuery;
 import io.aitmdefense.store.IncidentRow;
@@ -52,6 +55,7 @@ class ConsoleBrowserTest {
     static Thread serviceThread;
     static String base;
     static String token;
+    static LocalTenant tenant;
     static volatile RuntimeException serviceFailure;
     static final List<String> feedLog = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -62,11 +66,15 @@ class ConsoleBrowserTest {
         // As --demo, but with a longer quiet spell: after 5 s without records the demo moves the watermark to
         // now − 2 days, after which the example's records are too late, and signing in takes longer than that.
         // Polling starts with the feed (incidentsAppearLiveWithoutAReload).
+        // the example's tenant file, connected to respond's local stand-in for Graph and Exchange seeded with Contoso
+        tenant = new LocalTenant(Clock.systemUTC());
+        Contoso.seed(tenant);
+        Path tenantFile = LocalTenants.tenantFile(data, "tenant.yaml", tenant, Contoso.TENANT, "");
         Path serveFile = data.resolve("serve.yaml");
         Files.writeString(serveFile, String.join("\n",
                 "data: data",
                 "listen: 127.0.0.1:0",
-                "config: " + EXAMPLE.resolve("tenant.yaml").toAbsolutePath(),
+                "config: " + tenantFile.getFileName(),
                 "engine: {allowedLateness: 2d, snapshotEvery: 10s, pollEvery: 1s, idleAfter: 20s}",
                 "sources:",
                 "  - {type: folder, path: inbox}", ""));
@@ -96,6 +104,7 @@ class ConsoleBrowserTest {
             if (serviceThread.isAlive()) serviceThread.join(10_000);
             service.close();
         }
+        if (tenant != null) tenant.close();
         if (data != null) {
             try (var files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -187,6 +196,35 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    @Order(5)
+    void aResponderApprovesTwoStepsRunsThemAgainstTheTenantAndSeesTheAudit() throws Exception {
+        openIncident(Contoso.LUKAS);
+        assertThat(browser.findElement(By.id("plan-status")).getText()).isEqualTo("planned");
+        assertThat(LocalTenants.rules(tenant, Contoso.LUKAS_ID)).contains(Contoso.ATTACKER_RULE_ID);
+        List<String> approve = List.of("rule", "revoke");
+        for (WebElement box : browser.findElements(By.cssSelector("#plan-approve input[name=step]"))) {
+            if (!approve.contains(box.getAttribute("value"))) box.click();
+        }
+        browser.findElement(By.id("approve")).click();
+        wait(20).until(ExpectedConditions.textToBe(By.id("plan-status"), "approved"));
+        assertThat(stepState("rule")).isEqualTo("approved");
+        assertThat(stepState("disable")).isEqualTo("planned (dry run)");
+
+        browser.findElement(By.id("run")).click();
+        browser.switchTo().alert().accept();
+        wait(60).until(d -> List.of("done", "failed").contains(d.findElement(By.id("plan-status")).getText()));
+        assertThat(stepState("rule")).startsWith("verified");
+        assertThat(stepState("revoke")).startsWith("verified");
+        assertThat(LocalTenants.rules(tenant, Contoso.LUKAS_ID)).as("the attacker's rule is gone from the tenant")
+                .doesNotContain(Contoso.ATTACKER_RULE_ID);
+        List<String> audit = browser.findElements(By.cssSelector("#audit li.audit-entry")).stream().map(WebElement::getText).toList();
+        assertThat(audit).anySatisfy(e -> assertThat(e).contains("admin", "approved"))
+                .anySatisfy(e -> assertThat(e).contains("rule", "verified"));
+        assertThat(browser.findElement(By.id("chain")).getText()).endsWith("intact");
+        shot("incident-contained");
+    }
+
+    @Test
     @Order(6)
     void aResponderMarksAFalsePositiveWithAReason() {
         openIncident("christie.weber@contoso.example");
@@ -195,6 +233,8 @@ class ConsoleBrowserTest {
         browser.switchTo().alert().accept();
         wait(10).until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
         assertThat(browser.findElement(By.cssSelector("#state .status")).getText()).isEqualTo("false positive");
+        assertThat(browser.findElements(By.cssSelector("#audit li.audit-entry")).stream().map(WebElement::getText))
+                .anySatisfy(e -> assertThat(e).contains("admin", "false-positive", "travel router"));
         browser.get(base + "/?status=false-positive");
         assertThat(rowsUsers()).containsExactly("christie.weber@contoso.example");
     }
@@ -234,6 +274,10 @@ class ConsoleBrowserTest {
             shot("queue-" + width);
         }
         browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    private String stepState(String step) {
+        return browser.findElement(By.cssSelector("tr.plan-step[data-step-id='" + step + "'] td.step-state")).getText();
     }
 
     private void assertNoOverflow(String page, int width) {
