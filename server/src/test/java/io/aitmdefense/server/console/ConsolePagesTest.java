@@ -89,6 +89,33 @@ class ConsolePagesTest {
         assertThat(LoginPage.localPath("/incidents/in-1")).isEqualTo("/incidents/in-1");
     }
 
+    @Test
+    void thePlanShowsEachStepsStateAndOnlyAResponderMayApproveOrRun() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree("""
+                {"schema":"aitm.service-plan/1","plan":{"refused":false,"preflight":[],"warnings":["<b>w</b>"],"steps":[
+                  {"id":"revoke","kind":"revoke-sessions","title":"Revoke sign-in sessions","request":"POST /v1.0/users/x/revokeSignInSessions",
+                   "permission":"User.RevokeSessions.All","reversible":true,"gate":"automatic-or-approval"},
+                  {"id":"rule","kind":"remove-inbox-rule","title":"Remove the rule <img src=x onerror=alert(1)>","request":"DELETE …",
+                   "permission":"MailboxSettings.ReadWrite","reversible":true,"gate":"automatic-or-approval"},
+                  {"id":"disable","kind":"disable-account","title":"Disable the account","request":"PATCH …",
+                   "permission":"User.EnableDisableAccount.All","reversible":true,"gate":"approval"}]},
+                 "approved":["revoke","rule"],
+                 "run":{"steps":[{"id":"revoke","outcome":"verified","message":"read-back: sessions valid from now"}]},
+                 "audit":{"chain":"incident:x","entries":3,"intact":true}}""");
+        QueueEntry e = mallory(ConsoleFixtures.entries());
+        IncidentDetail d = new IncidentDetail(e.row(), e.incident(), new IncidentDetail.State("acknowledged", "ann", ""), List.of(),
+                Map.of(), Optional.of(new IncidentDetail.Plan("plan-1", "approved", json)), "", List.of());
+        String page = IncidentPage.render(RESPONDER, d, List.of());
+        assertThat(all(page, "<tr class=\"plan-step\" data-step-id=\"(\\w+)\"><td>(<input[^>]*>)?</td>.*?<td class=\"step-state\">(.*?)</td>"))
+                .extracting(r -> r[0] + " " + (r[1] != null) + " " + r[2])
+                .containsExactly("revoke false <b>verified</b>: read-back: sessions valid from now",
+                        "rule false approved", "disable true planned (dry run)");
+        assertThat(page).contains("data-url=\"/api/v1/plans/plan-1/approve\"", "id=\"run\"", "&lt;img src=x", "&lt;b&gt;w&lt;/b&gt;")
+                .contains("entries, intact");
+        String viewer = IncidentPage.render(VIEWER, d, List.of());
+        assertThat(viewer).doesNotContain("id=\"approve\"", "id=\"run\"", "name=\"step\"").contains("Revoke sign-in sessions");
+    }
+
     static QueueEntry mallory(List<QueueEntry> all) {
         return all.stream().filter(e -> e.incident().user().equals(ConsoleFixtures.HOSTILE_USER)).findFirst().orElseThrow();
     }
