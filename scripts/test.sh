@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The project's test command (README "Run the tests"): builds every module and runs every test, the store tests on
-# both the embedded H2 database and a PostgreSQL server this script starts (and installs, when run as root).
+# both the embedded H2 database and a PostgreSQL server this script starts (and installs, when run as root), the
+# console's browser tests in Debian's headless chromium (installed too, when run as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -d ../shared/data ]; then
@@ -8,5 +9,7 @@ if [ ! -d ../shared/data ]; then
   exit 2
 fi
 source scripts/test-postgres.sh
+source scripts/test-browser.sh
 start_test_postgres
+ensure_test_browser
 mvn -B -ntp verify "$@"

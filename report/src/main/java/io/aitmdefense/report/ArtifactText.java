@@ -12,22 +12,22 @@ import java.util.Locale;
  * What the attacker planted or changed, as people read it: names first (the app's display name, the mailbox, the
  * policy's name), the identifiers a response needs beside them, a GUID only where the logs had no name.
  */
-final class ArtifactText {
+public final class ArtifactText {
     private ArtifactText() {
     }
 
     /** What a person reads and the ids a responder acts on ("" when the logs had none). */
-    record Line(String kind, String what, String ids) {
+    public record Line(String kind, String what, String ids) {
     }
 
     /** Every distinct artifact of the incident's alerts, in the order the alerts happened. */
-    static List<Artifact> of(Incident incident) {
+    public static List<Artifact> of(Incident incident) {
         LinkedHashSet<Artifact> all = new LinkedHashSet<>();
         incident.alerts().forEach(a -> all.addAll(a.artifacts()));
         return List.copyOf(all);
     }
 
-    static Line describe(Artifact artifact) {
+    public static Line describe(Artifact artifact) {
         if (artifact instanceof Artifact.InboxRule r) {
             List<String> does = new ArrayList<>();
             if (!r.forwardTo().isEmpty()) does.add("forwards to " + String.join(", ", r.forwardTo()));

@@ -21,23 +21,23 @@ import java.util.Set;
  * inbox rule at 18:35, not the sign-in that opened the alert's window at 17:54), and every log record behind the
  * alerts once, with the detections that cite it.
  */
-final class IncidentView {
+public final class IncidentView {
     private IncidentView() {
     }
 
     /** One alert placed at the event time of its anchoring record; {@code what} is that record's summary. */
-    record Step(Instant time, KillChainStage stage, Alert alert, String what) {
+    public record Step(Instant time, KillChainStage stage, Alert alert, String what) {
     }
 
     /** One log record, cited by one or more alerts of the incident, each perhaps with its own summary. */
-    record Record(Evidence evidence, List<String> detections, List<String> summaries) {
-        RecordRef record() {
+    public record Record(Evidence evidence, List<String> detections, List<String> summaries) {
+        public RecordRef record() {
             return evidence.record();
         }
     }
 
     /** The incident's alerts as steps in the order they happened. */
-    static List<Step> steps(Incident incident) {
+    public static List<Step> steps(Incident incident) {
         List<Step> steps = new ArrayList<>();
         for (Alert a : incident.alerts()) {
             Optional<Evidence> anchor = anchor(a);
@@ -52,7 +52,7 @@ final class IncidentView {
      * The record an alert is about (the planted rule, the replayed use): the one of its evidence its id was made from
      * ({@link Alert#idOf}). Empty for an alert whose anchoring record is not among its evidence.
      */
-    static Optional<Evidence> anchor(Alert a) {
+    public static Optional<Evidence> anchor(Alert a) {
         for (Evidence e : a.evidence()) {
             RecordRef r = e.record();
             String anchorId = r.recordId().isEmpty() ? r.location() : r.recordId();
@@ -62,7 +62,7 @@ final class IncidentView {
     }
 
     /** Every record behind the incident's alerts once, in time order. */
-    static List<Record> records(Incident incident) {
+    public static List<Record> records(Incident incident) {
         Map<RecordRef, Evidence> first = new LinkedHashMap<>();
         Map<RecordRef, Set<String>> detections = new LinkedHashMap<>();
         Map<RecordRef, Set<String>> summaries = new LinkedHashMap<>();

@@ -5,7 +5,7 @@ import io.aitmdefense.model.RecordIdKind;
 import java.util.Locale;
 
 /** What a record id is and where a responder searches for it, as the outputs name it. */
-final class RecordIds {
+public final class RecordIds {
     private RecordIds() {
     }
 
@@ -19,7 +19,7 @@ final class RecordIds {
     }
 
     /** For people: which id it is and where to search it. */
-    static String label(RecordIdKind kind) {
+    public static String label(RecordIdKind kind) {
         return switch (kind) {
             case SIGN_IN_REQUEST_ID -> "sign-in request id: search the Entra sign-in logs (Request ID) or SigninLogs | where Id == …";
             case AUDIT_ID -> "audit id: search the Entra audit logs or AuditLogs | where Id == …";

@@ -1,7 +1,7 @@
 package io.aitmdefense.server.api;
 
 import io.aitmdefense.server.canary.CanaryEndpoint;
-import io.aitmdefense.server.web.FallbackLoginPage;
+import io.aitmdefense.server.console.ConsoleRoutes;
 import io.aitmdefense.server.web.Sessions;
 import io.aitmdefense.server.web.WebSecurity;
 import io.javalin.Javalin;
@@ -44,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.port = context.port();
             config.startup.showJavalinBanner = false;
             WebSecurity.install(config.routes, context.db().users(), sessions);
-            config.routes.get("/login", FallbackLoginPage::render); // until the console registers its own page
+            ConsoleRoutes.register(config.routes, context);
             sources.register(config.routes);
             IncidentsApi.register(config.routes, context);
             UsersApi.register(config.routes, context);
