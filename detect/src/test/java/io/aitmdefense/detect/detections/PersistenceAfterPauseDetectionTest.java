@@ -26,7 +26,8 @@ class PersistenceAfterPauseDetectionTest {
     }
 
     static Event hostingReplay(String at) {
-        return signIn().at(at).session(SESSION).ip("203.0.113.10").asn(14061).satisfiedByToken().build();
+        return signIn().at(at).session(SESSION).ip("203.0.113.10").asn(14061).unmanagedDevice("Windows 10", "Chrome 132.0.0")
+                .satisfiedByToken().build();
     }
 
     static Event rule(String at, String ip, List<String> forwardTo) {

@@ -45,7 +45,8 @@ class TenantTrustChangeDetectionTest {
 
     @Test
     void aTrustChangeAfterASuspiciousSignInOfTheAdministratorIsCritical() {
-        Event vps = signIn().user(ADMIN).at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061).build();
+        Event vps = signIn().user(ADMIN).at("2025-03-04T09:00:00Z").ip("203.0.113.10").asn(14061)
+                .unmanagedDevice("Windows 10", "Chrome 132.0.0").build();
         assertThat(run(List.of(vps, change("Set federation settings on domain", Kind.DOMAIN_FEDERATION, "contoso.example",
                 "2025-03-04T09:40:00Z")))).singleElement().satisfies(a -> {
                     assertThat(a.severity()).isEqualTo(Severity.CRITICAL);

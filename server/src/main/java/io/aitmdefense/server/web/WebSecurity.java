@@ -115,6 +115,9 @@ public final class WebSecurity {
 
     /** A browser names the page a form was sent from; a sign-in posted from another site is refused (login CSRF). */
     private static boolean sameOrigin(Context ctx) {
+        // a browser says where the request comes from: with Referrer-Policy no-referrer its Origin is "null"
+        String site = ctx.header("Sec-Fetch-Site");
+        if (site != null) return site.equals("same-origin");
         String origin = ctx.header("Origin");
         if (origin == null || origin.isEmpty()) return true; // not a browser, or a browser that sends none: nothing to compare
         try {
