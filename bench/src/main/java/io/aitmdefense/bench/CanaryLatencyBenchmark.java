@@ -51,15 +51,7 @@ public final class CanaryLatencyBenchmark {
                 .withTrustForwardedFor(true);
         List<Double> toHitAlert = new ArrayList<>(), toAtRisk = new ArrayList<>();
         try (Service service = Service.start(settings, Clock.systemUTC(), u -> { })) {
-            Thread loop = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "aitm-serve");
-            loop.setDaemon(true);
-            loop.start();
+            Thread loop = service.runInBackground();
             String path = service.canaryPaths().get(TENANT);
             HttpClient http = HttpClient.newHttpClient();
             for (int i = 0; i <= runs; i++) { // run 0 warms up

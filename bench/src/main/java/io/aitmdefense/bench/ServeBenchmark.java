@@ -143,14 +143,7 @@ public final class ServeBenchmark {
         ObjectNode template = riskDetection();
         List<Double> out = new ArrayList<>();
         try (Service service = Service.start(settings, Clock.systemUTC(), u -> { })) {
-            Thread run = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "serve");
-            run.start();
+            Thread run = service.runInBackground();
             LivePipeline pipeline = service.pipelines().get(0);
             Instant base = Instant.parse("2026-03-02T09:00:00Z");
             for (int i = 0; i < WARMUP + TRIALS; i++) {

@@ -150,6 +150,20 @@ public final class Service implements AutoCloseable {
         running = false;
     }
 
+    /** Runs {@link #run} on a daemon thread of its own, for a process that embeds the service; {@link #stop} ends it. */
+    public Thread runInBackground() {
+        Thread loop = new Thread(() -> {
+            try {
+                run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "aitm-serve");
+        loop.setDaemon(true);
+        loop.start();
+        return loop;
+    }
+
     public int port() {
         return api.port();
     }

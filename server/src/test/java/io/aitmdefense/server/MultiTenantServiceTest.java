@@ -46,15 +46,7 @@ class MultiTenantServiceTest {
                   - {name: fabrikam, config: fabrikam.yaml, sources: [{type: folder, path: inbox-fabrikam}]}
                 """);
         try (Service service = Service.start(ServeSettings.load(serve), Clock.systemUTC(), u -> { })) {
-            Thread run = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            run.setDaemon(true);
-            run.start();
+            Thread run = service.runInBackground();
             new DemoFeed(EXAMPLE.resolve("logs"), dir.resolve("inbox-contoso"), Duration.ZERO, m -> { }).run();
             feedAs(FABRIKAM, dir.resolve("inbox-fabrikam"));
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();

@@ -34,15 +34,7 @@ class ServiceDemoTest {
         ServeSettings demo = ServeSettings.demo(data, 0, data.resolve("inbox"), EXAMPLE.resolve("tenant.yaml"));
         List<String> updates = new CopyOnWriteArrayList<>();
         try (Service service = Service.start(demo, Clock.systemUTC(), u -> updates.add(u.incident().user()))) {
-            Thread run = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            run.setDaemon(true);
-            run.start();
+            Thread run = service.runInBackground();
             new DemoFeed(EXAMPLE.resolve("logs"), data.resolve("inbox"), Duration.ZERO, m -> { }).run();
             // the demo's idle spell (5 s) lets the last timers fire; bounded wait for the fourth victim
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

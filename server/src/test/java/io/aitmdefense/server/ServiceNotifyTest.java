@@ -72,15 +72,7 @@ class ServiceNotifyTest {
             });
             reader.setDaemon(true);
             reader.start();
-            Thread run = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            run.setDaemon(true);
-            run.start();
+            Thread run = service.runInBackground();
             new DemoFeed(EXAMPLE.resolve("logs"), data.resolve("inbox"), Duration.ZERO, m -> { }).run();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos(); // a bound on a hang, not a timing check
             while ((incidents(service).size() < 4 || posted.size() < 4 || announced(stream).size() < 4)

@@ -50,15 +50,7 @@ class CanaryIncidentTest {
                     .header("Referer", "https://login.micros0ft-auth.example/common/oauth2/v2.0/authorize")
                     .header("X-Forwarded-For", "146.70.186.172").build(), HttpResponse.BodyHandlers.discarding());
             assertThat(hit.statusCode()).isEqualTo(200);
-            Thread run = new Thread(() -> {
-                try {
-                    service.run();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            run.setDaemon(true);
-            run.start();
+            Thread run = service.runInBackground();
             new DemoFeed(EXAMPLE.resolve("logs"), data.resolve("inbox"), Duration.ZERO, m -> { }).run();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (lara(service).filter(i -> i.body().contains(CanaryWatch.DETECTION)

@@ -81,15 +81,7 @@ class ServiceContainmentTest {
 
     private Thread stream(Service service) {
         Path inbox = dir.resolve("inbox");
-        Thread run = new Thread(() -> {
-            try {
-                service.run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        run.setDaemon(true);
-        run.start();
+        Thread run = service.runInBackground();
         new DemoFeed(EXAMPLE.resolve("logs"), inbox, Duration.ZERO, m -> { }).run();
         return run;
     }
