@@ -65,7 +65,7 @@ class CanaryIncidentTest {
                     .satisfies(i -> assertThat(i.body()).contains("146.70.186.172"));
             IncidentRow lara = lara(service).orElseThrow();
             assertThat(lara.body()).contains(CanaryWatch.DETECTION, "login.micros0ft-auth.example",
-                    "\"firstAttackerActivity\":\"2026-01-08T18:10:30Z\"", "credential capture → replay");
+                    "\"firstAttackerActivity\":\"2026-01-08T18:10:30Z\"", "\"summary\":\"credential capture → ", " → replay");
             assertThat(lara.severity()).as("raised by what followed the canary").isEqualTo("critical");
         }
     }
