@@ -65,12 +65,6 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
                 trust, notifyTargets, consoleUrl, posture);
     }
 
-    /** The same settings notifying these targets. */
-    public ServeSettings withNotify(List<NotifyTarget> targets) {
-        return new ServeSettings(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants,
-                trustForwardedFor, targets, consoleUrl, posture);
-    }
-
     /**
      * One watched tenant.
      *

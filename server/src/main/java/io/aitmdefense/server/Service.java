@@ -64,15 +64,15 @@ public final class Service implements AutoCloseable {
 
     private Service(ServeSettings settings, Clock clock, Database db, List<LivePipeline> pipelines, Containment containment,
                     ApiServer api, Notifier notifier, Optional<Path> newTokenFile, Semaphore wake) {
-        this.wake = wake;
-        this.notifier = notifier;
         this.settings = settings;
         this.clock = clock;
         this.db = db;
         this.pipelines = List.copyOf(pipelines);
+        this.notifier = notifier;
         this.containment = containment;
         this.api = api;
         this.newTokenFile = newTokenFile;
+        this.wake = wake;
     }
 
     /**
@@ -172,7 +172,7 @@ public final class Service implements AutoCloseable {
     public Map<String, String> canaryPaths() {
         Map<String, String> out = new java.util.TreeMap<>();
         for (ServeSettings.TenantSpec t : settings.tenants()) {
-            t.canary().flatMap(id -> db.canaries().of(id)).ifPresent(c -> out.put(c.tenant(), "/canary/" + c.token() + ".gif"));
+            t.canary().flatMap(id -> db.canaries().of(id)).ifPresent(c -> out.put(c.tenant(), CanaryEndpoint.path(c.token())));
         }
         return out;
     }

@@ -113,14 +113,15 @@ public final class CanaryLog {
         });
     }
 
-    /** Kept hits after {@code seq}, oldest first, at most {@code limit}: what a reader has not seen yet. */
-    public List<Hit> after(long seq, int limit) {
+    /** The tenant's kept hits after {@code seq}, oldest first, at most {@code limit}: what its reader has not seen yet. */
+    public List<Hit> after(String tenant, long seq, int limit) {
         return db.transaction(c -> {
             List<Hit> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT seq, tenant, at, ip, domain, referrer, origin, "
-                    + "user_agent FROM canary_hits WHERE seq > ? ORDER BY seq LIMIT ?")) {
-                ps.setLong(1, seq);
-                ps.setInt(2, limit);
+                    + "user_agent FROM canary_hits WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setString(1, tenant);
+                ps.setLong(2, seq);
+                ps.setInt(3, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Hit(rs.getLong(1), rs.getString(2), Sql.instant(rs, "at"), rs.getString(4),

@@ -42,13 +42,14 @@ class CanaryLogTest {
             db.canaries().count("t1", CanaryLog.Tally.BLANK, T0);
             CanaryLog.Hit a = db.canaries().keep("t1", T0.plusSeconds(10), "203.0.113.7", "login.evil.example",
                     "https://login.evil.example/", "", "Mozilla/5.0");
+            db.canaries().keep("t2", T0.plusSeconds(10), "192.0.2.1", "other.example", "", "", "");
             CanaryLog.Hit b = db.canaries().keep("t1", T0.plusSeconds(11), "198.51.100.2", "x.example", "", "", "");
             CanaryLog.Canary c = db.canaries().of("t1").orElseThrow();
             assertThat(c.microsoftHits()).isEqualTo(2);
             assertThat(c.blankHits()).isEqualTo(1);
             assertThat(c.lastHealth()).contains(T0.plusSeconds(9));
-            assertThat(db.canaries().after(0, 10)).containsExactly(a, b);
-            assertThat(db.canaries().after(a.seq(), 10)).containsExactly(b);
+            assertThat(db.canaries().after("t1", 0, 10)).as("another tenant's hit is not t1's").containsExactly(a, b);
+            assertThat(db.canaries().after("t1", a.seq(), 10)).containsExactly(b);
         }
     }
 }

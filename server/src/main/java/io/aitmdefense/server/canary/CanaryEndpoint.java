@@ -48,6 +48,11 @@ public final class CanaryEndpoint {
         this.onKept = onKept;
     }
 
+    /** The public path of a canary's image. */
+    public static String path(String token) {
+        return "/canary/" + token + ".gif";
+    }
+
     public void handle(Context ctx) {
         String file = ctx.pathParam("file");
         Optional<CanaryLog.Canary> canary = file.endsWith(".gif") && file.length() <= 64

@@ -87,10 +87,9 @@ public final class CanaryWatch implements SideCorrelation {
 
     @Override
     public int poll(Consumer<Alert> raise) {
-        List<CanaryLog.Hit> hits = log.after(position, 500);
+        List<CanaryLog.Hit> hits = log.after(tenant, position, 500);
         for (CanaryLog.Hit h : hits) {
             position = h.seq();
-            if (!h.tenant().equals(tenant)) continue;
             raise.accept(pageAlert(h));
             Deque<SignIn> seen = signInsAt.get(h.ip());
             if (seen != null) for (SignIn s : List.copyOf(seen)) if (sameTenant(h, s) && near(h, s)) atRisk(h, s, raise);
@@ -109,8 +108,8 @@ public final class CanaryWatch implements SideCorrelation {
         position = text.isBlank() ? 0 : Long.parseLong(text.trim());
         Instant since = clock.instant().minus(RETENTION);
         long seq = 0;
-        for (List<CanaryLog.Hit> page; !(page = log.after(seq, 1000)).isEmpty(); seq = page.get(page.size() - 1).seq()) {
-            for (CanaryLog.Hit h : page) if (h.seq() <= position && h.tenant().equals(tenant) && h.at().isAfter(since)) remember(h);
+        for (List<CanaryLog.Hit> page; !(page = log.after(tenant, seq, 1000)).isEmpty(); seq = page.get(page.size() - 1).seq()) {
+            for (CanaryLog.Hit h : page) if (h.seq() <= position && h.at().isAfter(since)) remember(h);
         }
     }
 

@@ -73,7 +73,7 @@ class CanaryEndpointTest {
             CanaryLog.Canary c = db.canaries().of(TENANT).orElseThrow();
             assertThat(c.microsoftHits()).isEqualTo(1);
             assertThat(c.blankHits()).isEqualTo(1);
-            List<CanaryLog.Hit> kept = db.canaries().after(0, 10);
+            List<CanaryLog.Hit> kept = db.canaries().after(TENANT, 0, 10);
             assertThat(kept).singleElement().satisfies(h -> {
                 assertThat(h.domain()).isEqualTo("login.micros0ft-auth.example");
                 assertThat(h.ip()).isEqualTo("127.0.0.1");
@@ -90,7 +90,7 @@ class CanaryEndpointTest {
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(r.body()).isEmpty();
             assertThat(get(api, "/canary/" + token + ".png").statusCode()).isEqualTo(404);
-            assertThat(db.canaries().after(0, 10)).isEmpty();
+            assertThat(db.canaries().after(TENANT, 0, 10)).isEmpty();
         }
     }
 
@@ -102,7 +102,7 @@ class CanaryEndpointTest {
             for (int i = 0; i < 8; i++) {
                 get(api, path, "Referer", longReferrer, "X-Forwarded-For", "203.0.113.9, 10.0.0.1");
             }
-            List<CanaryLog.Hit> kept = db.canaries().after(0, 100);
+            List<CanaryLog.Hit> kept = db.canaries().after(TENANT, 0, 100);
             assertThat(kept).hasSize(5).allSatisfy(h -> {
                 assertThat(h.ip()).isEqualTo("203.0.113.9");
                 assertThat(h.domain()).isEqualTo("kit.example");
