@@ -21,6 +21,7 @@ import io.aitmdefense.store.Database;
 import io.aitmdefense.store.IncidentRow;
 import io.aitmdefense.store.Snapshots;
 import io.aitmdefense.store.StoreException;
+import io.aitmdefense.store.Suppressions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,11 +70,14 @@ public final class LivePipeline implements AutoCloseable {
     private final List<SideCorrelation> sides = new ArrayList<>();
     private final ConcurrentLinkedQueue<Alert> alerts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<IncidentUpdate> updates = new ConcurrentLinkedQueue<>();
+    /** Alerts a false-positive marking suppresses, with the incident whose marking made the suppression. */
+    private final ConcurrentLinkedQueue<Suppressed> suppressed = new ConcurrentLinkedQueue<>();
     private LocalEngine engine;
     private IncidentTracker tracker;
     private Instant lastSnapshot;
     private String storeError;
     private long storedAlerts;
+    private long suppressedAlerts;
 
     /** @param tenant the tenant's name in the serve file, "" for a serve file's one tenant */
     public LivePipeline(String tenant, Database db, List<LiveSource> sources, List<Detection> detections, DetectConfig config,
@@ -129,7 +133,29 @@ public final class LivePipeline implements AutoCloseable {
 
     private void decided(Alert alert) {
         alerts.add(alert);
+        Optional<Suppressions.Suppression> s = suppression(alert);
+        if (s.isPresent()) {
+            // stored like any alert, but kept from the tracker: it neither reopens the marked incident nor opens a new one
+            suppressed.add(new Suppressed(s.get().incidentId(), alert.detectionId()));
+            return;
+        }
         tracker.accept(alert);
+    }
+
+    /**
+     * The active suppression the alert falls under (a responder marked this detection for this user a false positive).
+     * When the store cannot answer, none: a missed suppression costs a duplicate incident, a dropped alert a breach.
+     */
+    private Optional<Suppressions.Suppression> suppression(Alert a) {
+        try {
+            return db.suppressions().matching(a.tenant(), a.userKey(), a.detectionId());
+        } catch (StoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A suppressed alert of the incident whose false-positive marking suppressed it. */
+    private record Suppressed(String incidentId, String detection) {
     }
 
     /**
@@ -199,6 +225,12 @@ public final class LivePipeline implements AutoCloseable {
                 if (db.alerts().insert(alertRow(a))) storedAlerts++;
                 alerts.poll();
             }
+            Suppressed x;
+            while ((x = suppressed.peek()) != null) {
+                noteSuppressed(x);
+                suppressed.poll();
+                suppressedAlerts++;
+            }
             IncidentUpdate u;
             while ((u = updates.peek()) != null) {
                 db.incidents().save(incidentRow(u.incident()), u.changes().stream().map(Enum::name)
@@ -212,6 +244,13 @@ public final class LivePipeline implements AutoCloseable {
             storeError = e.getMessage();
             return false;
         }
+    }
+
+    /** Records on the marked incident's history that its suppression held back an alert ({@code SUPPRESSED:<detection>}). */
+    private void noteSuppressed(Suppressed x) {
+        db.incidents().get(x.incidentId()).ifPresent(row -> db.incidents().save(new IncidentRow(row.id(), row.tenant(),
+                row.userKey(), row.user(), row.severity(), row.status(), row.firstSeen(), row.lastSeen(), clock.instant(),
+                row.version(), row.body()), Set.of("SUPPRESSED:" + x.detection())));
     }
 
     private AlertRow alertRow(Alert a) {
@@ -261,6 +300,11 @@ public final class LivePipeline implements AutoCloseable {
 
     public long storedAlerts() {
         return storedAlerts;
+    }
+
+    /** Alerts held back by a suppression since this pipeline started (each noted on its marked incident's history). */
+    public long suppressedAlerts() {
+        return suppressedAlerts;
     }
 
     /**
