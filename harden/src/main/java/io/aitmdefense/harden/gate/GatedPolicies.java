@@ -2,7 +2,9 @@ package io.aitmdefense.harden.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aitmdefense.harden.plan.Decision;
 import io.aitmdefense.harden.plan.HardenPlan;
+import io.aitmdefense.harden.plan.PlannedPolicy;
 import io.aitmdefense.posture.model.ConditionalAccessPolicy;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
 
@@ -39,6 +41,19 @@ public final class GatedPolicies {
             Optional<String> id = Optional.ofNullable(p.path("existingId").textValue()).filter(s -> !s.isBlank())
                     .or(() -> export.policy(name).map(ConditionalAccessPolicy::id).filter(s -> !s.isBlank()));
             out.add(new GatedPolicy(name, id, p.path("target").asText(), p.path("userAction").asBoolean()));
+        }
+        return out;
+    }
+
+    /** As {@link #fromPlan(Path, ConditionalAccessSnapshot)}, from a plan made in this process (the service's). */
+    public static List<GatedPolicy> fromPlan(HardenPlan plan, ConditionalAccessSnapshot export) {
+        List<GatedPolicy> out = new ArrayList<>();
+        for (PlannedPolicy p : plan.policies()) {
+            if (p.decision() == Decision.KEEP) continue;
+            Optional<String> id = p.existingId().filter(s -> !s.isBlank())
+                    .or(() -> export.policy(p.displayName()).map(ConditionalAccessPolicy::id).filter(s -> !s.isBlank()));
+            out.add(new GatedPolicy(p.displayName(), id, p.target().key(),
+                    !p.policy().conditions().applications().includeUserActions().isEmpty()));
         }
         return out;
     }

@@ -1,5 +1,7 @@
 package io.aitmdefense.harden.gate;
 
+import io.aitmdefense.posture.model.ConditionalAccessPolicy;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -37,6 +39,19 @@ public enum Ring {
 
     public String word() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The ring a deployed policy is in, read from its state and audience: report-only for some users is the pilot,
+     * report-only for all users wider, On for some users enforce, On for all users expand; a disabled one is in none.
+     */
+    public static Optional<Ring> of(ConditionalAccessPolicy deployed) {
+        boolean everyone = deployed.conditions().users().includesAllUsers();
+        return switch (deployed.state()) {
+            case REPORT_ONLY -> Optional.of(everyone ? WIDER : PILOT);
+            case ENABLED -> Optional.of(everyone ? EXPAND : ENFORCE);
+            case DISABLED -> Optional.empty();
+        };
     }
 
     public static Optional<Ring> parse(String text) {

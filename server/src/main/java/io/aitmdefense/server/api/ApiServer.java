@@ -39,16 +39,18 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(ServerContext context) {
         Sessions sessions = new Sessions(context.clock());
         SourcesApi sources = new SourcesApi(context);
+        PostureReports reports = new PostureReports(context.posture(), context.clock());
         Javalin app = Javalin.create(config -> {
             config.jetty.host = context.host();
             config.jetty.port = context.port();
             config.startup.showJavalinBanner = false;
             WebSecurity.install(config.routes, context.db().users(), sessions);
-            ConsoleRoutes.register(config.routes, context);
+            ConsoleRoutes.register(config.routes, context, reports);
             sources.register(config.routes);
             IncidentsApi.register(config.routes, context);
             UsersApi.register(config.routes, context);
-            PostureApi.register(config.routes, context);
+            PostureApi.register(config.routes, reports);
+            HardenApi.register(config.routes, reports);
             PlansApi.register(config.routes, context);
             context.canary().ifPresent(c -> config.routes.get(CanaryEndpoint.PATH, c::handle)); // public: an image only
             config.routes.sse("/api/v1/events", context.events()::attach);

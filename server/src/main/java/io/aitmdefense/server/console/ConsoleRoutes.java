@@ -1,6 +1,7 @@
 package io.aitmdefense.server.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aitmdefense.server.api.PostureReports;
 import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.contain.PlanView;
@@ -23,7 +24,7 @@ import java.util.Optional;
 
 /**
  * The console's pages on the service's one Javalin app: {@code /login}, the queue ({@code /}), an incident
- * ({@code /incidents/{id}}), the sources, and the console's own stylesheet and script under {@code /static}. The
+ * ({@code /incidents/{id}}), the posture and harden views, the sources, and the console's own stylesheet and script under {@code /static}. The
  * pages read the store directly (they are the same process as the API); what they change goes through the REST API,
  * from the page's script, so every change is checked and audited in one place.
  */
@@ -34,17 +35,22 @@ public final class ConsoleRoutes {
             "console.js", "text/javascript; charset=utf-8");
 
     private final ServerContext context;
+    private final PostureReports reports;
 
-    private ConsoleRoutes(ServerContext context) {
+    private ConsoleRoutes(ServerContext context, PostureReports reports) {
         this.context = context;
+        this.reports = reports;
     }
 
-    public static void register(RoutesConfig routes, ServerContext context) {
-        ConsoleRoutes c = new ConsoleRoutes(context);
+    /** @param reports the posture and harden views, shared with {@code /api/v1/posture} and {@code /api/v1/harden} */
+    public static void register(RoutesConfig routes, ServerContext context, PostureReports reports) {
+        ConsoleRoutes c = new ConsoleRoutes(context, reports);
         routes.get("/login", c::login);
         routes.get("/", c::queue);
         routes.get("/incidents/{id}", c::incident);
         routes.get("/sources", c::sources);
+        routes.get("/posture", c::posture);
+        routes.get("/harden", c::harden);
         routes.get("/static/{file}", ConsoleRoutes::staticFile);
     }
 
@@ -90,6 +96,18 @@ public final class ConsoleRoutes {
     private void sources(Context ctx) {
         List<QueueEntry> all = context.db().incidents().list(IncidentQuery.all()).stream().map(QueueEntry::of).toList();
         html(ctx, SourcesPage.render(viewer(ctx), context.sources().get(), context.clock().instant(), tenants(all)));
+    }
+
+    private void posture(Context ctx) {
+        html(ctx, PosturePage.render(viewer(ctx), reports.posture(), tenants()));
+    }
+
+    private void harden(Context ctx) {
+        html(ctx, HardenPage.render(viewer(ctx), reports.source().isPresent(), reports.harden(), tenants()));
+    }
+
+    private List<String> tenants() {
+        return tenants(context.db().incidents().list(IncidentQuery.all()).stream().map(QueueEntry::of).toList());
     }
 
     private IncidentDetail.State state(IncidentRow row) {

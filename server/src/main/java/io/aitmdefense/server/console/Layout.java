@@ -23,7 +23,8 @@ final class Layout {
 
     /** Which page is being shown, for the navigation's current item and the body's class. */
     enum Section {
-        INCIDENTS("Incidents", "/"), SOURCES("Sources", "/sources"), LOGIN("Sign in", "/login");
+        INCIDENTS("Incidents", "/"), POSTURE("Posture", "/posture"), HARDEN("Harden", "/harden"), SOURCES("Sources", "/sources"),
+        LOGIN("Sign in", "/login");
 
         final String label;
         final String href;
@@ -57,7 +58,7 @@ final class Layout {
         b.append("<header class=\"top\"><a class=\"brand\" href=\"/\">AiTM Defense</a>\n");
         if (viewer.isPresent()) {
             b.append("<nav>");
-            for (Section s : new Section[]{Section.INCIDENTS, Section.SOURCES}) {
+            for (Section s : new Section[]{Section.INCIDENTS, Section.POSTURE, Section.HARDEN, Section.SOURCES}) {
                 b.append("<a href=\"").append(s.href).append('"').append(s == section ? " class=\"current\" aria-current=\"page\"" : "")
                         .append('>').append(s.label).append("</a>");
             }
