@@ -52,7 +52,9 @@
   // Live updates from the service's server-sent events.
   var queue = document.querySelector('[data-live="queue"]');
   var incident = document.querySelector('[data-live="incident"]');
-  if (!(queue || incident) || !window.EventSource) return;
+  var sources = document.querySelector('[data-live="sources"]');
+  if (sources) tickLag();
+  if (!(queue || incident || sources) || !window.EventSource) return;
   var source = new EventSource('/api/v1/events');
   var pending = null;
 
@@ -66,36 +68,76 @@
   source.addEventListener('open', function () { liveState('connected'); });
   source.addEventListener('error', function () { liveState('lost'); });
 
+  // Fetches this page again and swaps the element with id `id` for its fresh copy (filters, scroll and focus elsewhere
+  // stay); then(fresh element) runs after the swap.
+  function refresh(id, then) {
+    fetch(window.location.href, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(new Error(String(r.status))); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById(id);
+        var current = document.getElementById(id);
+        if (!fresh || !current) return;
+        var imported = document.importNode(fresh, true);
+        current.replaceWith(imported);
+        liveState('connected');
+        if (then) then(imported);
+      })
+      .catch(function () { liveState('lost'); });
+  }
+
+  // a burst of updates (a day of logs arriving) becomes one refresh
+  function soon(action) {
+    if (pending) return;
+    pending = window.setTimeout(function () { pending = null; action(); }, 400);
+  }
+
   function refreshQueue() {
     var before = {};
     Array.prototype.forEach.call(document.querySelectorAll('#queue-body tr[data-id]'), function (tr) {
       before[tr.getAttribute('data-id')] = true;
     });
-    fetch(window.location.href, {credentials: 'same-origin', headers: {'Accept': 'text/html'}})
-      .then(function (r) { return r.ok ? r.text() : Promise.reject(new Error(String(r.status))); })
-      .then(function (html) {
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-live');
-        var current = document.getElementById('queue-live');
-        if (!fresh || !current) return;
-        current.replaceWith(document.importNode(fresh, true));
-        Array.prototype.forEach.call(document.querySelectorAll('#queue-body tr[data-id]'), function (tr) {
-          if (!before[tr.getAttribute('data-id')]) tr.classList.add('new');
-        });
-        queue = document.getElementById('queue-live');
-        liveState('connected');
-      })
-      .catch(function () { liveState('lost'); });
+    refresh('queue-live', function (fresh) {
+      queue = fresh;
+      Array.prototype.forEach.call(document.querySelectorAll('#queue-body tr[data-id]'), function (tr) {
+        if (!before[tr.getAttribute('data-id')]) tr.classList.add('new');
+      });
+    });
+  }
+
+  // The lag of each source counts on between events: the time since its newest record, in the server's words.
+  function span(seconds) {
+    if (seconds >= 2 * 86400) return Math.floor(seconds / 86400) + ' days';
+    if (seconds >= 2 * 3600) return Math.floor(seconds / 3600) + ' h';
+    if (seconds >= 60) return Math.floor(seconds / 60) + ' min';
+    return Math.max(0, Math.floor(seconds)) + ' s';
+  }
+  function tickLag() {
+    Array.prototype.forEach.call(document.querySelectorAll('td.lag[data-newest]'), function (td) {
+      td.textContent = span((Date.now() - Date.parse(td.getAttribute('data-newest'))) / 1000);
+    });
+    window.setTimeout(tickLag, 5000);
   }
 
   source.addEventListener('incident', function (e) {
     var data = {};
     try { data = JSON.parse(e.data); } catch (ignored) { return; }
     if (queue) {
-      // a burst of updates (a day of logs arriving) becomes one refresh
-      if (pending) return;
-      pending = window.setTimeout(function () { pending = null; refreshQueue(); }, 400);
+      soon(refreshQueue);
     } else if (incident && data.id === incident.getAttribute('data-id')) {
       document.getElementById('updated-banner').classList.remove('hidden');
     }
+  });
+
+  source.addEventListener('source', function (e) {
+    var data = {};
+    try { data = JSON.parse(e.data); } catch (ignored) { return; }
+    if (!sources || !data.name) return;
+    soon(function () {
+      refresh('sources-live', function (fresh) {
+        sources = fresh;
+        var row = fresh.querySelector('tr.source[data-name="' + (window.CSS && CSS.escape ? CSS.escape(data.name) : data.name) + '"]');
+        if (row) row.classList.add('new');
+      });
+    });
   });
 })();

@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 
 /**
  * The live sources' status: {@code /api/v1/health} for monitoring (open), {@code /api/v1/sources} for the console, and
- * an {@code event: source} on the event stream whenever a source's error appears or clears.
+ * an {@code event: source} on the event stream whenever a source's error appears or clears or it delivers records.
  */
 final class SourcesApi implements AutoCloseable {
     /** How often the sources are looked at for changes; a source polls every few seconds at most. */
@@ -63,11 +63,15 @@ final class SourcesApi implements AutoCloseable {
         return out;
     }
 
-    /** Sends {@code event: source} for each source whose error appeared, changed or cleared since the last look. */
+    /**
+     * Sends {@code event: source} for each source whose error appeared, changed or cleared, or that delivered or rejected
+     * records, since the last look: the sources page refreshes its row. A poll that brought nothing sends nothing.
+     */
     synchronized void look() {
         for (SourceStatus s : sources.get()) {
             String status = s.lastError().map(e -> "error").orElse("ok");
-            String key = status + s.lastError().orElse("");
+            String key = status + '|' + s.lastError().orElse("") + '|' + s.delivered() + '|' + s.rejected() + '|'
+                    + s.newestEvent().map(Instant::toString).orElse("");
             String before = lastSeen.put(s.name(), key);
             if (before != null && !before.equals(key)) events.source(s.name(), status);
         }

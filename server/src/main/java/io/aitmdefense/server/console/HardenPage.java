@@ -89,8 +89,7 @@ final class HardenPage {
             PlannedPolicy p = ring.policy();
             Optional<PolicyResult> result = r.gates().stream().flatMap(g -> g.policy(p.displayName()).stream()).findFirst();
             b.append("<tr class=\"harden-policy\" data-name=\"").append(html(p.displayName())).append("\"><td><b>")
-                    .append(html(p.displayName())).append("</b><div class=\"meta\">").append(html(p.target().step().label()))
-                    .append(" · ").append(html(p.why())).append("</div>");
+                    .append(html(p.displayName())).append("</b><div class=\"meta\">").append(html(p.why())).append("</div>");
             if (!p.generated() && !p.change().empty()) {
                 b.append("<div class=\"meta\">change: ").append(html(p.change().describe())).append("</div>");
             }
