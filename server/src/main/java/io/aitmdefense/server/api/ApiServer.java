@@ -57,6 +57,7 @@ public final class ApiServer implements AutoCloseable {
             OpenApi.register(config.routes);
         });
         app.start();
+        reports.warm();
         return new ApiServer(app, sources);
     }
 

@@ -96,6 +96,24 @@ public final class PostureReports {
         return source;
     }
 
+    /**
+     * Reads and assesses in the background now, so the first page a responder opens does not wait for the plan's
+     * verification and a day of sign-in logs. A failure here is left for the first request to report.
+     */
+    void warm() {
+        if (source.isEmpty()) return;
+        Thread t = new Thread(() -> {
+            try {
+                posture();
+                harden();
+            } catch (RuntimeException e) {
+                // the request that needs it reads again and answers with the reason
+            }
+        }, "aitm-posture-warm");
+        t.setDaemon(true);
+        t.start();
+    }
+
     /** The export's assessment; empty without a {@code posture:} section. */
     public synchronized Optional<PostureReading> posture() {
         if (source.isEmpty()) return Optional.empty();
