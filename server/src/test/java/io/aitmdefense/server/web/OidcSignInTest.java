@@ -171,6 +171,19 @@ class OidcSignInTest {
     }
 
     @Test
+    void aTenantNamedByItsDomainIsCheckedAgainstTheIdItsDiscoveryDocumentGives() throws Exception {
+        console.close();
+        OidcSettings s = entra.settings(Map.of(Role.RESPONDER, Set.of("Aitm.Responder")));
+        OidcSettings byDomain = new OidcSettings(LocalEntra.DOMAIN, s.clientId(), s.clientSecret(), s.redirectUri(), s.authority(), s.roles());
+        console = new TestConsole(dir.resolve("2"), clock, c -> c.withOidc(Optional.of(byDomain)));
+        entra.signInAs(LocalEntra.User.withRoles("lee.gu@contoso.example", "Aitm.Responder"));
+        assertThat(whoami(signIn("/"))).isEqualTo("lee.gu@contoso.example responder");
+        assertThat(entra.requests()).contains("GET /" + LocalEntra.DOMAIN + "/v2.0/.well-known/openid-configuration");
+        entra.nextIdToken(b -> b.claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad"));
+        assertRefused(signIn("/"), OidcRefusal.INVALID);
+    }
+
+    @Test
     void anIdTokenForAnotherAppAnotherIssuerOrTenantOrOutOfDateIsRefused() throws Exception {
         List<UnaryOperator<com.nimbusds.jwt.JWTClaimsSet.Builder>> tampered = List.of(
                 b -> b.audience("00000003-0000-0000-c000-000000000000"),                  // Graph's, not ours
