@@ -53,7 +53,7 @@ import java.util.function.UnaryOperator;
  * </ul>
  * {@link #nextIdToken} tampers with the next id token's claims; {@link #signNextWith} signs it with another key.
  */
-final class LocalEntra implements AutoCloseable {
+public final class LocalEntra implements AutoCloseable {
     static final String TENANT = "f28ab78a-d401-4060-8012-736e373933eb";
     static final String DOMAIN = "contoso.onmicrosoft.com";
     static final String CLIENT_ID = "6731de76-14a6-49ae-97bc-6eba6914391e";
@@ -62,8 +62,8 @@ final class LocalEntra implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Who signs in at the authorize endpoint: the claims Entra puts in their id token. */
-    record User(String name, String oid, List<String> roles, List<String> groups) {
-        static User withRoles(String name, String... roles) {
+    public record User(String name, String oid, List<String> roles, List<String> groups) {
+        public static User withRoles(String name, String... roles) {
             return new User(name, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString(), List.of(roles), List.of());
         }
     }
@@ -73,6 +73,9 @@ final class LocalEntra implements AutoCloseable {
 
     private final HttpServer server;
     private final Clock clock;
+    private final String host;
+    private final String redirect;
+    private final boolean page;
     private final List<RSAKey> published = new CopyOnWriteArrayList<>();
     private volatile RSAKey signing;
     private volatile User user = User.withRoles("megan.bowen@contoso.example", "Aitm.Viewer");
@@ -82,14 +85,34 @@ final class LocalEntra implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private boolean closed;
 
-    private LocalEntra(HttpServer server, Clock clock) {
+    private LocalEntra(HttpServer server, Clock clock, String host, String redirect, boolean page) {
         this.server = server;
         this.clock = clock;
+        this.host = host;
+        this.redirect = redirect;
+        this.page = page;
     }
 
+    /** For a test that plays the browser: the authorize endpoint redirects back at once. */
     static LocalEntra start(Clock clock) throws IOException {
+        return start(clock, "127.0.0.1", REDIRECT, false);
+    }
+
+    /**
+     * For a browser: the authorize endpoint shows a page whose "Continue" link goes back to the console, as Entra's
+     * account picker does, so the way back is a navigation begun on Entra's site.
+     *
+     * @param host how the stand-in names itself in its endpoints: {@code localhost} makes it another site than a console
+     *             on {@code 127.0.0.1}, as Microsoft's is
+     * @param redirect the app registration's one redirect URI
+     */
+    public static LocalEntra startForBrowser(Clock clock, String host, String redirect) throws IOException {
+        return start(clock, host, redirect, true);
+    }
+
+    private static LocalEntra start(Clock clock, String host, String redirect, boolean page) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        LocalEntra entra = new LocalEntra(server, clock);
+        LocalEntra entra = new LocalEntra(server, clock, host, redirect, page);
         entra.rotate();
         server.createContext("/", entra::serve);
         server.start();
@@ -97,7 +120,7 @@ final class LocalEntra implements AutoCloseable {
     }
 
     URI authority() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://" + host + ":" + server.getAddress().getPort());
     }
 
     String issuer() {
@@ -105,11 +128,11 @@ final class LocalEntra implements AutoCloseable {
     }
 
     /** Settings for this stand-in with the given role mapping. */
-    OidcSettings settings(Map<Role, java.util.Set<String>> roles) {
-        return new OidcSettings(TENANT, CLIENT_ID, new OidcSettings.Secret(SECRET), URI.create(REDIRECT), authority(), roles);
+    public OidcSettings settings(Map<Role, java.util.Set<String>> roles) {
+        return new OidcSettings(TENANT, CLIENT_ID, new OidcSettings.Secret(SECRET), URI.create(redirect), authority(), roles);
     }
 
-    void signInAs(User u) {
+    public void signInAs(User u) {
         user = u;
     }
 
@@ -237,7 +260,7 @@ final class LocalEntra implements AutoCloseable {
                     + "' was not found in the directory '" + DOMAIN + "'."));
             return;
         }
-        if (!REDIRECT.equals(q.get("redirect_uri"))) {
+        if (!redirect.equals(q.get("redirect_uri"))) {
             send(ex, 400, error("invalid_request", 50011, "AADSTS50011: The redirect URI '" + q.get("redirect_uri")
                     + "' specified in the request does not match the redirect URIs configured for the application."));
             return;
@@ -250,8 +273,19 @@ final class LocalEntra implements AutoCloseable {
         }
         String code = "1.AXEA" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
         codes.put(code, new Grant(user, q.getOrDefault("nonce", ""), q.get("code_challenge"), q.get("redirect_uri")));
-        String location = REDIRECT + "?code=" + enc(code) + "&state=" + enc(q.getOrDefault("state", ""))
+        String location = redirect + "?code=" + enc(code) + "&state=" + enc(q.getOrDefault("state", ""))
                 + "&session_state=" + UUID.randomUUID();
+        if (page) {
+            byte[] html = ("<!doctype html><title>Sign in to your account</title><p>Signed in as " + user.name()
+                    + ".</p><a id=\"continue\" href=\"" + location.replace("&", "&amp;") + "\">Continue</a>")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            ex.sendResponseHeaders(200, html.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(html);
+            }
+            return;
+        }
         ex.getResponseHeaders().add("Location", location);
         ex.sendResponseHeaders(302, -1);
     }
