@@ -43,7 +43,7 @@ import java.util.TreeMap;
  *   - {type: teams, name: soc, urlFile: teams-webhook.txt}
  *   - {type: slack, urlEnv: AITM_SLACK_WEBHOOK}
  * posture: {exports: [ca-export], breakGlass: [object ids]}   # for /api/v1/posture
- * oidc: {tenant: contoso.onmicrosoft.com, clientId: …, clientSecretEnv: AITM_OIDC_SECRET,   # optional: sign-in with
+ * oidc: {tenant: contoso.onmicrosoft.com, clientId: …, certificateFile: aitm-console.pfx,  # optional: sign-in with
  *        redirectUri: https://aitm.contoso.example/login/oidc/callback,                      # Entra ID ({@link OidcSettings})
  *        roles: {admin: [Aitm.Admin], responder: [Aitm.Responder], viewer: [Aitm.Viewer]}}
  * </pre>

@@ -3,6 +3,7 @@ package io.aitmdefense.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.aitmdefense.graph.testkit.SelfSignedCertificate;
 import io.aitmdefense.server.web.OidcSettings;
 import io.aitmdefense.server.web.Role;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,11 @@ class ServeSettingsOidcTest {
         assertThat(o.tenant()).isEqualTo("contoso.onmicrosoft.com");
         assertThat(o.tenantId()).as("a domain: the discovery document says the id").isEmpty();
         assertThat(o.clientId()).isEqualTo("6731de76-14a6-49ae-97bc-6eba6914391e");
-        assertThat(o.clientSecret().value()).isEqualTo("Xy8Q~not-a-real-secret");
+        assertThat(((OidcSettings.Secret) o.credential()).value()).isEqualTo("Xy8Q~not-a-real-secret");
         assertThat(o.authority()).isEqualTo(URI.create("https://login.microsoftonline.com"));
         assertThat(o.roles()).containsEntry(Role.VIEWER, Set.of("Aitm.Viewer"))
                 .containsEntry(Role.RESPONDER, Set.of("Aitm.Responder", "8a2f7c4e-0b1d-4e55-9d3a-5c6b7e8f9a01"));
-        assertThat(o.toString() + o.clientSecret()).doesNotContain("Xy8Q");
+        assertThat(o.toString() + o.credential()).doesNotContain("Xy8Q");
         assertThat(o.roleOf(List.of("Aitm.Viewer", "Aitm.Admin"), List.of())).hasValue(Role.ADMIN);
         assertThat(o.roleOf(List.of(), List.of("8A2F7C4E-0B1D-4E55-9D3A-5C6B7E8F9A01"))).hasValue(Role.RESPONDER);
         assertThat(o.roleOf(List.of("Aitm.Unknown"), List.of())).as("no mapping, no role").isEmpty();
@@ -59,8 +60,28 @@ class ServeSettingsOidcTest {
         OidcSettings o = parse(GOOD.replace("clientSecretFile: oidc-secret.txt", "clientSecretEnv: AITM_OIDC_SECRET")
                         + "authority: https://login.microsoftonline.us/\n",
                 Map.of("AITM_OIDC_SECRET", " from-env ")).orElseThrow();
-        assertThat(o.clientSecret().value()).isEqualTo("from-env");
+        assertThat(((OidcSettings.Secret) o.credential()).value()).isEqualTo("from-env");
         assertThat(o.authority()).isEqualTo(URI.create("https://login.microsoftonline.us"));
+    }
+
+    @Test
+    void theAppsCertificateInsteadOfASecret() throws Exception {
+        SelfSignedCertificate cert = SelfSignedCertificate.create(dir, "aitm-console");
+        String yaml = GOOD.replace("clientSecretFile: oidc-secret.txt", "certificateFile: " + cert.pfx().getFileName()
+                + "\ncertificatePasswordFile: " + cert.pfxPasswordFile().getFileName());
+        OidcSettings o = parse(yaml, Map.of()).orElseThrow();
+        assertThat(o.credential()).isInstanceOfSatisfying(OidcSettings.Certificate.class,
+                c -> assertThat(c.file().chain().get(0)).isEqualTo(cert.certificate()));
+        assertThat(o.credential().toString()).contains("CN=aitm-console").doesNotContain(cert.password());
+        assertThat(parse(GOOD.replace("clientSecretFile: oidc-secret.txt", "certificateFile: " + cert.pem().getFileName()), Map.of()))
+                .as("or a PEM file with the certificate and its key").isPresent();
+
+        assertThatThrownBy(() -> parse(GOOD.replace("clientSecretFile: oidc-secret.txt", "certificateFile: " + cert.pfx().getFileName()), Map.of()))
+                .hasMessageStartingWith("serve.yaml: oidc.certificateFile: ").hasMessageContaining("password");
+        assertThatThrownBy(() -> parse(GOOD + "certificatePasswordFile: pw.txt\n", Map.of()))
+                .hasMessage("serve.yaml: oidc.certificatePasswordFile: only with certificateFile");
+        assertThatThrownBy(() -> parse(GOOD + "certificateFile: app.pfx\n", Map.of())).hasMessageContaining(
+                "name the app's credential by exactly one of them (got certificateFile, clientSecretFile)");
     }
 
     @Test
@@ -68,7 +89,7 @@ class ServeSettingsOidcTest {
         Map<String, String> cases = new java.util.LinkedHashMap<>();
         cases.put(GOOD.replace("clientSecretFile: oidc-secret.txt", "clientSecret: hunter2"), "oidc.clientSecret: a client secret is a secret");
         cases.put(GOOD.replace("clientSecretFile: oidc-secret.txt", "clientSecretEnv: AITM_UNSET"), "oidc.clientSecretEnv: the environment variable AITM_UNSET is not set");
-        cases.put(GOOD.replace("clientSecretFile: oidc-secret.txt", ""), "oidc.clientSecretFile/clientSecretEnv: name the client secret by exactly one");
+        cases.put(GOOD.replace("clientSecretFile: oidc-secret.txt", ""), "oidc.certificateFile/clientSecretFile/clientSecretEnv: name the app's credential by exactly one");
         cases.put(GOOD.replace("oidc-secret.txt", "missing.txt"), "oidc.clientSecretFile: cannot read");
         cases.put(GOOD.replace("contoso.onmicrosoft.com", "organizations"), "oidc.tenant: 'organizations' would let any organisation's users sign in");
         cases.put(GOOD.replace("contoso.onmicrosoft.com", "not a tenant"), "oidc.tenant: 'not a tenant' is neither a tenant id");

@@ -2,12 +2,21 @@ package io.aitmdefense.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.aitmdefense.graph.auth.CertificateFile;
 
 import java.io.IOException;
 import java.net.URI;
@@ -16,14 +25,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateKey;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.UUID;
 
 /**
  * The tenant's Entra endpoints as its OpenID discovery document names them, its signing keys, and the token request
@@ -96,23 +111,29 @@ final class OidcProvider implements JWKSource<SecurityContext> {
         return selector.select(keys);
     }
 
-    /** The time of the last key set fetch, for tests of rotation. */
-    synchronized Instant keysFetchedAt() {
-        return keysFetchedAt;
-    }
-
     /**
      * Redeems an authorization code for tokens: a confidential client's request, with the PKCE verifier that proves
      * this server began the sign-in. Answers the token response; an Entra error becomes an {@link OidcException}
      * naming Entra's error code (its description can name the user, never a secret).
      */
     JsonNode redeem(String code, String verifier) {
+        URI tokenEndpoint = discovery().tokenEndpoint();
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("client_id", settings.clientId());
+        fields.put("grant_type", "authorization_code");
+        fields.put("code", code);
+        fields.put("redirect_uri", settings.redirectUri().toString());
+        fields.put("code_verifier", verifier);
+        fields.put("scope", OidcSignIn.SCOPE);
+        if (settings.credential() instanceof OidcSettings.Certificate c) {
+            fields.put("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+            fields.put("client_assertion", assertion(c.file(), tokenEndpoint));
+        } else if (settings.credential() instanceof OidcSettings.Secret s) {
+            fields.put("client_secret", s.value());
+        }
         StringJoiner form = new StringJoiner("&");
-        Map.of("client_id", settings.clientId(), "grant_type", "authorization_code", "code", code,
-                "redirect_uri", settings.redirectUri().toString(), "code_verifier", verifier,
-                "client_secret", settings.clientSecret().value(), "scope", OidcSignIn.SCOPE)
-                .forEach((k, v) -> form.add(k + "=" + enc(v)));
-        HttpRequest request = HttpRequest.newBuilder(discovery().tokenEndpoint()).timeout(TIMEOUT)
+        fields.forEach((k, v) -> form.add(k + "=" + enc(v)));
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build();
         HttpResponse<String> r = send(request);
@@ -123,6 +144,28 @@ final class OidcProvider implements JWKSource<SecurityContext> {
             throw new OidcException("the token endpoint answered " + r.statusCode() + " " + body.path("error").asText("?") + codes);
         }
         return body;
+    }
+
+    /**
+     * A client assertion as Entra's certificate credentials page describes it: PS256, the certificate named by its
+     * SHA-256 thumbprint ({@code x5t#S256}), {@code aud} the token endpoint, {@code iss} = {@code sub} = the client id,
+     * a fresh {@code jti}, valid for five minutes.
+     */
+    private String assertion(CertificateFile cert, URI tokenEndpoint) {
+        if (!(cert.key() instanceof RSAPrivateKey key)) throw new OidcException("the certificate's key is not an RSA key");
+        Instant now = clock.instant();
+        try {
+            byte[] thumbprint = MessageDigest.getInstance("SHA-256").digest(cert.chain().get(0).getEncoded());
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.PS256).type(JOSEObjectType.JWT)
+                    .x509CertSHA256Thumbprint(Base64URL.encode(thumbprint)).build(),
+                    new JWTClaimsSet.Builder().audience(tokenEndpoint.toString()).issuer(settings.clientId())
+                            .subject(settings.clientId()).jwtID(UUID.randomUUID().toString()).issueTime(Date.from(now))
+                            .notBeforeTime(Date.from(now)).expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (GeneralSecurityException | JOSEException e) {
+            throw new OidcException("cannot sign the client assertion: " + e.getMessage());
+        }
     }
 
     private static URI endpoint(JsonNode doc, String key) {

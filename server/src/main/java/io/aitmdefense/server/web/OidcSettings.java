@@ -1,6 +1,8 @@
 package io.aitmdefense.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.aitmdefense.graph.auth.CertificateFile;
+import io.aitmdefense.graph.auth.TokenException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  * oidc:
  *   tenant: contoso.onmicrosoft.com        # the directory (tenant id or a verified domain); not common/organizations
  *   clientId: 6731de76-14a6-49ae-97bc-6eba6914391e
- *   clientSecretEnv: AITM_OIDC_SECRET      # or clientSecretFile: oidc-secret.txt (never the secret itself)
+ *   certificateFile: aitm-console.pfx      # the app's certificate (+ certificatePasswordFile), or a client secret:
+ *                                          # clientSecretEnv: AITM_OIDC_SECRET or clientSecretFile: … (never the secret)
  *   redirectUri: https://aitm.contoso.example/login/oidc/callback
  *   authority: https://login.microsoftonline.us   # optional: a national cloud (default login.microsoftonline.com)
  *   roles:                                 # app role values (the id token's roles claim) or group object ids (groups)
@@ -36,7 +39,7 @@ import java.util.regex.Pattern;
  * @param tenant as written: a tenant id (GUID) or a domain
  * @param roles for each role, the app role values and group ids that grant it; the highest matching role wins
  */
-public record OidcSettings(String tenant, String clientId, Secret clientSecret, URI redirectUri, URI authority,
+public record OidcSettings(String tenant, String clientId, ClientCredential credential, URI redirectUri, URI authority,
                            Map<Role, Set<String>> roles) {
     public static final URI GLOBAL_AUTHORITY = URI.create("https://login.microsoftonline.com");
     /** The callback path; the app registration's redirect URI must end with it. */
@@ -47,14 +50,27 @@ public record OidcSettings(String tenant, String clientId, Secret clientSecret, 
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DOMAIN = Pattern.compile("(?=.{1,253}$)([A-Za-z0-9-]{1,63}\\.)+[A-Za-z]{2,63}");
     private static final Set<String> MULTI_TENANT = Set.of("common", "organizations", "consumers");
-    private static final Set<String> KEYS = Set.of("tenant", "clientId", "clientSecretEnv", "clientSecretFile", "redirectUri",
-            "authority", "roles");
+    private static final Set<String> KEYS = Set.of("tenant", "clientId", "clientSecretEnv", "clientSecretFile",
+            "certificateFile", "certificatePasswordFile", "redirectUri", "authority", "roles");
+    private static final List<String> CREDENTIALS = List.of("certificateFile", "clientSecretFile", "clientSecretEnv");
 
-    /** The client secret; never printed. */
-    public record Secret(String value) {
+    /** How the console proves to Entra that it is the app when it redeems a code. */
+    public sealed interface ClientCredential {
+    }
+
+    /** A client secret; never printed. */
+    public record Secret(String value) implements ClientCredential {
         @Override
         public String toString() {
             return "[secret]";
+        }
+    }
+
+    /** The app's certificate and its private key (Microsoft's recommendation over a secret): signs a client assertion. */
+    public record Certificate(CertificateFile file) implements ClientCredential {
+        @Override
+        public String toString() {
+            return file.toString();
         }
     }
 
@@ -92,13 +108,13 @@ public record OidcSettings(String tenant, String clientId, Secret clientSecret, 
     public static Optional<OidcSettings> parse(JsonNode node, Path base, String file, UnaryOperator<String> env) {
         if (node == null || node.isMissingNode() || node.isNull()) return Optional.empty();
         String at = file + ": oidc.";
-        if (!node.isObject()) throw new IllegalArgumentException(file + ": oidc: a section with tenant, clientId, clientSecretEnv "
-                + "or clientSecretFile, redirectUri and roles");
+        if (!node.isObject()) throw new IllegalArgumentException(file + ": oidc: a section with tenant, clientId, certificateFile "
+                + "or clientSecretFile or clientSecretEnv, redirectUri and roles");
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (k.equals("clientSecret")) {
                 throw new IllegalArgumentException(at + "clientSecret: a client secret is a secret; put it in a file "
-                        + "(clientSecretFile) or an environment variable (clientSecretEnv)");
+                        + "(clientSecretFile) or an environment variable (clientSecretEnv), or use a certificate (certificateFile)");
             }
             if (!KEYS.contains(k)) throw new IllegalArgumentException(at + k + ": unknown key (known: "
                     + String.join(", ", KEYS.stream().sorted().toList()) + ")");
@@ -124,7 +140,7 @@ public record OidcSettings(String tenant, String clientId, Secret clientSecret, 
             throw new IllegalArgumentException(at + "authority: the host only, e.g. https://login.microsoftonline.us (got " + authority + ")");
         }
         authority = URI.create(authority.getScheme() + "://" + authority.getRawAuthority());
-        return Optional.of(new OidcSettings(tenant, clientId.toLowerCase(Locale.ROOT), secret(node, base, at, env), redirect,
+        return Optional.of(new OidcSettings(tenant, clientId.toLowerCase(Locale.ROOT), credential(node, base, at, env), redirect,
                 authority, roles(node.get("roles"), at)));
     }
 
@@ -168,24 +184,39 @@ public record OidcSettings(String tenant, String clientId, Secret clientSecret, 
         return out;
     }
 
-    private static Secret secret(JsonNode node, Path base, String at, UnaryOperator<String> env) {
-        boolean hasFile = node.hasNonNull("clientSecretFile");
-        boolean hasEnv = node.hasNonNull("clientSecretEnv");
-        if (hasFile == hasEnv) throw new IllegalArgumentException(at + "clientSecretFile/clientSecretEnv: name the client secret "
-                + "by exactly one of them");
-        if (hasEnv) {
-            String var = node.get("clientSecretEnv").asText();
-            String v = env.apply(var);
-            if (v == null || v.isBlank()) throw new IllegalArgumentException(at + "clientSecretEnv: the environment variable " + var + " is not set");
-            return new Secret(v.strip());
+    private static ClientCredential credential(JsonNode node, Path base, String at, UnaryOperator<String> env) {
+        List<String> named = CREDENTIALS.stream().filter(node::hasNonNull).toList();
+        if (named.size() != 1) throw new IllegalArgumentException(at + String.join("/", CREDENTIALS) + ": name the app's "
+                + "credential by exactly one of them" + (named.isEmpty() ? "" : " (got " + String.join(", ", named) + ")"));
+        if (node.has("certificatePasswordFile") && !named.get(0).equals("certificateFile")) {
+            throw new IllegalArgumentException(at + "certificatePasswordFile: only with certificateFile");
         }
-        Path f = base.resolve(node.get("clientSecretFile").asText());
-        try {
-            String v = Files.readString(f).strip();
-            if (v.isEmpty()) throw new IllegalArgumentException(at + "clientSecretFile: " + f + " is empty");
-            return new Secret(v);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(at + "clientSecretFile: cannot read " + f);
+        switch (named.get(0)) {
+            case "certificateFile" -> {
+                Optional<Path> password = node.hasNonNull("certificatePasswordFile")
+                        ? Optional.of(base.resolve(node.get("certificatePasswordFile").asText())) : Optional.empty();
+                try {
+                    return new Certificate(CertificateFile.load(base.resolve(node.get("certificateFile").asText()), password));
+                } catch (TokenException e) {
+                    throw new IllegalArgumentException(at + "certificateFile: " + e.getMessage());
+                }
+            }
+            case "clientSecretEnv" -> {
+                String var = node.get("clientSecretEnv").asText();
+                String v = env.apply(var);
+                if (v == null || v.isBlank()) throw new IllegalArgumentException(at + "clientSecretEnv: the environment variable " + var + " is not set");
+                return new Secret(v.strip());
+            }
+            default -> {
+                Path f = base.resolve(node.get("clientSecretFile").asText());
+                try {
+                    String v = Files.readString(f).strip();
+                    if (v.isEmpty()) throw new IllegalArgumentException(at + "clientSecretFile: " + f + " is empty");
+                    return new Secret(v);
+                } catch (IOException e) {
+                    throw new IllegalArgumentException(at + "clientSecretFile: cannot read " + f);
+                }
+            }
         }
     }
 

@@ -47,7 +47,7 @@ import java.util.function.UnaryOperator;
  *       with {@link #signInAs}: 302 back to the registered redirect URI with {@code code} and {@code state}; a
  *       redirect URI that is not registered, or a request without S256 PKCE, gets Entra's error page (400).</li>
  *   <li>{@code POST /{tenant}/oauth2/v2.0/token}: the authorization-code grant of a confidential client: checks the
- *       client secret, the code (single use, for that redirect URI) and the PKCE verifier, and answers in the shape of
+ *       client secret or the client assertion (signed by the {@link #registerCertificate registered certificate}), the code (single use, for that redirect URI) and the PKCE verifier, and answers in the shape of
  *       the token response of Microsoft's docs ({@code token-response.json}) with an {@code id_token} signed by the
  *       current key; errors in the shape of {@code token-error-*.json}.</li>
  * </ul>
@@ -81,6 +81,7 @@ public final class LocalEntra implements AutoCloseable {
     private volatile User user = User.withRoles("megan.bowen@contoso.example", "Aitm.Viewer");
     private volatile UnaryOperator<JWTClaimsSet.Builder> tamper = b -> b;
     private volatile Optional<RSAKey> nextKey = Optional.empty();
+    private volatile java.security.cert.X509Certificate certificate;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private boolean closed;
@@ -294,7 +295,10 @@ public final class LocalEntra implements AutoCloseable {
         if (!"authorization_code".equals(f.get("grant_type"))) {
             return new Reply(400, error("unsupported_grant_type", 70003, "AADSTS70003: The app requested an unsupported grant type."));
         }
-        if (!CLIENT_ID.equals(f.get("client_id")) || !SECRET.equals(f.get("client_secret"))) {
+        if (f.containsKey("client_assertion")) {
+            Optional<String> wrong = checkAssertion(f);
+            if (wrong.isPresent()) return new Reply(401, error("invalid_client", 700027, "AADSTS700027: " + wrong.get()));
+        } else if (!CLIENT_ID.equals(f.get("client_id")) || !SECRET.equals(f.get("client_secret"))) {
             return new Reply(401, error("invalid_client", 7000215, "AADSTS7000215: Invalid client secret provided. Ensure the "
                     + "secret being sent in the request is the client secret value, not the client secret ID."));
         }
@@ -318,6 +322,39 @@ public final class LocalEntra implements AutoCloseable {
         r.put("access_token", "eyJ0eXAiOiJKV1QiLCJub25jZSI6ImxvY2FsIiwiYWxnIjoiUlMyNTYifQ.local-graph-token." + UUID.randomUUID());
         r.put("id_token", idToken(g));
         return new Reply(200, r.toString());
+    }
+
+    /** Registers the app's certificate: client assertions signed by its key are then accepted. */
+    void registerCertificate(java.security.cert.X509Certificate c) {
+        certificate = c;
+    }
+
+    /** Why a client assertion is refused, as Entra checks it (certificate credentials page); empty when good. */
+    private Optional<String> checkAssertion(Map<String, String> f) {
+        if (certificate == null) return Optional.of("Client assertion contains an invalid signature: no certificate is registered.");
+        if (!"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(f.get("client_assertion_type"))) {
+            return Optional.of("client_assertion_type is not jwt-bearer.");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(f.get("client_assertion"));
+            byte[] thumbprint = java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+            if (!com.nimbusds.jose.util.Base64URL.encode(thumbprint).equals(jwt.getHeader().getX509CertSHA256Thumbprint())) {
+                return Optional.of("Client assertion contains an invalid signature. [Reason - The key was not found.]");
+            }
+            if (!jwt.verify(new com.nimbusds.jose.crypto.RSASSAVerifier((java.security.interfaces.RSAPublicKey) certificate.getPublicKey()))) {
+                return Optional.of("Client assertion failed signature validation.");
+            }
+            JWTClaimsSet c = jwt.getJWTClaimsSet();
+            String tokenUrl = authority() + "/" + TENANT + "/oauth2/v2.0/token";
+            if (!List.of(tokenUrl).equals(c.getAudience())) return Optional.of("The audience of the client assertion is not " + tokenUrl + ".");
+            if (!CLIENT_ID.equals(c.getIssuer()) || !CLIENT_ID.equals(c.getSubject())) return Optional.of("iss and sub must be the client id.");
+            if (c.getExpirationTime() == null || !c.getExpirationTime().toInstant().isAfter(clock.instant())) {
+                return Optional.of("The client assertion is not within its valid time range.");
+            }
+            return Optional.empty();
+        } catch (java.text.ParseException | JOSEException | java.security.GeneralSecurityException e) {
+            return Optional.of("The client assertion is not a signed JWT.");
+        }
     }
 
     private String idToken(Grant g) {

@@ -2,6 +2,8 @@ package io.aitmdefense.server.web;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import io.aitmdefense.graph.auth.CertificateFile;
+import io.aitmdefense.graph.testkit.SelfSignedCertificate;
 import io.aitmdefense.store.AuditLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,12 +176,32 @@ class OidcSignInTest {
     void aTenantNamedByItsDomainIsCheckedAgainstTheIdItsDiscoveryDocumentGives() throws Exception {
         console.close();
         OidcSettings s = entra.settings(Map.of(Role.RESPONDER, Set.of("Aitm.Responder")));
-        OidcSettings byDomain = new OidcSettings(LocalEntra.DOMAIN, s.clientId(), s.clientSecret(), s.redirectUri(), s.authority(), s.roles());
+        OidcSettings byDomain = new OidcSettings(LocalEntra.DOMAIN, s.clientId(), s.credential(), s.redirectUri(), s.authority(), s.roles());
         console = new TestConsole(dir.resolve("2"), clock, c -> c.withOidc(Optional.of(byDomain)));
         entra.signInAs(LocalEntra.User.withRoles("lee.gu@contoso.example", "Aitm.Responder"));
         assertThat(whoami(signIn("/"))).isEqualTo("lee.gu@contoso.example responder");
         assertThat(entra.requests()).contains("GET /" + LocalEntra.DOMAIN + "/v2.0/.well-known/openid-configuration");
         entra.nextIdToken(b -> b.claim("tid", "9188040d-6c67-4c5b-b112-36a304b66dad"));
+        assertRefused(signIn("/"), OidcRefusal.INVALID);
+    }
+
+    @Test
+    void withACertificateTheCodeIsRedeemedWithASignedClientAssertionInsteadOfASecret() throws Exception {
+        console.close();
+        SelfSignedCertificate app = SelfSignedCertificate.create(dir.resolve("certs"), "aitm-console");
+        SelfSignedCertificate other = SelfSignedCertificate.create(dir.resolve("certs"), "someone-else");
+        entra.registerCertificate(app.certificate());
+        OidcSettings s = entra.settings(Map.of(Role.ADMIN, Set.of("Aitm.Admin")));
+        OidcSettings.Certificate credential = new OidcSettings.Certificate(CertificateFile.load(app.pfx(), Optional.of(app.pfxPasswordFile())));
+        console = new TestConsole(dir.resolve("2"), clock, c -> c.withOidc(Optional.of(
+                new OidcSettings(s.tenant(), s.clientId(), credential, s.redirectUri(), s.authority(), s.roles()))));
+        entra.signInAs(LocalEntra.User.withRoles("adele.vance@contoso.example", "Aitm.Admin"));
+        assertThat(whoami(signIn("/"))).isEqualTo("adele.vance@contoso.example admin");
+        console.close();
+
+        OidcSettings.Certificate wrong = new OidcSettings.Certificate(CertificateFile.load(other.pem(), Optional.empty()));
+        console = new TestConsole(dir.resolve("3"), clock, c -> c.withOidc(Optional.of(
+                new OidcSettings(s.tenant(), s.clientId(), wrong, s.redirectUri(), s.authority(), s.roles()))));
         assertRefused(signIn("/"), OidcRefusal.INVALID);
     }
 
