@@ -54,7 +54,9 @@ final class IdTokenVerifier {
         } catch (ParseException e) {
             throw new OidcException("the id token is not a signed JWT");
         } catch (BadJOSEException | JOSEException e) {
-            throw new OidcException("the id token was refused: " + e.getMessage());
+            // the key set could not be fetched: say so, rather than blame the token
+            OidcRefusal why = e.getCause() instanceof OidcException o ? o.refusal() : OidcRefusal.INVALID;
+            throw new OidcException(why, "the id token was refused: " + e.getMessage());
         }
         try {
             String name = firstOf(claims, "preferred_username", "upn", "email").orElse(claims.getStringClaim("oid"));

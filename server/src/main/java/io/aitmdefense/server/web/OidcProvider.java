@@ -53,6 +53,8 @@ final class OidcProvider implements JWKSource<SecurityContext> {
     static final Duration KEYS_MAX_AGE = Duration.ofHours(24);
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final java.util.regex.Pattern ISSUER = java.util.regex.Pattern.compile(
+            "https?://[^/]+/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/v2\\.0/?");
 
     /** What the discovery document says of the tenant; {@code tenantId} is the GUID in its issuer. */
     record Discovery(String issuer, URI authorizationEndpoint, URI tokenEndpoint, URI jwksUri, String tenantId) {
@@ -85,8 +87,9 @@ final class OidcProvider implements JWKSource<SecurityContext> {
         JsonNode doc = json(get(uri), "the OpenID discovery document " + uri);
         String issuer = doc.path("issuer").asText("");
         // v2.0 issuer: {authority}/{tenant id}/v2.0; the tenant id is how a domain name resolves
-        String[] parts = URI.create(issuer).getPath().split("/");
-        String tenantId = parts.length > 1 ? parts[1].toLowerCase(Locale.ROOT) : "";
+        java.util.regex.Matcher m = ISSUER.matcher(issuer);
+        if (!m.matches()) throw new OidcException("the discovery document's issuer is not a v2.0 tenant issuer: " + issuer);
+        String tenantId = m.group(1).toLowerCase(Locale.ROOT);
         if (settings.tenantId().isPresent() && !settings.tenantId().get().equals(tenantId)) {
             throw new OidcException("the discovery document of tenant " + settings.tenant() + " names issuer " + issuer);
         }
@@ -170,13 +173,18 @@ final class OidcProvider implements JWKSource<SecurityContext> {
 
     private static URI endpoint(JsonNode doc, String key) {
         String v = doc.path(key).asText("");
-        if (v.isEmpty()) throw new OidcException("the discovery document has no " + key);
-        return URI.create(v);
+        try {
+            URI u = new URI(v);
+            if (u.getHost() == null) throw new OidcException("the discovery document's " + key + " is not a URL: '" + v + "'");
+            return u;
+        } catch (java.net.URISyntaxException e) {
+            throw new OidcException("the discovery document's " + key + " is not a URL: '" + v + "'");
+        }
     }
 
     private String get(URI uri) {
         HttpResponse<String> r = send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json").GET().build());
-        if (r.statusCode() != 200) throw new OidcException(uri.getPath() + " answered " + r.statusCode());
+        if (r.statusCode() != 200) throw new OidcException(OidcRefusal.UNAVAILABLE, uri.getPath() + " answered " + r.statusCode());
         return r.body();
     }
 
@@ -184,10 +192,10 @@ final class OidcProvider implements JWKSource<SecurityContext> {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new OidcException("cannot reach " + request.uri().getHost() + ": " + e.getClass().getSimpleName());
+            throw new OidcException(OidcRefusal.UNAVAILABLE, "cannot reach " + request.uri().getHost() + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OidcException("interrupted while calling " + request.uri().getHost());
+            throw new OidcException(OidcRefusal.UNAVAILABLE, "interrupted while calling " + request.uri().getHost());
         }
     }
 

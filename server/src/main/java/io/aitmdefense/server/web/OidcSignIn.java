@@ -99,7 +99,7 @@ final class OidcSignIn {
             authorize = provider.discovery().authorizationEndpoint();
         } catch (OidcException e) {
             LOG.warn("Entra sign-in unavailable: {}", e.getMessage());
-            refuse(ctx, OidcRefusal.UNAVAILABLE);
+            refuse(ctx, OidcRefusal.UNAVAILABLE); // nothing has been checked yet: whatever went wrong, Entra is out of reach
             return;
         }
         String id = random();
@@ -141,7 +141,7 @@ final class OidcSignIn {
             who = verifier.verify(idToken, p.nonce());
         } catch (OidcException e) {
             LOG.warn("Entra sign-in refused: {}", e.getMessage());
-            refuse(ctx, e.getMessage().startsWith("cannot reach") ? OidcRefusal.UNAVAILABLE : OidcRefusal.INVALID);
+            refuse(ctx, e.refusal());
             return;
         }
         Optional<Role> role = settings.roleOf(who.roles(), who.groups());

@@ -330,9 +330,16 @@ class OidcSignInTest {
 
     @Test
     void whenEntraCannotBeReachedTheSignInSaysSo() throws Exception {
+        Started s = begin("/");
+        String back = authorize(s);
         entra.close();
-        HttpResponse<String> r = console.send(console.request("/login/oidc"));
-        assertRefused(r, OidcRefusal.UNAVAILABLE);
+        assertRefused(callback(back, s.cookie()), OidcRefusal.UNAVAILABLE); // the token endpoint is gone
+        try (TestConsole fresh = new TestConsole(dir.resolve("2"), clock, c -> c.withOidc(Optional.of(
+                entra.settings(Map.of(Role.VIEWER, Set.of("Aitm.Viewer"))))))) {
+            HttpResponse<String> r = fresh.send(fresh.request("/login/oidc"));   // and so is the discovery document
+            assertThat(r.headers().firstValue("Location")).hasValue("/login?refused=" + OidcRefusal.UNAVAILABLE.code());
+            assertThat(session(r)).isEmpty();
+        }
     }
 
     static Map<String, String> query(URI u) {
