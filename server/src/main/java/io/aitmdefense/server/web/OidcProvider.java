@@ -20,6 +20,7 @@ import io.aitmdefense.graph.auth.CertificateFile;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The tenant's Entra endpoints as its OpenID discovery document names them, its signing keys, and the token request
@@ -53,7 +56,7 @@ final class OidcProvider implements JWKSource<SecurityContext> {
     static final Duration KEYS_MAX_AGE = Duration.ofHours(24);
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final java.util.regex.Pattern ISSUER = java.util.regex.Pattern.compile(
+    private static final Pattern ISSUER = Pattern.compile(
             "https?://[^/]+/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})/v2\\.0/?");
 
     /** What the discovery document says of the tenant; {@code tenantId} is the GUID in its issuer. */
@@ -87,7 +90,7 @@ final class OidcProvider implements JWKSource<SecurityContext> {
         JsonNode doc = json(get(uri), "the OpenID discovery document " + uri);
         String issuer = doc.path("issuer").asText("");
         // v2.0 issuer: {authority}/{tenant id}/v2.0; the tenant id is how a domain name resolves
-        java.util.regex.Matcher m = ISSUER.matcher(issuer);
+        Matcher m = ISSUER.matcher(issuer);
         if (!m.matches()) throw new OidcException("the discovery document's issuer is not a v2.0 tenant issuer: " + issuer);
         String tenantId = m.group(1).toLowerCase(Locale.ROOT);
         if (settings.tenantId().isPresent() && !settings.tenantId().get().equals(tenantId)) {
@@ -177,7 +180,7 @@ final class OidcProvider implements JWKSource<SecurityContext> {
             URI u = new URI(v);
             if (u.getHost() == null) throw new OidcException("the discovery document's " + key + " is not a URL: '" + v + "'");
             return u;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new OidcException("the discovery document's " + key + " is not a URL: '" + v + "'");
         }
     }

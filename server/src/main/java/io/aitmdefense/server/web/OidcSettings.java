@@ -1,13 +1,16 @@
 package io.aitmdefense.server.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.aitmdefense.graph.auth.CertificateFile;
 import io.aitmdefense.graph.auth.TokenException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -77,7 +80,7 @@ public record OidcSettings(String tenant, String clientId, ClientCredential cred
     public OidcSettings {
         EnumMap<Role, Set<String>> copy = new EnumMap<>(Role.class);
         roles.forEach((r, values) -> copy.put(r, Set.copyOf(values)));
-        roles = java.util.Collections.unmodifiableMap(copy);
+        roles = Collections.unmodifiableMap(copy);
     }
 
     /** The tenant id when the settings name it by id; empty when they name a domain (the discovery document says it). */
@@ -169,7 +172,7 @@ public record OidcSettings(String tenant, String clientId, ClientCredential cred
                 throw new IllegalArgumentException(at + "roles." + e.getKey() + ": unknown role (known: admin, responder, viewer)");
             }
             JsonNode list = e.getValue().isTextual()
-                    ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode().add(e.getValue()) : e.getValue();
+                    ? JsonNodeFactory.instance.arrayNode().add(e.getValue()) : e.getValue();
             if (!list.isArray() || list.isEmpty()) {
                 throw new IllegalArgumentException(at + "roles." + e.getKey() + ": a list of app role values or group ids");
             }
@@ -232,7 +235,7 @@ public record OidcSettings(String tenant, String clientId, ClientCredential cred
         URI u;
         try {
             u = new URI(v);
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalArgumentException(at + key + ": '" + v + "' is not a URL");
         }
         if (u.getHost() == null || !("https".equals(u.getScheme()) || "http".equals(u.getScheme()) && loopback(u.getHost()))) {

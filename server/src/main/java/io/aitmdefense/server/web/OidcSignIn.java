@@ -21,6 +21,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.aitmdefense.model.SafeText.html;
 
@@ -53,7 +55,7 @@ final class OidcSignIn {
 
     private static final Logger LOG = LoggerFactory.getLogger(OidcSignIn.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final java.util.regex.Pattern AADSTS = java.util.regex.Pattern.compile("AADSTS\\d+");
+    private static final Pattern AADSTS = Pattern.compile("AADSTS\\d+");
 
     /** One sign-in in progress. */
     private record Pending(String state, String nonce, String verifier, String next, Instant started) {
@@ -127,9 +129,9 @@ final class OidcSignIn {
         }
         if (ctx.queryParam("error") != null || ctx.queryParam("code") == null) {
             // Entra's error_description names the user; the log keeps only the error and its AADSTS code
-            java.util.regex.Matcher code = AADSTS.matcher(Optional.ofNullable(ctx.queryParam("error_description")).orElse(""));
-            LOG.warn("Entra sign-in refused by Entra: {} {}", Optional.ofNullable(ctx.queryParam("error")).orElse("no code"),
-                    code.find() ? code.group() : "");
+            Matcher code = AADSTS.matcher(Optional.ofNullable(ctx.queryParam("error_description")).orElse(""));
+            String error = Optional.ofNullable(ctx.queryParam("error")).filter(e -> e.matches("[a-z_]{1,64}")).orElse("no code");
+            LOG.warn("Entra sign-in refused by Entra: {} {}", error, code.find() ? code.group() : "");
             refuse(ctx, OidcRefusal.DENIED);
             return;
         }
