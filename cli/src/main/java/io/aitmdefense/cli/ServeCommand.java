@@ -88,6 +88,8 @@ final class ServeCommand implements Callable<Integer> {
         System.err.println(service.newTokenFile().isPresent()
                 ? "aitm serve: the admin token is in " + tokenFile + " (shown nowhere else; keep it secret)"
                 : "aitm serve: the admin token was written to " + tokenFile + " at first start");
+        settings.oidc().ifPresent(o -> System.err.println("aitm serve: sign-in with Entra ID (" + o.tenant() + "), redirect URI "
+                + o.redirectUri() + " (register it on the app: docs/console.md)"));
         service.canaryPaths().forEach((tenant, path) -> System.err.println("aitm serve: sign-in page canary of tenant "
                 + tenant + ": <public URL of this service>" + path + " (aitm harden canary --url … writes its CSS)"));
         if (demo) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.aitmdefense.detect.config.Thresholds;
 import io.aitmdefense.server.api.PostureSource;
 import io.aitmdefense.server.notify.NotifyTarget;
+import io.aitmdefense.server.web.OidcSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ import java.util.TreeMap;
  *   - {type: teams, name: soc, urlFile: teams-webhook.txt}
  *   - {type: slack, urlEnv: AITM_SLACK_WEBHOOK}
  * posture: {exports: [ca-export], breakGlass: [object ids]}   # for /api/v1/posture
+ * oidc: {tenant: contoso.onmicrosoft.com, clientId: …, certificateFile: aitm-console.pfx,  # optional: sign-in with
+ *        redirectUri: https://aitm.contoso.example/login/oidc/callback,                      # Entra ID ({@link OidcSettings})
+ *        roles: {admin: [Aitm.Admin], responder: [Aitm.Responder], viewer: [Aitm.Viewer]}}
  * </pre>
  * Several tenants (an MSSP): {@code tenants:} instead of {@code config:} and {@code sources:}, each entry with its
  * {@code name}, {@code config}, {@code sources} and optionally {@code canary}. Each tenant gets an engine and incident tracker of its own: its
@@ -50,19 +54,28 @@ import java.util.TreeMap;
 public record ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
                             Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants,
                             boolean trustForwardedFor, List<NotifyTarget> notifyTargets, String consoleUrl,
-                            Optional<PostureSource> posture) {
+                            Optional<PostureSource> posture, Optional<OidcSettings> oidc) {
 
-    /** Settings without notifications or posture, taking a visitor's address from the connection. */
+    /** Settings without Entra sign-in. */
+    public ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
+                         Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants,
+                         boolean trustForwardedFor, List<NotifyTarget> notifyTargets, String consoleUrl,
+                         Optional<PostureSource> posture) {
+        this(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants, trustForwardedFor,
+                notifyTargets, consoleUrl, posture, Optional.empty());
+    }
+
+    /** Settings without notifications, posture or Entra sign-in, taking a visitor's address from the connection. */
     public ServeSettings(Path data, Optional<String> database, String host, int port, Duration allowedLateness,
                          Duration snapshotEvery, Duration pollEvery, Duration idleAfter, List<TenantSpec> tenants) {
         this(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants, false, List.of(),
-                "http://" + host + ":" + port, Optional.empty());
+                "http://" + host + ":" + port, Optional.empty(), Optional.empty());
     }
 
     /** The same settings behind a reverse proxy that sets X-Forwarded-For (or not). */
     public ServeSettings withTrustForwardedFor(boolean trust) {
         return new ServeSettings(data, database, host, port, allowedLateness, snapshotEvery, pollEvery, idleAfter, tenants,
-                trust, notifyTargets, consoleUrl, posture);
+                trust, notifyTargets, consoleUrl, posture, oidc);
     }
 
     /**
@@ -98,7 +111,7 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
     }
 
     private static final Set<String> TOP = Set.of("data", "database", "listen", "config", "engine", "sources", "tenants",
-            "canary", "trustForwardedFor", "url", "notify", "posture");
+            "canary", "trustForwardedFor", "url", "notify", "posture", "oidc");
     private static final Set<String> TENANT = Set.of("name", "config", "sources", "canary");
     private static final Set<String> ENGINE = Set.of("allowedLateness", "snapshotEvery", "pollEvery", "idleAfter");
     private static final Map<String, Set<String>> SOURCE_KEYS = Map.of(
@@ -179,7 +192,8 @@ public record ServeSettings(Path data, Optional<String> database, String host, i
                 duration(engine, "allowedLateness", "3h", f), duration(engine, "snapshotEvery", "30s", f),
                 duration(engine, "pollEvery", "2s", f), duration(engine, "idleAfter", "10m", f), tenants,
                 root.path("trustForwardedFor").asBoolean(false), NotifyTarget.parse(root.path("notify"), base, f),
-                root.path("url").asText("http://" + listen), PostureSource.parse(root.get("posture"), base, f));
+                root.path("url").asText("http://" + listen), PostureSource.parse(root.get("posture"), base, f),
+                OidcSettings.parse(root.get("oidc"), base, f));
     }
 
     /** A tenant's config and sources; a Graph or Management source without {@code microsoft:} uses the tenant file. */

@@ -113,7 +113,7 @@ public final class Service implements AutoCloseable {
             ServerContext context = ServerContext.of(settings.host(), settings.port(), db,
                             () -> pipelines.stream().flatMap(p -> p.sourceStatus().stream()).toList(), clock)
                     .withEvents(events).withPublicUrl(settings.consoleUrl()).withPosture(settings.posture())
-                    .withContainment(containment);
+                    .withContainment(containment).withOidc(settings.oidc());
             ApiServer api = ApiServer.start(canary.map(context::withCanary).orElse(context));
             return new Service(settings, clock, db, pipelines, containment, api, notifier, token, wake);
         } catch (IOException | RuntimeException e) {

@@ -24,12 +24,14 @@ import java.util.regex.Pattern;
 /**
  * The app's certificate and private key, from a PFX/PKCS#12 file (what the Entra and Azure portals export) or a
  * PEM file holding both the certificate and an unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}) or PKCS#1
- * ({@code BEGIN RSA PRIVATE KEY}) key (what {@code az ad sp create-for-rbac --create-cert} writes).
+ * ({@code BEGIN RSA PRIVATE KEY}) key (what {@code az ad sp create-for-rbac --create-cert} writes). Public for the
+ * console's Entra sign-in, which signs its client assertions with the same kind of certificate.
  */
-record CertificateFile(PrivateKey key, List<X509Certificate> chain) {
+public record CertificateFile(PrivateKey key, List<X509Certificate> chain) {
     private static final Pattern PEM = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
 
-    static CertificateFile load(Path file, Optional<Path> passwordFile) {
+    /** @throws TokenException naming the file and what is wrong with it */
+    public static CertificateFile load(Path file, Optional<Path> passwordFile) {
         byte[] bytes;
         char[] password;
         try {

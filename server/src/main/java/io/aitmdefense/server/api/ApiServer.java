@@ -44,7 +44,7 @@ public final class ApiServer implements AutoCloseable {
             config.jetty.host = context.host();
             config.jetty.port = context.port();
             config.startup.showJavalinBanner = false;
-            WebSecurity.install(config.routes, context.db().users(), sessions);
+            WebSecurity.install(config.routes, context.db(), sessions, context.clock(), context.oidc());
             ConsoleRoutes.register(config.routes, context, reports);
             sources.register(config.routes);
             IncidentsApi.register(config.routes, context);

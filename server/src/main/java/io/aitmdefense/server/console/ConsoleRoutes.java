@@ -5,6 +5,7 @@ import io.aitmdefense.server.api.PostureReports;
 import io.aitmdefense.server.api.ServerContext;
 import io.aitmdefense.server.contain.Containment;
 import io.aitmdefense.server.contain.PlanView;
+import io.aitmdefense.server.web.OidcRefusal;
 import io.aitmdefense.server.web.Principal;
 import io.aitmdefense.server.web.Role;
 import io.aitmdefense.server.web.WebSession;
@@ -55,7 +56,8 @@ public final class ConsoleRoutes {
     }
 
     private void login(Context ctx) {
-        html(ctx, LoginPage.render(ctx.queryParam("next"), ctx.queryParam("failed") != null));
+        html(ctx, LoginPage.render(ctx.queryParam("next"), ctx.queryParam("failed") != null,
+                OidcRefusal.of(ctx.queryParam("refused")), context.oidc().isPresent()));
     }
 
     private void queue(Context ctx) {

@@ -2,6 +2,7 @@ package io.aitmdefense.server.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aitmdefense.store.ConsoleUsers;
+import io.aitmdefense.store.Database;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -10,8 +11,10 @@ import io.javalin.http.HttpStatus;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,24 +44,34 @@ public final class WebSecurity {
 
     private final ConsoleUsers users;
     private final Sessions sessions;
+    private final SignInAudit audit;
 
-    private WebSecurity(ConsoleUsers users, Sessions sessions) {
+    private WebSecurity(ConsoleUsers users, Sessions sessions, SignInAudit audit) {
         this.users = users;
         this.sessions = sessions;
+        this.audit = audit;
     }
 
-    /** Installs the filter, {@code POST /login}, {@code POST /logout} and the JSON error answers of {@code /api}. */
-    public static void install(RoutesConfig routes, ConsoleUsers users, Sessions sessions) {
-        WebSecurity s = new WebSecurity(users, sessions);
+    /**
+     * Installs the filter, {@code POST /login}, {@code POST /logout}, the JSON error answers of {@code /api}, and with
+     * {@code oidc} the Entra sign-in ({@code GET /login/oidc} and its callback). Every sign-in is audited on the chain
+     * {@code console-sign-ins}.
+     */
+    public static void install(RoutesConfig routes, Database db, Sessions sessions, Clock clock, Optional<OidcSettings> oidc) {
+        SignInAudit audit = new SignInAudit(db.audit(), clock);
+        WebSecurity s = new WebSecurity(db.users(), sessions, audit);
         routes.before(s::filter);
         routes.post("/login", s::login);
         routes.post("/logout", s::logout);
+        oidc.ifPresent(o -> new OidcSignIn(o, HttpClient.newBuilder().connectTimeout(OidcProvider.TIMEOUT).build(), sessions,
+                audit, clock).register(routes));
         routes.exception(HttpResponseException.class, WebSecurity::refusal);
     }
 
-    /** Routes anyone may call: monitoring, the sign-in itself, static files, and the reserved canary beacons. */
+    /** Routes anyone may call: monitoring, the sign-ins, static files, and the reserved canary beacons. */
     public static boolean isPublic(HandlerType method, String path) {
         return path.equals("/api/v1/health") || path.equals("/login") && (method == HandlerType.GET || method == HandlerType.POST)
+                || OidcSignIn.isRoute(path) && method == HandlerType.GET
                 || path.startsWith("/static/") || path.startsWith("/canary/");
     }
 
@@ -90,26 +103,28 @@ public final class WebSecurity {
             return;
         }
         sessions.end(ctx.cookie(COOKIE));
-        Sessions.Started started = sessions.start(new Principal(user.get().name(), Role.of(user.get().role())));
-        ctx.header("Set-Cookie", cookie(ctx, started.id(), -1));
+        Principal who = new Principal(user.get().name(), Role.of(user.get().role()));
+        Sessions.Started started = sessions.start(who);
+        audit.signedIn(who, "token", "");
+        ctx.header("Set-Cookie", sessionCookie(ctx, started.id(), -1));
         ctx.redirect(next, HttpStatus.SEE_OTHER);
     }
 
     private void logout(Context ctx) {
         sessions.end(ctx.cookie(COOKIE));
-        ctx.header("Set-Cookie", cookie(ctx, "", 0));
+        ctx.header("Set-Cookie", sessionCookie(ctx, "", 0));
         ctx.redirect("/login", HttpStatus.SEE_OTHER);
     }
 
     /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure whenever the console is on https. */
-    private static String cookie(Context ctx, String value, int maxAge) {
+    static String sessionCookie(Context ctx, String value, int maxAge) {
         StringBuilder c = new StringBuilder(COOKIE).append('=').append(value).append("; Path=/; HttpOnly; SameSite=Strict");
         if (maxAge >= 0) c.append("; Max-Age=").append(maxAge);
         if (https(ctx)) c.append("; Secure");
         return c.toString();
     }
 
-    private static boolean https(Context ctx) {
+    static boolean https(Context ctx) {
         return "https".equalsIgnoreCase(ctx.scheme()) || "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto"));
     }
 

@@ -57,7 +57,7 @@ class PostureHardenBrowserTest {
         Path logs = HardenFixture.signIns(dir.resolve("fixture"));
         SOURCES.set(List.of(source(5, Optional.empty())));
         console = new TestConsole(dir.resolve("console"), c -> new ServerContext(c.host(), c.port(), c.db(), SOURCES::get,
-                c.clock(), c.events(), c.publicUrl(), Optional.of(HardenFixture.source(List.of(logs))), c.containment(), c.canary()));
+                c.clock(), c.events(), c.publicUrl(), Optional.of(HardenFixture.source(List.of(logs))), c.containment(), c.canary(), c.oidc()));
         viewerToken = console.user("vera", "viewer");
         Files.createDirectories(SHOTS);
     }

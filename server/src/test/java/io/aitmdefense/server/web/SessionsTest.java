@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionsTest {
     /** A clock the test moves by hand. */
     static final class HandClock extends Clock {
-        Instant now = Instant.parse("2026-11-20T09:00:00Z");
+        volatile Instant now = Instant.parse("2026-11-20T09:00:00Z");
 
         @Override
         public ZoneId getZone() {

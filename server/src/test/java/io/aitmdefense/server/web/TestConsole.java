@@ -29,10 +29,20 @@ public final class TestConsole implements AutoCloseable {
     public final HttpClient http = HttpClient.newHttpClient();
 
     public TestConsole(Path dir, UnaryOperator<ServerContext> context) throws Exception {
+        this(dir, Clock.systemUTC(), context);
+    }
+
+    /** A console whose sessions and sign-ins run on {@code clock}. */
+    public TestConsole(Path dir, Clock clock, UnaryOperator<ServerContext> context) throws Exception {
+        this(dir, 0, clock, context);
+    }
+
+    /** A console on {@code port} (0: a free one), its sessions and sign-ins running on {@code clock}. */
+    public TestConsole(Path dir, int port, Clock clock, UnaryOperator<ServerContext> context) throws Exception {
         db = Database.embedded(dir.resolve("db"));
         AdminToken.ensure(db, dir, NOW);
         adminToken = Files.readString(dir.resolve(AdminToken.FILE)).trim();
-        api = ApiServer.start(context.apply(ServerContext.of("127.0.0.1", 0, db, List::of, Clock.systemUTC())));
+        api = ApiServer.start(context.apply(ServerContext.of("127.0.0.1", port, db, List::of, clock)));
         base = "http://127.0.0.1:" + api.port();
     }
 
