@@ -82,6 +82,9 @@ public final class LocalTenant implements AutoCloseable {
     final ArrayNode signIns = JSON.createArrayNode();
     final ArrayNode audits = JSON.createArrayNode();
     boolean p2 = true;
+    /** The default sign-in experience's custom CSS (company branding); null: the tenant has none (404). */
+    private volatile String brandingCss;
+    static final String ORGANIZATION = "84841066-274d-4ec0-a5c1-276be684bdd3";
     /** Milliseconds each answer waits, to stand in for the service's latency (benchmarks). */
     private volatile long latencyMillis;
     /** Identity Protection's limit of one request per second per tenant, answered with 429 and no Retry-After. */
@@ -226,6 +229,11 @@ public final class LocalTenant implements AutoCloseable {
         mailboxes.get(upn.toLowerCase()).put("ForwardingSmtpAddress", "smtp:" + address).put("DeliverToMailboxAndForward", true);
     }
 
+    /** The custom CSS of the tenant's company branding, as {@code aitm harden canary} or a person left it. */
+    public void brandingCss(String css) {
+        brandingCss = css;
+    }
+
     public ObjectNode user(String key) {
         return users.get(key.toLowerCase().equals(key) ? key : key.toLowerCase());
     }
@@ -250,6 +258,11 @@ public final class LocalTenant implements AutoCloseable {
             if (a.retryAfter != null) ex.getResponseHeaders().add("Retry-After", a.retryAfter);
             if (a.body.isMissingNode()) {
                 ex.sendResponseHeaders(a.status, -1);
+            } else if (a.body.isTextual()) { // a stream property (the branding's custom CSS)
+                byte[] bytes = a.body.asText().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/css");
+                ex.sendResponseHeaders(a.status, bytes.length);
+                ex.getResponseBody().write(bytes);
             } else {
                 byte[] bytes = JSON.writeValueAsBytes(a.body);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -330,6 +343,16 @@ public final class LocalTenant implements AutoCloseable {
                         .put("roleTemplateId", UUID.nameUUIDFromBytes(role.getBytes(StandardCharsets.UTF_8)).toString());
             }
             return list(v);
+        }
+        if (p.equals("/organization") && method.equals("GET")) {
+            ArrayNode v = JSON.createArrayNode();
+            v.addObject().put("id", ORGANIZATION);
+            return list(v);
+        }
+        if (p.equals("/organization/" + ORGANIZATION + "/branding/localizations/0/customCSS") && method.equals("GET")) {
+            String css = brandingCss;
+            return css == null ? error(404, "Request_ResourceNotFound", "Resource not found for the segment 'customCSS'.")
+                    : new Answer(200, com.fasterxml.jackson.databind.node.TextNode.valueOf(css), null);
         }
         if (p.equals("/subscribedSkus")) {
             ArrayNode v = JSON.createArrayNode();
