@@ -109,14 +109,14 @@ public final class RespondRunCommand implements Callable<Integer> {
 
     private int run(Findings f, RespondSettings settings, TenantApi api, AuditTrail trail, String who, String[] current)
             throws Exception {
-        UserFacts facts = UserFactsReader.read(api, f.user());
+        UserFacts facts = UserFactsReader.read(api, f);
         Plan plan = new Planner().plan(f, Optional.of(facts), incident.planOptions(settings), Clock.systemUTC().instant());
         Approval approval = Approval.none();
         Optional<AutoPolicy.Decision> decision = Optional.empty();
         if (auto) {
             decision = Optional.of(settings.auto().decide(f));
             if (decision.get().automatic()) {
-                approval = Approval.automatic(String.join("+", settings.auto().detections()));
+                approval = decision.get().approval();
                 who = "policy:respond.auto";
             }
         } else if (approve != null) {
