@@ -66,7 +66,7 @@ public final class RespondRunCommand implements Callable<Integer> {
     @Option(names = "--approve", arity = "0..1", fallbackValue = "*", split = ",", paramLabel = "STEP",
             description = {"Approve every step (bare --approve) or the steps named (--approve=disable,revoke).",
                     "Step ids: disable, revoke, confirm, rule[-N], forwarding[-N], method[-N], grant[-N], app[-N],",
-                    "password, enable."})
+                    "password, block, block-url, enable."})
     List<String> approve;
 
     @Option(names = "--auto", description = "Run the reversible steps if the tenant file's respond.auto policy covers this incident.")
