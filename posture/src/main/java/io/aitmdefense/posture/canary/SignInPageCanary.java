@@ -15,7 +15,7 @@ public record SignInPageCanary(CanaryStatus status, Optional<String> url, Option
 
     public static SignInPageCanary notChecked() {
         return new SignInPageCanary(CanaryStatus.NOT_CHECKED, Optional.empty(), Optional.empty(), "",
-                "Not checked: give the tenant (--config) or the branding's custom CSS (--branding FILE).");
+                "Not checked: the sign-in page's branding was not read (aitm posture --config tenant.yaml, or --branding custom.css).");
     }
 
     /** The canary of {@code css} (empty: the tenant has no custom CSS), compared with {@code expected} when given. */
