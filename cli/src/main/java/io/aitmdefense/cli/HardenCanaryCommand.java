@@ -7,6 +7,9 @@ import io.aitmdefense.harden.apply.AuditTrail;
 import io.aitmdefense.harden.apply.TenantWriteException;
 import io.aitmdefense.harden.canary.BrandingCanary;
 import io.aitmdefense.harden.canary.CanaryCss;
+import io.aitmdefense.posture.canary.CanaryBlock;
+import io.aitmdefense.posture.canary.CanaryStatus;
+import io.aitmdefense.posture.canary.SignInPageCanary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,10 +35,11 @@ import java.util.concurrent.Callable;
                 "tenant's users can reach. With --config the tenant's custom CSS is read through",
                 "Graph and the canary block merged into it (your own rules are kept); nothing is",
                 "written without --approve, and every write is audited and read back. --check",
-                "only says whether the tenant's branding carries a canary. --out writes the CSS",
+                "only says whether the tenant's branding carries a canary (with --url: this",
+                "one, not an older token or another host's). --out writes the CSS",
                 "to a file instead, to upload by hand (Entra admin center, Company branding).",
                 ""},
-        footer = {"", "Exit status: 0 done (or nothing to do), 1 no canary installed (--check) or a write refused,",
+        footer = {"", "Exit status: 0 done (or nothing to do), 1 no canary or a stale one (--check) or a write refused,",
                 "2 bad usage."},
         sortOptions = false, usageHelpAutoWidth = true)
 final class HardenCanaryCommand implements Callable<Integer> {
@@ -49,7 +53,7 @@ final class HardenCanaryCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the CSS to this file instead of the tenant.")
     Optional<Path> out = Optional.empty();
 
-    @Option(names = "--check", description = "Only report whether the tenant's branding carries a canary (needs --config).")
+    @Option(names = "--check", description = "Only report whether the tenant's branding carries a canary, this --url's when given (needs --config).")
     boolean check;
 
     @Option(names = "--approve", description = "Write to the tenant (default: dry-run).")
@@ -89,10 +93,9 @@ final class HardenCanaryCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         if (check) {
-            Optional<String> installed = branding.installed();
-            o.println(installed.map(u -> "The tenant's sign-in page carries the canary " + u)
-                    .orElse("The tenant's sign-in page carries no aitm canary."));
-            return installed.isPresent() ? ExitCodes.OK : ExitCodes.FINDINGS;
+            SignInPageCanary canary = branding.check(url.map(URI::toString));
+            o.println("Sign-in page canary: " + canary.status().label() + ". " + canary.detail());
+            return canary.status() == CanaryStatus.PRESENT ? ExitCodes.OK : ExitCodes.FINDINGS;
         }
         BrandingCanary.Change change = branding.plan(url.get());
         if (change.unchanged()) {
@@ -101,7 +104,7 @@ final class HardenCanaryCommand implements Callable<Integer> {
         }
         o.println((approve ? "Writing" : "Dry run:") + " PUT " + change.path() + " (text/css, "
                 + change.wanted().length() + " bytes; was " + change.current().length() + ")");
-        o.println(CanaryCss.url(change.current()).map(u -> "  replaces the canary " + u).orElse("  adds the canary block; the tenant's own rules are kept"));
+        o.println(CanaryBlock.url(change.current()).map(u -> "  replaces the canary " + u).orElse("  adds the canary block; the tenant's own rules are kept"));
         if (!approve) {
             o.println("Run again with --approve to send it.");
             return ExitCodes.OK;

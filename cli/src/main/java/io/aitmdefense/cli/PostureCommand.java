@@ -1,5 +1,9 @@
 package io.aitmdefense.cli;
 
+import io.aitmdefense.graph.MicrosoftClients;
+import io.aitmdefense.graph.config.MicrosoftSettings;
+import io.aitmdefense.graph.config.SettingsException;
+import io.aitmdefense.harden.canary.BrandingCanary;
 import io.aitmdefense.posture.assess.Check;
 import io.aitmdefense.posture.assess.PostureAssessment;
 import io.aitmdefense.posture.assess.PostureAssessor;
@@ -7,6 +11,8 @@ import io.aitmdefense.posture.assess.PostureHtmlReport;
 import io.aitmdefense.posture.assess.PostureJsonReport;
 import io.aitmdefense.posture.assess.PostureTextReport;
 import io.aitmdefense.posture.assess.Severity;
+import io.aitmdefense.posture.canary.CanaryBlock;
+import io.aitmdefense.posture.canary.SignInPageCanary;
 import io.aitmdefense.posture.read.CaExportReader;
 import io.aitmdefense.posture.read.CaReadResult;
 import io.aitmdefense.posture.read.ReadProblem;
@@ -43,8 +49,12 @@ import java.util.concurrent.Callable;
                 "  - what a replayed cookie or refresh token gets per persona and target,",
                 "    evaluated like What If from an unregistered Linux or Windows host on a",
                 "    hosting network at medium sign-in risk;",
-                "  - findings with stable ids (AITM-CA-nnn); --explain ID says why and the fix.",
-                "How to export: docs/posture-export.md. Nothing leaves this machine.",
+                "  - findings with stable ids (AITM-CA-nnn); --explain ID says why and the fix;",
+                "  - the sign-in page canary in the company branding (docs/canary.md): read",
+                "    through Graph with --config, or from a saved custom CSS with --branding;",
+                "    without either it is reported as not checked.",
+                "How to export: docs/posture-export.md. Nothing leaves this machine (--config",
+                "only reads the tenant's branding).",
                 ""},
         subcommands = {
                 PostureWhatIfCommand.class,
@@ -70,6 +80,17 @@ final class PostureCommand implements Callable<Integer> {
     @Option(names = "--protected-action-context", paramLabel = "cN", split = ",",
             description = "Authentication contexts your protected actions on CA management require, if known.")
     List<String> protectedActionContexts = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "tenant.yaml whose microsoft: section connects to Graph: read the sign-in page's custom CSS (needs OrganizationalBranding.Read.All).")
+    Optional<Path> config = Optional.empty();
+
+    @Option(names = "--branding", paramLabel = "FILE", description = "A saved copy of the sign-in page's custom CSS, instead of --config.")
+    Optional<Path> branding = Optional.empty();
+
+    @Option(names = "--canary-url", paramLabel = "URL",
+            description = "This tenant's canary image URL (aitm serve prints it): a canary pointing elsewhere is stale.")
+    Optional<String> canaryUrl = Optional.empty();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Also write posture.json and posture.html to DIR.")
     Optional<Path> out = Optional.empty();
@@ -109,6 +130,25 @@ final class PostureCommand implements Callable<Integer> {
             stderr.println("aitm posture: give the export folder or files (see docs/posture-export.md)");
             return ExitCodes.USAGE;
         }
+        if (config.isPresent() && branding.isPresent()) {
+            stderr.println("aitm posture: give either --config (the branding read through Graph) or --branding (a saved CSS file), not both");
+            return ExitCodes.USAGE;
+        }
+        if (branding.isPresent() && !Files.isRegularFile(branding.get())) {
+            stderr.println("aitm posture: --branding " + branding.get() + ": no such file");
+            return ExitCodes.USAGE;
+        }
+        if (canaryUrl.isPresent() && !CanaryBlock.isImageUrl(canaryUrl.get())) {
+            stderr.println("aitm posture: --canary-url must be https://HOST/canary/TOKEN.gif (aitm serve prints it at start), not " + canaryUrl.get());
+            return ExitCodes.USAGE;
+        }
+        SignInPageCanary canary;
+        try {
+            canary = canary();
+        } catch (SettingsException e) {
+            stderr.println("aitm posture: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         List<Path> inputs = new ArrayList<>(exports);
         directory.ifPresent(inputs::add);
         // a missing path is reported by the reader like any unreadable input and the rest is read, as detect does
@@ -123,7 +163,7 @@ final class PostureCommand implements Callable<Integer> {
         }
         Set<String> contexts = new LinkedHashSet<>(protectedActionContexts);
         PostureAssessment assessment = new PostureAssessor().assess(read.snapshot(),
-                new PostureAssessor.Options(new LinkedHashSet<>(breakGlass), contexts, clock));
+                new PostureAssessor.Options(new LinkedHashSet<>(breakGlass), contexts, clock, canary));
         if (json) {
             stdout.println(PostureJsonReport.write(assessment));
         } else {
@@ -134,13 +174,24 @@ final class PostureCommand implements Callable<Integer> {
         return read.errors().isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED_INPUT;
     }
 
+    /** The canary in the branding: the same Graph read as {@code harden canary --check}, or the saved file. */
+    private SignInPageCanary canary() throws IOException, SettingsException {
+        if (config.isPresent()) {
+            return new BrandingCanary(MicrosoftClients.connect(MicrosoftSettings.load(config.get())).graph()).check(canaryUrl);
+        }
+        if (branding.isPresent()) {
+            return SignInPageCanary.of(Files.readString(branding.get(), StandardCharsets.UTF_8), branding.get().toString(), canaryUrl);
+        }
+        return SignInPageCanary.notChecked();
+    }
+
     private void writeReports(PostureAssessment assessment, Path dir, List<Path> inputs, PrintStream stdout) throws IOException {
         Files.createDirectories(dir);
         Path jsonFile = dir.resolve("posture.json");
         Path htmlFile = dir.resolve("posture.html");
         for (Path target : List.of(jsonFile, htmlFile)) {
             for (Path input : inputs) {
-                if (Files.exists(input) && Files.isRegularFile(input) && Files.isSameFile(input, target)) {
+                if (Files.isRegularFile(input) && Files.exists(target) && Files.isSameFile(input, target)) {
                     throw new IllegalArgumentException(target + " is one of the inputs; choose another --out folder");
                 }
             }

@@ -4,7 +4,9 @@ import io.aitmdefense.simulate.OutputFormat;
 import io.aitmdefense.simulate.Simulation;
 import io.aitmdefense.simulate.SimulationReport;
 import io.aitmdefense.simulate.SimulationSpec;
+import io.aitmdefense.simulate.canary.CanaryHits;
 import io.aitmdefense.simulate.truth.CampaignTruth;
+import io.aitmdefense.simulate.truth.TargetedUser;
 import io.aitmdefense.simulate.write.WrittenFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +44,8 @@ import java.util.concurrent.Callable;
                 "  graph  Graph beta pages {\"value\":[...]} of signIns, directoryAudits,",
                 "         riskDetections",
                 "  ual    Office 365 Management Activity API records (Exchange)",
+                "OUT/canary-hits.ndjson holds the sign-in page canary's image loads: Microsoft's",
+                "page for every typed password, a kit's page before each proxied sign-in.",
                 "OUT/truth.json lists every campaign, victim, stage time, attacker",
                 "infrastructure and attacker record id. OUT/tenant.yaml is the tenant context",
                 "its admins would give the detector:",
@@ -115,8 +119,15 @@ final class SimulateCommand implements Callable<Integer> {
                 report.totalRows() / Math.max(seconds, 1e-3));
         for (CampaignTruth c : report.truth().campaigns()) {
             out.printf("%s %s: %d victim(s) from %s%n", c.id(), c.technique(), c.victims().size(), c.infrastructure().ips());
+            if (c.pageDomain().isEmpty()) continue;
+            List<String> signedIn = c.targeted().stream().filter(TargetedUser::signedIn).map(TargetedUser::userPrincipalName).toList();
+            List<String> left = c.targeted().stream().filter(t -> !t.signedIn()).map(TargetedUser::userPrincipalName).toList();
+            out.printf("  page %s shown to %d user(s): signed in through it: %s; left without signing in: %s%n", c.pageDomain(),
+                    c.targeted().size(), signedIn.isEmpty() ? "none" : String.join(", ", signedIn),
+                    left.isEmpty() ? "none" : String.join(", ", left));
         }
         out.println("truth: " + report.truthFile());
+        out.println("canary: " + report.truthFile().resolveSibling(CanaryHits.FILE) + "  (the sign-in page canary's image loads; docs/canary.md)");
         Path tenant = report.truthFile().resolveSibling(Simulation.TENANT_CONFIG);
         out.println("tenant: " + tenant + "  (aitm detect " + Simulation.logs(report.truthFile().getParent()) + " --config " + tenant + ")");
     }

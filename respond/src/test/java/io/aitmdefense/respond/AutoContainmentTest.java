@@ -3,6 +3,7 @@ package io.aitmdefense.respond;
 import io.aitmdefense.respond.audit.AuditTrail;
 import io.aitmdefense.respond.config.AutoPolicy;
 import io.aitmdefense.respond.config.RespondSettings;
+import io.aitmdefense.respond.plan.Findings;
 import io.aitmdefense.respond.plan.Plan;
 import io.aitmdefense.respond.plan.PlanOptions;
 import io.aitmdefense.respond.plan.Planner;
@@ -50,6 +51,49 @@ class AutoContainmentTest {
         assertThat(d.reason()).contains("signin-then-persistence").contains("0.95");
         assertThat(new AutoPolicy(List.of("signin-then-persistence"), 0.99).decide(lukas()).reason()).contains("below");
         assertThat(new AutoPolicy(List.of("device-code-phish"), 0.5).decide(lukas()).automatic()).isFalse();
+    }
+
+    @Test
+    void onCanaryAtRiskRevokesTheSessionsOfAUserTheCanaryNamedAndNothingElse() throws Exception {
+        Path yaml = dir.resolve("tenant.yaml");
+        Files.writeString(yaml, "respond:\n  auto:\n    onCanaryAtRisk: revoke-sessions\n");
+        AutoPolicy policy = RespondSettings.load(yaml).auto();
+        assertThat(policy.enabled()).as("the opt-in alone turns automatic containment on").isTrue();
+
+        Findings atRisk = withDetections(lukas(), List.of("phishing-page-canary"));
+        AutoPolicy.Decision d = policy.decide(atRisk);
+        assertThat(d.automatic()).isTrue();
+        assertThat(d.reason()).contains("onCanaryAtRisk");
+        assertThat(d.approval().label()).isEqualTo("auto:onCanaryAtRisk");
+        Plan plan = new Planner().plan(atRisk, Optional.empty(), PlanOptions.DEFAULT, Instant.now());
+        assertThat(plan.steps().stream().filter(d.approval()::allows).map(s -> s.id()))
+                .as("of the automatic steps only revoke; evidence is a read").containsExactly("evidence", "revoke");
+
+        assertThat(policy.decide(lukas()).automatic()).as("an incident the canary did not name").isFalse();
+        Findings page = new Findings("inc-page", TENANT, "login.micros0ft-auth.example", 0.95, FIRST, LAST,
+                List.of("phishing-page-canary"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), Optional.of("login.micros0ft-auth.example"));
+        assertThat(policy.decide(page).automatic()).as("a page has no sessions to revoke").isFalse();
+
+        AutoPolicy both = new AutoPolicy(List.of("signin-then-persistence"), 0.9, true);
+        assertThat(both.decide(withDetections(lukas(), List.of("phishing-page-canary", "signin-then-persistence"))).approval())
+                .as("a listed detection runs every automatic step").isEqualTo(Approval.automatic("signin-then-persistence"));
+        assertThat(RespondSettings.load(write("respond:\n  auto:\n    detections: [x]\n")).auto().revokeOnCanaryAtRisk())
+                .as("off by default").isFalse();
+        assertThatThrownBy(() -> RespondSettings.load(write("respond:\n  auto:\n    onCanaryAtRisk: disable\n")))
+                .hasMessageContaining("respond.auto.onCanaryAtRisk: expected revoke-sessions or off, got 'disable'");
+    }
+
+    private Path write(String yaml) throws Exception {
+        Path file = dir.resolve("t.yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private static Findings withDetections(Findings f, List<String> detections) {
+        return new Findings(f.incidentId(), f.tenant(), f.user(), f.confidence(), f.firstActivity(), f.lastActivity(),
+                detections, f.evidence(), f.rules(), f.forwarding(), f.consents(), f.methods(), f.devices(), f.ips(),
+                f.campaignUsers());
     }
 
     @Test

@@ -82,6 +82,13 @@ public final class LocalTenant implements AutoCloseable {
     final ArrayNode signIns = JSON.createArrayNode();
     final ArrayNode audits = JSON.createArrayNode();
     boolean p2 = true;
+    /** The URL entries of the Tenant Allow/Block List, as Get-TenantAllowBlockListItems -ListType Url returns them. */
+    final ArrayNode allowBlockUrls = JSON.createArrayNode();
+    /** Whether the Tenant Allow/Block List cmdlets exist for the app (a tenant without Exchange Online Protection, or a role without them). */
+    private volatile boolean allowBlockList = true;
+    /** The default sign-in experience's custom CSS (company branding); null: the tenant has none (404). */
+    private volatile String brandingCss;
+    static final String ORGANIZATION = "84841066-274d-4ec0-a5c1-276be684bdd3";
     /** Milliseconds each answer waits, to stand in for the service's latency (benchmarks). */
     private volatile long latencyMillis;
     /** Identity Protection's limit of one request per second per tenant, answered with 429 and no Retry-After. */
@@ -226,6 +233,39 @@ public final class LocalTenant implements AutoCloseable {
         mailboxes.get(upn.toLowerCase()).put("ForwardingSmtpAddress", "smtp:" + address).put("DeliverToMailboxAndForward", true);
     }
 
+    /** A URL entry already in the Tenant Allow/Block List (someone blocked it before). */
+    public void addUrlEntry(String value, String action) {
+        allowBlockUrls.add(urlEntry(value, action, "added by hand", false));
+    }
+
+    /** Without the Tenant Allow/Block List cmdlets: Exchange answers as for any cmdlet the app cannot run. */
+    public void withoutAllowBlockList() {
+        allowBlockList = false;
+    }
+
+    public List<JsonNode> urlEntries() {
+        List<JsonNode> out = new ArrayList<>();
+        allowBlockUrls.forEach(out::add);
+        return out;
+    }
+
+    private ObjectNode urlEntry(String value, String action, String notes, boolean noExpiration) {
+        ObjectNode e = JSON.createObjectNode();
+        String id = "RgAAAAAI8gSyI_NmQqzeh-HXJBywBwCqfQNJY8hBTbdlKFkv6BcUAAAl_QCZAACqfQNJY8hBTbdlKFkv6BcUAAAl_oS"
+                + Integer.toHexString(value.hashCode() & 0xfffff).toUpperCase();
+        e.put("Identity", id).put("Value", value).put("Action", action).put("Notes", notes).put("SubmissionID", "")
+                .put("ListSubType", "Tenant").put("SysManaged", false).put("LastModifiedDateTime", now())
+                .put("ModifiedBy", "").putNull("LastUsedDate").putNull("RemoveAfter");
+        if (noExpiration) e.putNull("ExpirationDate");
+        else e.put("ExpirationDate", clock.instant().plus(java.time.Duration.ofDays(30)).toString());
+        return e;
+    }
+
+    /** The custom CSS of the tenant's company branding, as {@code aitm harden canary} or a person left it. */
+    public void brandingCss(String css) {
+        brandingCss = css;
+    }
+
     public ObjectNode user(String key) {
         return users.get(key.toLowerCase().equals(key) ? key : key.toLowerCase());
     }
@@ -250,6 +290,11 @@ public final class LocalTenant implements AutoCloseable {
             if (a.retryAfter != null) ex.getResponseHeaders().add("Retry-After", a.retryAfter);
             if (a.body.isMissingNode()) {
                 ex.sendResponseHeaders(a.status, -1);
+            } else if (a.body.isTextual()) { // a stream property (the branding's custom CSS)
+                byte[] bytes = a.body.asText().getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("Content-Type", "text/css");
+                ex.sendResponseHeaders(a.status, bytes.length);
+                ex.getResponseBody().write(bytes);
             } else {
                 byte[] bytes = JSON.writeValueAsBytes(a.body);
                 ex.getResponseHeaders().add("Content-Type", "application/json");
@@ -330,6 +375,16 @@ public final class LocalTenant implements AutoCloseable {
                         .put("roleTemplateId", UUID.nameUUIDFromBytes(role.getBytes(StandardCharsets.UTF_8)).toString());
             }
             return list(v);
+        }
+        if (p.equals("/organization") && method.equals("GET")) {
+            ArrayNode v = JSON.createArrayNode();
+            v.addObject().put("id", ORGANIZATION);
+            return list(v);
+        }
+        if (p.equals("/organization/" + ORGANIZATION + "/branding/localizations/0/customCSS") && method.equals("GET")) {
+            String css = brandingCss;
+            return css == null ? error(404, "Request_ResourceNotFound", "Resource not found for the segment 'customCSS'.")
+                    : new Answer(200, com.fasterxml.jackson.databind.node.TextNode.valueOf(css), null);
         }
         if (p.equals("/subscribedSkus")) {
             ArrayNode v = JSON.createArrayNode();
@@ -542,11 +597,36 @@ public final class LocalTenant implements AutoCloseable {
                 }
                 return error(404, "ManagementObjectNotFoundException", "The operation couldn't be performed because object '" + identity + "' couldn't be found.");
             }
+            case "Get-TenantAllowBlockListItems", "New-TenantAllowBlockListItems" -> {
+                if (!allowBlockList) return cmdletNotFound(name);
+                if (!p.path("ListType").asText().equals("Url")) return error(400, "BadRequest", "only -ListType Url is served by the local stand-in");
+                String action = p.path("Block").asBoolean() ? "Block" : p.path("Allow").asBoolean() ? "Allow" : "";
+                if (name.startsWith("Get-")) {
+                    for (JsonNode e : allowBlockUrls) if (action.isEmpty() || action.equals(e.path("Action").asText())) value.add(e.deepCopy());
+                } else {
+                    for (JsonNode entry : p.path("Entries")) {
+                        ObjectNode e = urlEntry(entry.asText(), action, p.path("Notes").asText(""), p.path("NoExpiration").asBoolean());
+                        allowBlockUrls.add(e);
+                        value.add(e.deepCopy());
+                    }
+                }
+            }
             default -> {
                 return error(400, "BadRequest", "cmdlet " + name + " is not served by the local stand-in");
             }
         }
         return ok(out);
+    }
+
+    /** Exchange's answer to a cmdlet the app cannot run: the envelope of admin REST, PowerShell's own exception. */
+    private static Answer cmdletNotFound(String name) {
+        ObjectNode n = JSON.createObjectNode();
+        ObjectNode e = n.putObject("error");
+        e.put("code", "BadRequest").put("message", "Error executing cmdlet");
+        e.putArray("details").addObject().put("code", "Context").put("target", "").put("message",
+                "Ex0C2F1E|System.Management.Automation.CommandNotFoundException|The term '" + name + "' is not recognized "
+                        + "as a name of a cmdlet, function, script file, or executable program.");
+        return new Answer(400, n, null);
     }
 
     private Answer remove(ArrayNode from, String id, String code, String message) {

@@ -1,6 +1,7 @@
 package io.aitmdefense.simulate;
 
 import io.aitmdefense.simulate.activity.TenantDays;
+import io.aitmdefense.simulate.canary.CanaryHits;
 import io.aitmdefense.simulate.harden.Hardening;
 import io.aitmdefense.simulate.log.LogRecord;
 import io.aitmdefense.simulate.log.LogTable;
@@ -31,7 +32,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Generates a labelled tenant: benign users with hard cases, attack campaigns, the logs in the chosen formats under
- * {@code OUT/logs/<format>/<table>/<day>.json} and {@code OUT/truth.json}. Deterministic for a seed; memory is bounded by one day of records (records are produced a day at a
+ * {@code OUT/logs/<format>/<table>/<day>.json}, {@code OUT/truth.json} and the sign-in page canary's image loads
+ * ({@code OUT/canary-hits.ndjson}, {@link CanaryHits}). Deterministic for a seed; memory is bounded by one day of records (records are produced a day at a
  * time and written in arrival order, so files grow on disk, not in memory).
  */
 public final class Simulation {
@@ -58,8 +60,9 @@ public final class Simulation {
         Map<LogTable, OutputFormat> routes = routes(spec.formats());
         Path truthFile = spec.out().resolve("truth.json");
         Path tenantFile = spec.out().resolve(TENANT_CONFIG);
+        Path hitsFile = spec.out().resolve(CanaryHits.FILE);
         Path logs = logs(spec.out());
-        for (Path p : List.of(logs, truthFile, tenantFile)) {
+        for (Path p : List.of(logs, truthFile, tenantFile, hitsFile)) {
             if (Files.exists(p)) {
                 throw new IllegalArgumentException(p + " already exists: choose an empty --out folder (the simulation never overwrites files)");
             }
@@ -92,6 +95,7 @@ public final class Simulation {
                 benign(tenant, days));
         truth.write(truthFile);
         writeTenantConfig(tenantFile, truth);
+        days.canaryHits().write(hitsFile, tenant.tenantId());
         if (hardening.isPresent()) hardening.get().writeTruth(spec.out().resolve(Hardening.TRUTH_FILE));
         return new SimulationReport(files.files(), rows, truthFile, truth);
     }

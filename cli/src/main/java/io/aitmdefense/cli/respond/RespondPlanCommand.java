@@ -54,7 +54,7 @@ public final class RespondPlanCommand implements Callable<Integer> {
         Findings f = incident.findings();
         RespondSettings settings = incident.settings();
         Optional<TenantApi> api = IncidentOptions.connect(settings);
-        Optional<UserFacts> facts = api.map(a -> UserFactsReader.read(a, f.user()));
+        Optional<UserFacts> facts = api.map(a -> UserFactsReader.read(a, f));
         Plan plan = new Planner().plan(f, facts, incident.planOptions(settings), Instant.now());
         if (json) {
             System.out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(PlanJson.plan(plan)));

@@ -66,7 +66,7 @@ public final class RespondRunCommand implements Callable<Integer> {
     @Option(names = "--approve", arity = "0..1", fallbackValue = "*", split = ",", paramLabel = "STEP",
             description = {"Approve every step (bare --approve) or the steps named (--approve=disable,revoke).",
                     "Step ids: disable, revoke, confirm, rule[-N], forwarding[-N], method[-N], grant[-N], app[-N],",
-                    "password, enable."})
+                    "password, block, block-url, enable."})
     List<String> approve;
 
     @Option(names = "--auto", description = "Run the reversible steps if the tenant file's respond.auto policy covers this incident.")
@@ -109,14 +109,14 @@ public final class RespondRunCommand implements Callable<Integer> {
 
     private int run(Findings f, RespondSettings settings, TenantApi api, AuditTrail trail, String who, String[] current)
             throws Exception {
-        UserFacts facts = UserFactsReader.read(api, f.user());
+        UserFacts facts = UserFactsReader.read(api, f);
         Plan plan = new Planner().plan(f, Optional.of(facts), incident.planOptions(settings), Clock.systemUTC().instant());
         Approval approval = Approval.none();
         Optional<AutoPolicy.Decision> decision = Optional.empty();
         if (auto) {
             decision = Optional.of(settings.auto().decide(f));
             if (decision.get().automatic()) {
-                approval = Approval.automatic(String.join("+", settings.auto().detections()));
+                approval = decision.get().approval();
                 who = "policy:respond.auto";
             }
         } else if (approve != null) {

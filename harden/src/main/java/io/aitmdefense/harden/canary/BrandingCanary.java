@@ -6,6 +6,8 @@ import io.aitmdefense.graph.GraphClient;
 import io.aitmdefense.graph.http.ApiException;
 import io.aitmdefense.harden.apply.AuditTrail;
 import io.aitmdefense.harden.apply.TenantWriteException;
+import io.aitmdefense.posture.canary.CanaryBlock;
+import io.aitmdefense.posture.canary.SignInPageCanary;
 
 import java.io.IOException;
 import java.net.URI;
@@ -44,10 +46,12 @@ public final class BrandingCanary {
         return new Change(org, current, CanaryCss.merge(current, CanaryCss.block(image)));
     }
 
-    /** The canary URL in the tenant's custom CSS now, if any. */
-    public Optional<String> installed() {
-        String org = organizationId();
-        return CanaryCss.url(currentCss(org));
+    /**
+     * The canary in the tenant's custom CSS now, compared with this tenant's canary URL when given: what
+     * {@code harden canary --check} and {@code aitm posture --config} report.
+     */
+    public SignInPageCanary check(Optional<String> expected) {
+        return SignInPageCanary.of(currentCss(organizationId()), "graph", expected);
     }
 
     /** Writes the change (when there is one), records it in the audit trail, and reads it back. */
@@ -62,9 +66,9 @@ public final class BrandingCanary {
         }
         audit.record("branding-canary", "PUT", change.path(), body, "ok");
         String after = currentCss(change.organizationId());
-        if (!CanaryCss.url(after).equals(CanaryCss.url(change.wanted()))) {
+        if (!CanaryBlock.url(after).equals(CanaryBlock.url(change.wanted()))) {
             throw new IOException("the tenant's custom CSS does not carry the canary after the write: Graph answered 2xx "
-                    + "but reads back " + CanaryCss.url(after).orElse("no canary"));
+                    + "but reads back " + CanaryBlock.url(after).orElse("no canary"));
         }
     }
 

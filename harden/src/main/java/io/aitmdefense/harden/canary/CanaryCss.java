@@ -1,9 +1,9 @@
 package io.aitmdefense.harden.canary;
 
+import io.aitmdefense.posture.canary.CanaryBlock;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The canary block of a tenant's sign-in page CSS: one rule that makes the page load {@code aitm serve}'s canary
@@ -12,8 +12,8 @@ import java.util.Optional;
  * into a tenant's existing custom CSS, replaced on a change of URL, and recognised by a check.
  */
 public final class CanaryCss {
-    static final String BEGIN = "/* aitm-canary:begin (aitm harden canary; do not edit) */";
-    static final String END = "/* aitm-canary:end */";
+    static final String BEGIN = CanaryBlock.BEGIN;
+    static final String END = CanaryBlock.END;
     /** Entra refuses a custom CSS file larger than 25 KB. */
     public static final int MAX_BYTES = 25 * 1024;
 
@@ -22,8 +22,7 @@ public final class CanaryCss {
 
     /** The block for an image URL; only an absolute https URL of a canary image is accepted. */
     public static String block(URI image) {
-        String scheme = image.getScheme() == null ? "" : image.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") || image.getHost() == null || !image.getPath().matches("/canary/[A-Za-z0-9_-]{16,}\\.gif")) {
+        if (!CanaryBlock.isImageUrl(image)) {
             throw new IllegalArgumentException("the canary URL must be https://<public host of aitm serve>/canary/<token>.gif "
                     + "(aitm serve prints it at start), not " + image);
         }
@@ -52,16 +51,5 @@ public final class CanaryCss {
         String after = css.substring(e + END.length());
         return (css.substring(0, b).stripTrailing() + (after.startsWith("\n") ? after.substring(1) : after)).strip()
                 + (b == 0 && after.isBlank() ? "" : "\n");
-    }
-
-    /** The canary image URL a CSS file carries, if it has a canary block. */
-    public static Optional<String> url(String css) {
-        int b = css.indexOf(BEGIN), e = css.indexOf(END);
-        if (b < 0 || e < b) return Optional.empty();
-        String block = css.substring(b, e);
-        int u = block.indexOf("url(\"");
-        if (u < 0) return Optional.empty();
-        int close = block.indexOf("\")", u);
-        return close < 0 ? Optional.empty() : Optional.of(block.substring(u + 5, close));
     }
 }

@@ -5,6 +5,8 @@ import io.aitmdefense.graph.testkit.LocalMicrosoft;
 import io.aitmdefense.graph.testkit.RecordingSleeper;
 import io.aitmdefense.graph.testkit.Reply;
 import io.aitmdefense.harden.apply.AuditTrail;
+import io.aitmdefense.posture.canary.CanaryBlock;
+import io.aitmdefense.posture.canary.CanaryStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,7 +78,11 @@ class BrandingCanaryTest {
             assertThat(w.method() + " " + w.path()).isEqualTo("PUT " + CSS);
             assertThat(w.header("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/css"));
         });
-        assertThat(branding.installed()).contains(IMAGE.toString());
+        assertThat(branding.check(Optional.of(IMAGE.toString()))).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(CanaryStatus.PRESENT);
+            assertThat(c.url()).contains(IMAGE.toString());
+            assertThat(c.source()).isEqualTo("graph");
+        });
         assertThat(AuditTrail.verify(dir.resolve("audit.jsonl"))).isEmpty();
 
         assertThat(branding.plan(IMAGE).unchanged()).as("a second run has nothing to write").isTrue();
@@ -83,6 +90,17 @@ class BrandingCanaryTest {
         BrandingCanary.Change again = branding.plan(moved);
         assertThat(again.wanted()).contains(moved.toString()).doesNotContain(IMAGE.toString())
                 .startsWith(".ext-header { background-color: #0b3d91; }");
+        assertThat(branding.check(Optional.of(moved.toString())).status()).as("the tenant still loads the old URL")
+                .isEqualTo(CanaryStatus.STALE);
+    }
+
+    @Test
+    void theCheckSaysAbsentForATenantWithoutCustomCssAndOnlyReads() {
+        css.set("");
+        assertThat(new BrandingCanary(graph).check(Optional.empty()).status()).isEqualTo(CanaryStatus.ABSENT);
+        css.set(".ext-header { background-color: #0b3d91; }\n");
+        assertThat(new BrandingCanary(graph).check(Optional.of(IMAGE.toString())).status()).isEqualTo(CanaryStatus.ABSENT);
+        assertThat(ms.writes()).isEmpty();
     }
 
     @Test
@@ -100,6 +118,6 @@ class BrandingCanaryTest {
         String own = ".ext-header { background-color: #0b3d91; }\n";
         String merged = CanaryCss.merge(own, CanaryCss.block(IMAGE));
         assertThat(CanaryCss.without(merged)).isEqualTo(own);
-        assertThat(CanaryCss.url(own)).isEmpty();
+        assertThat(CanaryBlock.url(own)).isEmpty();
     }
 }

@@ -42,7 +42,8 @@ public enum Check {
     MISSING_DIRECTORY_OBJECT(MissingDirectoryObject.TEXT),
     CONTROL_PREREQUISITE_MISSING(ControlPrerequisiteMissing.TEXT),
     DUPLICATE_POLICY_ID(DuplicatePolicyId.TEXT),
-    REPLAY_PERMUTATION_GAP(ReplayPermutationGap.TEXT);
+    REPLAY_PERMUTATION_GAP(ReplayPermutationGap.TEXT),
+    SIGN_IN_PAGE_CANARY_MISSING(SignInPageCanaryMissing.TEXT);
 
     private final String id;
     private final Severity severity;

@@ -4,6 +4,8 @@ import io.aitmdefense.posture.model.ConditionalAccessPolicy;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
 import io.aitmdefense.posture.model.PolicyState;
 
+import io.aitmdefense.posture.canary.SignInPageCanary;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +14,7 @@ import java.util.function.Predicate;
 /**
  * Everything a {@link FindingRule} may read: the export, the evaluator, the replay simulation with its results and
  * permutation sweep, the coverage matrix, break-glass, personas, networks, the auth contexts protected actions are
- * known to require, and "now".
+ * known to require, "now", and the sign-in page canary as read (or not checked).
  */
 record CheckContext(
         ConditionalAccessSnapshot snapshot,
@@ -25,7 +27,8 @@ record CheckContext(
         Personas personas,
         Networks networks,
         Set<String> protectedActionContexts,
-        Instant now) {
+        Instant now,
+        SignInPageCanary canary) {
 
     /** A role or group id as a person reads it: its name when the export or our role table knows it. */
     String describe(String id) {

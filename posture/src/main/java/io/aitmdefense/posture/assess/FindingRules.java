@@ -17,7 +17,7 @@ final class FindingRules {
             new MfaGap(), new BreakGlassUnresolved(), new RiskConditionsCombined(), new InertPolicy(),
             new SiblingScopeDrift(), new SharedExclusion(), new GuestTypesUneven(), new IneffectiveCondition(),
             new MissingDirectoryObject(), new ControlPrerequisiteMissing(), new DuplicatePolicyId(),
-            new ReplayPermutationGap());
+            new ReplayPermutationGap(), new SignInPageCanaryMissing());
 
     private final CheckContext context;
 

@@ -1,12 +1,15 @@
 package io.aitmdefense.posture.assess;
 
+import io.aitmdefense.posture.canary.SignInPageCanary;
+
 import java.util.List;
 
 /**
  * Everything {@code aitm posture} reports for one Conditional Access export: the four-control score, the kill-chain
  * coverage matrix, the replay simulation per persona and target, the findings (most severe first), the break-glass
  * accounts used, the assumptions the assessment had to make, and the replay of every persona × target × platform ×
- * client ({@code permutations}).
+ * client ({@code permutations}), and the sign-in page canary in the tenant's branding ({@code canary}, not checked
+ * unless the branding was read).
  */
 public record PostureAssessment(
         ControlScore score,
@@ -18,13 +21,22 @@ public record PostureAssessment(
         int policies,
         int enforcedPolicies,
         int reportOnlyPolicies,
-        List<ReplayCoverage> permutations) {
+        List<ReplayCoverage> permutations,
+        SignInPageCanary canary) {
 
     public PostureAssessment {
         replays = List.copyOf(replays);
         findings = List.copyOf(findings);
         assumptions = List.copyOf(assumptions);
         permutations = List.copyOf(permutations);
+    }
+
+    /** An assessment without the branding read. */
+    public PostureAssessment(ControlScore score, CoverageMatrix matrix, List<ReplayResult> replays, List<Finding> findings,
+                             BreakGlass breakGlass, List<String> assumptions, int policies, int enforcedPolicies,
+                             int reportOnlyPolicies, List<ReplayCoverage> permutations) {
+        this(score, matrix, replays, findings, breakGlass, assumptions, policies, enforcedPolicies, reportOnlyPolicies,
+                permutations, SignInPageCanary.notChecked());
     }
 
     /** An assessment without the permutation sweep (the shape before it existed). */

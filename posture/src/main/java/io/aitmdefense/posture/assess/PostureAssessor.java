@@ -1,6 +1,7 @@
 package io.aitmdefense.posture.assess;
 
 import io.aitmdefense.posture.model.ConditionalAccessPolicy;
+import io.aitmdefense.posture.canary.SignInPageCanary;
 import io.aitmdefense.posture.model.ConditionalAccessSnapshot;
 
 import java.time.Clock;
@@ -15,11 +16,18 @@ public final class PostureAssessor {
      * @param breakGlassIds           configured break-glass user or group ids (added to the directory snapshot's)
      * @param protectedActionContexts auth contexts the CA-management protected actions require, when known
      * @param clock                   "now" for the age of report-only policies
+     * @param canary                  the sign-in page canary as read from the branding, or not checked
      */
-    public record Options(Set<String> breakGlassIds, Set<String> protectedActionContexts, Clock clock) {
+    public record Options(Set<String> breakGlassIds, Set<String> protectedActionContexts, Clock clock,
+                          SignInPageCanary canary) {
         public Options {
             breakGlassIds = Set.copyOf(breakGlassIds);
             protectedActionContexts = Set.copyOf(protectedActionContexts);
+        }
+
+        /** Without the branding: the canary is reported as not checked. */
+        public Options(Set<String> breakGlassIds, Set<String> protectedActionContexts, Clock clock) {
+            this(breakGlassIds, protectedActionContexts, clock, SignInPageCanary.notChecked());
         }
 
         public static Options defaults() {
@@ -37,7 +45,7 @@ public final class PostureAssessor {
         List<ReplayCoverage> permutations = replay.permutations();
         CoverageMatrix matrix = CoverageMatrix.build(evaluator, replay);
         CheckContext context = new CheckContext(snapshot, evaluator, replay, replays, permutations, matrix, breakGlass,
-                personas, networks, options.protectedActionContexts(), options.clock().instant());
+                personas, networks, options.protectedActionContexts(), options.clock().instant(), options.canary());
         List<Finding> findings = new FindingRules(context).run();
         List<String> assumptions = new ArrayList<>(personas.assumptions());
         if (snapshot.namedLocations().isEmpty() && snapshot.policies().stream()
@@ -48,6 +56,6 @@ public final class PostureAssessor {
         int enforced = (int) snapshot.policies().stream().filter(ConditionalAccessPolicy::enforced).count();
         int reportOnly = (int) snapshot.policies().stream().filter(ConditionalAccessPolicy::reportOnly).count();
         return new PostureAssessment(ControlScore.of(matrix), matrix, replays, findings, breakGlass, assumptions,
-                snapshot.policies().size(), enforced, reportOnly, permutations);
+                snapshot.policies().size(), enforced, reportOnly, permutations, options.canary());
     }
 }

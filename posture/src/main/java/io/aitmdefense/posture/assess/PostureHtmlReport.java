@@ -38,6 +38,7 @@ public final class PostureHtmlReport {
         matrix(a, h);
         replay(a, h);
         permutations(a, h);
+        canary(a, h);
         findings(a, h);
         if (!a.assumptions().isEmpty()) {
             h.append("<h2>Assumptions</h2><ul>");
@@ -147,6 +148,14 @@ public final class PostureHtmlReport {
 
     private static void outcome(StringBuilder h, Outcome o) {
         h.append("<td class=\"").append(PostureJsonReport.key(o)).append("\">").append(SafeText.html(o.label())).append("</td>");
+    }
+
+    private static void canary(PostureAssessment a, StringBuilder h) {
+        String status = PostureJsonReport.key(a.canary().status());
+        h.append("<h2>Sign-in page canary</h2><p id=\"canary\" class=\"canary ").append(status).append("\"><strong>")
+                .append(SafeText.html(a.canary().status().label())).append("</strong> — ").append(SafeText.html(a.canary().detail()));
+        if (!a.canary().source().isEmpty()) h.append(" <span class=\"small\">(read from ").append(SafeText.html(a.canary().source())).append(")</span>");
+        h.append("</p>");
     }
 
     private static void findings(PostureAssessment a, StringBuilder h) {

@@ -113,6 +113,13 @@ public final class PostureJsonReport {
         strings(bg.putArray("ids"), a.breakGlass().ids());
         bg.put("source", key(a.breakGlass().source()));
         strings(root.putArray("assumptions"), a.assumptions());
+
+        ObjectNode canary = root.putObject("signInPageCanary");
+        canary.put("status", key(a.canary().status()));
+        a.canary().url().ifPresent(u -> canary.put("url", u));
+        a.canary().expected().ifPresent(u -> canary.put("expected", u));
+        if (!a.canary().source().isEmpty()) canary.put("source", a.canary().source());
+        canary.put("detail", a.canary().detail());
         return root;
     }
 

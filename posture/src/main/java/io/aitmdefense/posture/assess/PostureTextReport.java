@@ -49,6 +49,7 @@ public final class PostureTextReport {
         out.println();
         out.printf(Locale.ROOT, "Break-glass: %s (%s)%n", a.breakGlass().ids().isEmpty() ? "none"
                 : String.join(", ", a.breakGlass().ids()), a.breakGlass().source().label());
+        out.printf(Locale.ROOT, "Sign-in page canary: %s. %s%n", a.canary().status().label(), a.canary().detail());
         for (String s : a.assumptions()) out.println("Assumption: " + s);
         out.println();
         out.printf(Locale.ROOT, "Findings (%d)%n", a.findings().size());

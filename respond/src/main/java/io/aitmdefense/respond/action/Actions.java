@@ -28,6 +28,7 @@ public final class Actions {
             case DISABLE_APP -> new DisableAppAction((Target.Consent) step.target());
             case DISABLE_DEVICE -> new DisableDeviceAction((Target.Device) step.target());
             case BLOCK_ADDRESSES -> new BlockAddressesAction((Target.Addresses) step.target());
+            case BLOCK_URL -> new BlockUrlAction((Target.Url) step.target());
             case RESET_PASSWORD -> new ResetPasswordAction(upn, f.firstActivity());
         });
     }

@@ -23,12 +23,13 @@ import java.util.Set;
  *   auto:                     # automatic containment; off unless detections are listed
  *     detections: [signin-then-persistence, session-cookie-replay]
  *     minConfidence: 0.9
+ *     onCanaryAtRisk: revoke-sessions   # revoke the sessions of a user the sign-in page canary names at risk
  * </pre>
  */
 public record RespondSettings(Optional<MicrosoftSettings> microsoft, Set<String> breakGlass, boolean exchange,
                               AutoPolicy auto) {
     private static final Set<String> RESPOND_KEYS = Set.of("exchange", "auto");
-    private static final Set<String> AUTO_KEYS = Set.of("detections", "minConfidence");
+    private static final Set<String> AUTO_KEYS = Set.of("detections", "minConfidence", "onCanaryAtRisk");
 
     public static final RespondSettings NONE = new RespondSettings(Optional.empty(), Set.of(), false, AutoPolicy.OFF);
 
@@ -80,7 +81,15 @@ public record RespondSettings(Optional<MicrosoftSettings> microsoft, Set<String>
                     min = c.asDouble();
                 }
             }
-            auto = new AutoPolicy(detections, min);
+            boolean canary = false;
+            JsonNode o = a.path("onCanaryAtRisk");
+            if (!o.isMissingNode() && !o.isNull()) {
+                if (o.asText().equals(AutoPolicy.REVOKE_SESSIONS)) canary = true;
+                else if (!o.asText().equals("off")) {
+                    problems.add(file + ": respond.auto.onCanaryAtRisk: expected " + AutoPolicy.REVOKE_SESSIONS + " or off, got '" + o.asText() + "'");
+                }
+            }
+            auto = new AutoPolicy(detections, min, canary);
         }
         if (!problems.isEmpty()) throw new IOException(String.join("\n", problems));
         return new RespondSettings(ms, glass, ex.asBoolean(false), auto);

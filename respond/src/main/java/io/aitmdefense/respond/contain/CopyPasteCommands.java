@@ -36,6 +36,10 @@ public final class CopyPasteCommands {
         StringBuilder g = new StringBuilder();
         StringBuilder az = new StringBuilder();
         String base = "https://graph.microsoft.com/v1.0";
+        if (f.proxiedDomain().isPresent()) {
+            return new Blocks("# nothing to do in Graph: a page's block is in the Tenant Allow/Block List (Exchange Online block)\n",
+                    "# nothing to do in Graph: a page's block is in the Tenant Allow/Block List (Exchange Online block)\n", plan.script());
+        }
         g.append("Connect-MgGraph -Scopes User.EnableDisableAccount.All,User.RevokeSessions.All,IdentityRiskyUser.ReadWrite.All,"
                 + "MailboxSettings.ReadWrite,UserAuthenticationMethod.ReadWrite.All,DelegatedPermissionGrant.ReadWrite.All,"
                 + "Application.ReadWrite.All,Device.ReadWrite.All,Policy.ReadWrite.ConditionalAccess,"

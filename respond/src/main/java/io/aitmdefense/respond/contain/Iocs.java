@@ -23,12 +23,14 @@ public final class Iocs {
     private Iocs() {
     }
 
-    /** One indicator: {@code type} ipv4-addr, ipv6-addr, email-addr or application (an Entra app id). */
+    /** One indicator: {@code type} ipv4-addr, ipv6-addr, email-addr or application (an Entra app id) or domain-name. */
     public record Indicator(String type, String value, String context, Instant firstSeen) {
     }
 
     public static List<Indicator> of(Findings f) {
         Map<String, Indicator> out = new LinkedHashMap<>();
+        f.proxiedDomain().ifPresent(d -> out.put(d, new Indicator("domain-name", d,
+                "a page on this domain proxied the tenant's sign-in page (sign-in page canary)", f.firstActivity())));
         for (String ip : f.ips()) {
             out.putIfAbsent(ip, new Indicator(ip.contains(":") ? "ipv6-addr" : "ipv4-addr", ip,
                     "sign-ins replaying " + f.user() + "'s session", f.firstActivity()));
@@ -71,7 +73,7 @@ public final class Iocs {
                 .put("name", "AiTM Defense (aitm)").put("identity_class", "system");
         for (Indicator i : of(f)) {
             String pattern = switch (i.type()) {
-                case "ipv4-addr", "ipv6-addr", "email-addr" -> "[" + i.type() + ":value = '" + i.value().replace("\\", "\\\\").replace("'", "\\'") + "']";
+                case "ipv4-addr", "ipv6-addr", "email-addr", "domain-name" -> "[" + i.type() + ":value = '" + i.value().replace("\\", "\\\\").replace("'", "\\'") + "']";
                 default -> null;
             };
             if (pattern == null) continue;

@@ -16,6 +16,7 @@ public final class ContainmentScript {
     }
 
     public static String of(Findings f, boolean synced) {
+        if (f.proxiedDomain().isPresent()) return page(f, f.proxiedDomain().get());
         String upn = ps(f.user());
         StringBuilder b = new StringBuilder();
         b.append("# Containment of incident ").append(f.incidentId()).append(" for ").append(f.user()).append('\n');
@@ -58,6 +59,23 @@ public final class ContainmentScript {
             b.append("Set-ADAccountPassword -Identity $user -Reset -NewPassword (Read-Host -AsSecureString 'New password 2')\n");
             b.append("Set-ADUser -Identity $user -ChangePasswordAtLogon $true\n");
             b.append("# then: Start-ADSyncSyncCycle -PolicyType Delta   (on the Entra Connect server)\n");
+        }
+        return b.toString();
+    }
+
+    /** A page proxying the sign-in page: its URL block in the Tenant Allow/Block List, read first. */
+    private static String page(Findings f, String domain) {
+        StringBuilder b = new StringBuilder();
+        b.append("# Block ").append(domain).append(", a page proxying the tenant's sign-in page (incident ")
+                .append(f.incidentId()).append(")\n");
+        b.append("# Exchange Online: Connect-ExchangeOnline -UserPrincipalName <you> (Security Administrator)\n");
+        b.append("# Read first: already blocked → nothing to do\n");
+        b.append("Get-TenantAllowBlockListItems -ListType Url -Block | Where-Object { $_.Value -eq ").append(ps(domain))
+                .append(" } | Format-List Value,Action,ExpirationDate,Notes\n");
+        b.append("New-TenantAllowBlockListItems -ListType Url -Block -Entries ").append(ps(domain))
+                .append(" -NoExpiration -Notes ").append(ps("aitm: incident " + f.incidentId())).append('\n');
+        if (!f.campaignUsers().isEmpty()) {
+            b.append("# Watch (their own incidents): ").append(String.join(", ", f.campaignUsers())).append('\n');
         }
         return b.toString();
     }

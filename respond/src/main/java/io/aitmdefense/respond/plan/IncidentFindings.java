@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -36,10 +37,13 @@ public final class IncidentFindings {
         Map<String, Target.Device> devices = new LinkedHashMap<>();
         Set<String> detections = new LinkedHashSet<>();
         Set<String> accountEvidence = new LinkedHashSet<>();
+        Optional<String> domain = ProxiedDomain.of(incident);
+        // a page's incident rests on the canary's hits; a user's on the sign-ins
+        EventKind evidenceKind = domain.isPresent() ? EventKind.CANARY_HIT : EventKind.SIGN_IN;
         for (Alert a : incident.alerts()) {
             detections.add(a.detectionId());
             for (Evidence e : a.evidence()) {
-                if (e.kind() == EventKind.SIGN_IN && accountEvidence.size() < ACCOUNT_EVIDENCE) accountEvidence.add(ref(e));
+                if (e.kind() == evidenceKind && accountEvidence.size() < ACCOUNT_EVIDENCE) accountEvidence.add(ref(e));
             }
             for (Artifact art : a.artifacts()) {
                 if (art instanceof Artifact.InboxRule r && !r.removed()) {
@@ -69,14 +73,16 @@ public final class IncidentFindings {
         // info", told less precisely: keep it only when it is all the logs have
         List<Target.Method> named = methods.values().stream().filter(m -> !m.method().startsWith("StrongAuthenticationMethod")).toList();
         List<Target.Method> chosen = named.isEmpty() ? List.copyOf(methods.values()) : named;
-        List<String> ips = incident.infrastructure().addresses().stream().map(AttackerAddress::ip).toList();
+        // a proxied page's addresses are its visitors' (victims, or the kit fetching the page): never blocked as the attacker's
+        List<String> ips = domain.isPresent() ? List.of()
+                : incident.infrastructure().addresses().stream().map(AttackerAddress::ip).toList();
         Set<String> campaign = new LinkedHashSet<>(incident.blastRadius().otherUsers());
         campaign.addAll(incident.blastRadius().alsoSeenUsers());
         campaign.remove(user);
         return new Findings(incident.id(), incident.tenant(), user, incident.confidence(), incident.start(), incident.end(),
                 List.copyOf(detections), List.copyOf(accountEvidence), List.copyOf(rules.values()),
                 List.copyOf(forwarding.values()), List.copyOf(consents.values()), chosen, List.copyOf(devices.values()),
-                ips, List.copyOf(campaign));
+                ips, List.copyOf(campaign), domain);
     }
 
     /**

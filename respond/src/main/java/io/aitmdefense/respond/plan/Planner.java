@@ -13,10 +13,15 @@ import java.util.Optional;
  * window → the consented app's grant, app role assignments and service principal → the device registered in the attack
  * window → password → the attacker's addresses into the blocking named location → re-enable (analyst only). Only
  * what the evidence names is targeted; the user's own rules, methods, apps and devices are never in a plan.
+ * <p>
+ * An incident about a page proxying the sign-in page ({@link ProxiedDomain}) has no account: its plan is the one step
+ * that blocks the domain in the Tenant Allow/Block List, and the users who signed in from its visitors' addresses
+ * are listed to watch.
  */
 public final class Planner {
 
     public Plan plan(Findings f, Optional<UserFacts> facts, PlanOptions options, Instant now) {
+        if (f.proxiedDomain().isPresent()) return pagePlan(f, f.proxiedDomain().get(), options, now);
         List<Check> preflight = preflight(f, facts, options);
         boolean refused = preflight.stream().anyMatch(c -> c.status() == Check.Status.REFUSE);
         boolean synced = facts.map(UserFacts::synced).orElse(false);
@@ -131,6 +136,28 @@ public final class Planner {
         }
         String script = ContainmentScript.of(f, synced);
         return new Plan(f, now, preflight, steps, script, warnings);
+    }
+
+    private static Plan pagePlan(Findings f, String domain, PlanOptions options, Instant now) {
+        List<Check> preflight = List.of(new Check("page", Check.Status.OK, domain + " is a page proxying the sign-in "
+                + "page: there is no account to contain, only the domain to block"));
+        Step block = step(StepKind.BLOCK_URL, "", "Exchange New-TenantAllowBlockListItems -ListType Url -Block -Entries "
+                        + domain + " -NoExpiration", new Target.Url(domain, f.evidence()),
+                List.of("tenant-wide: read first with Get-TenantAllowBlockListItems -ListType Url -Block; already "
+                                + "blocked → nothing written",
+                        "blocks the host in mail flow (Exchange Online Protection) and, with Defender for Office 365 "
+                                + "Safe Links, at the time of click; its subdomains need ~" + domain + "~ or *." + domain,
+                        options.exchange() ? "through Exchange admin REST InvokeCommand"
+                                : "Exchange admin REST is not configured: run the script",
+                        "AiTM kits rotate domains within days: a supplement to the users' containment, never the fix"));
+        List<String> warnings = new ArrayList<>();
+        warnings.add(f.campaignUsers().isEmpty()
+                ? "No sign-in from the addresses " + domain + " was shown to yet: a user who signs in from one within 15 "
+                        + "minutes of the hit is named at risk in their own incident"
+                : "Watch the users who signed in from an address " + domain + " was shown to: "
+                        + String.join(", ", f.campaignUsers()) + " (each has an incident of their own: revoke their sessions there)");
+        return new Plan(f, now, preflight, List.of(options.exchange() ? block : withGate(block, Step.Gate.SCRIPT)),
+                ContainmentScript.of(f, false), warnings);
     }
 
     /**

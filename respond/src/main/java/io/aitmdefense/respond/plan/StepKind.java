@@ -38,6 +38,10 @@ public enum StepKind {
     BLOCK_ADDRESSES("block", "Block the attacker's addresses (untrusted IP named location)",
             "POST or PATCH /v1.0/identity/conditionalAccess/namedLocations", "Policy.ReadWrite.ConditionalAccess + "
                     + "Policy.Read.All (Entra ID P1)", true, false),
+    BLOCK_URL("block-url", "Block the page proxying the sign-in page (Tenant Allow/Block List, URL)",
+            "Exchange New-TenantAllowBlockListItems -ListType Url -Block -Entries {domain} -NoExpiration",
+            "Exchange.ManageAsApp + Security Administrator role (Tenant AllowBlockList Manager); URL blocks at time of "
+                    + "click need Defender for Office 365", true, false),
     ENABLE_ACCOUNT("enable", "Re-enable the account (analyst only)", "PATCH /v1.0/users/{id} {\"accountEnabled\":true}",
             "User.EnableDisableAccount.All + User.Read.All", true, false);
 

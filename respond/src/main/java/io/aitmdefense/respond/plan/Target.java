@@ -72,4 +72,14 @@ public sealed interface Target {
                     .toList(), evidence);
         }
     }
+
+    /**
+     * A URL entry of the Tenant Allow/Block List: the domain of a page proxying the sign-in page, blocked in mail
+     * flow and, with Defender for Office 365 Safe Links, at the time of click; the evidence is the canary's hits.
+     */
+    record Url(String entry, List<String> evidence) implements Target {
+        public Url {
+            evidence = List.copyOf(evidence);
+        }
+    }
 }

@@ -20,6 +20,17 @@ public final class UserFactsReader {
     }
 
     /** @throws IllegalStateException naming the failed read when the user cannot be read at all */
+    /**
+     * The facts of the incident's user; for a page proxying the sign-in page ({@link Findings#proxiedDomain()}) there
+     * is no user: nothing is read and the facts say so.
+     */
+    public static UserFacts read(TenantApi api, Findings f) {
+        if (f.proxiedDomain().isPresent()) {
+            return new UserFacts("", f.proxiedDomain().get(), false, false, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        return read(api, f.user());
+    }
+
     public static UserFacts read(TenantApi api, String upn) {
         Reply u = api.call(Call.get("/v1.0/users/" + Query.seg(upn) + "?$select=id,userPrincipalName,accountEnabled,"
                 + "onPremisesSyncEnabled,signInSessionsValidFromDateTime,lastPasswordChangeDateTime"));

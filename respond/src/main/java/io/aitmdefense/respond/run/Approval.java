@@ -8,7 +8,7 @@ import java.util.Set;
  * What the person (or the tenant's automatic-containment policy) allowed. Without approval only the evidence step
  * runs and every other step shows its diff. {@code --approve} allows every step but re-enabling; {@code
  * --approve=STEP,STEP} allows the steps named (re-enabling only this way); the automatic policy allows the
- * reversible, user-scoped steps.
+ * reversible, user-scoped steps, or only some of them ({@code steps}, e.g. revoke for a user the canary names at risk).
  *
  * @param label how the approval is written in the audit trail
  */
@@ -36,13 +36,18 @@ public record Approval(Mode mode, Set<String> steps, String label) {
         return new Approval(Mode.AUTOMATIC, Set.of(), "auto:" + policy);
     }
 
+    /** The automatic policy, limited to these of the automatic steps. */
+    public static Approval automaticSteps(Set<String> steps, String policy) {
+        return new Approval(Mode.AUTOMATIC, steps, "auto:" + policy);
+    }
+
     public boolean allows(Step s) {
         return switch (s.gate()) {
             case ALWAYS -> true;
             case REFUSED, SCRIPT -> false;
             case NAMED_ONLY -> mode == Mode.NAMED && steps.contains(s.id());
             case APPROVAL -> mode == Mode.ALL || (mode == Mode.NAMED && steps.contains(s.id()));
-            case AUTOMATIC_OR_APPROVAL -> mode == Mode.ALL || mode == Mode.AUTOMATIC
+            case AUTOMATIC_OR_APPROVAL -> mode == Mode.ALL || (mode == Mode.AUTOMATIC && (steps.isEmpty() || steps.contains(s.id())))
                     || (mode == Mode.NAMED && steps.contains(s.id()));
         };
     }

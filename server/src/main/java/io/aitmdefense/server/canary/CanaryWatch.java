@@ -11,6 +11,7 @@ import io.aitmdefense.model.KillChainStage;
 import io.aitmdefense.model.RecordIdKind;
 import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.Severity;
+import io.aitmdefense.respond.plan.ProxiedDomain;
 import io.aitmdefense.server.engine.SideCorrelation;
 import io.aitmdefense.store.CanaryLog;
 
@@ -41,9 +42,9 @@ import java.util.function.Consumer;
  * for {@link #RETENTION} behind the clock (bounded in number) so that either may arrive first.
  */
 public final class CanaryWatch implements SideCorrelation {
-    public static final String DETECTION = "phishing-page-canary";
+    public static final String DETECTION = ProxiedDomain.DETECTION;
     /** The key of a proxying domain's incident: a page, not a user, so there is no account to contain. */
-    public static final String DOMAIN_KEY = "canary:";
+    public static final String DOMAIN_KEY = ProxiedDomain.KEY_PREFIX;
     static final Duration WINDOW = Duration.ofMinutes(15);
     static final Duration SKEW = Duration.ofMinutes(2);
     static final Duration RETENTION = Duration.ofHours(24);

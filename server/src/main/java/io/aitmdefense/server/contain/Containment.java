@@ -16,6 +16,7 @@ import io.aitmdefense.respond.plan.Findings;
 import io.aitmdefense.respond.plan.IncidentFindings;
 import io.aitmdefense.respond.plan.Plan;
 import io.aitmdefense.respond.plan.PlanOptions;
+import io.aitmdefense.respond.plan.ProxiedDomain;
 import io.aitmdefense.respond.plan.Planner;
 import io.aitmdefense.respond.plan.Step;
 import io.aitmdefense.respond.plan.UserFacts;
@@ -24,7 +25,6 @@ import io.aitmdefense.respond.render.PlanJson;
 import io.aitmdefense.respond.run.Approval;
 import io.aitmdefense.respond.run.RunReport;
 import io.aitmdefense.respond.run.Runner;
-import io.aitmdefense.server.canary.CanaryWatch;
 import io.aitmdefense.store.AuditLog;
 import io.aitmdefense.store.Database;
 import io.aitmdefense.store.IncidentRow;
@@ -54,6 +54,9 @@ import java.util.concurrent.TimeUnit;
  * plans; steps are approved by name; a run reads the user's facts, plans again with them, and runs the approved steps
  * through the tenant's Graph with respond's step contract (read → diff → one write → read-back). Every line of a run
  * and every approval is sealed onto the incident's chain ({@code incident:<id>}) of the store's hash-chained audit log.
+ * <p>
+ * An incident about a page proxying the sign-in page (the canary's domain incident) has no account: its plan is the
+ * one step that blocks the domain in the Tenant Allow/Block List, run on approval like any other.
  * <p>
  * Automatic containment: when the tenant's {@code respond.auto} policy covers an incident the pipeline announces, its
  * reversible, user-scoped steps run on a thread of their own (the pipeline never waits for Graph), again whenever the
@@ -106,11 +109,6 @@ public final class Containment implements AutoCloseable {
             Optional<PlanRow> stored = db.plans().get(planId(incidentId));
             if (stored.isPresent()) return view(stored.get());
             Incident i = incident(incidentId);
-            if (i.userKey().startsWith(CanaryWatch.DOMAIN_KEY)) {
-                throw new IllegalStateException("incident " + incidentId + " is a page proxying the sign-in (" + i.user()
-                        + "), not a user: block the domain in the Tenant Allow/Block List (New-TenantAllowBlockListItems "
-                        + "-ListType Url -Block -Entries " + i.user() + ") and watch the users its visitors' addresses sign in as");
-            }
             ObjectNode body = JSON.createObjectNode();
             body.put("schema", SCHEMA);
             body.set("plan", PlanJson.plan(dryPlan(i, tenants.of(i.tenant()))));
@@ -186,7 +184,8 @@ public final class Containment implements AutoCloseable {
      * {@code respond.auto} policy lists detections.
      */
     public void consider(Incident incident) {
-        if (incident.userKey().startsWith(CanaryWatch.DOMAIN_KEY) || !tenants.of(incident.tenant()).auto().enabled()) return;
+        // a page's incident has only its tenant-wide block, which always waits for a person
+        if (ProxiedDomain.of(incident).isPresent() || !tenants.of(incident.tenant()).auto().enabled()) return;
         waiting.put(incident.id(), incident);
         automatic.execute(() -> {
             Incident latest = waiting.remove(incident.id());
@@ -210,7 +209,9 @@ public final class Containment implements AutoCloseable {
             RespondSettings s = tenants.of(i.tenant());
             AutoPolicy.Decision decision = s.auto().decide(IncidentFindings.from(i));
             Plan dry = dryPlan(i, s);
-            List<String> targets = dry.steps().stream().map(Step::id).toList();
+            // what this decision may run: the plan's steps, or the only steps a narrower policy allows (revoke)
+            List<String> targets = dry.steps().stream().map(Step::id)
+                    .filter(id -> decision.approval().steps().isEmpty() || decision.approval().steps().contains(id)).toList();
             Optional<PlanRow> stored = db.plans().get(planId(i.id()));
             ObjectNode body = stored.map(Containment::body).orElseGet(() -> {
                 ObjectNode b = JSON.createObjectNode();
@@ -221,7 +222,7 @@ public final class Containment implements AutoCloseable {
             });
             if (stored.isEmpty() || stored.get().status().equals("planned")) body.set("plan", PlanJson.plan(dry));
             StoreAuditSink audit = new StoreAuditSink(db.audit(), chain(i.id()));
-            String label = "auto:" + String.join("+", s.auto().detections());
+            String label = decision.automatic() ? decision.approval().label() : "auto:" + String.join("+", s.auto().detections());
             if (!decision.automatic() || s.microsoft().isEmpty()) {
                 if (stored.isEmpty()) {
                     audit.append(AuditEntry.decision(clock.instant(), AUTO_ACTOR, label, i.id(), "", "auto-declined",
@@ -232,12 +233,11 @@ public final class Containment implements AutoCloseable {
             }
             List<String> covered = new ArrayList<>();
             body.path("automaticRunFor").forEach(x -> covered.add(x.asText()));
-            if (covered.equals(targets)) return Optional.empty();
+            if (covered.equals(targets) || (!decision.approval().steps().isEmpty() && covered.containsAll(targets))) return Optional.empty();
             audit.append(AuditEntry.decision(clock.instant(), AUTO_ACTOR, label, i.id(), "", "auto-approved", decision.reason()));
             ArrayNode runFor = body.putArray("automaticRunFor");
             targets.forEach(runFor::add);
-            return Optional.of(execute(i, s, s.microsoft().get(), Approval.automatic(String.join("+", s.auto().detections())),
-                    AUTO_ACTOR, body));
+            return Optional.of(execute(i, s, s.microsoft().get(), decision.approval(), AUTO_ACTOR, body));
         }
     }
 
@@ -247,7 +247,7 @@ public final class Containment implements AutoCloseable {
         try {
             GraphTenantApi api = new GraphTenantApi(MicrosoftClients.connect(ms), s.exchange());
             Findings f = IncidentFindings.from(i);
-            UserFacts facts = UserFactsReader.read(api, f.user());
+            UserFacts facts = UserFactsReader.read(api, f);
             Plan plan = new Planner().plan(f, Optional.of(facts), options(s), clock.instant());
             Path folder = evidence.resolve(i.id()).resolve(STAMP.format(clock.instant()));
             RunReport report = new Runner(api, audit, clock, actor).run(plan, facts, approval, Optional.of(folder));

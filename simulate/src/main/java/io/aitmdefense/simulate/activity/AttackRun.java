@@ -1,5 +1,7 @@
 package io.aitmdefense.simulate.activity;
 
+import io.aitmdefense.simulate.canary.CanaryHit;
+import io.aitmdefense.simulate.canary.CanaryHits;
 import io.aitmdefense.simulate.log.AuditRecord;
 import io.aitmdefense.simulate.log.LogRecord;
 import io.aitmdefense.simulate.log.MailboxRecord;
@@ -18,6 +20,7 @@ import io.aitmdefense.simulate.truth.EventRef;
 import io.aitmdefense.simulate.truth.Infrastructure;
 import io.aitmdefense.simulate.truth.Stage;
 import io.aitmdefense.simulate.truth.StageTruth;
+import io.aitmdefense.simulate.truth.TargetedUser;
 import io.aitmdefense.simulate.truth.Technique;
 import io.aitmdefense.simulate.truth.VictimTruth;
 
@@ -41,6 +44,10 @@ final class AttackRun {
     private static final String[] BEC_SUBJECTS = {"Updated banking details for outstanding invoices", "URGENT: payment overdue",
             "Re: Wire transfer confirmation", "Invoice correction - new remittance account", "Re: Q4 vendor payment"};
 
+    /** The techniques whose kit relays the tenant's sign-in page (and so shows its branding, canary included). */
+    private static final Set<Technique> RELAYS_PAGE = java.util.EnumSet.of(Technique.EVILGINX_COOKIE_REPLAY,
+            Technique.PAUSED_PERSISTENCE, Technique.TYCOON_KIT, Technique.RESIDENTIAL_PROXY_REPLAY);
+
     private final Tenant tenant;
     private final long seed;
     private final Instant start;
@@ -55,18 +62,25 @@ final class AttackRun {
         this.mail = new MailboxOps(tenant);
     }
 
-    /** Emits the campaign; {@code laptops} are the victims' laptop sessions of the campaign day (token theft source). */
-    CampaignTruth run(CampaignPlan plan, Map<Integer, BenignDay.LaptopDay> laptops, RecordSink sink) {
+    /**
+     * Emits the campaign; {@code laptops} are the victims' laptop sessions of the campaign day (token theft source).
+     * When the kit relayed the sign-in page, each victim's page load goes to {@code hits} before their proxied
+     * sign-in, and so does that of {@code bystander}, a user the page was shown to who never signed in through it.
+     */
+    CampaignTruth run(CampaignPlan plan, Map<Integer, BenignDay.LaptopDay> laptops, RecordSink sink, CanaryHits hits,
+                      Optional<User> bystander) {
         Set<String> ips = new TreeSet<>();
         Set<Integer> asns = new TreeSet<>();
         Set<String> agents = new LinkedHashSet<>();
         List<VictimTruth> victims = new ArrayList<>();
+        List<SignInRecord> proxied = new ArrayList<>();
         int n = 0;
         for (CampaignPlan.Victim v : plan.victims()) {
             SplittableRandom rng = Ids.stream(seed, 6, plan.id().hashCode(), n++);
             VictimAttack run = new VictimAttack(plan, v, rng, sink);
             run.play(Optional.ofNullable(laptops.get(v.user().index())));
             victims.add(run.truth());
+            run.proxiedSignIn().ifPresent(proxied::add);
             for (LogRecord r : run.records) {
                 String ip = ipOf(r);
                 if (!ip.isEmpty()) ips.add(ip);
@@ -78,8 +92,41 @@ final class AttackRun {
             }
         }
         List<String> external = List.of(plan.kit().dropAddress());
+        List<TargetedUser> targeted = pageLoads(plan, proxied, hits, bystander);
         return new CampaignTruth(plan.id(), plan.technique(), victims,
-                new Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), external));
+                new Infrastructure(List.copyOf(ips), List.copyOf(asns), List.copyOf(agents), external),
+                targeted.isEmpty() ? "" : pageDomain(plan), targeted);
+    }
+
+    /**
+     * The canary's view of a kit that relayed the sign-in page: the page loads its image a few seconds to two minutes
+     * before each proxied sign-in, from the kit's address (the simulated kits fetch the page server-side), with the
+     * kit's domain as referer. Drawn from a stream of their own, so the logs are the same with or without them.
+     */
+    private List<TargetedUser> pageLoads(CampaignPlan plan, List<SignInRecord> proxied, CanaryHits hits, Optional<User> bystander) {
+        if (proxied.isEmpty()) return List.of();
+        SplittableRandom rng = Ids.stream(seed, 9, plan.id().hashCode(), 1);
+        String referer = "https://" + pageDomain(plan) + "/common/oauth2/v2.0/authorize";
+        List<TargetedUser> out = new ArrayList<>();
+        for (SignInRecord s : proxied) {
+            Instant loaded = s.time().minusMillis(3_000 + rng.nextInt(117_000));
+            hits.add(new CanaryHit(loaded, s.ip(), referer, s.userAgent()));
+            out.add(new TargetedUser(s.user().userPrincipalName(), loaded.toString(), s.ip(), true));
+        }
+        if (bystander.isPresent()) {
+            SignInRecord first = proxied.get(0);
+            Instant loaded = first.time().plusSeconds(300 + rng.nextInt(1500));
+            hits.add(new CanaryHit(loaded, first.ip(), referer, bystander.get().laptop().userAgent()));
+            out.add(new TargetedUser(bystander.get().userPrincipalName(), loaded.toString(), first.ip(), false));
+        }
+        return out;
+    }
+
+    /** The kit's own domain: a look-alike under the reserved {@code .example} top-level domain. */
+    private String pageDomain(CampaignPlan plan) {
+        SplittableRandom rng = Ids.stream(seed, 9, plan.id().hashCode(), 2);
+        String[] bases = {"micros0ft-auth", "office365-verify", "sso-mlcrosoftonline", "secure-docshare", "outlook-webauth"};
+        return "login." + bases[rng.nextInt(bases.length)] + "-" + Ids.upper(rng, 4).toLowerCase(java.util.Locale.ROOT) + ".example";
     }
 
     /** The attack on one victim, recording what it emits per stage. */
@@ -103,6 +150,18 @@ final class AttackRun {
             this.user = victim.user();
             this.rng = rng;
             this.sink = sink;
+        }
+
+        /**
+         * The victim's sign-in through the kit's relay of the sign-in page (from one of the kit's proxies), if the
+         * technique relays the page: device-code, token-theft and authorization-code victims use Microsoft's own page.
+         */
+        Optional<SignInRecord> proxiedSignIn() {
+            if (!RELAYS_PAGE.contains(plan.technique())) return Optional.empty();
+            Set<String> proxies = new java.util.HashSet<>();
+            plan.kit().proxies().forEach(e -> proxies.add(e.ip()));
+            return stages.getOrDefault(Stage.PHISH, List.of()).stream().filter(r -> r instanceof SignInRecord)
+                    .map(r -> (SignInRecord) r).filter(r -> proxies.contains(r.ip())).findFirst();
         }
 
         boolean proxiedVictimSignIn(SignInRecord s) {
