@@ -12,7 +12,9 @@
 #   duckdb-replay   bench/src/main/resources/io/aitmdefense/bench/la-session-replay.sql over both sign-in tables
 #   duckdb-rule     .../la-signin-then-inbox-rule.sql over both sign-in tables and OfficeActivity
 #   jq-replay       .../la-session-replay.jq (grouping only) over both sign-in tables
-#   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run)
+#   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run) and
+#                   the options in AITM_BASELINE_JAVA_OPTS (default: aitm's), and says whether its alerts, incidents.csv
+#                   and incidents.json are the same as aitm's (the generation time and output folder aside)
 # and prints one Markdown table row per tool: wall seconds, sign-in rows per second, MB read per second, peak RSS,
 # CPU seconds (user + system: steadier than wall time on a shared machine), and aitm's wall time divided by the
 # tool's (above 1: aitm is slower). rows/s counts the sign-in rows for every
@@ -70,6 +72,17 @@ measured() {
     "$rss" "$(load)" >>"$work/measured.tsv"
 }
 
+# same_output DIR DIR : whether two aitm detect runs wrote the same alerts and incidents (generation time, folder aside)
+same_output() {
+  [ -d "$1" ] && [ -d "$2" ] || return 0
+  local f verdict="same"
+  for f in alerts.ndjson incidents.csv incidents.json; do
+    cmp -s <(sed -e "s#$1#OUT#g" -e '/"generated"/d' "$1/$f") <(sed -e "s#$2#OUT#g" -e '/"generated"/d' "$2/$f") \
+      || verdict="DIFFERENT ($f)"
+  done
+  echo "  aitm and aitm-baseline outputs: $verdict" >&2
+}
+
 # table SIZE : one Markdown row per tool; the ratio divides aitm's wall time by the tool's (above 1: aitm is slower)
 table() {
   awk -F'\t' -v size="$1" -v rows="$signins" '
@@ -112,8 +125,9 @@ for size in "$@"; do
       aitm-baseline)
         [ -f "${AITM_BASELINE_JAR:-}" ] || die "aitm-baseline needs AITM_BASELINE_JAR=path/to/aitm.jar of the other build"
         # shellcheck disable=SC2086 # the options are words
-        run aitm-baseline "$work/aitm-baseline.out" java $java_opts -jar "$AITM_BASELINE_JAR" detect "$dir/logs" \
-          --config "$dir/tenant.yaml" --out "$work/aitm-baseline-out"
+        run aitm-baseline "$work/aitm-baseline.out" java ${AITM_BASELINE_JAVA_OPTS:-$java_opts} -jar "$AITM_BASELINE_JAR" \
+          detect "$dir/logs" --config "$dir/tenant.yaml" --out "$work/aitm-baseline-out"
+        same_output "$work/aitm-out" "$work/aitm-baseline-out"
         measured aitm-baseline "$(sed -n '1s/^\([0-9]*\) incidents.*/\1 incidents/p' "$work/aitm-baseline.out")" \
           "$(bytes "${all_files[@]}")";;
       duckdb-replay)
