@@ -18,6 +18,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Geo;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class ImpossibleTravelDetection implements Detection {
         Network n = SignInSignals.network(s, ctx.enrichment());
         if (n.kind() == NetworkKind.SASE_VPN || n.kind() == NetworkKind.MICROSOFT
                 || SignInSignals.trusted(s, n, ctx.enrichment().tenant())) return;
-        Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
+        Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), StringPool.of(where(s.geo())), n,
                 UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName(),
                 s.interactive(), s.sessionId().toLowerCase(Locale.ROOT), s.geo().country());
         ValueState<ImpossibleTravelState> v = ctx.state(state);
