@@ -32,8 +32,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 queries="$root/bench/src/main/resources/io/aitmdefense/bench"
 data="${BENCH_DATA:-/tmp/aitm-bench-whole}"
 tools="${TOOLS:-aitm duckdb-replay duckdb-rule jq-replay}"
-aitm_jar="$root/cli/target/aitm.jar"
-bench_jar="$root/bench/target/aitm-bench.jar"
+# AITM_JAR and AITM_BENCH_JAR: copies to measure, so that a build running meanwhile cannot replace the jar under a run
+aitm_jar="${AITM_JAR:-$root/cli/target/aitm.jar}"
+bench_jar="${AITM_BENCH_JAR:-$root/bench/target/aitm-bench.jar}"
 # the JVM options of the ./aitm launcher (heap cap, collector), so the figures are those a user gets
 java_opts="${AITM_JAVA_OPTS:-$(sed -n 's/.*AITM_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/aitm")}"
 hosting_asns="'14061','24940','16276','63949','20473','9009','51167','16509','14618','15169','396982'"
