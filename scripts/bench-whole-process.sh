@@ -12,7 +12,9 @@
 #   duckdb-replay   bench/src/main/resources/io/aitmdefense/bench/la-session-replay.sql over both sign-in tables
 #   duckdb-rule     .../la-signin-then-inbox-rule.sql over both sign-in tables and OfficeActivity
 #   jq-replay       .../la-session-replay.jq (grouping only) over both sign-in tables
-#   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run)
+#   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run) and
+#                   the options in AITM_BASELINE_JAVA_OPTS (default: aitm's), and says whether its alerts, incidents.csv
+#                   and incidents.json are the same as aitm's (the generation time and output folder aside)
 # and prints one Markdown table row per tool: wall seconds, sign-in rows per second, MB read per second, peak RSS,
 # CPU seconds (user + system: steadier than wall time on a shared machine), and aitm's wall time divided by the
 # tool's (above 1: aitm is slower). rows/s counts the sign-in rows for every
@@ -30,8 +32,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 queries="$root/bench/src/main/resources/io/aitmdefense/bench"
 data="${BENCH_DATA:-/tmp/aitm-bench-whole}"
 tools="${TOOLS:-aitm duckdb-replay duckdb-rule jq-replay}"
-aitm_jar="$root/cli/target/aitm.jar"
-bench_jar="$root/bench/target/aitm-bench.jar"
+# AITM_JAR and AITM_BENCH_JAR: copies to measure, so that a build running meanwhile cannot replace the jar under a run
+aitm_jar="${AITM_JAR:-$root/cli/target/aitm.jar}"
+bench_jar="${AITM_BENCH_JAR:-$root/bench/target/aitm-bench.jar}"
 # the JVM options of the ./aitm launcher (heap cap, collector), so the figures are those a user gets
 java_opts="${AITM_JAVA_OPTS:-$(sed -n 's/.*AITM_JAVA_OPTS:-\([^}]*\)}.*/\1/p' "$root/aitm")}"
 hosting_asns="'14061','24940','16276','63949','20473','9009','51167','16509','14618','15169','396982'"
@@ -68,6 +71,17 @@ measured() {
   read -r wall user sys rss <"$work/$1.time"
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$wall" "$(awk -v u="$user" -v s="$sys" 'BEGIN{print u+s}')" \
     "$rss" "$(load)" >>"$work/measured.tsv"
+}
+
+# same_output DIR DIR : whether two aitm detect runs wrote the same alerts and incidents (generation time, folder aside)
+same_output() {
+  [ -d "$1" ] && [ -d "$2" ] || return 0
+  local f verdict="same"
+  for f in alerts.ndjson incidents.csv incidents.json; do
+    cmp -s <(sed -e "s#$1#OUT#g" -e '/"generated"/d' "$1/$f") <(sed -e "s#$2#OUT#g" -e '/"generated"/d' "$2/$f") \
+      || verdict="DIFFERENT ($f)"
+  done
+  echo "  aitm and aitm-baseline outputs: $verdict" >&2
 }
 
 # table SIZE : one Markdown row per tool; the ratio divides aitm's wall time by the tool's (above 1: aitm is slower)
@@ -112,8 +126,9 @@ for size in "$@"; do
       aitm-baseline)
         [ -f "${AITM_BASELINE_JAR:-}" ] || die "aitm-baseline needs AITM_BASELINE_JAR=path/to/aitm.jar of the other build"
         # shellcheck disable=SC2086 # the options are words
-        run aitm-baseline "$work/aitm-baseline.out" java $java_opts -jar "$AITM_BASELINE_JAR" detect "$dir/logs" \
-          --config "$dir/tenant.yaml" --out "$work/aitm-baseline-out"
+        run aitm-baseline "$work/aitm-baseline.out" java ${AITM_BASELINE_JAVA_OPTS:-$java_opts} -jar "$AITM_BASELINE_JAR" \
+          detect "$dir/logs" --config "$dir/tenant.yaml" --out "$work/aitm-baseline-out"
+        same_output "$work/aitm-out" "$work/aitm-baseline-out"
         measured aitm-baseline "$(sed -n '1s/^\([0-9]*\) incidents.*/\1 incidents/p' "$work/aitm-baseline.out")" \
           "$(bytes "${all_files[@]}")";;
       duckdb-replay)

@@ -8,11 +8,42 @@ import io.aitmdefense.events.SecurityAlert;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 
+import java.util.Objects;
+
 /**
  * Where a record is (file, 1-based line, 0-based index of the record inside that line — a single-line Event Hubs
  * envelope holds many) and the record's own id a responder can search in Entra or Sentinel.
+ * <p>
+ * A value with the accessors of a record. Not a record because of how the id is held: detections keep a reference
+ * for every record they may cite, hundreds of thousands in a large run, and most ids are lower-case GUIDs (sign-in
+ * request ids, unified audit ids), which are held as two longs and spelled out only when asked for — 56 bytes a
+ * reference instead of 120 with the id's own string.
  */
-public record RecordRef(String file, long line, int index, String recordId, RecordIdKind idKind) {
+public final class RecordRef {
+    private final String file;
+    private final long line;
+    private final int index;
+    private final RecordIdKind idKind;
+    /** The id when it is not a lower-case GUID; null when it is one, held in {@link #idHigh} and {@link #idLow}. */
+    private final String otherId;
+    private final long idHigh, idLow;
+
+    public RecordRef(String file, long line, int index, String recordId, RecordIdKind idKind) {
+        this.file = Objects.requireNonNull(file, "file");
+        this.line = line;
+        this.index = index;
+        this.idKind = Objects.requireNonNull(idKind, "idKind");
+        Objects.requireNonNull(recordId, "recordId");
+        if (Guids.isLowerCase(recordId)) {
+            otherId = null;
+            idHigh = Guids.high(recordId);
+            idLow = Guids.low(recordId);
+        } else {
+            otherId = recordId;
+            idHigh = 0;
+            idLow = 0;
+        }
+    }
 
     public static RecordRef of(Event e) {
         String id;
@@ -37,14 +68,107 @@ public record RecordRef(String file, long line, int index, String recordId, Reco
         return new RecordRef(src.file(), src.line(), src.index(), id, id.isEmpty() ? RecordIdKind.NONE : kind);
     }
 
+    public String file() {
+        return file;
+    }
+
+    public long line() {
+        return line;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    /** The record's own id as logged, or "" when it has none. */
+    public String recordId() {
+        return otherId != null ? otherId : Guids.format(idHigh, idLow);
+    }
+
+    public RecordIdKind idKind() {
+        return idKind;
+    }
+
     /** The place in the file alone: {@code file:line}, or {@code file:line#index} for a later record of a line. */
     public String location() {
         return new Source(file, line, index).toString();
     }
 
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordRef r && r.line == line && r.index == index && r.idHigh == idHigh && r.idLow == idLow
+                && r.file.equals(file) && Objects.equals(r.otherId, otherId) && r.idKind == idKind;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = file.hashCode();
+        h = 31 * h + Long.hashCode(line);
+        h = 31 * h + index;
+        h = 31 * h + (otherId != null ? otherId.hashCode() : Long.hashCode(idHigh * 31 + idLow));
+        return 31 * h + idKind.ordinal();
+    }
+
     /** {@code file:line[#index]} followed by the record id when there is one. */
     @Override
     public String toString() {
-        return recordId.isEmpty() ? location() : location() + " " + recordId;
+        String id = recordId();
+        return id.isEmpty() ? location() : location() + " " + id;
+    }
+
+    /** Lower-case GUIDs ({@code 8-4-4-4-12} hex digits) to and from two longs. */
+    private static final class Guids {
+        private static final int LENGTH = 36;
+        private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+        static boolean isLowerCase(String s) {
+            if (s.length() != LENGTH) return false;
+            for (int i = 0; i < LENGTH; i++) {
+                char c = s.charAt(i);
+                if (i == 8 || i == 13 || i == 18 || i == 23) {
+                    if (c != '-') return false;
+                } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The first 16 hex digits (before the fourth dash). */
+        static long high(String s) {
+            return digits(s, 0, 19);
+        }
+
+        /** The last 16 hex digits. */
+        static long low(String s) {
+            return digits(s, 19, LENGTH);
+        }
+
+        private static long digits(String s, int from, int to) {
+            long v = 0;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c != '-') v = v << 4 | Character.digit(c, 16);
+            }
+            return v;
+        }
+
+        static String format(long high, long low) {
+            char[] out = new char[LENGTH];
+            put(high, out, 0, 19);
+            put(low, out, 19, LENGTH);
+            return new String(out);
+        }
+
+        private static void put(long v, char[] out, int from, int to) {
+            for (int i = to - 1; i >= from; i--) {
+                if (i == 8 || i == 13 || i == 18 || i == 23) {
+                    out[i] = '-';
+                } else {
+                    out[i] = HEX[(int) (v & 0xF)];
+                    v >>>= 4;
+                }
+            }
+        }
     }
 }

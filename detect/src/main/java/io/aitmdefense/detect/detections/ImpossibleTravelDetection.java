@@ -18,6 +18,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.Geo;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
@@ -109,7 +110,7 @@ public final class ImpossibleTravelDetection implements Detection {
         Network n = SignInSignals.network(s, ctx.enrichment());
         if (n.kind() == NetworkKind.SASE_VPN || n.kind() == NetworkKind.MICROSOFT
                 || SignInSignals.trusted(s, n, ctx.enrichment().tenant())) return;
-        Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), where(s.geo()), n,
+        Place p = new Place(s.time().toEpochMilli(), RecordRef.of(s), s.geo().latitude(), s.geo().longitude(), StringPool.of(where(s.geo())), n,
                 UserAgents.client(s.userAgent(), s.device()), s.userAgent(), s.appName().isEmpty() ? s.appId() : s.appName(),
                 s.interactive(), s.sessionId().toLowerCase(Locale.ROOT), s.geo().country());
         ValueState<ImpossibleTravelState> v = ctx.state(state);
@@ -147,11 +148,35 @@ public final class ImpossibleTravelDetection implements Detection {
             }
         }
         st.judgedUpTo = Math.max(st.judgedUpTo, now);
+        forgetPassed(st.places, st.judgedUpTo);
         // keep the latest judged place: it is the predecessor of the next sign-in
         long forget = now - maxGap.toMillis();
         while (st.places.size() > 1 && st.places.get(0).time() < forget && st.places.get(1).time() <= now) st.places.remove(0);
         if (st.lastAlert != Long.MIN_VALUE && st.lastAlert < now - dedupe.toMillis()) st.lastAlert = Long.MIN_VALUE;
         v.update(st);
+    }
+
+    /**
+     * Drops the judged places no later place can be compared with: a place is judged against the latest interactive
+     * place before it and the latest of its own session ({@link #previous}), so of the places up to {@code judged} only
+     * the latest interactive one and the latest of each session can still be one. The rest were most of the state: a
+     * user's day of sign-ins, held for the longest flight.
+     */
+    private static void forgetPassed(ArrayList<Place> places, long judged) {
+        int end = 0;
+        while (end < places.size() && places.get(end).time() <= judged) end++;
+        if (end < 2) return;
+        boolean[] keep = new boolean[end];
+        boolean interactive = false;
+        Set<String> sessions = new java.util.HashSet<>();
+        for (int i = end - 1; i >= 0; i--) {
+            Place p = places.get(i);
+            if (p.interactive() && !interactive) keep[i] = interactive = true;
+            if (!p.session().isEmpty() && sessions.add(p.session())) keep[i] = true;
+        }
+        int kept = 0;
+        for (int i = 0; i < places.size(); i++) if (i >= end || keep[i]) places.set(kept++, places.get(i));
+        places.subList(kept, places.size()).clear();
     }
 
     /** The latest place before index {@code i} that {@code which} accepts, or null. */

@@ -23,10 +23,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Mailbox read volume (MailItemsAccessed items: the messages in the record's folders, else its operation count) within
@@ -89,7 +87,7 @@ public final class MassMailAccessDetection implements Detection {
     static final class MassMailAccessState {
         final Pending<Access> accesses = new Pending<>();
         /** Hour index → items read in it: the baseline. */
-        final TreeMap<Long, Long> itemsByHour = new TreeMap<>();
+        final HourlyCounts itemsByHour = new HourlyCounts();
     }
 
     @Override
@@ -117,7 +115,7 @@ public final class MassMailAccessDetection implements Detection {
             Access a = new Access(o.time().toEpochMilli(), RecordRef.of(o), ctx.enrichment().network(o.ip(), 0), o.sessionId(),
                     Math.max(1, o.itemCount()), client);
             if (!st.accesses.add(a, CAP, Timed.Cap.DROP_OLDEST)) return;
-            st.itemsByHour.merge(Math.floorDiv(a.time(), HOUR), (long) a.items(), Long::sum);
+            st.itemsByHour.add(Math.floorDiv(a.time(), HOUR), a.items());
             ctx.registerTimer(Timed.minuteAfter(a.instant().plus(window)));
             v.update(st);
         }
@@ -161,7 +159,7 @@ public final class MassMailAccessDetection implements Detection {
                     fromSuspicious ? tie : null, aboveBaseline ? baseline : null));
         });
         st.accesses.forgetUpTo(cutoff);
-        st.itemsByHour.headMap(Math.floorDiv(cutoff, HOUR) - historyDays * 24L).clear();
+        st.itemsByHour.forgetBefore(Math.floorDiv(cutoff, HOUR) - historyDays * 24L);
         SuspiciousSignInLedger.trim(ctx, ledger, rule, time.toEpochMilli());
         if (st.accesses.isEmpty() && st.itemsByHour.isEmpty()) v.clear();
         else v.update(st);
@@ -171,14 +169,10 @@ public final class MassMailAccessDetection implements Detection {
     record Baseline(double perHour, int hours) {
     }
 
-    private Baseline baseline(TreeMap<Long, Long> itemsByHour, long time) {
+    private Baseline baseline(HourlyCounts itemsByHour, long time) {
         long hour = Math.floorDiv(time, HOUR);
-        long sum = 0;
-        int hours = 0;
-        for (Map.Entry<Long, Long> e : itemsByHour.subMap(hour - historyDays * 24L, true, hour, false).entrySet()) {
-            sum += e.getValue();
-            hours++;
-        }
+        long sum = itemsByHour.sum(hour - historyDays * 24L, hour);
+        int hours = itemsByHour.hours(hour - historyDays * 24L, hour);
         return new Baseline(hours == 0 ? 0 : (double) sum / hours, hours);
     }
 

@@ -13,6 +13,7 @@ import io.aitmdefense.detect.signals.SignInSignals;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.Alert;
 import io.aitmdefense.model.DetectionInfo;
 import io.aitmdefense.model.Evidence;
@@ -24,13 +25,13 @@ import io.aitmdefense.model.Severity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Replay through a residential proxy: phishing kits now replay the stolen session from a residential or mobile ISP in
@@ -83,21 +84,68 @@ public final class ResidentialProxyReplayDetection implements Detection {
                boolean tokenClaim, String what) implements Timed {
     }
 
-    /** A session on one network: its first use there, and the times of its uses there (the latest kept). */
+    /** A session on one network: its first use there, and the times of its uses there (the latest kept), ascending. */
     static final class OnNetwork {
+        final String block;
         Use first;
-        final ArrayList<Long> times = new ArrayList<>();
+        private long[] times = new long[2];
+        private int count;
 
-        OnNetwork(Use first) {
+        OnNetwork(String block, Use first) {
+            this.block = block;
             this.first = first;
+        }
+
+        /** Keeps {@code time} once, dropping the earliest beyond {@link #TIMES_PER_NETWORK}. */
+        void add(long time) {
+            int at = Arrays.binarySearch(times, 0, count, time);
+            if (at >= 0) return;
+            at = -at - 1;
+            if (count == times.length) times = Arrays.copyOf(times, Math.min(count * 2, TIMES_PER_NETWORK + 1));
+            System.arraycopy(times, at, times, at + 1, count - at);
+            times[at] = time;
+            if (++count > TIMES_PER_NETWORK) {
+                System.arraycopy(times, 1, times, 0, --count);
+            }
+        }
+
+        /** The first time in ({@code after}, {@code upTo}], or -1. */
+        long firstIn(long after, long upTo) {
+            for (int i = 0; i < count; i++) if (times[i] > after) return times[i] <= upTo ? times[i] : -1;
+            return -1;
         }
     }
 
-    /** The user's sessions by network block, and the token-claim uses waiting to be judged. */
+    /**
+     * One session of the user: the networks it was used on (a few, in arrival order) and its latest use. Arrays, not a
+     * map per session: a day of a user's sessions is hundreds of them, and maps of boxed times filled the heap at 1M rows.
+     */
+    static final class Session {
+        private OnNetwork[] networks = new OnNetwork[1];
+        private int size;
+        long lastUse = Long.MIN_VALUE;
+
+        OnNetwork on(String block) {
+            for (int i = 0; i < size; i++) if (networks[i].block.equals(block)) return networks[i];
+            return null;
+        }
+
+        /** Adds a network, or returns null when the session has {@link #NETWORKS_PER_SESSION} already. */
+        OnNetwork add(String block, Use first) {
+            if (size >= NETWORKS_PER_SESSION) return null;
+            if (size == networks.length) networks = Arrays.copyOf(networks, size * 2);
+            return networks[size++] = new OnNetwork(block, first);
+        }
+
+        List<OnNetwork> networks() {
+            return Arrays.asList(networks).subList(0, size);
+        }
+    }
+
+    /** The user's sessions, and the token-claim uses waiting to be judged. */
     static final class State {
         final Pending<Use> candidates = new Pending<>();
-        final LinkedHashMap<String, HashMap<String, OnNetwork>> sessions = new LinkedHashMap<>();
-        final HashMap<String, Long> lastUse = new HashMap<>();
+        final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
     }
 
     @Override
@@ -119,24 +167,20 @@ public final class ResidentialProxyReplayDetection implements Detection {
         if (session.isEmpty() || n.ip().isEmpty()) return;
         ValueState<State> v = ctx.state(state);
         State st = v.value();
-        HashMap<String, OnNetwork> networks = st.sessions.get(session);
-        if (networks == null && st.sessions.size() < SESSIONS) st.sessions.put(session, networks = new HashMap<>());
+        Session networks = st.sessions.get(session);
+        if (networks == null && st.sessions.size() < SESSIONS) st.sessions.put(session, networks = new Session());
         if (networks == null) return;
         boolean claim = s.satisfiedByToken() && !SignInSignals.trusted(s, n, ctx.enrichment().tenant())
                 && n.kind() != NetworkKind.MICROSOFT;
         Use u = new Use(s.time().toEpochMilli(), RecordRef.of(s), session, n, UserAgents.client(s.userAgent(), s.device()).os(),
-                s.device().id(), s.userAgent(), claim, (s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
-                + (s.appName().isEmpty() ? s.appId() : s.appName()));
-        OnNetwork on = networks.get(n.block());
-        if (on == null && networks.size() < NETWORKS_PER_SESSION) networks.put(n.block(), on = new OnNetwork(u));
+                s.device().id(), s.userAgent(), claim, StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
+                + (s.appName().isEmpty() ? s.appId() : s.appName())));
+        OnNetwork on = networks.on(n.block());
+        if (on == null) on = networks.add(n.block(), u);
         if (on == null) return;
         if (Timed.ORDER.compare(u, on.first) < 0) on.first = u;
-        int at = java.util.Collections.binarySearch(on.times, u.time());
-        if (at < 0) {
-            on.times.add(-at - 1, u.time());
-            if (on.times.size() > TIMES_PER_NETWORK) on.times.remove(0);
-        }
-        st.lastUse.merge(session, u.time(), Math::max);
+        on.add(u.time());
+        networks.lastUse = Math.max(networks.lastUse, u.time());
         if (claim && st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) {
             ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
         }
@@ -152,13 +196,7 @@ public final class ResidentialProxyReplayDetection implements Detection {
         long cutoff = now - lookahead.toMillis();
         st.candidates.judge(cutoff, (i, c) -> judge(ctx, st, h, c).ifPresent(ctx::emit));
         st.candidates.forgetUpTo(cutoff);
-        for (Iterator<Map.Entry<String, Long>> it = st.lastUse.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Long> e = it.next();
-            if (e.getValue() < now - Duration.ofDays(1).toMillis()) {
-                st.sessions.remove(e.getKey());
-                it.remove();
-            }
-        }
+        st.sessions.values().removeIf(session -> session.lastUse < now - Duration.ofDays(1).toMillis());
         UserHabits.trim(ctx, habits, now);
         if (st.candidates.isEmpty() && st.sessions.isEmpty()) v.clear();
         else v.update(st);
@@ -166,13 +204,14 @@ public final class ResidentialProxyReplayDetection implements Detection {
 
     private Optional<Alert> judge(Context ctx, State st, UserHabits h, Use c) {
         String session = c.session();
-        Map<String, OnNetwork> networks = st.sessions.getOrDefault(session, new HashMap<>());
-        OnNetwork here = networks.get(c.network().block());
+        Session held = st.sessions.get(session);
+        List<OnNetwork> networks = held == null ? List.of() : held.networks();
+        OnNetwork here = held == null ? null : held.on(c.network().block());
         if (here == null || !here.first.equals(c)) return Optional.empty(); // judged on the session's first arrival here
         Use first = c;
-        for (OnNetwork on : networks.values()) if (Timed.ORDER.compare(on.first, first) < 0) first = on.first;
+        for (OnNetwork on : networks) if (Timed.ORDER.compare(on.first, first) < 0) first = on.first;
         if (first == c || !SignInSignals.differentNetworks(first.network(), c.network())) return Optional.empty();
-        for (OnNetwork on : networks.values()) {
+        for (OnNetwork on : networks) {
             if (on.first.time() < c.time() && !SignInSignals.differentNetworks(on.first.network(), c.network())) {
                 return Optional.empty(); // the session was on this network (another ASN of its owner) before
             }
@@ -182,13 +221,12 @@ public final class ResidentialProxyReplayDetection implements Detection {
         if (phoneHop(first, c)) return Optional.empty();
         long back = -1;
         Network backOn = null;
-        for (OnNetwork on : networks.values()) {
+        for (OnNetwork on : networks) {
             if (SignInSignals.differentNetworks(on.first.network(), first.network())) continue;
-            for (long t : on.times) {
-                if (t > c.time() && t <= c.time() + lookahead.toMillis() && (back < 0 || t < back)) {
-                    back = t;
-                    backOn = on.first.network();
-                }
+            long t = on.firstIn(c.time(), c.time() + lookahead.toMillis());
+            if (t >= 0 && (back < 0 || t < back)) {
+                back = t;
+                backOn = on.first.network();
             }
         }
         String user = ctx.user();
@@ -251,20 +289,35 @@ public final class ResidentialProxyReplayDetection implements Detection {
 
     static final StateCodec<State> CODEC = StateCodecs.v1("residential proxy sessions", (s, out) -> {
         s.candidates.write(out, ResidentialProxyReplayDetection::use);
-        StateIo.orderedMap(s.sessions, out, (networks, o) -> StateIo.sortedMap(networks, o, (on, w) -> {
-            use(on.first, w);
-            StateIo.list(on.times, w, (t, x) -> StateIo.varLong(t, x));
-        }));
-        StateCodecs.longs(s.lastUse, out);
+        StateIo.orderedMap(s.sessions, out, (session, o) -> {
+            List<OnNetwork> networks = new ArrayList<>(session.networks());
+            networks.sort(Comparator.comparing(on -> on.block));
+            StateIo.varInt(networks.size(), o);
+            for (OnNetwork on : networks) {
+                StateIo.str(on.block, o);
+                use(on.first, o);
+                StateIo.varInt(on.count, o);
+                for (int i = 0; i < on.count; i++) StateIo.varLong(on.times[i], o);
+            }
+        });
+        TreeMap<String, Long> lastUse = new TreeMap<>();
+        s.sessions.forEach((id, session) -> lastUse.put(id, session.lastUse));
+        StateIo.sortedMap(lastUse, out, (t, o) -> StateIo.varLong(t, o));
     }, in -> {
         State s = new State();
         s.candidates.read(in, ResidentialProxyReplayDetection::use);
-        StateIo.map(in, s.sessions, i -> StateIo.map(i, new HashMap<>(), r -> {
-            OnNetwork on = new OnNetwork(use(r));
-            on.times.addAll(StateIo.list(r, StateIo::varLong));
-            return on;
-        }));
-        s.lastUse.putAll(StateCodecs.longs(in));
+        StateIo.map(in, s.sessions, i -> {
+            Session session = new Session();
+            for (int n = StateIo.varInt(i); n > 0; n--) {
+                OnNetwork on = session.add(StateIo.str(i), use(i));
+                for (int t = StateIo.varInt(i); t > 0; t--) on.add(StateIo.varLong(i));
+            }
+            return session;
+        });
+        StateCodecs.longs(in).forEach((id, t) -> {
+            Session session = s.sessions.get(id);
+            if (session != null) session.lastUse = t;
+        });
         return s;
     });
 }

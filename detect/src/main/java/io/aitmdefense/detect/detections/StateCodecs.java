@@ -173,11 +173,11 @@ final class StateCodecs {
             varInt(a.items(), o);
             str(a.client(), o);
         });
-        StateIo.longMap(s.itemsByHour, out);
+        s.itemsByHour.write(out);
     }, in -> {
         MassMailAccessDetection.MassMailAccessState s = new MassMailAccessDetection.MassMailAccessState();
         s.accesses.read(in, i -> new MassMailAccessDetection.Access(varLong(i), source(i), network(i), str(i), varInt(i), str(i)));
-        StateIo.longMap(in, s.itemsByHour);
+        s.itemsByHour.read(in);
         return s;
     });
 

@@ -285,12 +285,7 @@ final class SuspiciousSignInLedger {
     }
 
     private boolean newNetwork(Mark m) {
-        for (TokenWithoutMfaHistory.Entry<Network> e : networks.entries.values()) {
-            if (TokenWithoutMfaHistory.seenBefore(e, m.time(), historyDays) && !SignInSignals.differentNetworks(e.value, m.network())) {
-                return false;
-            }
-        }
-        return true;
+        return !networks.anySeenBefore(m.time(), historyDays, known -> !SignInSignals.differentNetworks(known, m.network()));
     }
 
     /**

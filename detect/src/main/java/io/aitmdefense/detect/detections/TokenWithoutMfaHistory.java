@@ -6,66 +6,111 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.function.Predicate;
 
 /**
  * When something (a network, a device, a flow) was seen for a user: for each key, the earliest time on each UTC day.
  * That answers "seen within the last N days before t" exactly at day granularity, whatever the order the rows came
  * in, and costs at most N+1 numbers per key.
+ * <p>
+ * Every user holds several of these for two weeks, so they are plain arrays: a key's days are one sorted {@code long[]}
+ * of earliest times (a time names its own day), the keys a short array searched by hash. A hash map of tree maps of
+ * boxed longs cost five times the memory and made the 1M-row run thrash the collector.
  */
 final class TokenWithoutMfaHistory<V> {
     private static final long DAY = Duration.ofDays(1).toMillis();
+    @SuppressWarnings("rawtypes")
+    private static final Entry[] NONE = new Entry[0];
 
-    /** What is remembered about a key beside its days (e.g. a representative network), and the days. */
+    /** A key, what is remembered about it beside its days (e.g. a representative network), and the days. */
     static final class Entry<V> {
+        final String key;
+        private final int hash;
         final V value;
-        final TreeMap<Long, Long> earliestByDay = new TreeMap<>();
-        /** The latest day and its earliest time, mirrored so that a repeat sighting on the same day costs no boxing. */
-        private long latestDay = Long.MIN_VALUE;
-        private long latestDayEarliest;
+        /** The earliest time (epoch ms) on each UTC day the key was seen, ascending; {@code days} of them are used. */
+        private long[] earliest = new long[1];
+        private int days;
 
-        Entry(V value) {
+        Entry(String key, V value) {
+            this.key = key;
+            this.hash = key.hashCode();
             this.value = value;
+        }
+
+        private void record(long time) {
+            long day = Math.floorDiv(time, DAY);
+            int i = days - 1;
+            // rows come mostly in time order: the newest day is checked first, then the insertion point is found backwards
+            while (i >= 0 && Math.floorDiv(earliest[i], DAY) > day) i--;
+            if (i >= 0 && Math.floorDiv(earliest[i], DAY) == day) {
+                if (time < earliest[i]) earliest[i] = time;
+                return;
+            }
+            if (days == earliest.length) earliest = Arrays.copyOf(earliest, days * 2);
+            System.arraycopy(earliest, i + 1, earliest, i + 2, days - i - 1);
+            earliest[i + 1] = time;
+            days++;
+        }
+
+        /** Whether seen strictly before {@code time} and no more than {@code within} whole days before it. */
+        boolean seenBefore(long time, int within) {
+            long day = Math.floorDiv(time, DAY);
+            for (int i = days - 1; i >= 0; i--) {
+                long d = Math.floorDiv(earliest[i], DAY);
+                if (d < day - within) return false;
+                if (d <= day && earliest[i] < time) return true;
+            }
+            return false;
+        }
+
+        /** Drops the days before {@code firstDay}; true when none is left. */
+        private boolean forgetBefore(long firstDay) {
+            int drop = 0;
+            while (drop < days && Math.floorDiv(earliest[drop], DAY) < firstDay) drop++;
+            if (drop > 0) {
+                System.arraycopy(earliest, drop, earliest, 0, days - drop);
+                days -= drop;
+            }
+            return days == 0;
+        }
+
+        private long lastDay() {
+            return days == 0 ? Long.MIN_VALUE : Math.floorDiv(earliest[days - 1], DAY);
         }
     }
 
     private final int cap;
-    final HashMap<String, Entry<V>> entries = new HashMap<>();
+    @SuppressWarnings("unchecked")
+    private Entry<V>[] entries = NONE;
+    private int size;
 
     TokenWithoutMfaHistory(int cap) {
         this.cap = cap;
     }
 
     void record(String key, V value, long time) {
-        Entry<V> e = entries.get(key);
+        Entry<V> e = find(key);
         if (e == null) {
-            if (entries.size() >= cap) dropStalest();
-            e = new Entry<>(value);
-            entries.put(key, e);
+            if (size >= cap) dropStalest();
+            e = new Entry<>(key, value);
+            if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
+            entries[size++] = e;
         }
-        long day = Math.floorDiv(time, DAY);
-        if (day == e.latestDay && time >= e.latestDayEarliest) return;
-        long earliest = e.earliestByDay.merge(day, time, Math::min);
-        if (day >= e.latestDay) {
-            e.latestDay = day;
-            e.latestDayEarliest = earliest;
-        }
+        e.record(time);
     }
 
     /** Whether the key was seen strictly before {@code time} and no more than {@code days} whole days before it. */
     boolean seenBefore(String key, long time, int days) {
-        Entry<V> e = entries.get(key);
-        return e != null && seenBefore(e, time, days);
+        Entry<V> e = find(key);
+        return e != null && e.seenBefore(time, days);
     }
 
-    static boolean seenBefore(Entry<?> e, long time, int days) {
-        long day = Math.floorDiv(time, DAY);
-        for (Map.Entry<Long, Long> d : e.earliestByDay.tailMap(day - days, true).entrySet()) {
-            if (d.getKey() > day) break;
-            if (d.getValue() < time) return true;
+    /** Whether any key whose value {@code matches} was seen strictly before {@code time}, within {@code days} days. */
+    boolean anySeenBefore(long time, int days, Predicate<? super V> matches) {
+        for (int i = 0; i < size; i++) {
+            if (entries[i].seenBefore(time, days) && matches.test(entries[i].value)) return true;
         }
         return false;
     }
@@ -73,48 +118,74 @@ final class TokenWithoutMfaHistory<V> {
     /** Forgets days that no longer fall into any window ending at or after {@code time}. */
     void forgetBefore(long time, int days) {
         long first = Math.floorDiv(time, DAY) - days;
-        for (Iterator<Entry<V>> it = entries.values().iterator(); it.hasNext(); ) {
-            Entry<V> e = it.next();
-            e.earliestByDay.headMap(first).clear();
-            if (e.earliestByDay.isEmpty()) it.remove();
+        int kept = 0;
+        for (int i = 0; i < size; i++) {
+            if (!entries[i].forgetBefore(first)) entries[kept++] = entries[i];
         }
+        Arrays.fill(entries, kept, size, null);
+        size = kept;
     }
 
     boolean isEmpty() {
-        return entries.isEmpty();
+        return size == 0;
     }
 
-    /** Writes the entries in key order, for a snapshot. */
+    /** Writes the entries in key order, each with its (day, earliest time) pairs, for a snapshot. */
     void write(DataOutput out, StateIo.Writer<V> value) throws IOException {
-        StateIo.sortedMap(entries, out, (e, o) -> {
-            value.write(e.value, o);
-            StateIo.longMap(e.earliestByDay, o);
-        });
+        Entry<V>[] sorted = Arrays.copyOf(entries, size);
+        Arrays.sort(sorted, Comparator.comparing(e -> e.key));
+        StateIo.varInt(size, out);
+        for (Entry<V> e : sorted) {
+            StateIo.str(e.key, out);
+            value.write(e.value, out);
+            StateIo.varInt(e.days, out);
+            for (int i = 0; i < e.days; i++) {
+                StateIo.varLong(Math.floorDiv(e.earliest[i], DAY), out);
+                StateIo.varLong(e.earliest[i], out);
+            }
+        }
     }
 
     /** Reads what {@link #write} wrote into this (empty) history. */
     void read(DataInput in, StateIo.Reader<V> value) throws IOException {
-        StateIo.map(in, entries, i -> {
-            Entry<V> e = new Entry<>(value.read(i));
-            StateIo.longMap(i, e.earliestByDay);
-            if (!e.earliestByDay.isEmpty()) {
-                e.latestDay = e.earliestByDay.lastKey();
-                e.latestDayEarliest = e.earliestByDay.lastEntry().getValue();
+        for (int n = StateIo.varInt(in); n > 0; n--) {
+            String key = StateIo.str(in);
+            V v = value.read(in);
+            Entry<V> e = find(key);
+            if (e == null) {
+                e = new Entry<>(key, v);
+                if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
+                entries[size++] = e;
             }
-            return e;
-        });
+            for (int d = StateIo.varInt(in); d > 0; d--) {
+                StateIo.varLong(in); // the day, implied by the time
+                e.record(StateIo.varLong(in));
+            }
+        }
     }
 
+    private Entry<V> find(String key) {
+        int h = key.hashCode();
+        for (int i = 0; i < size; i++) {
+            Entry<V> e = entries[i];
+            if (e.hash == h && e.key.equals(key)) return e;
+        }
+        return null;
+    }
+
+    /** Makes room by the key seen least recently (by day; the smallest key among equals), whatever the entries' order. */
     private void dropStalest() {
-        String stalest = null;
+        int stalest = -1;
         long stalestDay = Long.MAX_VALUE;
-        for (Map.Entry<String, Entry<V>> e : entries.entrySet()) {
-            long last = e.getValue().earliestByDay.isEmpty() ? Long.MIN_VALUE : e.getValue().earliestByDay.lastKey();
-            if (last < stalestDay || (last == stalestDay && e.getKey().compareTo(stalest) < 0)) {
-                stalest = e.getKey();
+        for (int i = 0; i < size; i++) {
+            long last = entries[i].lastDay();
+            if (last < stalestDay || (last == stalestDay && entries[i].key.compareTo(entries[stalest].key) < 0)) {
+                stalest = i;
                 stalestDay = last;
             }
         }
-        if (stalest != null) entries.remove(stalest);
+        if (stalest < 0) return;
+        entries[stalest] = entries[size - 1];
+        entries[--size] = null;
     }
 }

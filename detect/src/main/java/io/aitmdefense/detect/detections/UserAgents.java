@@ -59,8 +59,14 @@ final class UserAgents {
         }
     }
 
-    /** What a client is, apart from its device id: the same few agent strings recur on millions of sign-ins. */
-    private record Shape(String os, String family, Kind kind) {
+    /**
+     * What a client is, apart from its device id: the same few agent strings recur on millions of sign-ins. Most rows
+     * name no registered device, and their one client is shared: detections keep a client with every row they hold.
+     */
+    private record Shape(String os, String family, Kind kind, Client unregistered) {
+        Shape(String os, String family, Kind kind) {
+            this(os, family, kind, new Client("", os, family, kind));
+        }
     }
 
     private record ShapeKey(String userAgent, String operatingSystem, String browser) {
@@ -78,7 +84,7 @@ final class UserAgents {
             shape = shape(userAgent, device);
             SHAPES.put(key, shape);
         }
-        return new Client(device.id(), shape.os(), shape.family(), shape.kind());
+        return device.id().isEmpty() ? shape.unregistered() : new Client(device.id(), shape.os(), shape.family(), shape.kind());
     }
 
     private static Shape shape(String userAgent, Device device) {

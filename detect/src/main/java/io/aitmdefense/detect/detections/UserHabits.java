@@ -76,10 +76,7 @@ final class UserHabits {
 
     /** The user signed in from this network (same ASN, or /16 or /48 without one) in the history before {@code time}. */
     boolean knownNetwork(Network n, long time) {
-        for (TokenWithoutMfaHistory.Entry<Network> e : networks.entries.values()) {
-            if (!SignInSignals.differentNetworks(e.value, n) && TokenWithoutMfaHistory.seenBefore(e, time, historyDays)) return true;
-        }
-        return false;
+        return networks.anySeenBefore(time, historyDays, known -> !SignInSignals.differentNetworks(known, n));
     }
 
     boolean knownDevice(String deviceId, long time) {

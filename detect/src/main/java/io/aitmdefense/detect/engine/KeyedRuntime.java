@@ -18,9 +18,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -71,7 +73,13 @@ public final class KeyedRuntime {
     private final StateDescriptor<?>[][] declared;
     private final int[][] declaredSlots;
     private final Map<String, KeyState> keys = new HashMap<>();
-    private final TreeSet<Timer> timers = new TreeSet<>();
+    /**
+     * Detection timers ({@code what} = the detection's index) and slot cleanups ({@code what} = {@code ~slot}). A
+     * cleared slot's cleanup stays queued, uncounted, and is recognised as stale when it comes out.
+     */
+    private final TimerQueue<KeyState> timers = new TimerQueue<>();
+    /** One context for every call: a detection uses it only during the call it is handed to. */
+    private final Ctx ctx = new Ctx();
     private Instant watermark = Instant.MIN;
     private int stateEntries;
     private int peakKeys;
@@ -131,17 +139,18 @@ public final class KeyedRuntime {
     void process(String key, String tenant, Event event) {
         if (key.isEmpty()) return;
         KeyState ks = keys.get(key);
-        if (ks == null) keys.put(key, ks = new KeyState(tenant));
+        if (ks == null) keys.put(key, ks = new KeyState(key, tenant));
+        Instant time = event.time();
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             try {
-                d.onEvent(event, new Ctx(key, ks, i, event.time()));
+                d.onEvent(event, ctx.at(ks, i, time));
             } catch (RuntimeException e) {
                 failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(tenant, key), event.time(),
                         event.source().toString(), e), e);
             }
         }
-        dropIfEmpty(key, ks);
+        dropIfEmpty(ks);
         if (keys.size() > peakKeys) peakKeys = keys.size();
     }
 
@@ -149,37 +158,48 @@ public final class KeyedRuntime {
     public void advanceWatermark(Instant wm) {
         if (!wm.isAfter(watermark)) return;
         watermark = wm;
-        while (!timers.isEmpty() && !timers.first().time.isAfter(wm)) {
-            Timer t = timers.pollFirst();
-            KeyState ks = keys.get(t.key);
-            ks.timers--;
-            if (t.state != null) {
-                cleanup(t, ks);
-            } else {
-                Detection d = detections.get(t.detection);
-                try {
-                    d.onTimer(t.time, new Ctx(t.key, ks, t.detection, t.time));
-                } catch (RuntimeException e) {
-                    failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(ks.tenant, t.key), t.time, "timer", e), e);
-                }
+        while (timers.dueBy(wm)) {
+            timers.poll();
+            KeyState ks = timers.owner();
+            int what = timers.what();
+            if (what < 0) {
+                cleanup(ks, ~what);
+                continue;
             }
-            dropIfEmpty(t.key, ks);
+            ks.timers--;
+            // the same timer queued twice fires once; one registered again while it fires, fires again (as in a set)
+            while (timers.headRepeatsPolled()) {
+                timers.poll();
+                ks.timers--;
+            }
+            Instant time = timers.time();
+            Detection d = detections.get(what);
+            try {
+                d.onTimer(time, ctx.at(ks, what, time));
+            } catch (RuntimeException e) {
+                failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(ks.tenant, ks.key), time, "timer", e), e);
+            }
+            dropIfEmpty(ks);
         }
     }
 
-    /** A slot's cleanup timer: drops the slot if its TTL has passed since its last update, else waits for the new expiry. */
-    private void cleanup(Timer t, KeyState ks) {
-        int slot = slotNumbers.get(new SlotKey(t.detection, t.state));
+    /**
+     * The cleanup timer {@link TimerQueue#poll polled}: drops the slot if its TTL has passed since its last update, else
+     * waits for the new expiry. A timer of a slot cleared since (or of an earlier slot in its place) is stale: ignored.
+     */
+    private void cleanup(KeyState ks, int slot) {
         Slot s = ks.get(slot);
-        if (s == null) return;
+        if (s == null || !timers.polledAt(s.cleanupAt)) return;
+        ks.timers--;
         Instant expiry = expiry(s);
-        if (t.time.isBefore(expiry)) {
+        if (s.cleanupAt.isBefore(expiry)) {
             s.cleanupAt = expiry;
-            addTimer(new Timer(expiry, t.key, t.detection, t.state), ks);
+            addCleanup(s, ks, slot);
         } else {
             ks.remove(slot);
             stateEntries--;
         }
+        dropIfEmpty(ks);
     }
 
     /** The first instant the watermark is more than the TTL past the slot's last update. */
@@ -282,8 +302,10 @@ public final class KeyedRuntime {
     }
 
     TreeMap<String, byte[]> keyEntries() throws IOException {
-        Map<String, List<Timer>> timersByKey = new HashMap<>();
-        for (Timer t : timers) if (t.state == null) timersByKey.computeIfAbsent(t.key, k -> new ArrayList<>()).add(t);
+        Map<String, TreeSet<Map.Entry<Instant, Integer>>> timersByKey = new HashMap<>();
+        timers.forEach((time, key, owner, what) -> {
+            if (what >= 0) timersByKey.computeIfAbsent(key, k -> new TreeSet<>(PENDING_ORDER)).add(Map.entry(time, what));
+        });
         TreeMap<String, byte[]> entries = new TreeMap<>();
         ByteArrayOutput value = new ByteArrayOutput(1024);
         for (Map.Entry<String, KeyState> k : keys.entrySet()) {
@@ -307,11 +329,11 @@ public final class KeyedRuntime {
                 codec.write(s.getValue().value, value);
                 writeBlob(value.toByteArray(), entry);
             }
-            List<Timer> own = timersByKey.getOrDefault(k.getKey(), List.of());
+            Set<Map.Entry<Instant, Integer>> own = timersByKey.getOrDefault(k.getKey(), new TreeSet<>(PENDING_ORDER));
             StateIo.varInt(own.size(), entry);
-            for (Timer t : own) {
-                writeInstant(t.time, entry);
-                StateIo.str(owner(t.detection), entry);
+            for (Map.Entry<Instant, Integer> t : own) {
+                writeInstant(t.getKey(), entry);
+                StateIo.str(owner(t.getValue()), entry);
             }
             entries.put(k.getKey(), entry.toByteArray());
         }
@@ -321,7 +343,7 @@ public final class KeyedRuntime {
     /** Installs one key's state and timers written by {@link #keyEntries}. */
     void restoreKey(String key, byte[] entry) throws IOException {
         ByteArrayInput in = new ByteArrayInput(entry, 0, entry.length);
-        KeyState ks = new KeyState(StateIo.str(in));
+        KeyState ks = new KeyState(key, StateIo.str(in));
         if (keys.put(key, ks) != null) throw new IOException("the snapshot holds key '" + key + "' twice");
         for (int n = StateIo.varInt(in); n > 0; n--) {
             String owner = StateIo.str(in);
@@ -344,11 +366,11 @@ public final class KeyedRuntime {
             ks.put(number(slotKey), s);
             added();
             s.cleanupAt = expiry(s);
-            addTimer(new Timer(s.cleanupAt, key, slotKey.detection, name), ks);
+            addCleanup(s, ks, number(slotKey));
         }
         for (int n = StateIo.varInt(in); n > 0; n--) {
             Instant time = readInstant(in);
-            addTimer(new Timer(time, key, detectionOf(StateIo.str(in), "a timer"), null), ks);
+            addTimer(time, ks, detectionOf(StateIo.str(in), "a timer"));
         }
         if (keys.size() > peakKeys) peakKeys = keys.size();
     }
@@ -393,8 +415,8 @@ public final class KeyedRuntime {
 
     // --- internals
 
-    private void dropIfEmpty(String key, KeyState ks) {
-        if (ks.used == 0 && ks.timers == 0) keys.remove(key);
+    private void dropIfEmpty(KeyState ks) {
+        if (ks.used == 0 && ks.timers == 0) keys.remove(ks.key, ks);
     }
 
     private void added() {
@@ -402,8 +424,22 @@ public final class KeyedRuntime {
         if (stateEntries > peakStateEntries) peakStateEntries = stateEntries;
     }
 
-    private void addTimer(Timer t, KeyState ks) {
-        if (timers.add(t)) ks.timers++;
+    /**
+     * Queues a detection's timer. A detection registers the same timer for many events in a row (a minute's worth):
+     * a repeat of the one it registered last that cannot have fired yet is not queued again.
+     */
+    private void addTimer(Instant time, KeyState ks, int detection) {
+        if (ks.registered == null) ks.registered = new Instant[detections.size()];
+        if (time.isAfter(watermark) && time.equals(ks.registered[detection])) return;
+        ks.registered[detection] = time;
+        timers.add(time, ks.key, ks, detection);
+        ks.timers++;
+    }
+
+    /** Queues the cleanup of a slot at its {@code cleanupAt}: the slot's one counted cleanup timer. */
+    private void addCleanup(Slot s, KeyState ks, int slot) {
+        timers.add(s.cleanupAt, ks.key, ks, ~slot);
+        ks.timers++;
     }
 
     /** The slot number of a detection's state: a declared one without hashing, any other registered on first use. */
@@ -429,12 +465,17 @@ public final class KeyedRuntime {
 
     /** A key's state values by slot number (null: no value), and its pending timers. */
     private static final class KeyState {
+        final String key;
         final String tenant;
         Slot[] slots = new Slot[0];
         int used;
+        /** Counted pending timers: detection timers (repeats included) and the live slots' cleanups. */
         int timers;
+        /** The time of each detection's latest registered timer (null until the key registers one). */
+        Instant[] registered;
 
-        KeyState(String tenant) {
+        KeyState(String key, String tenant) {
+            this.key = key;
             this.tenant = tenant;
         }
 
@@ -487,34 +528,22 @@ public final class KeyedRuntime {
         }
     }
 
-    /**
-     * A detection's timer ({@code state} null) or the cleanup timer of the slot ({@code detection}, {@code state}).
-     * At one time and key the detections' timers fire first: a cleanup never takes state a timer of that instant reads.
-     */
-    private record Timer(Instant time, String key, int detection, String state) implements Comparable<Timer> {
-        @Override
-        public int compareTo(Timer o) {
-            int c = time.compareTo(o.time);
-            if (c != 0) return c;
-            c = key.compareTo(o.key);
-            if (c != 0) return c;
-            if ((state == null) != (o.state == null)) return state == null ? -1 : 1;
-            c = Integer.compare(detection, o.detection);
-            return c != 0 || state == null ? c : state.compareTo(o.state);
-        }
-    }
+    /** A key's pending detection timers in a snapshot: by time, then detection. */
+    private static final Comparator<Map.Entry<Instant, Integer>> PENDING_ORDER =
+            Map.Entry.<Instant, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
     private final class Ctx implements Context {
-        private final String key;
-        private final KeyState ks;
-        private final int detection;
-        private final Instant now;
+        private String key;
+        private KeyState ks;
+        private int detection;
+        private Instant now;
 
-        Ctx(String key, KeyState ks, int detection, Instant now) {
-            this.key = key;
+        Ctx at(KeyState ks, int detection, Instant now) {
+            this.key = ks.key;
             this.ks = ks;
             this.detection = detection;
             this.now = now;
+            return this;
         }
 
         @Override
@@ -535,6 +564,8 @@ public final class KeyedRuntime {
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
             int slot = slotOf(detection, d);
+            KeyState ks = this.ks;
+            Instant now = this.now;
             return new ValueState<>() {
                 @Override
                 @SuppressWarnings("unchecked")
@@ -560,8 +591,7 @@ public final class KeyedRuntime {
                     if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
                     if (created) {
                         s.cleanupAt = expiry(s);
-                        SlotKey name = slotKeys.get(slot);
-                        addTimer(new Timer(s.cleanupAt, key, name.detection, name.name), ks);
+                        addCleanup(s, ks, slot);
                     }
                 }
 
@@ -570,15 +600,14 @@ public final class KeyedRuntime {
                     Slot s = ks.remove(slot);
                     if (s == null) return;
                     stateEntries--;
-                    SlotKey name = slotKeys.get(slot);
-                    if (timers.remove(new Timer(s.cleanupAt, key, name.detection, name.name))) ks.timers--;
+                    ks.timers--; // its cleanup timer is stale now, skipped when it comes out
                 }
             };
         }
 
         @Override
         public void registerTimer(Instant time) {
-            addTimer(new Timer(time, key, detection, null), ks);
+            addTimer(time, ks, detection);
         }
 
         @Override

@@ -166,11 +166,13 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             Bucket b = e.getValue();
             byte[] bytes = bucketBytes(b);
-            Frames frames = Frames.of(bytes, b.events);
+            // a bucket that never left memory is read in place: its array may be longer than what it holds
+            int length = b.file == null && b.memory != null ? b.memory.size() : bytes.length;
+            Frames frames = Frames.of(bytes, length, b.events);
             // decoded one at a time in order: a bucket's events never all live at once, only its bytes and keys
             for (int k : frames.inOrder()) sink.accept(EventCodec.decode(bytes, frames.offsets[k], frames.lengths[k]));
             passed += b.events;
-            done += bytes.length;
+            done += length;
             if (b.memory != null) memoryBytes -= b.memory.size();
             b.memory = null;
             if (b.file != null) Files.deleteIfExists(b.file);
@@ -181,7 +183,7 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
 
     private static byte[] bucketBytes(Bucket b) throws IOException {
         int inMemory = b.memory == null ? 0 : b.memory.size();
-        if (b.file == null) return b.memory == null ? new byte[0] : b.memory.toByteArray();
+        if (b.file == null) return b.memory == null ? new byte[0] : b.memory.array();
         long total = b.fileBytes + inMemory;
         if (total > Integer.MAX_VALUE - 16) {
             throw new IOException("one bucket holds " + total + " bytes of events, more than fits in memory at once;"
@@ -222,12 +224,12 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
             files = new String[n];
         }
 
-        static Frames of(byte[] bytes, int expected) throws IOException {
+        static Frames of(byte[] bytes, int held, int expected) throws IOException {
             Frames f = new Frames(bytes, expected);
             EventCodec.Head head = new EventCodec.Head();
-            ByteArrayInput in = new ByteArrayInput(bytes, 0, bytes.length);
+            ByteArrayInput in = new ByteArrayInput(bytes, 0, held);
             int k = 0;
-            while (in.position() < bytes.length) {
+            while (in.position() < held) {
                 int length = in.readInt();
                 int offset = in.position();
                 if (k == expected) throw new IOException("a bucket holds more than the " + expected + " events filed in it");

@@ -31,6 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: readers learn while shards read display names.
  */
 public final class UserDirectory {
+    /** Set once every record still to come has been learned: {@link #learn} then has nothing to read or write. */
+    private volatile boolean complete;
+
     /** Who a record names: tenant id (or ""), lower-cased UPN (or ""), lower-cased object id (or ""). */
     public record Identity(String tenant, String upn, String objectId) {
         static final Identity NONE = new Identity("", "", "");
@@ -166,6 +169,7 @@ public final class UserDirectory {
      * batch run replays into the engine every record its readers already taught this directory.
      */
     public void learn(Identity who, long timeMillis) {
+        if (complete) return;
         if (!who.tenant().isEmpty()) {
             if (!who.upn().isEmpty()) learnTenant(who.upn(), who.tenant());
             if (!who.objectId().isEmpty()) learnTenant(who.objectId(), who.tenant());
@@ -190,6 +194,15 @@ public final class UserDirectory {
             if (map.get(key) == known) return;
         }
         map.merge(key, new Pair(value, time), Pair::newer);
+    }
+
+    /**
+     * Declares that every record still to come has already been learned — a batch replays into the engine exactly the
+     * records its readers taught this directory — so {@link #learn} does nothing from now on instead of looking up,
+     * for every record, four pairs it already holds.
+     */
+    public void complete() {
+        complete = true;
     }
 
     /** The engine's key for the record's user: "" when it names none. */

@@ -2,12 +2,14 @@ package io.aitmdefense.detect.incident;
 
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
+import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.codec.EventCodec;
 import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.AlertCodec;
 import io.aitmdefense.model.Evidence;
+import io.aitmdefense.model.RecordRef;
 import io.aitmdefense.model.incident.AttackerActivity;
 import io.aitmdefense.model.incident.AttackerAddress;
 import io.aitmdefense.model.incident.Incident;
@@ -16,15 +18,18 @@ import io.aitmdefense.model.incident.Sighting;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 /**
  * Who was at which address and what each account did from it, learnt while events stream past, for the campaign
@@ -40,23 +45,110 @@ import java.util.Map;
  * within an incident window) and a tally per operation. Not thread-safe: the {@link IncidentTracker} guards it.
  */
 final class AttackerAddressWatch {
+    /** Beyond this many app names, "sign-in to …" is built per sighting instead of remembered. */
+    private static final int MAX_SIGN_IN_ACTIVITIES = 4096;
+
     private final Duration retention;
     private final Map<String, Place> recent = new HashMap<>();
     private final Map<String, Place> watched = new HashMap<>();
+    /** App name → "sign-in to " + app name: one string per app, not one concatenation per sign-in. */
+    private final Map<String, String> signInActivities = new HashMap<>();
     private Instant lastSweep = Instant.MIN;
 
-    /** One address: where the sign-in logs put it, and each user seen there. */
+    /**
+     * One address: where the sign-in logs put it, and each user seen there. Most addresses see one or two users, so
+     * they sit in two short arrays; a map only for shared egress (a proxy, a VDI pool) that sees many.
+     */
     private static final class Place {
+        private static final int FEW = 4;
         String country = "";
-        final Map<String, Presence> users = new HashMap<>(4);
         long last = Long.MIN_VALUE;
+        private String[] keys = new String[1];
+        private Presence[] presences = new Presence[1];
+        private int size;
+        private Map<String, Presence> many;
+
+        Presence get(String user) {
+            if (many != null) return many.get(user);
+            for (int i = 0; i < size; i++) if (keys[i].equals(user)) return presences[i];
+            return null;
+        }
+
+        void put(String user, Presence p) {
+            if (many != null) {
+                many.put(user, p);
+                return;
+            }
+            if (size == FEW) {
+                many = new HashMap<>(FEW * 4);
+                for (int i = 0; i < size; i++) many.put(keys[i], presences[i]);
+                many.put(user, p);
+                keys = null;
+                presences = null;
+                return;
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                presences = Arrays.copyOf(presences, size * 2);
+            }
+            keys[size] = user;
+            presences[size++] = p;
+        }
+
+        int users() {
+            return many != null ? many.size() : size;
+        }
+
+        void forEach(BiConsumer<String, Presence> action) {
+            if (many != null) {
+                many.forEach(action);
+            } else {
+                for (int i = 0; i < size; i++) action.accept(keys[i], presences[i]);
+            }
+        }
     }
 
-    /** One user at one address: sightings per day, and what the account did. */
+    /**
+     * One user at one address: per UTC day its first and last sighting, and a tally per operation. Days and tallies
+     * are a handful each, held in flat arrays: this is kept for every (address, user) of the retention span.
+     */
     private static final class Presence {
-        final Map<Long, long[]> days = new HashMap<>(2);            // epoch day → {first ms, last ms}
-        final Map<Long, String[]> dayActivities = new HashMap<>(2); // epoch day → {first activity, last activity}
-        final List<AttackerActivity> operations = new ArrayList<>(2);
+        private static final long[] NO_DAYS = new long[0];
+        private static final String[] NO_ACTIVITIES = new String[0];
+        private static final Tally[] NO_TALLIES = new Tally[0];
+        /** Per day three longs: epoch day, first ms, last ms. */
+        long[] days = NO_DAYS;
+        /** Per day two: the first and the last activity. */
+        String[] activities = NO_ACTIVITIES;
+        Tally[] operations = NO_TALLIES;
+
+        int dayCount() {
+            return days.length / 3;
+        }
+    }
+
+    /** An operation's count and time span at one address, with its earliest event as the evidence's record. */
+    private static final class Tally {
+        final String operation;
+        long count;
+        Instant first, last;
+        RecordRef record;
+        EventKind kind;
+
+        Tally(String operation, long count, Instant first, Instant last, RecordRef record, EventKind kind) {
+            this.operation = operation;
+            this.count = count;
+            this.first = first;
+            this.last = last;
+            this.record = record;
+            this.kind = kind;
+        }
+
+        /** The summary is rebuilt, not kept: it is always the operation and the address. */
+        AttackerActivity activity(String ip) {
+            return new AttackerActivity(operation, ip, count, first, last,
+                    new Evidence(record, kind, first, operation + " from " + ip));
+        }
     }
 
     AttackerAddressWatch(Duration retention) {
@@ -73,17 +165,20 @@ final class AttackerAddressWatch {
         String sighting = sighting(event), operation = operation(event);
         String country = event instanceof SignIn s ? s.geo().country() : "";
         if (sighting == null && operation == null && country.isEmpty()) return false;
-        boolean isWatched = watched.containsKey(ip);
-        Place place = (isWatched ? watched : recent).computeIfAbsent(StringPool.of(ip), k -> new Place());
+        Place place = watched.get(ip);
+        boolean isWatched = place != null;
+        if (place == null) place = recent.get(ip);
+        if (place == null) recent.put(StringPool.of(ip), place = new Place());
         if (place.country.isEmpty() && !country.isEmpty()) place.country = StringPool.of(country);
         long t = event.time().toEpochMilli();
         place.last = Math.max(place.last, t);
         if (sighting == null && operation == null) return false;
-        String key = StringPool.of(user.toLowerCase(Locale.ROOT));
-        boolean newUser = !place.users.containsKey(key);
-        Presence p = place.users.computeIfAbsent(key, k -> new Presence());
-        if (sighting != null) sight(p, t, StringPool.of(sighting));
-        if (operation != null) tally(p, ip, operation, event);
+        String key = user.toLowerCase(Locale.ROOT);
+        Presence p = place.get(key);
+        boolean newUser = p == null;
+        if (newUser) place.put(StringPool.of(key), p = new Presence());
+        if (sighting != null) sight(p, t, sighting);
+        if (operation != null) tally(p, operation, event);
         return isWatched && newUser && sighting != null;
     }
 
@@ -95,8 +190,10 @@ final class AttackerAddressWatch {
             Place earlier = recent.remove(k);
             return earlier == null ? new Place() : earlier;
         });
-        sight(place.users.computeIfAbsent(s.user().toLowerCase(Locale.ROOT), k -> new Presence()),
-                s.time().toEpochMilli(), s.activity());
+        String key = s.user().toLowerCase(Locale.ROOT);
+        Presence p = place.get(key);
+        if (p == null) place.put(key, p = new Presence());
+        sight(p, s.time().toEpochMilli(), s.activity());
     }
 
     /** From now on keeps everything at {@code ip} for the run, including what was seen there recently. */
@@ -130,11 +227,13 @@ final class AttackerAddressWatch {
     /** Every sighting at a watched address, in time order: the first and last of each user and day. */
     List<Sighting> sightings() {
         List<Sighting> out = new ArrayList<>();
-        watched.forEach((ip, place) -> place.users.forEach((user, p) -> p.days.forEach((day, range) -> {
-            String[] what = p.dayActivities.get(day);
-            out.add(new Sighting(user, ip, Instant.ofEpochMilli(range[0]), what[0]));
-            if (range[1] != range[0]) out.add(new Sighting(user, ip, Instant.ofEpochMilli(range[1]), what[1]));
-        })));
+        watched.forEach((ip, place) -> place.forEach((user, p) -> {
+            for (int d = 0; d < p.dayCount(); d++) {
+                long first = p.days[3 * d + 1], last = p.days[3 * d + 2];
+                out.add(new Sighting(user, ip, Instant.ofEpochMilli(first), p.activities[2 * d]));
+                if (last != first) out.add(new Sighting(user, ip, Instant.ofEpochMilli(last), p.activities[2 * d + 1]));
+            }
+        }));
         out.sort(Comparator.comparing(Sighting::time).thenComparing(Sighting::user).thenComparing(Sighting::ip));
         return out;
     }
@@ -149,9 +248,9 @@ final class AttackerAddressWatch {
         List<AttackerActivity> out = new ArrayList<>();
         for (AttackerAddress address : incident.infrastructure().addresses()) {
             Place place = watched.get(address.ip());
-            Presence p = place == null ? null : place.users.get(user);
+            Presence p = place == null ? null : place.get(user);
             if (p == null) continue;
-            for (AttackerActivity a : p.operations) if (!a.first().isBefore(from) && !a.first().isAfter(to)) out.add(a);
+            for (Tally a : p.operations) if (!a.first.isBefore(from) && !a.first.isAfter(to)) out.add(a.activity(address.ip()));
         }
         out.sort(Comparator.comparing(AttackerActivity::first).thenComparing(AttackerActivity::operation));
         return out;
@@ -181,32 +280,44 @@ final class AttackerAddressWatch {
         out.writeInt(places.size());
         for (Map.Entry<String, Place> e : places.entrySet()) {
             Place place = e.getValue();
-            EventCodec.writeString(e.getKey(), out);
+            String ip = e.getKey();
+            EventCodec.writeString(ip, out);
             EventCodec.writeString(place.country, out);
             out.writeLong(place.last);
-            out.writeInt(place.users.size());
-            for (Map.Entry<String, Presence> u : place.users.entrySet()) {
-                Presence p = u.getValue();
-                EventCodec.writeString(u.getKey(), out);
-                out.writeInt(p.days.size());
-                for (Map.Entry<Long, long[]> d : p.days.entrySet()) {
-                    String[] what = p.dayActivities.get(d.getKey());
-                    out.writeLong(d.getKey());
-                    out.writeLong(d.getValue()[0]);
-                    out.writeLong(d.getValue()[1]);
-                    EventCodec.writeString(what[0], out);
-                    EventCodec.writeString(what[1], out);
-                }
-                out.writeInt(p.operations.size());
-                for (AttackerActivity a : p.operations) {
-                    EventCodec.writeString(a.operation(), out);
-                    EventCodec.writeString(a.ip(), out);
-                    out.writeLong(a.count());
-                    AlertCodec.writeTime(a.first(), out);
-                    AlertCodec.writeTime(a.last(), out);
-                    AlertCodec.writeEvidence(a.evidence(), out);
-                }
+            out.writeInt(place.users());
+            try {
+                place.forEach((user, p) -> {
+                    try {
+                        writePresence(ip, user, p, out);
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                });
+            } catch (UncheckedIOException x) {
+                throw x.getCause();
             }
+        }
+    }
+
+    private static void writePresence(String ip, String user, Presence p, DataOutput out) throws IOException {
+        EventCodec.writeString(user, out);
+        out.writeInt(p.dayCount());
+        for (int d = 0; d < p.dayCount(); d++) {
+            out.writeLong(p.days[3 * d]);
+            out.writeLong(p.days[3 * d + 1]);
+            out.writeLong(p.days[3 * d + 2]);
+            EventCodec.writeString(p.activities[2 * d], out);
+            EventCodec.writeString(p.activities[2 * d + 1], out);
+        }
+        out.writeInt(p.operations.length);
+        for (Tally t : p.operations) {
+            AttackerActivity a = t.activity(ip);
+            EventCodec.writeString(a.operation(), out);
+            EventCodec.writeString(a.ip(), out);
+            out.writeLong(a.count());
+            AlertCodec.writeTime(a.first(), out);
+            AlertCodec.writeTime(a.last(), out);
+            AlertCodec.writeEvidence(a.evidence(), out);
         }
     }
 
@@ -219,16 +330,26 @@ final class AttackerAddressWatch {
             for (int u = in.readInt(); u > 0; u--) {
                 String user = StringPool.of(EventCodec.readString(in));
                 Presence p = new Presence();
-                for (int d = in.readInt(); d > 0; d--) {
-                    long day = in.readLong();
-                    p.days.put(day, new long[]{in.readLong(), in.readLong()});
-                    p.dayActivities.put(day, new String[]{EventCodec.readString(in), EventCodec.readString(in)});
+                int days = in.readInt();
+                p.days = new long[3 * days];
+                p.activities = new String[2 * days];
+                for (int d = 0; d < days; d++) {
+                    p.days[3 * d] = in.readLong();
+                    p.days[3 * d + 1] = in.readLong();
+                    p.days[3 * d + 2] = in.readLong();
+                    p.activities[2 * d] = EventCodec.readString(in);
+                    p.activities[2 * d + 1] = EventCodec.readString(in);
                 }
-                for (int o = in.readInt(); o > 0; o--) {
-                    p.operations.add(new AttackerActivity(EventCodec.readString(in), EventCodec.readString(in), in.readLong(),
-                            AlertCodec.readTime(in), AlertCodec.readTime(in), AlertCodec.readEvidence(in)));
+                p.operations = new Tally[in.readInt()];
+                for (int o = 0; o < p.operations.length; o++) {
+                    String operation = EventCodec.readString(in);
+                    EventCodec.readString(in); // the address: the place's own
+                    long count = in.readLong();
+                    Instant first = AlertCodec.readTime(in), last = AlertCodec.readTime(in);
+                    Evidence ev = AlertCodec.readEvidence(in);
+                    p.operations[o] = new Tally(operation, count, first, last, ev.record(), ev.kind());
                 }
-                place.users.put(user, p);
+                place.put(user, p);
             }
             places.put(ip, place);
         }
@@ -236,42 +357,58 @@ final class AttackerAddressWatch {
 
     private static void sight(Presence p, long t, String activity) {
         long day = Math.floorDiv(t, 86_400_000L);
-        long[] range = p.days.get(day);
-        if (range == null) {
-            p.days.put(day, new long[]{t, t});
-            p.dayActivities.put(day, new String[]{activity, activity});
+        long[] days = p.days;
+        for (int d = days.length - 3; d >= 0; d -= 3) {
+            if (days[d] != day) continue;
+            if (t < days[d + 1]) {
+                days[d + 1] = t;
+                p.activities[2 * (d / 3)] = activity;
+            }
+            if (t > days[d + 2]) {
+                days[d + 2] = t;
+                p.activities[2 * (d / 3) + 1] = activity;
+            }
             return;
         }
-        String[] what = p.dayActivities.get(day);
-        if (t < range[0]) {
-            range[0] = t;
-            what[0] = activity;
-        }
-        if (t > range[1]) {
-            range[1] = t;
-            what[1] = activity;
-        }
+        int n = days.length;
+        p.days = Arrays.copyOf(days, n + 3);
+        p.days[n] = day;
+        p.days[n + 1] = t;
+        p.days[n + 2] = t;
+        p.activities = Arrays.copyOf(p.activities, p.activities.length + 2);
+        p.activities[p.activities.length - 2] = activity;
+        p.activities[p.activities.length - 1] = activity;
     }
 
     /** One more event of an operation; the tally's evidence stays its earliest event. */
-    private static void tally(Presence p, String ip, String operation, Event e) {
-        for (int i = 0; i < p.operations.size(); i++) {
-            AttackerActivity a = p.operations.get(i);
-            if (!a.operation().equals(operation)) continue;
-            boolean earlier = e.time().isBefore(a.first());
-            p.operations.set(i, new AttackerActivity(a.operation(), a.ip(), a.count() + 1, earlier ? e.time() : a.first(),
-                    e.time().isAfter(a.last()) ? e.time() : a.last(),
-                    earlier ? Evidence.of(e, operation + " from " + a.ip()) : a.evidence()));
+    private static void tally(Presence p, String operation, Event e) {
+        Instant t = e.time();
+        for (Tally a : p.operations) {
+            if (!a.operation.equals(operation)) continue;
+            a.count++;
+            if (t.isBefore(a.first)) {
+                a.first = t;
+                a.record = RecordRef.of(e);
+                a.kind = e.kind();
+            }
+            if (t.isAfter(a.last)) a.last = t;
             return;
         }
-        String op = StringPool.of(operation);
-        p.operations.add(new AttackerActivity(op, ip, 1, e.time(), e.time(), Evidence.of(e, op + " from " + ip)));
+        p.operations = Arrays.copyOf(p.operations, p.operations.length + 1);
+        p.operations[p.operations.length - 1] = new Tally(StringPool.of(operation), 1, t, t, RecordRef.of(e), e.kind());
     }
 
     /** What a sighting says the user did (successful sign-ins and user activity), or null when it is not one. */
-    private static String sighting(Event event) {
+    private String sighting(Event event) {
         if (event instanceof SignIn s) {
-            return s.success() && !s.workload() ? "sign-in" + (s.appName().isEmpty() ? "" : " to " + s.appName()) : null;
+            if (!s.success() || s.workload()) return null;
+            String app = s.appName();
+            if (app.isEmpty()) return "sign-in";
+            String known = signInActivities.get(app);
+            if (known != null) return known;
+            String activity = StringPool.of("sign-in to " + app);
+            if (signInActivities.size() < MAX_SIGN_IN_ACTIVITIES) signInActivities.put(app, activity);
+            return activity;
         }
         if (event instanceof OfficeActivity a) return a.systemActor() ? null : a.operation();
         return null;

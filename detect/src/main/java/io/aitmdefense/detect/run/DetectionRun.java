@@ -87,6 +87,7 @@ public final class DetectionRun {
                 users.learn(e);
                 tap.accept(e);
             }, progress);
+            users.complete();
             try (LocalEngine engine = LocalEngine.start(detections, enrichment, replaySettings(config), tracker, users)) {
                 long[] passed = {0};
                 batch.replayInto(e -> {

@@ -107,6 +107,7 @@ class TenantKeysTest {
         Probe probe = new Probe();
         UserDirectory learned = new UserDirectory();
         List.of(graphActivity, signIn).forEach(learned::learn);
+        learned.complete(); // as DetectionRun: the replay only reads what the readers learned
 
         try (LocalEngine engine = LocalEngine.start(List.of(probe), EngineScenarios.enrichment(), EngineSettings.of(java.time.Duration.ZERO, 1), a -> { },
                 learned)) {

@@ -66,6 +66,21 @@ class AttackerAddressWatchTest {
     }
 
     @Test
+    void aSharedEgressAddressKeepsEveryUserOnceHoweverManyPassThroughIt() {
+        watch.watch(DO_IP);
+        for (int round = 0; round < 2; round++) {
+            for (int n = 0; n < 12; n++) {
+                watch.add(office("MailItemsAccessed").user("u" + n + "@contoso.com").ip(DO_IP).at(T0.plusSeconds(round * 60L)).build());
+            }
+        }
+
+        assertThat(watch.sightings()).hasSize(24).extracting(Sighting::user).containsOnly(
+                java.util.stream.IntStream.range(0, 12).mapToObj(n -> "u" + n + "@contoso.com").toArray(String[]::new));
+        assertThat(watch.sightings()).filteredOn(s -> s.user().equals("u11@contoso.com")).extracting(Sighting::time)
+                .containsExactly(T0, T0.plusSeconds(60));
+    }
+
+    @Test
     void anAddressCarriesTheCountryItsSignInWasPlacedIn() {
         watch.add(signIn().user("erin@contoso.com").ip(DO_IP).geo("Amsterdam", "NL", 52.37, 4.89).at(T0).build());
 

@@ -170,6 +170,24 @@ class IncidentTrackerTest {
     }
 
     @Test
+    void anOperationRepeatedAtAnAttackerAddressIsOneTallyWhoseEvidenceIsItsEarliestRecord() {
+        tracker.observe(office("Send").user("alice@contoso.com").ip(DO_IP).at(T0.plusSeconds(600)).build());
+        tracker.observe(office("Send").user("alice@contoso.com").ip(DO_IP).at(T0.plusSeconds(120)).build());
+        tracker.observe(office("Send").user("alice@contoso.com").ip(DO_IP).at(T0.plusSeconds(900)).build());
+        tracker.accept(replay("alice@contoso.com", T0, DO_IP));
+
+        Incident incident = tracker.snapshot().incidents().get(0);
+        assertThat(incident.attackerActivity()).singleElement().satisfies(a -> {
+            assertThat(a.count()).isEqualTo(3);
+            assertThat(a.first()).isEqualTo(T0.plusSeconds(120));
+            assertThat(a.last()).isEqualTo(T0.plusSeconds(900));
+            assertThat(a.ip()).isEqualTo(DO_IP);
+            assertThat(a.evidence().time()).isEqualTo(T0.plusSeconds(120));
+            assertThat(a.evidence().summary()).isEqualTo("Send from " + DO_IP);
+        });
+    }
+
+    @Test
     void incidentsNoAlertCanReachAnyMoreAreHandedOverAndLetGo() {
         tracker.accept(replay("alice@contoso.com", T0, DO_IP));
         tracker.accept(travel("carol@contoso.com", T0, ISP_IP_A));

@@ -38,6 +38,12 @@ public final class ByteArrayInput implements DataInput {
         return StringPool.utf8(buf, at, n);
     }
 
+    /** A fresh string of the next {@code n} UTF-8 bytes, decoded straight from the buffer. */
+    String readUnpooledUtf8(int n) throws EOFException {
+        int at = need(n);
+        return new String(buf, at, n, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Override
     public void readFully(byte[] b) throws IOException {
         readFully(b, 0, b.length);

@@ -532,6 +532,7 @@ public final class EventCodec {
     private static String unique(DataInput in) throws IOException {
         int n = varInt(in);
         if (n == 0) return "";
+        if (in instanceof ByteArrayInput fast) return fast.readUnpooledUtf8(n);
         byte[] b = new byte[n];
         in.readFully(b);
         return new String(b, StandardCharsets.UTF_8);
