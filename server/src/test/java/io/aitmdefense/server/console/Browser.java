@@ -2,15 +2,20 @@ package io.aitmdefense.server.console;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Debian's chromium and chromedriver, headless, for the console's browser tests. {@code scripts/test.sh} installs
@@ -18,6 +23,8 @@ import java.util.Optional;
  * ({@code CI=true}) they fail: a browser test that silently skips there would pass a broken console.
  */
 final class Browser {
+    /** Where the browser tests leave their screenshots, for a person to look at the layout. */
+    static final Path SHOTS = Path.of("server/target/console-screenshots");
     private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
     private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
 
@@ -43,6 +50,27 @@ final class Browser {
         ChromeDriver d = new ChromeDriver(service, options);
         d.manage().window().setSize(new Dimension(width, 900));
         return d;
+    }
+
+    /** The page fits the window's width: no horizontal overflow, and no table that needs sideways scrolling. */
+    static void assertNoOverflow(ChromeDriver browser, String page, int width) {
+        long inner = (Long) browser.executeScript("return window.innerWidth;");
+        long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
+        assertThat(inner).isEqualTo(width);
+        assertThat(scroll).as(page + " at " + width + " px has no horizontal overflow").isLessThanOrEqualTo(inner);
+        assertThat(browser.executeScript("return Array.from(document.querySelectorAll('.scroll'))"
+                + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.firstElementChild.id || e.firstElementChild.className);"))
+                .as(page + " at " + width + " px: tables that need sideways scrolling").asList().isEmpty();
+    }
+
+    /** Saves what the browser shows as {@code SHOTS/name.png}. */
+    static void shot(ChromeDriver browser, String name) {
+        try {
+            Files.createDirectories(SHOTS);
+            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Optional<Path> first(List<String> candidates) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -45,7 +44,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
     static final Path EXAMPLE = Path.of("examples/tenant-contoso");
-    static final Path SHOTS = Path.of("server/target/console-screenshots");
     static final List<String> VICTIMS = List.of("christie.weber@contoso.example", "lara.fischer@contoso.example",
             "lukas.vance@contoso.example", "sofia.gu@contoso.example");
 
@@ -93,7 +91,6 @@ class ConsoleBrowserTest {
         serviceThread.setDaemon(true);
         base = "http://127.0.0.1:" + service.port();
         token = Files.readString(data.resolve("data/admin-token")).trim();
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -281,13 +278,7 @@ class ConsoleBrowserTest {
     }
 
     private void assertNoOverflow(String page, int width) {
-        long inner = (Long) browser.executeScript("return window.innerWidth;");
-        long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
-        assertThat(inner).isEqualTo(width);
-        assertThat(scroll).as(page + " at " + width + " px has no horizontal overflow").isLessThanOrEqualTo(inner);
-        assertThat(browser.executeScript("return Array.from(document.querySelectorAll('.scroll'))"
-                + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.firstElementChild.id || e.firstElementChild.className);"))
-                .as(page + " at " + width + " px: tables that need sideways scrolling").asList().isEmpty();
+        Browser.assertNoOverflow(browser, page, width);
     }
 
     /** Nothing from the fixture's markup ran or became an element; its text is shown as text. */
@@ -322,10 +313,6 @@ class ConsoleBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Browser.shot(browser, name);
     }
 }

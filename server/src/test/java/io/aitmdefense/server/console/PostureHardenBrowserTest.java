@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,7 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PostureHardenBrowserTest {
-    static final Path SHOTS = ConsoleBrowserTest.SHOTS;
     static final String TOKEN_PROTECTION = "AiTM-TokenProtection-ExchangeSharePointTeams-WindowsApps";
 
     static ChromeDriver browser;
@@ -59,7 +57,6 @@ class PostureHardenBrowserTest {
         console = new TestConsole(dir.resolve("console"), c -> new ServerContext(c.host(), c.port(), c.db(), SOURCES::get,
                 c.clock(), c.events(), c.publicUrl(), Optional.of(HardenFixture.source(List.of(logs))), c.containment(), c.canary(), c.oidc()));
         viewerToken = console.user("vera", "viewer");
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -161,13 +158,7 @@ class PostureHardenBrowserTest {
                     Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", false));
             for (String page : List.of("/posture", "/harden", "/sources")) {
                 browser.get(console.base + page);
-                long inner = (Long) browser.executeScript("return window.innerWidth;");
-                long scroll = (Long) browser.executeScript("return document.documentElement.scrollWidth;");
-                assertThat(inner).isEqualTo(width);
-                assertThat(scroll).as(page + " at " + width + " px has no horizontal overflow").isLessThanOrEqualTo(inner);
-                assertThat(browser.executeScript("return Array.from(document.querySelectorAll('.scroll'))"
-                        + ".filter(e => e.scrollWidth > e.clientWidth).map(e => e.firstElementChild.id || e.firstElementChild.className);"))
-                        .as(page + " at " + width + " px: tables that need sideways scrolling").asList().isEmpty();
+                Browser.assertNoOverflow(browser, page, width);
                 shot(page.substring(1) + "-" + width);
             }
         }
@@ -186,10 +177,6 @@ class PostureHardenBrowserTest {
     }
 
     private void shot(String name) {
-        try {
-            Files.write(SHOTS.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Browser.shot(browser, name);
     }
 }
