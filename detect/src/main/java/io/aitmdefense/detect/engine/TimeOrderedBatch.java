@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * the result no longer depends on file order, row order or thread count.
  * <p>
  * Events are encoded ({@link EventCodec}) into buckets of event time. At most the memory budget of encoded bytes
- * is held in memory (the arrays holding them grow by doubling, so their capacity can be up to twice that); beyond it every bucket in memory is appended to its own temporary file. {@link #replayInto}
+ * is held in memory (in {@link ByteBlocks}, at most one block's slack each); beyond it every bucket in memory is
+ * appended to its own temporary file. {@link #replayInto}
  * takes the buckets in time order, sorts each by time, then source file, line and index, then encoded bytes (a total
  * order, so equal times come out the same way every run) and passes the events on. {@link #close} deletes the
  * temporary files, also when the run failed.
@@ -43,7 +44,7 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
 
     /** A bucket of one span of event time: encoded frames in memory and, after a spill, more in its file. */
     private static final class Bucket {
-        ByteArrayOutput memory;
+        ByteBlocks memory;
         Path file;
         long fileBytes;
         int events;
@@ -113,7 +114,7 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
             return;
         }
         if (memoryBytes + size > settings.memoryBudgetBytes()) spillAll();
-        if (b.memory == null) b.memory = new ByteArrayOutput(Math.max(size, 4096));
+        if (b.memory == null) b.memory = new ByteBlocks();
         b.memory.write(frame, 0, size);
         memoryBytes += size;
         peakMemoryBytes = Math.max(peakMemoryBytes, memoryBytes);
@@ -123,20 +124,32 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             Bucket b = e.getValue();
             if (b.memory == null || b.memory.size() == 0) continue;
-            appendToFile(e.getKey(), b, b.memory.array(), b.memory.size());
-            b.memory = null; // let the array go: the budget is about what stays reachable
+            appendToFile(e.getKey(), b, b.memory);
+            b.memory = null; // let the blocks go: the budget is about what stays reachable
         }
         memoryBytes = 0;
         spills++;
     }
 
     private void appendToFile(long key, Bucket b, byte[] bytes, int size) throws IOException {
-        if (b.file == null) b.file = ensureTempDir().resolve("bucket-" + key + ".bin");
-        try (OutputStream out = Files.newOutputStream(b.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        try (OutputStream out = openForAppend(key, b)) {
             for (int at = 0; at < size; at += IO_PIECE) out.write(bytes, at, Math.min(IO_PIECE, size - at));
         }
         b.fileBytes += size;
         spilledBytes += size;
+    }
+
+    private void appendToFile(long key, Bucket b, ByteBlocks blocks) throws IOException {
+        try (OutputStream out = openForAppend(key, b)) {
+            blocks.writeTo(out); // in blocks of at most IO_PIECE
+        }
+        b.fileBytes += blocks.size();
+        spilledBytes += blocks.size();
+    }
+
+    private OutputStream openForAppend(long key, Bucket b) throws IOException {
+        if (b.file == null) b.file = ensureTempDir().resolve("bucket-" + key + ".bin");
+        return Files.newOutputStream(b.file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     private Path ensureTempDir() throws IOException {
@@ -163,11 +176,14 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         if (replayed) throw new IllegalStateException("the batch has already been replayed");
         replayed = true;
         long done = 0, passed = 0;
+        // one array for every bucket in turn, grown to the largest: a bucket's events are passed on before the next
+        // is read, and each decoded event holds copies of its bytes, never the array
+        byte[] bytes = new byte[0];
         for (Map.Entry<Long, Bucket> e : buckets.entrySet()) {
             Bucket b = e.getValue();
-            byte[] bytes = bucketBytes(b);
-            // a bucket that never left memory is read in place: its array may be longer than what it holds
-            int length = b.file == null && b.memory != null ? b.memory.size() : bytes.length;
+            int length = bucketLength(b);
+            if (bytes.length < length) bytes = new byte[Math.max(length, bytes.length + (bytes.length >> 1))];
+            readBucket(b, bytes);
             Frames frames = Frames.of(bytes, length, b.events);
             // decoded one at a time in order: a bucket's events never all live at once, only its bytes and keys
             for (int k : frames.inOrder()) sink.accept(EventCodec.decode(bytes, frames.offsets[k], frames.lengths[k]));
@@ -181,24 +197,27 @@ public final class TimeOrderedBatch implements EventSink, AutoCloseable {
         return passed;
     }
 
-    private static byte[] bucketBytes(Bucket b) throws IOException {
-        int inMemory = b.memory == null ? 0 : b.memory.size();
-        if (b.file == null) return b.memory == null ? new byte[0] : b.memory.array();
-        long total = b.fileBytes + inMemory;
+    private static int bucketLength(Bucket b) throws IOException {
+        long total = b.fileBytes + (b.memory == null ? 0 : b.memory.size());
         if (total > Integer.MAX_VALUE - 16) {
             throw new IOException("one bucket holds " + total + " bytes of events, more than fits in memory at once;"
                     + " use a narrower bucket width");
         }
-        byte[] all = new byte[(int) total];
+        return (int) total;
+    }
+
+    /** Reads the bucket's file, then its bytes still in memory, into the start of {@code into}. */
+    private static void readBucket(Bucket b, byte[] into) throws IOException {
         int read = 0;
-        try (InputStream in = Files.newInputStream(b.file)) {
-            for (int n; read < b.fileBytes && (n = in.read(all, read, (int) Math.min(IO_PIECE, b.fileBytes - read))) > 0; ) read += n;
-            if (read != b.fileBytes || in.read() != -1) {
-                throw new IOException("temporary file " + b.file + " does not hold the " + b.fileBytes + " bytes written to it");
+        if (b.file != null) {
+            try (InputStream in = Files.newInputStream(b.file)) {
+                for (int n; read < b.fileBytes && (n = in.read(into, read, (int) Math.min(IO_PIECE, b.fileBytes - read))) > 0; ) read += n;
+                if (read != b.fileBytes || in.read() != -1) {
+                    throw new IOException("temporary file " + b.file + " does not hold the " + b.fileBytes + " bytes written to it");
+                }
             }
         }
-        if (inMemory > 0) System.arraycopy(b.memory.array(), 0, all, read, inMemory);
-        return all;
+        if (b.memory != null) b.memory.copyTo(into, read);
     }
 
     /**

@@ -42,6 +42,31 @@ public final class ByteArrayOutput implements DataOutput {
         out.write(buf, 0, size);
     }
 
+    /**
+     * Writes the chars of {@code s} as one byte each when every one is ASCII — its UTF-8 bytes — and returns true;
+     * otherwise writes nothing and returns false. The codec encodes every string of every event: ASCII text
+     * (nearly all of a log's) goes in without the byte array {@link String#getBytes} would allocate.
+     */
+    public boolean writeAscii(String s) {
+        int n = s.length();
+        ensure(n);
+        byte[] b = buf;
+        int at = size;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) return false;
+            b[at + i] = (byte) c;
+        }
+        size = at + n;
+        return true;
+    }
+
+    /** Drops what was written after the first {@code size} bytes. */
+    void truncate(int size) {
+        if (size < 0 || size > this.size) throw new IndexOutOfBoundsException("truncate to " + size + " of " + this.size);
+        this.size = size;
+    }
+
     private void ensure(int more) {
         if (size + more > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
     }

@@ -511,6 +511,13 @@ public final class EventCodec {
             out.writeByte(0);
             return;
         }
+        if (out instanceof ByteArrayOutput fast) {
+            // ASCII: as many UTF-8 bytes as chars, written straight from the string
+            int mark = fast.size();
+            varInt(s.length(), out);
+            if (fast.writeAscii(s)) return;
+            fast.truncate(mark);
+        }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         varInt(b.length, out);
         out.write(b);

@@ -112,6 +112,35 @@ class EventCodecTest {
         assertThat(EventCodec.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())))).isEqualTo(event);
     }
 
+    /**
+     * The codec writes ASCII strings straight from their chars and everything else through {@link String#getBytes}:
+     * both must give the UTF-8 bytes {@link DataOutputStream} gets, at the ASCII boundary and past it (Latin-1,
+     * other planes, an unpaired surrogate, which UTF-8 spells '?').
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+    void stringsEncodeToTheirUtf8BytesWhateverTheirChars(long seed) throws IOException {
+        java.util.Random rnd = new java.util.Random(seed);
+        String chars = "az09 ~\u007f\u0080é\u00ff€中\ud834\udd1e\ud800";
+        for (int i = 0; i < 500; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = rnd.nextInt(i % 50 == 0 ? 400 : 40);
+            boolean ascii = rnd.nextBoolean();
+            for (int k = 0; k < n; k++) b.append(chars.charAt(rnd.nextInt(ascii ? 6 : chars.length())));
+            String text = b.toString();
+            ByteArrayOutputStream standard = new ByteArrayOutputStream();
+            EventCodec.writeString(text, new DataOutputStream(standard));
+            ByteArrayOutput fast = new ByteArrayOutput(16);
+            fast.writeInt(42); // written after other bytes, as in a frame
+            EventCodec.writeString(text, fast);
+
+            assertThat(Arrays.copyOfRange(fast.array(), 4, fast.size())).isEqualTo(standard.toByteArray());
+            String back = EventCodec.readString(new ByteArrayInput(fast.array(), 4, fast.size() - 4));
+            assertThat(back).isEqualTo(new String(text.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void eventsWrittenBackToBackAreReadBackInOrder() throws IOException {
         RandomRecords random = new RandomRecords(99);
