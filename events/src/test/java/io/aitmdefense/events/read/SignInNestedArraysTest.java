@@ -65,6 +65,36 @@ class SignInNestedArraysTest {
         }
     }
 
+    /**
+     * Sign-ins repeat their policies' text, which is read once and shared: every row gets what a read of its own text
+     * gives, rows with equal text one list, and a row with other text between them its own.
+     */
+    @Test
+    void repeatedPolicyTextIsReadOnceAndSharedWithoutMixingUpOtherTexts(@TempDir Path dir) {
+        String other = "[{\"id\":\"p9\",\"displayName\":\"Other\",\"result\":\"failure\",\"enforcedGrantControls\":[\"Block\"]}]";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            String policies = i == 3 ? asJsonText(other) : i % 2 == 0 ? asJsonText(POLICIES) : POLICIES;
+            text.append(row("2025-02-17T08:3" + i + ":00Z", policies, "[]")).append('\n');
+        }
+        Reading r = Reading.text(dir, "signins.json", text.toString());
+
+        List<SignIn> byLine = r.signIns().stream().sorted(java.util.Comparator.comparingLong(s -> s.source().line())).toList();
+        assertThat(byLine).hasSize(6);
+        for (int i = 0; i < 6; i++) {
+            List<CaResult> got = byLine.get(i).caPolicies();
+            if (i == 3) {
+                assertThat(got).containsExactly(new CaResult("p9", "Other", "failure", List.of("Block"), List.of()));
+            } else {
+                assertThat(got).extracting(CaResult::id).containsExactly("p2", "p4", "p6");
+            }
+        }
+        assertThat(byLine.get(2).caPolicies()).as("JSON text, rows 1, 3 and 5").isSameAs(byLine.get(0).caPolicies())
+                .isSameAs(byLine.get(4).caPolicies());
+        assertThat(byLine.get(5).caPolicies()).as("JSON array, rows 2 and 6").isSameAs(byLine.get(1).caPolicies())
+                .isEqualTo(byLine.get(0).caPolicies());
+    }
+
     @Test
     void caeFlagIsFalseWhenTheKeyIsMissingOrSaysFalse(@TempDir Path dir) {
         String without = "[{\"key\":\"Root Key Type\",\"value\":\"TPM protected\"}]";

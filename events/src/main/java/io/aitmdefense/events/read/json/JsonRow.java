@@ -3,10 +3,12 @@ package io.aitmdefense.events.read.json;
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Fields;
 import io.aitmdefense.events.read.row.Row;
+import io.aitmdefense.events.read.row.ValueMemo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -202,6 +204,18 @@ public final class JsonRow implements Row {
 
     private static List<Row> single(JsonRow row, Field key, Predicate<String> keep) {
         return key == null || keep.test(row.text(key)) ? List.of(row) : List.of();
+    }
+
+    @Override
+    public <T> T memoized(Field f, ValueMemo<T> memo, Function<Row, T> read) {
+        int k = find(f);
+        if (k < 0) return read.apply(this);
+        int s = starts[k], e = ends[k];
+        T known = memo.get(buf, s, e);
+        if (known != null) return known;
+        T value = read.apply(this);
+        memo.put(buf, s, e, value);
+        return value;
     }
 
     @Override

@@ -2,9 +2,11 @@ package io.aitmdefense.events.read.map;
 
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Row;
+import io.aitmdefense.events.read.row.ValueMemo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -46,6 +48,13 @@ final class LayeredRow implements Row {
     @Override
     public List<Row> objectsWhere(Field f, Field key, Predicate<String> keep) {
         return pick(f).objectsWhere(f, key, keep);
+    }
+
+    @Override
+    public <T> T memoized(Field f, ValueMemo<T> memo, Function<Row, T> read) {
+        Row from = pick(f);
+        // the envelope's own rows know their bytes; the read still sees the layered row (it reads field f alone)
+        return from.memoized(f, memo, unused -> read.apply(this));
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.aitmdefense.events.read.row;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +32,15 @@ public interface Row {
         List<Row> kept = new ArrayList<>();
         for (Row r : objects(f)) if (keep.test(r.text(key))) kept.add(r);
         return kept;
+    }
+
+    /**
+     * {@code read} applied to this row, or what it gave for an earlier row whose field {@code f} held the same bytes:
+     * for long values that repeat from record to record. {@code read} must look at field {@code f} alone and return an
+     * immutable value (it may be shared by many events and threads). Rows that cannot tell their raw bytes just read.
+     */
+    default <T> T memoized(Field f, ValueMemo<T> memo, Function<Row, T> read) {
+        return read.apply(this);
     }
 
     /** An array of strings (or a JSON-text array, or a single string); empty when absent. */
