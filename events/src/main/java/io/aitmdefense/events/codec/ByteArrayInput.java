@@ -25,6 +25,22 @@ public final class ByteArrayInput implements DataInput {
         return pos;
     }
 
+    /** The array read from, for the codec's look at what comes next without decoding it. */
+    byte[] array() {
+        return buf;
+    }
+
+    /** Where the slice ends. */
+    int end() {
+        return end;
+    }
+
+    /** Moves to {@code position}, at or after the current one and within the slice. */
+    void skipTo(int position) throws EOFException {
+        if (position < pos || position > end) throw new EOFException("cannot move from " + pos + " to " + position + " of " + end);
+        pos = position;
+    }
+
     private int need(int n) throws EOFException {
         if (end - pos < n) throw new EOFException("needed " + n + " more bytes, " + (end - pos) + " left");
         int at = pos;

@@ -195,28 +195,129 @@ public final class EventCodec {
         String ip = str(in);
         int asn = varInt(in);
         String userAgent = str(in);
-        Device device = new Device(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), in.readBoolean());
-        Geo geo = readGeo(in);
+        Device device = part(in, DEVICES, "SSSSSBB", EventCodec::readDevice);
+        Geo geo = part(in, PLACES, "SSSDD", EventCodec::readGeo);
         List<String> namedLocations = strings(in);
         boolean trusted = in.readBoolean();
         String appId = str(in), appName = str(in), resourceId = str(in), resourceName = str(in), clientApp = str(in);
         String authRequirement = str(in);
+        List<AuthStep> steps = part(in, STEPS, "*SSBSS", EventCodec::readAuthSteps);
+        int errorCode = varInt(in);
+        String failureReason = str(in), statusDetail = str(in), caStatus = str(in);
+        List<CaResult> ca = part(in, POLICIES, "*SSSLL", EventCodec::readPolicies);
+        Risk risk = part(in, RISKS, "SSSSL", r -> new Risk(str(r), str(r), str(r), str(r), strings(r)));
+        TokenContext token = part(in, TOKENS, "SSSSSVB",
+                t -> new TokenContext(str(t), str(t), str(t), str(t), str(t), varInt(t), t.readBoolean()));
+        return new SignIn(time, source, tenantId, id, correlationId, sessionId, uniqueTokenId, userId, upn, userType,
+                category, ip, asn, userAgent, device, geo, namedLocations, trusted, appId, appName, resourceId,
+                resourceName, clientApp, authRequirement, steps, errorCode, failureReason, statusDetail,
+                caStatus, ca, risk, token);
+    }
+
+    private static Device readDevice(DataInput in) throws IOException {
+        return new Device(str(in), str(in), str(in), str(in), str(in), in.readBoolean(), in.readBoolean());
+    }
+
+    private static List<AuthStep> readAuthSteps(DataInput in) throws IOException {
         AuthStep[] steps = new AuthStep[varInt(in)];
         for (int i = 0; i < steps.length; i++) {
             steps[i] = new AuthStep(str(in), str(in), in.readBoolean(), str(in), str(in));
         }
-        int errorCode = varInt(in);
-        String failureReason = str(in), statusDetail = str(in), caStatus = str(in);
+        return List.of(steps);
+    }
+
+    private static List<CaResult> readPolicies(DataInput in) throws IOException {
         CaResult[] ca = new CaResult[varInt(in)];
         for (int i = 0; i < ca.length; i++) {
             ca[i] = new CaResult(str(in), str(in), str(in), strings(in), strings(in));
         }
-        Risk risk = new Risk(str(in), str(in), str(in), str(in), strings(in));
-        TokenContext token = new TokenContext(str(in), str(in), str(in), str(in), str(in), varInt(in), in.readBoolean());
-        return new SignIn(time, source, tenantId, id, correlationId, sessionId, uniqueTokenId, userId, upn, userType,
-                category, ip, asn, userAgent, device, geo, namedLocations, trusted, appId, appName, resourceId,
-                resourceName, clientApp, authRequirement, List.of(steps), errorCode, failureReason, statusDetail,
-                caStatus, List.of(ca), risk, token);
+        return List.of(ca);
+    }
+
+    // --- parts of a sign-in that repeat from event to event, decoded once while their bytes stay memoized
+
+    /**
+     * The parts of a sign-in that repeat — a device, a place, the auth steps, the policies, the risk, the token — are
+     * decoded once and shared (the values are immutable): each costs one lookup of its bytes instead of a pooled-string
+     * lookup, with its hashing and likely cache miss, for each of its strings. Sized for the distinct values of a
+     * large tenant: devices are the most varied.
+     */
+    private static final ValueMemo<Device> DEVICES = new ValueMemo<>(1 << 14);
+    private static final ValueMemo<Geo> PLACES = new ValueMemo<>(1 << 12);
+    private static final ValueMemo<List<AuthStep>> STEPS = new ValueMemo<>(1 << 12);
+    private static final ValueMemo<List<CaResult>> POLICIES = new ValueMemo<>(1 << 10);
+    private static final ValueMemo<Risk> RISKS = new ValueMemo<>(1 << 8);
+    private static final ValueMemo<TokenContext> TOKENS = new ValueMemo<>(1 << 10);
+
+    private interface Part<T> {
+        T read(DataInput in) throws IOException;
+    }
+
+    /**
+     * The part encoded next, shaped as {@code shape} (see {@link #skip}): found by its bytes in {@code memo}, else read
+     * and kept there. Only an in-memory input can be looked at before it is read; any other is just read.
+     */
+    private static <T> T part(DataInput in, ValueMemo<T> memo, String shape, Part<T> read) throws IOException {
+        if (!(in instanceof ByteArrayInput fast)) return read.read(in);
+        byte[] b = fast.array();
+        int from = fast.position(), to = skip(b, from, fast.end(), shape);
+        T known = memo.get(b, from, to);
+        if (known != null) {
+            fast.skipTo(to);
+            return known;
+        }
+        T value = read.read(in);
+        if (fast.position() != to) throw new IOException("a part of shape " + shape + " read to " + fast.position() + ", not " + to);
+        memo.put(b, from, to, value);
+        return value;
+    }
+
+    /**
+     * Where the part encoded at {@code at} ends, without decoding it. Its shape is a letter per item — S a string, L a
+     * list of strings, V a varint, B a byte, D eight bytes — and a leading * for a count followed by that many of the
+     * rest.
+     */
+    static int skip(byte[] b, int at, int end, String shape) throws IOException {
+        int[] pos = {at};
+        if (shape.charAt(0) == '*') {
+            long n = rawVarLong(b, pos, end);
+            for (long k = 0; k < n; k++) skipItems(b, pos, end, shape, 1);
+        } else {
+            skipItems(b, pos, end, shape, 0);
+        }
+        return pos[0];
+    }
+
+    private static void skipItems(byte[] b, int[] pos, int end, String shape, int from) throws IOException {
+        for (int k = from; k < shape.length(); k++) {
+            switch (shape.charAt(k)) {
+                case 'S' -> advance(pos, rawVarLong(b, pos, end), end);
+                case 'L' -> {
+                    for (long n = rawVarLong(b, pos, end); n > 0; n--) advance(pos, rawVarLong(b, pos, end), end);
+                }
+                case 'V' -> rawVarLong(b, pos, end);
+                case 'B' -> advance(pos, 1, end);
+                case 'D' -> advance(pos, 8, end);
+                default -> throw new IllegalArgumentException("shape " + shape);
+            }
+        }
+    }
+
+    private static void advance(int[] pos, long n, int end) throws IOException {
+        if (n < 0 || n > end - pos[0]) throw new java.io.EOFException("needed " + n + " more bytes, " + (end - pos[0]) + " left");
+        pos[0] += (int) n;
+    }
+
+    /** A varint as {@link #varLong(DataInput)} reads it, from the array. */
+    private static long rawVarLong(byte[] b, int[] pos, int end) throws IOException {
+        long z = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (pos[0] >= end) throw new java.io.EOFException("a varint runs past the end");
+            int c = b[pos[0]++] & 0xFF;
+            z |= (long) (c & 0x7F) << shift;
+            if ((c & 0x80) == 0) return (z >>> 1) ^ -(z & 1);
+        }
+        throw new IOException("malformed varint");
     }
 
     private static void writeAudit(DirectoryAudit a, DataOutput out) throws IOException {

@@ -141,6 +141,31 @@ class EventCodecTest {
         }
     }
 
+    /**
+     * A sign-in's repeating parts are decoded once and shared: decoding the same bytes again gives the same part
+     * instances, and sign-ins that differ only in one part share the others and decode that one as their own.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
+    void repeatingPartsOfSignInsAreDecodedOnceAndShared(long seed) throws Exception {
+        SignIn first = new RandomRecords(seed).of(SignIn.class);
+        SignIn other = new RandomRecords(seed + 500).of(SignIn.class);
+        SignIn a = (SignIn) roundTrip(first), b = (SignIn) roundTrip(first);
+
+        assertThat(b).isEqualTo(first);
+        for (String part : List.of("device", "geo", "authSteps", "caPolicies", "risk", "token")) {
+            java.lang.reflect.Method get = SignIn.class.getMethod(part);
+            assertThat(get.invoke(b)).as(part).isSameAs(get.invoke(a));
+            Object[] values = values(first);
+            int i = Arrays.asList(SignIn.class.getRecordComponents()).stream().map(RecordComponent::getName).toList().indexOf(part);
+            values[i] = get.invoke(other);
+            SignIn changed = construct(SignIn.class, values);
+            SignIn decoded = (SignIn) roundTrip(changed);
+            assertThat(decoded).as("only %s changed", part).isEqualTo(changed);
+            assertThat(get.invoke(decoded)).isEqualTo(get.invoke(other)).isNotSameAs(get.invoke(a));
+        }
+    }
+
     @Test
     void eventsWrittenBackToBackAreReadBackInOrder() throws IOException {
         RandomRecords random = new RandomRecords(99);

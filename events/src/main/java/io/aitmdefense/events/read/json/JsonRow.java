@@ -1,9 +1,9 @@
 package io.aitmdefense.events.read.json;
 
+import io.aitmdefense.events.codec.ValueMemo;
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Fields;
 import io.aitmdefense.events.read.row.Row;
-import io.aitmdefense.events.read.row.ValueMemo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.aitmdefense.events.read.map;
 
+import io.aitmdefense.events.codec.ValueMemo;
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Row;
-import io.aitmdefense.events.read.row.ValueMemo;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -9,9 +9,9 @@ import io.aitmdefense.events.Risk;
 import io.aitmdefense.events.SignIn;
 import io.aitmdefense.events.Source;
 import io.aitmdefense.events.TokenContext;
+import io.aitmdefense.events.codec.ValueMemo;
 import io.aitmdefense.events.read.Timestamps;
 import io.aitmdefense.events.read.row.Row;
-import io.aitmdefense.events.read.row.ValueMemo;
 
 import java.util.ArrayList;
 import java.util.List;

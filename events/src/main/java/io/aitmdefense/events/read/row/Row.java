@@ -1,5 +1,7 @@
 package io.aitmdefense.events.read.row;
 
+import io.aitmdefense.events.codec.ValueMemo;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package io.aitmdefense.events.read.row;
+package io.aitmdefense.events.codec;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

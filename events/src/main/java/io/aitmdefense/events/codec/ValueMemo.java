@@ -1,4 +1,4 @@
-package io.aitmdefense.events.read.row;
+package io.aitmdefense.events.codec;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -6,9 +6,10 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
- * What a mapper made of a field's raw bytes, handed back for the next record whose field holds the same bytes (see
- * {@link Row#memoized}). A tenant's sign-ins repeat a few long JSON texts (its Conditional Access results come out
- * the same way for most of them) that cost more to read than to recognise.
+ * A value made from a run of bytes, handed back for the next equal run: what a mapper read from a field's JSON text
+ * ({@code Row.memoized}: a tenant's Conditional Access results come out the same way for most sign-ins), what the
+ * codec decoded from a sign-in's device, place or policies. Such runs repeat from record to record and cost more to
+ * read than to recognise.
  * <p>
  * Lossy and bounded like the string pool: a fixed table indexed by a hash of the bytes, a newcomer replaces whatever
  * sat in its slot, values longer than {@link #MAX_KEY_BYTES} are not kept. Safe from any number of threads as long as
