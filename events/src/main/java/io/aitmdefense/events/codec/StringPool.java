@@ -32,6 +32,12 @@ public final class StringPool {
     }
 
     private static final Entry[] TABLE = new Entry[SLOTS];
+    /**
+     * Each slot's hash beside the table: both slots of a pair are ruled out from one cache line, and only an entry
+     * whose hash matches is loaded (a lookup in a table this size mostly waits for memory, not for the comparison).
+     * An entry's own hash stays authoritative: this one may lag behind it in a race, costing a miss, never a wrong hit.
+     */
+    private static final int[] HASHES = new int[SLOTS];
 
     private StringPool() {
     }
@@ -41,19 +47,30 @@ public final class StringPool {
         if (length > MAX_BYTES) return new String(buf, offset, length, StandardCharsets.UTF_8);
         int h = hash(buf, offset, length);
         int slot = firstSlot(h);
-        Entry first = TABLE[slot];
+        Entry first = HASHES[slot] == h ? TABLE[slot] : null;
         if (first != null && first.holds(h, buf, offset, length)) return first.value;
-        Entry second = TABLE[slot + 1];
+        Entry second = HASHES[slot + 1] == h ? TABLE[slot + 1] : null;
         if (second != null && second.holds(h, buf, offset, length)) {
-            TABLE[slot] = second;
-            TABLE[slot + 1] = first;
+            swap(slot);
             return second.value;
         }
         byte[] bytes = Arrays.copyOfRange(buf, offset, offset + length);
         String value = new String(bytes, StandardCharsets.UTF_8);
-        TABLE[slot + 1] = first;
+        TABLE[slot + 1] = TABLE[slot];
+        HASHES[slot + 1] = HASHES[slot];
         TABLE[slot] = new Entry(h, bytes, value);
+        HASHES[slot] = h;
         return value;
+    }
+
+    /** The pair's second entry becomes its first (the more recently used). */
+    private static void swap(int slot) {
+        Entry e = TABLE[slot];
+        int h = HASHES[slot];
+        TABLE[slot] = TABLE[slot + 1];
+        HASHES[slot] = HASHES[slot + 1];
+        TABLE[slot + 1] = e;
+        HASHES[slot + 1] = h;
     }
 
     private static int hash(byte[] buf, int offset, int length) {

@@ -29,6 +29,7 @@ final class SignInMapper {
     }
 
     static SignIn map(Row r, Source src, SignIn.Category category, String tenant) {
+        Networks networks = r.memoized(NETWORK_LOCATION_DETAILS, NETWORKS_READ, SignInMapper::networks);
         Row status = r.object(STATUS);
         long code = status.number(ERROR_CODE, Long.MIN_VALUE);
         if (code == Long.MIN_VALUE) code = r.number(RESULT_TYPE, 0);
@@ -39,11 +40,11 @@ final class SignInMapper {
                 r.text(USER_ID), r.text(UPN), r.text(USER_TYPE),
                 category,
                 OfficeMapper.firstAddress(r, IP, CALLER_IP), (int) r.number(ASN, 0), r.text(USER_AGENT),
-                device(r.object(DEVICE_DETAIL)), geo(r),
-                networkNames(r), trustedLocation(r),
+                r.memoized(DEVICE_DETAIL, DEVICES_READ, d -> device(d.object(DEVICE_DETAIL))), geo(r),
+                networks.names(), networks.trusted(),
                 r.text(APP_ID), r.text(APP_DISPLAY_NAME), resourceId(r), r.text(RESOURCE_DISPLAY_NAME),
                 r.text(CLIENT_APP_USED),
-                r.text(AUTH_REQUIREMENT), authSteps(r),
+                r.text(AUTH_REQUIREMENT), r.memoized(AUTH_DETAILS, STEPS_READ, SignInMapper::authSteps),
                 (int) code, status.first(FAILURE_REASON).isEmpty() ? r.text(RESULT_DESCRIPTION) : status.text(FAILURE_REASON),
                 status.text(ADDITIONAL_DETAILS),
                 r.text(CA_STATUS), caPolicies(r),
@@ -90,34 +91,41 @@ final class SignInMapper {
         }
     }
 
-    private static List<String> networkNames(Row r) {
-        List<String> names = new ArrayList<>(2);
-        for (Row n : r.objects(NETWORK_LOCATION_DETAILS)) names.addAll(n.strings(NETWORK_NAMES));
-        return names;
+    /** The named networks of a sign-in's address, and whether one of them is a trusted named location. */
+    private record Networks(List<String> names, boolean trusted) {
     }
 
-    private static boolean trustedLocation(Row r) {
+    private static Networks networks(Row r) {
+        List<String> names = new ArrayList<>(2);
+        boolean trusted = false;
         for (Row n : r.objects(NETWORK_LOCATION_DETAILS)) {
-            if (n.text(NETWORK_TYPE).equalsIgnoreCase("trustedNamedLocation")) return true;
+            names.addAll(n.strings(NETWORK_NAMES));
+            trusted |= n.text(NETWORK_TYPE).equalsIgnoreCase("trustedNamedLocation");
         }
-        return false;
+        return new Networks(List.copyOf(names), trusted);
     }
 
     private static List<AuthStep> authSteps(Row r) {
         List<Row> rows = r.objects(AUTH_DETAILS);
-        List<AuthStep> steps = new ArrayList<>(rows.size());
-        for (Row s : rows) {
-            steps.add(new AuthStep(s.text(AUTH_METHOD), s.text(AUTH_METHOD_DETAIL), s.bool(SUCCEEDED),
-                    s.text(AUTH_STEP_RESULT), s.text(AUTH_STEP_REQUIREMENT)));
+        AuthStep[] steps = new AuthStep[rows.size()];
+        for (int i = 0; i < steps.length; i++) {
+            Row s = rows.get(i);
+            steps[i] = new AuthStep(s.text(AUTH_METHOD), s.text(AUTH_METHOD_DETAIL), s.bool(SUCCEEDED),
+                    s.text(AUTH_STEP_RESULT), s.text(AUTH_STEP_REQUIREMENT));
         }
-        return steps;
+        return List.of(steps);
     }
 
     /**
      * A tenant's policies come out the same way for most of its sign-ins, and their JSON text (~3 KB in Log Analytics,
-     * escaped inside a string) took more reading than any other column: each distinct text is read once.
+     * escaped inside a string) took more reading than any other column: each distinct text is read once. The same
+     * holds, in smaller texts, for devices, auth steps, named networks and the processing details.
      */
     private static final ValueMemo<List<CaResult>> CA_POLICIES_READ = new ValueMemo<>(512);
+    private static final ValueMemo<Device> DEVICES_READ = new ValueMemo<>(1 << 12);
+    private static final ValueMemo<List<AuthStep>> STEPS_READ = new ValueMemo<>(1 << 10);
+    private static final ValueMemo<Networks> NETWORKS_READ = new ValueMemo<>(1 << 8);
+    private static final ValueMemo<Boolean> CAE_READ = new ValueMemo<>(1 << 8);
 
     private static List<CaResult> caPolicies(Row r) {
         return r.memoized(CA_POLICIES, CA_POLICIES_READ, SignInMapper::readCaPolicies);
@@ -152,6 +160,15 @@ final class SignInMapper {
         return k == want.length();
     }
 
+    private static boolean cae(Row r) {
+        boolean cae = false;
+        // the details hold a handful of key/value pairs and only this one is read: rows are built for it alone
+        for (Row kv : r.objectsWhere(AUTH_PROCESSING, KEY, SignInMapper::isCaeTokenKey)) {
+            cae = kv.text(VALUE).equalsIgnoreCase("true");
+        }
+        return cae;
+    }
+
     private static Risk risk(Row r) {
         List<String> types = new ArrayList<>(r.strings(RISK_EVENT_TYPES_V2));
         for (String t : r.strings(RISK_EVENT_TYPES)) if (!types.contains(t)) types.add(t);
@@ -163,11 +180,7 @@ final class SignInMapper {
 
     private static TokenContext token(Row r) {
         Row tp = r.object(TOKEN_PROTECTION);
-        boolean cae = false;
-        // the details hold a handful of key/value pairs and only this one is read: rows are built for it alone
-        for (Row kv : r.objectsWhere(AUTH_PROCESSING, KEY, SignInMapper::isCaeTokenKey)) {
-            cae = kv.text(VALUE).equalsIgnoreCase("true");
-        }
+        boolean cae = r.memoized(AUTH_PROCESSING, CAE_READ, SignInMapper::cae);
         return new TokenContext(r.text(INCOMING_TOKEN_TYPE), r.text(TOKEN_ISSUER_TYPE), r.text(TRANSFER_METHOD),
                 r.text(AUTH_PROTOCOL), tp.has(TOKEN_PROTECTION_STATUS) ? tp.text(TOKEN_PROTECTION_STATUS) : r.text(SIGNIN_TOKEN_PROTECTION),
                 (int) tp.number(TOKEN_PROTECTION_CODE, -1), cae);
