@@ -21,8 +21,8 @@ public record BatchSettings(Duration bucketWidth, long memoryBudgetBytes, Path t
 
     /**
      * One-hour buckets in the temp folder, held in memory up to a sixteenth of the heap (at most
-     * {@link #DEFAULT_MEMORY_BUDGET}): the encoded arrays can double while growing, detection state and the campaign
-     * view need the rest, and a spilled bucket costs one sequential write and read through the page cache.
+     * {@link #DEFAULT_MEMORY_BUDGET}): the replay holds a copy of the bucket it decodes besides, detection state and
+     * the campaign view need the rest, and a spilled bucket costs one sequential write and read through the page cache.
      */
     public static BatchSettings defaults() {
         long budget = Math.max(16L << 20, Math.min(DEFAULT_MEMORY_BUDGET, Runtime.getRuntime().maxMemory() / 16));
