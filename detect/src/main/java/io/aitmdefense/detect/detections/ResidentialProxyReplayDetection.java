@@ -172,19 +172,30 @@ public final class ResidentialProxyReplayDetection implements Detection {
         if (networks == null) return;
         boolean claim = s.satisfiedByToken() && !SignInSignals.trusted(s, n, ctx.enrichment().tenant())
                 && n.kind() != NetworkKind.MICROSOFT;
-        Use u = new Use(s.time().toEpochMilli(), RecordRef.of(s), session, n, UserAgents.client(s.userAgent(), s.device()).os(),
-                s.device().id(), s.userAgent(), claim, StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
-                + (s.appName().isEmpty() ? s.appId() : s.appName())));
+        long time = s.time().toEpochMilli();
+        // most sign-ins are one more use of a session on a network it is already on: they add a time, and the
+        // Use (record reference, client, description) is built only when it is kept as a first use or a candidate
+        Use u = null;
         OnNetwork on = networks.on(n.block());
-        if (on == null) on = networks.add(n.block(), u);
-        if (on == null) return;
-        if (Timed.ORDER.compare(u, on.first) < 0) on.first = u;
-        on.add(u.time());
-        networks.lastUse = Math.max(networks.lastUse, u.time());
-        if (claim && st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) {
-            ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
+        if (on == null) {
+            on = networks.add(n.block(), u = use(s, session, n, claim));
+            if (on == null) return;
+        } else if (Timed.compare(time, s.source(), on.first) < 0) {
+            on.first = u = use(s, session, n, claim);
+        }
+        on.add(time);
+        networks.lastUse = Math.max(networks.lastUse, time);
+        if (claim) {
+            if (u == null) u = use(s, session, n, claim);
+            if (st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
         }
         v.update(st);
+    }
+
+    private static Use use(SignIn s, String session, Network n, boolean claim) {
+        return new Use(s.time().toEpochMilli(), RecordRef.of(s), session, n, UserAgents.client(s.userAgent(), s.device()).os(),
+                s.device().id(), s.userAgent(), claim, StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
+                + (s.appName().isEmpty() ? s.appId() : s.appName())));
     }
 
     @Override
