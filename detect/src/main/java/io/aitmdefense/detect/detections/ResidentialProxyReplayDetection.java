@@ -98,7 +98,8 @@ public final class ResidentialProxyReplayDetection implements Detection {
 
         /** Keeps {@code time} once, dropping the earliest beyond {@link #TIMES_PER_NETWORK}. */
         void add(long time) {
-            int at = Arrays.binarySearch(times, 0, count, time);
+            // in time order a use comes last: appended without a search
+            int at = count == 0 || times[count - 1] < time ? -count - 1 : Arrays.binarySearch(times, 0, count, time);
             if (at >= 0) return;
             at = -at - 1;
             if (count == times.length) times = Arrays.copyOf(times, Math.min(count * 2, TIMES_PER_NETWORK + 1));
@@ -146,6 +147,20 @@ public final class ResidentialProxyReplayDetection implements Detection {
     static final class State {
         final Pending<Use> candidates = new Pending<>();
         final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
+        /**
+         * A time at or before every session's latest use: timers come every minute, and a session is forgotten only a
+         * day after its latest use, so most timers need not visit the sessions.
+         */
+        long usedSince = Long.MIN_VALUE;
+
+        /** Forgets the sessions whose latest use is before {@code before}. */
+        void forgetSessionsBefore(long before) {
+            if (before <= usedSince) return;
+            sessions.values().removeIf(session -> session.lastUse < before);
+            long oldest = Long.MAX_VALUE;
+            for (Session session : sessions.values()) oldest = Math.min(oldest, session.lastUse);
+            usedSince = oldest;
+        }
     }
 
     @Override
@@ -185,6 +200,7 @@ public final class ResidentialProxyReplayDetection implements Detection {
         }
         on.add(time);
         networks.lastUse = Math.max(networks.lastUse, time);
+        st.usedSince = Math.min(st.usedSince, time);
         if (claim) {
             if (u == null) u = use(s, session, n, claim);
             if (st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
@@ -207,7 +223,7 @@ public final class ResidentialProxyReplayDetection implements Detection {
         long cutoff = now - lookahead.toMillis();
         st.candidates.judge(cutoff, (i, c) -> judge(ctx, st, h, c).ifPresent(ctx::emit));
         st.candidates.forgetUpTo(cutoff);
-        st.sessions.values().removeIf(session -> session.lastUse < now - Duration.ofDays(1).toMillis());
+        st.forgetSessionsBefore(now - Duration.ofDays(1).toMillis());
         UserHabits.trim(ctx, habits, now);
         if (st.candidates.isEmpty() && st.sessions.isEmpty()) v.clear();
         else v.update(st);

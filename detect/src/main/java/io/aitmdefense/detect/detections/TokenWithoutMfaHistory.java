@@ -27,7 +27,6 @@ final class TokenWithoutMfaHistory<V> {
     /** A key, what is remembered about it beside its days (e.g. a representative network), and the days. */
     static final class Entry<V> {
         final String key;
-        private final int hash;
         final V value;
         /** The earliest time (epoch ms) on each UTC day the key was seen, ascending; {@code days} of them are used. */
         private long[] earliest = new long[1];
@@ -35,7 +34,6 @@ final class TokenWithoutMfaHistory<V> {
 
         Entry(String key, V value) {
             this.key = key;
-            this.hash = key.hashCode();
             this.value = value;
         }
 
@@ -79,12 +77,26 @@ final class TokenWithoutMfaHistory<V> {
         private long lastDay() {
             return days == 0 ? Long.MIN_VALUE : Math.floorDiv(earliest[days - 1], DAY);
         }
+
+        private long firstDay() {
+            return days == 0 ? Long.MAX_VALUE : Math.floorDiv(earliest[0], DAY);
+        }
     }
 
     private final int cap;
     @SuppressWarnings("unchecked")
     private Entry<V>[] entries = NONE;
+    /**
+     * The keys' hashes beside the entries: every sign-in looks its network, device, app and resource up, and a scan of
+     * ints does not load each entry from memory the way comparing the entries' own fields did.
+     */
+    private int[] hashes = new int[0];
     private int size;
+    /**
+     * A day at or before every day held (the oldest exactly after a forgetting): timers ask to forget every minute,
+     * and a forgetting that cannot drop a day need not visit every entry.
+     */
+    private long heldFrom = Long.MAX_VALUE;
 
     TokenWithoutMfaHistory(int cap) {
         this.cap = cap;
@@ -94,11 +106,21 @@ final class TokenWithoutMfaHistory<V> {
         Entry<V> e = find(key);
         if (e == null) {
             if (size >= cap) dropStalest();
-            e = new Entry<>(key, value);
-            if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
-            entries[size++] = e;
+            e = add(key, value);
         }
         e.record(time);
+        heldFrom = Math.min(heldFrom, Math.floorDiv(time, DAY));
+    }
+
+    private Entry<V> add(String key, V value) {
+        Entry<V> e = new Entry<>(key, value);
+        if (size == entries.length) {
+            entries = Arrays.copyOf(entries, Math.max(2, size * 2));
+            hashes = Arrays.copyOf(hashes, entries.length);
+        }
+        hashes[size] = key.hashCode();
+        entries[size++] = e;
+        return e;
     }
 
     /** Whether the key was seen strictly before {@code time} and no more than {@code days} whole days before it. */
@@ -118,12 +140,19 @@ final class TokenWithoutMfaHistory<V> {
     /** Forgets days that no longer fall into any window ending at or after {@code time}. */
     void forgetBefore(long time, int days) {
         long first = Math.floorDiv(time, DAY) - days;
+        if (first <= heldFrom) return;
         int kept = 0;
+        long oldest = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {
-            if (!entries[i].forgetBefore(first)) entries[kept++] = entries[i];
+            Entry<V> e = entries[i];
+            if (e.forgetBefore(first)) continue;
+            oldest = Math.min(oldest, e.firstDay());
+            hashes[kept] = hashes[i];
+            entries[kept++] = e;
         }
         Arrays.fill(entries, kept, size, null);
         size = kept;
+        heldFrom = oldest;
     }
 
     boolean isEmpty() {
@@ -152,14 +181,12 @@ final class TokenWithoutMfaHistory<V> {
             String key = StateIo.str(in);
             V v = value.read(in);
             Entry<V> e = find(key);
-            if (e == null) {
-                e = new Entry<>(key, v);
-                if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
-                entries[size++] = e;
-            }
+            if (e == null) e = add(key, v);
             for (int d = StateIo.varInt(in); d > 0; d--) {
                 StateIo.varLong(in); // the day, implied by the time
-                e.record(StateIo.varLong(in));
+                long time = StateIo.varLong(in);
+                e.record(time);
+                heldFrom = Math.min(heldFrom, Math.floorDiv(time, DAY));
             }
         }
     }
@@ -167,8 +194,7 @@ final class TokenWithoutMfaHistory<V> {
     private Entry<V> find(String key) {
         int h = key.hashCode();
         for (int i = 0; i < size; i++) {
-            Entry<V> e = entries[i];
-            if (e.hash == h && e.key.equals(key)) return e;
+            if (hashes[i] == h && entries[i].key.equals(key)) return entries[i];
         }
         return null;
     }
@@ -186,6 +212,7 @@ final class TokenWithoutMfaHistory<V> {
         }
         if (stalest < 0) return;
         entries[stalest] = entries[size - 1];
+        hashes[stalest] = hashes[size - 1];
         entries[--size] = null;
     }
 }
