@@ -234,7 +234,8 @@ public final class ResidentialProxyReplayDetection implements Detection {
         Session held = st.sessions.get(session);
         List<OnNetwork> networks = held == null ? List.of() : held.networks();
         OnNetwork here = held == null ? null : held.on(c.network().block());
-        if (here == null || !here.first.equals(c)) return Optional.empty(); // judged on the session's first arrival here
+        // judged on the session's first arrival here (most often the very same Use: no need to compare its fields)
+        if (here == null || here.first != c && !here.first.equals(c)) return Optional.empty();
         Use first = c;
         for (OnNetwork on : networks) if (Timed.ORDER.compare(on.first, first) < 0) first = on.first;
         if (first == c || !SignInSignals.differentNetworks(first.network(), c.network())) return Optional.empty();

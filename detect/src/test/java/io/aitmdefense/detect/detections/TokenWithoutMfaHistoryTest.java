@@ -1,6 +1,10 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.StateIo;
+import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.IpAddress;
+import io.aitmdefense.model.NetworkKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -102,6 +106,36 @@ class TokenWithoutMfaHistoryTest {
             assertThat(history.isEmpty()).isEqualTo(plain.days.isEmpty());
         }
         assertThat(asked).as("the questions were not all answered no").isGreaterThan(1000);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void aNetworkIsKnownExactlyWhenComparingItWithEveryNetworkOfTheHistorySaysSo(long seed) {
+        Random random = new Random(seed);
+        // few ASNs (two of one owner), addresses without an ASN, IPv4 and IPv6: every way two networks compare
+        String[] ips = {"203.0.113.10", "203.0.7.1", "198.51.100.4", "2001:db8:1::5", "2001:db8:2::9", "192.0.2.77"};
+        int[] asns = {0, 0, 64500, 64501, 64502, 8075, 8068};
+        String[] owners = {"", "Contoso Telecom", "Microsoft Corporation", "Microsoft Corporation (Azure ExpressRoute)"};
+        TokenWithoutMfaHistory<Network> history = new TokenWithoutMfaHistory<>(256);
+        long clock = 1_700_000_000_000L;
+        int known = 0;
+        for (int step = 0; step < 3000; step++) {
+            clock += random.nextInt((int) (DAY / 10));
+            Network n = network(ips[random.nextInt(ips.length)], asns[random.nextInt(asns.length)], owners[random.nextInt(owners.length)]);
+            if (random.nextInt(6) == 0) history.record(n.block(), n, clock - random.nextInt((int) DAY));
+            if (random.nextInt(5) == 0) history.forgetBefore(clock, 1);
+            long at = clock - random.nextInt((int) (3 * DAY));
+            Network asked = network(ips[random.nextInt(ips.length)], asns[random.nextInt(asns.length)], owners[random.nextInt(owners.length)]);
+            boolean expected = history.anySeenBefore(at, 1, k -> !SignInSignals.differentNetworks(k, asked));
+            assertThat(UserHabits.knownNetwork(history, asked, at, 1)).as("step %d, %s", step, asked).isEqualTo(expected);
+            if (expected) known++;
+        }
+        assertThat(known).as("some networks were known, some not").isBetween(300, 2700);
+    }
+
+    /** A network as the enrichment builds it: the block is the ASN, or without one the address's /16 or /48. */
+    private static Network network(String ip, int asn, String owner) {
+        return new Network(ip, asn, asn > 0 ? owner : "", NetworkKind.OTHER, false, asn > 0 ? "AS" + asn : IpAddress.network(ip));
     }
 
     private static TokenWithoutMfaHistory<String> roundTrip(TokenWithoutMfaHistory<String> history, int cap) throws IOException {
