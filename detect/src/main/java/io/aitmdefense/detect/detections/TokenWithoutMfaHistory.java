@@ -27,6 +27,7 @@ final class TokenWithoutMfaHistory<V> {
     /** A key, what is remembered about it beside its days (e.g. a representative network), and the days. */
     static final class Entry<V> {
         final String key;
+        private final int hash;
         final V value;
         /** The earliest time (epoch ms) on each UTC day the key was seen, ascending; {@code days} of them are used. */
         private long[] earliest = new long[1];
@@ -34,6 +35,7 @@ final class TokenWithoutMfaHistory<V> {
 
         Entry(String key, V value) {
             this.key = key;
+            this.hash = key.hashCode();
             this.value = value;
         }
 
@@ -86,11 +88,6 @@ final class TokenWithoutMfaHistory<V> {
     private final int cap;
     @SuppressWarnings("unchecked")
     private Entry<V>[] entries = NONE;
-    /**
-     * The keys' hashes beside the entries: every sign-in looks its network, device, app and resource up, and a scan of
-     * ints does not load each entry from memory the way comparing the entries' own fields did.
-     */
-    private int[] hashes = new int[0];
     private int size;
     /**
      * A day at or before every day held (the oldest exactly after a forgetting): timers ask to forget every minute,
@@ -114,11 +111,7 @@ final class TokenWithoutMfaHistory<V> {
 
     private Entry<V> add(String key, V value) {
         Entry<V> e = new Entry<>(key, value);
-        if (size == entries.length) {
-            entries = Arrays.copyOf(entries, Math.max(2, size * 2));
-            hashes = Arrays.copyOf(hashes, entries.length);
-        }
-        hashes[size] = key.hashCode();
+        if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
         entries[size++] = e;
         return e;
     }
@@ -147,7 +140,6 @@ final class TokenWithoutMfaHistory<V> {
             Entry<V> e = entries[i];
             if (e.forgetBefore(first)) continue;
             oldest = Math.min(oldest, e.firstDay());
-            hashes[kept] = hashes[i];
             entries[kept++] = e;
         }
         Arrays.fill(entries, kept, size, null);
@@ -194,7 +186,8 @@ final class TokenWithoutMfaHistory<V> {
     private Entry<V> find(String key) {
         int h = key.hashCode();
         for (int i = 0; i < size; i++) {
-            if (hashes[i] == h && entries[i].key.equals(key)) return entries[i];
+            Entry<V> e = entries[i];
+            if (e.hash == h && e.key.equals(key)) return e;
         }
         return null;
     }
@@ -212,7 +205,6 @@ final class TokenWithoutMfaHistory<V> {
         }
         if (stalest < 0) return;
         entries[stalest] = entries[size - 1];
-        hashes[stalest] = hashes[size - 1];
         entries[--size] = null;
     }
 }

@@ -71,7 +71,7 @@ class TokenWithoutMfaHistoryTest {
     }
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4, 5})
     void answersAsThePlainMapOfDaysDoesWhateverTheOrderOfRecordsAndForgetting(long seed) throws IOException {
         Random random = new Random(seed);
         int cap = 3 + random.nextInt(6), within = 1 + random.nextInt(5);
@@ -79,7 +79,7 @@ class TokenWithoutMfaHistoryTest {
         Plain plain = new Plain(cap);
         long clock = 1_700_000_000_000L;
         int asked = 0;
-        for (int step = 0; step < 4000; step++) {
+        for (int step = 0; step < 2500; step++) {
             clock += random.nextInt((int) (DAY / 20));
             long time = random.nextInt(10) == 0 ? clock - random.nextInt((int) (3 * DAY)) : clock; // some rows late
             String key = "k" + random.nextInt(12);
@@ -105,7 +105,7 @@ class TokenWithoutMfaHistoryTest {
             assertThat(history.anySeenBefore(at, within, v -> v.equals(wanted))).as("step %d", step).isEqualTo(anyWithValue);
             assertThat(history.isEmpty()).isEqualTo(plain.days.isEmpty());
         }
-        assertThat(asked).as("the questions were not all answered no").isGreaterThan(1000);
+        assertThat(asked).as("the questions were not all answered no").isGreaterThan(500);
     }
 
     @ParameterizedTest(name = "seed {0}")
