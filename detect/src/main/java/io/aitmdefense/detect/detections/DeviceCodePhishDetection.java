@@ -155,7 +155,8 @@ public final class DeviceCodePhishDetection implements Detection {
     private void trim(DeviceCodePhishState st, Instant watermark) {
         if (watermark.equals(Instant.MIN) || watermark.equals(Instant.MAX)) return;
         long oldest = watermark.toEpochMilli() - followWindow.toMillis();
-        st.mail.removeIf(r -> r.time() < oldest);
+        // the rows are in time order: most calls find the oldest still needed and need not walk the list
+        if (!st.mail.isEmpty() && st.mail.get(0).time() < oldest) st.mail.removeIf(r -> r.time() < oldest);
     }
 
     private void trim(TreeMap<Long, Long> usedOnDay, Instant watermark) {
@@ -176,7 +177,7 @@ public final class DeviceCodePhishDetection implements Detection {
             ctx.emit(alert(ctx, first, st, end));
         });
         st.flows.forgetUpTo(cutoff);
-        st.mail.removeIf(r -> r.time() <= cutoff);
+        if (!st.mail.isEmpty() && st.mail.get(0).time() <= cutoff) st.mail.removeIf(r -> r.time() <= cutoff);
         if (st.flows.isEmpty() && st.mail.isEmpty()) v.clear();
         else v.update(st);
     }

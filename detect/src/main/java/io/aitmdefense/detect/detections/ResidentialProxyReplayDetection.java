@@ -98,7 +98,8 @@ public final class ResidentialProxyReplayDetection implements Detection {
 
         /** Keeps {@code time} once, dropping the earliest beyond {@link #TIMES_PER_NETWORK}. */
         void add(long time) {
-            int at = Arrays.binarySearch(times, 0, count, time);
+            // in time order a use comes last: appended without a search
+            int at = count == 0 || times[count - 1] < time ? -count - 1 : Arrays.binarySearch(times, 0, count, time);
             if (at >= 0) return;
             at = -at - 1;
             if (count == times.length) times = Arrays.copyOf(times, Math.min(count * 2, TIMES_PER_NETWORK + 1));
@@ -146,6 +147,20 @@ public final class ResidentialProxyReplayDetection implements Detection {
     static final class State {
         final Pending<Use> candidates = new Pending<>();
         final LinkedHashMap<String, Session> sessions = new LinkedHashMap<>();
+        /**
+         * A time at or before every session's latest use: timers come every minute, and a session is forgotten only a
+         * day after its latest use, so most timers need not visit the sessions.
+         */
+        long usedSince = Long.MIN_VALUE;
+
+        /** Forgets the sessions whose latest use is before {@code before}. */
+        void forgetSessionsBefore(long before) {
+            if (before <= usedSince) return;
+            sessions.values().removeIf(session -> session.lastUse < before);
+            long oldest = Long.MAX_VALUE;
+            for (Session session : sessions.values()) oldest = Math.min(oldest, session.lastUse);
+            usedSince = oldest;
+        }
     }
 
     @Override
@@ -172,19 +187,31 @@ public final class ResidentialProxyReplayDetection implements Detection {
         if (networks == null) return;
         boolean claim = s.satisfiedByToken() && !SignInSignals.trusted(s, n, ctx.enrichment().tenant())
                 && n.kind() != NetworkKind.MICROSOFT;
-        Use u = new Use(s.time().toEpochMilli(), RecordRef.of(s), session, n, UserAgents.client(s.userAgent(), s.device()).os(),
-                s.device().id(), s.userAgent(), claim, StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
-                + (s.appName().isEmpty() ? s.appId() : s.appName())));
+        long time = s.time().toEpochMilli();
+        // most sign-ins are one more use of a session on a network it is already on: they add a time, and the
+        // Use (record reference, client, description) is built only when it is kept as a first use or a candidate
+        Use u = null;
         OnNetwork on = networks.on(n.block());
-        if (on == null) on = networks.add(n.block(), u);
-        if (on == null) return;
-        if (Timed.ORDER.compare(u, on.first) < 0) on.first = u;
-        on.add(u.time());
-        networks.lastUse = Math.max(networks.lastUse, u.time());
-        if (claim && st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) {
-            ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
+        if (on == null) {
+            on = networks.add(n.block(), u = use(s, session, n, claim));
+            if (on == null) return;
+        } else if (Timed.compare(time, s.source(), on.first) < 0) {
+            on.first = u = use(s, session, n, claim);
+        }
+        on.add(time);
+        networks.lastUse = Math.max(networks.lastUse, time);
+        st.usedSince = Math.min(st.usedSince, time);
+        if (claim) {
+            if (u == null) u = use(s, session, n, claim);
+            if (st.candidates.add(u, CAP, Timed.Cap.DROP_LATEST)) ctx.registerTimer(Timed.minuteAfter(u.instant().plus(lookahead)));
         }
         v.update(st);
+    }
+
+    private static Use use(SignIn s, String session, Network n, boolean claim) {
+        return new Use(s.time().toEpochMilli(), RecordRef.of(s), session, n, UserAgents.client(s.userAgent(), s.device()).os(),
+                s.device().id(), s.userAgent(), claim, StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ")
+                + (s.appName().isEmpty() ? s.appId() : s.appName())));
     }
 
     @Override
@@ -196,7 +223,7 @@ public final class ResidentialProxyReplayDetection implements Detection {
         long cutoff = now - lookahead.toMillis();
         st.candidates.judge(cutoff, (i, c) -> judge(ctx, st, h, c).ifPresent(ctx::emit));
         st.candidates.forgetUpTo(cutoff);
-        st.sessions.values().removeIf(session -> session.lastUse < now - Duration.ofDays(1).toMillis());
+        st.forgetSessionsBefore(now - Duration.ofDays(1).toMillis());
         UserHabits.trim(ctx, habits, now);
         if (st.candidates.isEmpty() && st.sessions.isEmpty()) v.clear();
         else v.update(st);
@@ -207,7 +234,8 @@ public final class ResidentialProxyReplayDetection implements Detection {
         Session held = st.sessions.get(session);
         List<OnNetwork> networks = held == null ? List.of() : held.networks();
         OnNetwork here = held == null ? null : held.on(c.network().block());
-        if (here == null || !here.first.equals(c)) return Optional.empty(); // judged on the session's first arrival here
+        // judged on the session's first arrival here (most often the very same Use: no need to compare its fields)
+        if (here == null || here.first != c && !here.first.equals(c)) return Optional.empty();
         Use first = c;
         for (OnNetwork on : networks) if (Timed.ORDER.compare(on.first, first) < 0) first = on.first;
         if (first == c || !SignInSignals.differentNetworks(first.network(), c.network())) return Optional.empty();

@@ -285,7 +285,7 @@ final class SuspiciousSignInLedger {
     }
 
     private boolean newNetwork(Mark m) {
-        return !networks.anySeenBefore(m.time(), historyDays, known -> !SignInSignals.differentNetworks(known, m.network()));
+        return !UserHabits.knownNetwork(networks, m.network(), m.time(), historyDays);
     }
 
     /**

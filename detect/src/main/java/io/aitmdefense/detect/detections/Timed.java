@@ -1,5 +1,6 @@
 package io.aitmdefense.detect.detections;
 
+import io.aitmdefense.events.Source;
 import io.aitmdefense.model.RecordRef;
 
 import java.time.Instant;
@@ -15,14 +16,24 @@ import java.util.List;
  */
 interface Timed {
     /** Time, then source file, line and index in the line (a single-line Event Hubs file holds many records). */
-    Comparator<Timed> ORDER = (a, b) -> {
-        int c = Long.compare(a.time(), b.time());
+    Comparator<Timed> ORDER = (a, b) -> order(a.time(), a.source().file(), a.source().line(), a.source().index(), b);
+
+    /**
+     * {@link #ORDER} between a row not (yet) made into a {@code Timed}, given by its time and source, and {@code kept}:
+     * a detection that keeps few of the rows it sees compares first and builds only what it keeps.
+     */
+    static int compare(long time, Source source, Timed kept) {
+        return order(time, source.file(), source.line(), source.index(), kept);
+    }
+
+    private static int order(long time, String file, long line, int index, Timed b) {
+        int c = Long.compare(time, b.time());
         if (c != 0) return c;
-        String fa = a.source().file(), fb = b.source().file();
-        if (fa != fb && (c = fa.compareTo(fb)) != 0) return c;
-        if ((c = Long.compare(a.source().line(), b.source().line())) != 0) return c;
-        return Integer.compare(a.source().index(), b.source().index());
-    };
+        String fb = b.source().file();
+        if (file != fb && (c = file.compareTo(fb)) != 0) return c;
+        if ((c = Long.compare(line, b.source().line())) != 0) return c;
+        return Integer.compare(index, b.source().index());
+    }
 
     long time();
 

@@ -170,7 +170,7 @@ public final class TokenWithoutMfaDetection implements Detection {
     private void judge(Candidate c, TokenWithoutMfaState st, Context ctx) {
         if (!st.networks.anySeenBefore(c.time(), historyDays, n -> true)) return; // no baseline for this user: nothing can be called new
         // the same ASN, or a v4/v6 pair without ASNs that cannot be told apart, is a known network
-        boolean networkSeen = st.networks.anySeenBefore(c.time(), historyDays, n -> !SignInSignals.differentNetworks(n, c.network()));
+        boolean networkSeen = UserHabits.knownNetwork(st.networks, c.network(), c.time(), historyDays);
         boolean newDevice = !c.deviceId().isEmpty() && !st.devices.seenBefore(c.deviceId(), c.time(), historyDays);
         boolean isNew = c.deviceId().isEmpty() ? !networkSeen : newDevice;
         if (isNew) ctx.emit(alert(ctx, c, newDevice));

@@ -79,12 +79,21 @@ final class TokenWithoutMfaHistory<V> {
         private long lastDay() {
             return days == 0 ? Long.MIN_VALUE : Math.floorDiv(earliest[days - 1], DAY);
         }
+
+        private long firstDay() {
+            return days == 0 ? Long.MAX_VALUE : Math.floorDiv(earliest[0], DAY);
+        }
     }
 
     private final int cap;
     @SuppressWarnings("unchecked")
     private Entry<V>[] entries = NONE;
     private int size;
+    /**
+     * A day at or before every day held (the oldest exactly after a forgetting): timers ask to forget every minute,
+     * and a forgetting that cannot drop a day need not visit every entry.
+     */
+    private long heldFrom = Long.MAX_VALUE;
 
     TokenWithoutMfaHistory(int cap) {
         this.cap = cap;
@@ -94,11 +103,17 @@ final class TokenWithoutMfaHistory<V> {
         Entry<V> e = find(key);
         if (e == null) {
             if (size >= cap) dropStalest();
-            e = new Entry<>(key, value);
-            if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
-            entries[size++] = e;
+            e = add(key, value);
         }
         e.record(time);
+        heldFrom = Math.min(heldFrom, Math.floorDiv(time, DAY));
+    }
+
+    private Entry<V> add(String key, V value) {
+        Entry<V> e = new Entry<>(key, value);
+        if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
+        entries[size++] = e;
+        return e;
     }
 
     /** Whether the key was seen strictly before {@code time} and no more than {@code days} whole days before it. */
@@ -118,12 +133,18 @@ final class TokenWithoutMfaHistory<V> {
     /** Forgets days that no longer fall into any window ending at or after {@code time}. */
     void forgetBefore(long time, int days) {
         long first = Math.floorDiv(time, DAY) - days;
+        if (first <= heldFrom) return;
         int kept = 0;
+        long oldest = Long.MAX_VALUE;
         for (int i = 0; i < size; i++) {
-            if (!entries[i].forgetBefore(first)) entries[kept++] = entries[i];
+            Entry<V> e = entries[i];
+            if (e.forgetBefore(first)) continue;
+            oldest = Math.min(oldest, e.firstDay());
+            entries[kept++] = e;
         }
         Arrays.fill(entries, kept, size, null);
         size = kept;
+        heldFrom = oldest;
     }
 
     boolean isEmpty() {
@@ -152,14 +173,12 @@ final class TokenWithoutMfaHistory<V> {
             String key = StateIo.str(in);
             V v = value.read(in);
             Entry<V> e = find(key);
-            if (e == null) {
-                e = new Entry<>(key, v);
-                if (size == entries.length) entries = Arrays.copyOf(entries, Math.max(2, size * 2));
-                entries[size++] = e;
-            }
+            if (e == null) e = add(key, v);
             for (int d = StateIo.varInt(in); d > 0; d--) {
                 StateIo.varLong(in); // the day, implied by the time
-                e.record(StateIo.varLong(in));
+                long time = StateIo.varLong(in);
+                e.record(time);
+                heldFrom = Math.min(heldFrom, Math.floorDiv(time, DAY));
             }
         }
     }

@@ -76,7 +76,18 @@ final class UserHabits {
 
     /** The user signed in from this network (same ASN, or /16 or /48 without one) in the history before {@code time}. */
     boolean knownNetwork(Network n, long time) {
-        return networks.anySeenBefore(time, historyDays, known -> !SignInSignals.differentNetworks(known, n));
+        return knownNetwork(networks, n, time, historyDays);
+    }
+
+    /**
+     * Whether {@code networks} (by block) holds a network that is not {@link SignInSignals#differentNetworks different}
+     * from {@code n}, seen strictly before {@code time} and within {@code days}: the question every network history
+     * answers. {@code n}'s own block (its ASN, or without one the /16 or /48 it is named by) is never a different network,
+     * so it is asked first: one lookup answers most questions, where comparing every network of the user answers all.
+     */
+    static boolean knownNetwork(TokenWithoutMfaHistory<Network> networks, Network n, long time, int days) {
+        return networks.seenBefore(n.block(), time, days)
+                || networks.anySeenBefore(time, days, known -> !SignInSignals.differentNetworks(known, n));
     }
 
     boolean knownDevice(String deviceId, long time) {

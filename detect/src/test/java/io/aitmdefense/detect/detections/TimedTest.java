@@ -69,4 +69,28 @@ class TimedTest {
         assertThat(Timed.minuteAfter(Instant.parse("2025-03-04T09:00:00Z"))).isEqualTo(Instant.parse("2025-03-04T09:01:00Z"));
         assertThat(Timed.minuteAfter(Instant.parse("2025-03-04T09:00:59.999Z"))).isEqualTo(Instant.parse("2025-03-04T09:01:00Z"));
     }
+
+    /** What {@link Timed#ORDER} says, written the plain way. */
+    private static final java.util.Comparator<Timed> REFERENCE = java.util.Comparator.comparingLong(Timed::time)
+            .thenComparing((Timed t) -> t.source().file()).thenComparingLong(t -> t.source().line())
+            .thenComparingInt(t -> t.source().index());
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void aRowGivenByTimeAndSourceComparesAsTheKeptRowItWouldBecome(long seed) {
+        Random random = new Random(seed);
+        String[] files = {"a.json", "b.json", new String("a.json")}; // an equal file name need not be the same string
+        for (int k = 0; k < 2000; k++) {
+            io.aitmdefense.events.Source source = new io.aitmdefense.events.Source(files[random.nextInt(3)], random.nextInt(3),
+                    random.nextInt(3));
+            long time = random.nextInt(3);
+            R row = new R(time, new RecordRef(source.file(), source.line(), source.index(), "", RecordIdKind.NONE));
+            R kept = new R(random.nextInt(3), new RecordRef(files[random.nextInt(3)], random.nextInt(3), random.nextInt(3), "",
+                    RecordIdKind.NONE));
+
+            int expected = Integer.signum(REFERENCE.compare(row, kept));
+            assertThat(Integer.signum(Timed.compare(time, source, kept))).isEqualTo(expected);
+            assertThat(Integer.signum(Timed.ORDER.compare(row, kept))).isEqualTo(expected);
+        }
+    }
 }
