@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * The pending timers of one {@link KeyedRuntime}: a binary min-heap over parallel primitive arrays, one slot per
- * timer and no object. Timers come out by time, then key, then {@code what} (a detection's timer, {@code what >= 0},
- * before a state's cleanup, {@code what < 0}; each by number). A {@code TreeSet} of timer records held three objects
- * per timer and cost an eighth of the shards' time in comparisons and rebalancing.
+ * The pending detection timers of one {@link KeyedRuntime}: a binary min-heap over parallel primitive arrays, one slot
+ * per timer and no object. Timers come out by time, then key, then {@code what} (the detection's number). A
+ * {@code TreeSet} of timer records held three objects per timer and cost an eighth of the shards' time in comparisons
+ * and rebalancing.
  * <p>
  * Equal timers may be queued more than once: they come out one after another ({@link #headRepeatsPolled}).
  *
@@ -79,11 +79,6 @@ final class TimerQueue<K> {
         return Instant.ofEpochSecond(polledSecond, polledNano);
     }
 
-    /** Whether the timer last polled is at {@code t}. */
-    boolean polledAt(Instant t) {
-        return polledSecond == t.getEpochSecond() && polledNano == t.getNano();
-    }
-
     String key() {
         return polledKey;
     }
@@ -116,8 +111,7 @@ final class TimerQueue<K> {
             int c = keys[a].compareTo(keys[b]);
             if (c != 0) return c < 0;
         }
-        int wa = whats[a], wb = whats[b];
-        return wa != wb && ((wa < 0) != (wb < 0) ? wa >= 0 : wa >= 0 ? wa < wb : wa > wb);
+        return whats[a] < whats[b];
     }
 
     private void up(int i) {
