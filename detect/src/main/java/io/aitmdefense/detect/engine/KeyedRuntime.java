@@ -72,9 +72,11 @@ public final class KeyedRuntime {
      */
     private final Map<SlotKey, Integer> slotNumbers = new HashMap<>();
     private final List<SlotKey> slotKeys = new ArrayList<>();
-    /** Each detection's declared descriptors and their slot numbers: found by identity, without hashing. */
-    private final StateDescriptor<?>[][] declared;
-    private final int[][] declaredSlots;
+    /**
+     * Each detection's states as it sees them, by its descriptors: found by identity, without hashing, and the same
+     * object for every call, where a new one for each call was the shards' largest allocation.
+     */
+    private final SlotView<?>[][] views;
     private final Map<String, KeyState> keys = new HashMap<>();
     /** Detection timers, {@code what} = the detection's index. */
     private final TimerQueue<KeyState> timers = new TimerQueue<>();
@@ -121,20 +123,18 @@ public final class KeyedRuntime {
         this.ownsDirectory = ownsDirectory;
         List<String> names = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        this.declared = new StateDescriptor<?>[this.detections.size()][];
-        this.declaredSlots = new int[this.detections.size()][];
+        this.views = new SlotView<?>[this.detections.size()][];
         for (int i = 0; i < this.detections.size(); i++) {
             Detection d = this.detections.get(i);
             String id = d.info().id();
             int n = seen.merge(id, 1, Integer::sum);
             names.add(n == 1 ? id : id + "#" + n);
             List<StateDescriptor<?>> states = List.copyOf(d.states());
-            declared[i] = states.toArray(new StateDescriptor<?>[0]);
-            declaredSlots[i] = new int[states.size()];
+            views[i] = new SlotView<?>[states.size()];
             for (int k = 0; k < states.size(); k++) {
                 SlotKey name = slotKey(i, states.get(k));
                 descriptors.put(name, states.get(k));
-                declaredSlots[i][k] = number(name);
+                views[i][k] = new SlotView<>(number(name), states.get(k));
             }
         }
         this.owners = List.copyOf(names);
@@ -435,14 +435,26 @@ public final class KeyedRuntime {
         ks.timers++;
     }
 
-    /** The slot number of a detection's state: a declared one without hashing, any other registered on first use. */
-    private int slotOf(int detection, StateDescriptor<?> d) {
-        StateDescriptor<?>[] own = declared[detection];
-        for (int k = 0; k < own.length; k++) if (own[k] == d) return declaredSlots[detection][k];
+    /**
+     * A detection's view of its state: a declared one without hashing, any other registered on first use and then kept
+     * with the declared ones (up to {@link #MAX_VIEWS} a detection, in case one makes a new descriptor every time).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> SlotView<T> viewOf(int detection, StateDescriptor<T> d) {
+        SlotView<?>[] own = views[detection];
+        for (SlotView<?> v : own) if (v.descriptor == d) return (SlotView<T>) v;
         SlotKey name = slotKey(detection, d);
         descriptors.putIfAbsent(name, d);
-        return number(name);
+        SlotView<T> view = new SlotView<>(number(name), d);
+        if (own.length < MAX_VIEWS) {
+            own = java.util.Arrays.copyOf(own, own.length + 1);
+            own[own.length - 1] = view;
+            views[detection] = own;
+        }
+        return view;
     }
+
+    private static final int MAX_VIEWS = 64;
 
     private int number(SlotKey name) {
         Integer n = slotNumbers.get(name);
@@ -528,6 +540,56 @@ public final class KeyedRuntime {
     private static final Comparator<Map.Entry<Instant, Integer>> PENDING_ORDER =
             Map.Entry.<Instant, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
+    /**
+     * One state of the key {@link #ctx} is at: a detection uses it only during the call it got it in, as the context,
+     * so one view per detection and descriptor serves every key.
+     */
+    private final class SlotView<T> implements ValueState<T> {
+        final int slot;
+        final StateDescriptor<T> descriptor;
+
+        SlotView(int slot, StateDescriptor<T> descriptor) {
+            this.slot = slot;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T value() {
+            Slot s = ctx.live(slot);
+            return s == null ? descriptor.initial().get() : (T) s.value;
+        }
+
+        @Override
+        public void update(T value) {
+            if (value == null) {
+                clear();
+                return;
+            }
+            KeyState ks = ctx.ks;
+            Instant now = ctx.now;
+            Slot s = ks.get(slot);
+            if (s == null) {
+                s = new Slot(descriptor, ks, slot);
+                ks.put(slot, s);
+                added();
+                s.updated = now;
+                expiries.add(expiry(s), s);
+            } else if (ctx.live(slot) == null) {
+                s.updated = now; // expired, not yet released: a new value from now, its entry moves on when swept
+            } else if (now.isAfter(s.updated)) {
+                s.updated = now;
+            }
+            s.value = value;
+        }
+
+        @Override
+        public void clear() {
+            // its expiry entry is skipped when swept
+            if (ctx.ks.remove(slot) != null) stateEntries--;
+        }
+    }
+
     private final class Ctx implements Context {
         private String key;
         private KeyState ks;
@@ -555,7 +617,7 @@ public final class KeyedRuntime {
          * The key's slot, or null when it has none or when, in a timer, the slot expired before the timer's time: a
          * cleanup timer would have dropped it by then, and the sweep at the end of this advance will.
          */
-        private Slot live(KeyState ks, int slot) {
+        private Slot live(int slot) {
             Slot s = ks.get(slot);
             return s != null && timer != null && expiry(s).isBefore(timer) ? null : s;
         }
@@ -577,44 +639,7 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            int slot = slotOf(detection, d);
-            KeyState ks = this.ks;
-            Instant now = this.now;
-            return new ValueState<>() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public T value() {
-                    Slot s = live(ks, slot);
-                    return s == null ? d.initial().get() : (T) s.value;
-                }
-
-                @Override
-                public void update(T value) {
-                    if (value == null) {
-                        clear();
-                        return;
-                    }
-                    Slot s = ks.get(slot);
-                    if (s == null) {
-                        s = new Slot(d, ks, slot);
-                        ks.put(slot, s);
-                        added();
-                        s.updated = now;
-                        expiries.add(expiry(s), s);
-                    } else if (live(ks, slot) == null) {
-                        s.updated = now; // expired, not yet released: a new value from now, its entry moves on when swept
-                    } else if (now.isAfter(s.updated)) {
-                        s.updated = now;
-                    }
-                    s.value = value;
-                }
-
-                @Override
-                public void clear() {
-                    // its expiry entry is skipped when swept
-                    if (ks.remove(slot) != null) stateEntries--;
-                }
-            };
+            return viewOf(detection, d);
         }
 
         @Override
