@@ -26,20 +26,25 @@ final class ExpiryBuckets<T> {
 
     /** What the runtime decides for an entry of a bucket that is due. */
     interface Sweeper<T> {
-        /** The entry's expiry now (later than when added if its slot was updated since), or null when its slot is gone. */
-        Instant expiry(T entry);
+        /** {@link #sweep}: the entry's slot has gone since it was added. */
+        long GONE = Long.MIN_VALUE;
+        /** {@link #sweep}: the entry's slot expired at or before the watermark, and the sweeper has forgotten it. */
+        long EXPIRED = Long.MIN_VALUE + 1;
 
-        /** The entry's expiry is at or before the watermark swept to: its slot is to be forgotten. */
-        void expired(T entry);
+        /**
+         * {@link #GONE}, {@link #EXPIRED} (forgetting the slot), or else the epoch second of the entry's expiry now,
+         * after {@code watermark} (later than when it was added if its slot was updated since).
+         */
+        long sweep(T entry, Instant watermark);
     }
 
     private final TreeMap<Long, Bucket> buckets = new TreeMap<>();
     private final Bucket[] recent = new Bucket[CACHED];
     private int size;
 
-    /** Adds an entry due at {@code expiry}. */
-    void add(Instant expiry, T entry) {
-        long number = expiry.getEpochSecond() >> WIDTH_SHIFT;
+    /** Adds an entry expiring in the epoch second {@code expirySecond}. */
+    void add(long expirySecond, T entry) {
+        long number = expirySecond >> WIDTH_SHIFT;
         int hint = (int) number & (CACHED - 1);
         Bucket b = recent[hint];
         if (b == null || b.number != number) {
@@ -51,9 +56,9 @@ final class ExpiryBuckets<T> {
     }
 
     /**
-     * Hands {@code sweeper} every entry expiring at or before {@code watermark} and drops the entries whose slot has
-     * gone; the others stay, in the bucket of their expiry now. Entries come out in bucket order, unordered inside a
-     * bucket.
+     * Hands {@code sweeper} every entry of the buckets the watermark has reached: it forgets those expiring at or before
+     * {@code watermark}, the ones whose slot has gone are dropped, the others stay, in the bucket of their expiry now.
+     * Entries come out in bucket order, unordered inside a bucket.
      */
     void sweep(Instant watermark, Sweeper<T> sweeper) {
         long due = watermark.getEpochSecond() >> WIDTH_SHIFT;
@@ -66,10 +71,8 @@ final class ExpiryBuckets<T> {
             size -= b.count;
             for (int i = 0; i < b.count; i++) {
                 T entry = b.entry(i);
-                Instant expiry = sweeper.expiry(entry);
-                if (expiry == null) continue;
-                if (!expiry.isAfter(watermark)) sweeper.expired(entry);
-                else add(expiry, entry);
+                long expiry = sweeper.sweep(entry, watermark);
+                if (expiry != Sweeper.GONE && expiry != Sweeper.EXPIRED) add(expiry, entry);
             }
         }
         // the watermark's own bucket: the entries expiring after it stay here, unless their expiry moved on
@@ -78,16 +81,15 @@ final class ExpiryBuckets<T> {
         int kept = 0;
         for (int i = 0; i < b.count; i++) {
             T entry = b.entry(i);
-            Instant expiry = sweeper.expiry(entry);
-            if (expiry != null && expiry.isAfter(watermark)) {
-                if (expiry.getEpochSecond() >> WIDTH_SHIFT == due) {
+            long expiry = sweeper.sweep(entry, watermark);
+            if (expiry != Sweeper.GONE && expiry != Sweeper.EXPIRED) {
+                if (expiry >> WIDTH_SHIFT == due) {
                     b.entries[kept++] = entry;
                     continue;
                 }
                 add(expiry, entry);
             }
             size--;
-            if (expiry != null && !expiry.isAfter(watermark)) sweeper.expired(entry);
         }
         Arrays.fill(b.entries, kept, b.count, null);
         b.count = kept;

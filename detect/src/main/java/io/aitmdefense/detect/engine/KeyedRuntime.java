@@ -16,6 +16,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,16 +83,11 @@ public final class KeyedRuntime {
     private final TimerQueue<KeyState> timers = new TimerQueue<>();
     /** Every slot by when it expires; a cleared slot's entry stays until its bucket is swept, and is skipped then. */
     private final ExpiryBuckets<Slot> expiries = new ExpiryBuckets<>();
-    private final ExpiryBuckets.Sweeper<Slot> forgetting = new ExpiryBuckets.Sweeper<>() {
-        @Override
-        public Instant expiry(Slot s) {
-            return s.owner.get(s.number) == s ? KeyedRuntime.expiry(s) : null;
-        }
-
-        @Override
-        public void expired(Slot s) {
-            forget(s);
-        }
+    private final ExpiryBuckets.Sweeper<Slot> forgetting = (s, wm) -> {
+        if (s.owner.get(s.number) != s) return ExpiryBuckets.Sweeper.GONE;
+        if (compareExpiry(s, wm) > 0) return expirySecond(s);
+        forget(s);
+        return ExpiryBuckets.Sweeper.EXPIRED;
     };
     /** One context for every call: a detection uses it only during the call it is handed to. */
     private final Ctx ctx = new Ctx();
@@ -203,10 +199,27 @@ public final class KeyedRuntime {
         dropIfEmpty(s.owner);
     }
 
-    /** The first instant the watermark is more than the TTL past the slot's last update. */
-    private static Instant expiry(Slot s) {
-        return s.updated.plus(s.descriptor.ttl()).plusNanos(1);
+    /*
+     * A slot expires at the first instant the watermark is more than the TTL past its last update: updated + TTL + 1 ns.
+     * Compared in seconds and nanoseconds, as Instant.plus(Duration) cost a tenth of the shards' time when a detection
+     * timer checked it for each state it read.
+     */
+
+    /** The epoch second of the slot's expiry. */
+    private static long expirySecond(Slot s) {
+        Duration ttl = s.descriptor.ttl();
+        return s.updated.getEpochSecond() + ttl.getSeconds() + (s.updated.getNano() + ttl.getNano() + 1L) / NANOS_PER_SECOND;
     }
+
+    /** How the slot's expiry compares with {@code t}: negative when before it. */
+    private static int compareExpiry(Slot s, Instant t) {
+        int c = Long.compare(expirySecond(s), t.getEpochSecond());
+        if (c != 0) return c;
+        long nano = (s.updated.getNano() + s.descriptor.ttl().getNano() + 1L) % NANOS_PER_SECOND;
+        return Long.compare(nano, t.getNano());
+    }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     public void finish() {
         advanceWatermark(Instant.MAX);
@@ -365,7 +378,7 @@ public final class KeyedRuntime {
             s.updated = updated;
             ks.put(s.number, s);
             added();
-            expiries.add(expiry(s), s);
+            expiries.add(expirySecond(s), s);
         }
         for (int n = StateIo.varInt(in); n > 0; n--) {
             Instant time = readInstant(in);
@@ -574,7 +587,7 @@ public final class KeyedRuntime {
                 ks.put(slot, s);
                 added();
                 s.updated = now;
-                expiries.add(expiry(s), s);
+                expiries.add(expirySecond(s), s);
             } else if (ctx.live(slot) == null) {
                 s.updated = now; // expired, not yet released: a new value from now, its entry moves on when swept
             } else if (now.isAfter(s.updated)) {
@@ -619,7 +632,7 @@ public final class KeyedRuntime {
          */
         private Slot live(int slot) {
             Slot s = ks.get(slot);
-            return s != null && timer != null && expiry(s).isBefore(timer) ? null : s;
+            return s != null && timer != null && compareExpiry(s, timer) < 0 ? null : s;
         }
 
         @Override

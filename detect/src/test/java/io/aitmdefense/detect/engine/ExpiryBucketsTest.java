@@ -45,7 +45,7 @@ class ExpiryBucketsTest {
         for (int round = 0; round < 300; round++) {
             for (int i = random.nextInt(40); i > 0; i--) {
                 Entry e = new Entry(ids++, around(watermark, random));
-                buckets.add(e.expiry, e);
+                buckets.add(e.expiry.getEpochSecond(), e);
                 model.add(e);
             }
             for (Entry e : model) {
@@ -76,17 +76,12 @@ class ExpiryBucketsTest {
     /** Sweeps to {@code watermark}, marking each forgotten entry gone as the runtime drops its slot. */
     private static Set<Integer> sweep(ExpiryBuckets<Entry> buckets, Instant watermark) {
         Set<Integer> forgotten = new HashSet<>();
-        buckets.sweep(watermark, new ExpiryBuckets.Sweeper<>() {
-            @Override
-            public Instant expiry(Entry e) {
-                return e.gone ? null : e.expiry;
-            }
-
-            @Override
-            public void expired(Entry e) {
-                assertTrue(forgotten.add(e.id), "an entry is forgotten once");
-                e.gone = true;
-            }
+        buckets.sweep(watermark, (e, wm) -> {
+            if (e.gone) return ExpiryBuckets.Sweeper.GONE;
+            if (e.expiry.isAfter(wm)) return e.expiry.getEpochSecond();
+            assertTrue(forgotten.add(e.id), "an entry is forgotten once");
+            e.gone = true;
+            return ExpiryBuckets.Sweeper.EXPIRED;
         });
         return forgotten;
     }
