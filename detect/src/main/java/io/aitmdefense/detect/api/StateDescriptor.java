@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 /**
  * Names a piece of per-key state, how to create it empty, how long it lives after its last update in event time,
- * and how it is written into a snapshot. The runtime drops expired state on an event-time timer, so memory depends on
- * active users in the window, not on input size.
+ * and how it is written into a snapshot. The runtime drops state once the watermark (event time) passes its last update
+ * plus its time-to-live, so memory depends on active users in the window, not on input size.
  * <p>
  * State is private to the detection that asks for it, unless {@code shared}: then every detection naming it sees the
  * one value, so that a history several detections consult (a user's suspicious sign-ins) is kept once, not once per

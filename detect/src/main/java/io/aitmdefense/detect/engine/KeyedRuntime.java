@@ -16,6 +16,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,11 +33,14 @@ import java.util.function.Consumer;
  * fired in (time, key, detection) order as the watermark advances. The local engine runs one per core; Flink
  * gives the same contract through its keyed state and timer service.
  * <p>
- * State lives while it is updated: every slot has one cleanup timer, at its last update plus its descriptor's TTL;
- * when the watermark passes it the slot is dropped (or the timer moves to the newer expiry). That is an event-time
- * timer as Flink registers one, not a sweep over all keys, which Flink cannot do. A key is dropped when it has no
- * slots and no pending timers. Reading absent state returns the descriptor's initial value without storing it (as
- * Flink's {@code ValueState} does), so a lookup alone never keeps a user in memory.
+ * State lives while it is updated: a slot expires at its last update plus its descriptor's TTL, and is gone for the
+ * key's detections from the moment the watermark passes that — exactly as if an event-time cleanup timer had fired
+ * there, in time order with the detection timers: a detection timer at {@code t} sees the slots expiring at or after
+ * {@code t}, an event sees those expiring after the watermark. The slot's memory is released when the watermark
+ * advance that passed its expiry ends ({@link ExpiryBuckets}); until then a detection timer looking at it finds it
+ * absent. A key is dropped when it has no slots and no pending timers. Reading absent state returns the descriptor's
+ * initial value without storing it (as Flink's {@code ValueState} does), so a lookup alone never keeps a user in
+ * memory.
  * <p>
  * Between events the whole runtime — every key's state through its descriptor's codec, pending timers, the watermark
  * and the user directory — can be written by {@link #snapshot} and read into a fresh runtime by {@link #restore}.
@@ -69,15 +73,22 @@ public final class KeyedRuntime {
      */
     private final Map<SlotKey, Integer> slotNumbers = new HashMap<>();
     private final List<SlotKey> slotKeys = new ArrayList<>();
-    /** Each detection's declared descriptors and their slot numbers: found by identity, without hashing. */
-    private final StateDescriptor<?>[][] declared;
-    private final int[][] declaredSlots;
-    private final Map<String, KeyState> keys = new HashMap<>();
     /**
-     * Detection timers ({@code what} = the detection's index) and slot cleanups ({@code what} = {@code ~slot}). A
-     * cleared slot's cleanup stays queued, uncounted, and is recognised as stale when it comes out.
+     * Each detection's states as it sees them, by its descriptors: found by identity, without hashing, and the same
+     * object for every call, where a new one for each call was the shards' largest allocation.
      */
+    private final SlotView<?>[][] views;
+    private final Map<String, KeyState> keys = new HashMap<>();
+    /** Detection timers, {@code what} = the detection's index. */
     private final TimerQueue<KeyState> timers = new TimerQueue<>();
+    /** Every slot by when it expires; a cleared slot's entry stays until its bucket is swept, and is skipped then. */
+    private final ExpiryBuckets<Slot> expiries = new ExpiryBuckets<>();
+    private final ExpiryBuckets.Sweeper<Slot> forgetting = (s, wm) -> {
+        if (s.owner.get(s.number) != s) return ExpiryBuckets.Sweeper.GONE;
+        if (compareExpiry(s, wm) > 0) return expirySecond(s);
+        forget(s);
+        return ExpiryBuckets.Sweeper.EXPIRED;
+    };
     /** One context for every call: a detection uses it only during the call it is handed to. */
     private final Ctx ctx = new Ctx();
     private Instant watermark = Instant.MIN;
@@ -108,20 +119,18 @@ public final class KeyedRuntime {
         this.ownsDirectory = ownsDirectory;
         List<String> names = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        this.declared = new StateDescriptor<?>[this.detections.size()][];
-        this.declaredSlots = new int[this.detections.size()][];
+        this.views = new SlotView<?>[this.detections.size()][];
         for (int i = 0; i < this.detections.size(); i++) {
             Detection d = this.detections.get(i);
             String id = d.info().id();
             int n = seen.merge(id, 1, Integer::sum);
             names.add(n == 1 ? id : id + "#" + n);
             List<StateDescriptor<?>> states = List.copyOf(d.states());
-            declared[i] = states.toArray(new StateDescriptor<?>[0]);
-            declaredSlots[i] = new int[states.size()];
+            views[i] = new SlotView<?>[states.size()];
             for (int k = 0; k < states.size(); k++) {
                 SlotKey name = slotKey(i, states.get(k));
                 descriptors.put(name, states.get(k));
-                declaredSlots[i][k] = number(name);
+                views[i][k] = new SlotView<>(number(name), states.get(k));
             }
         }
         this.owners = List.copyOf(names);
@@ -154,7 +163,10 @@ public final class KeyedRuntime {
         if (keys.size() > peakKeys) peakKeys = keys.size();
     }
 
-    /** Fires every timer at or before {@code wm} — the detections' and the state cleanups — in time order. */
+    /**
+     * Fires every detection timer at or before {@code wm} in time order, then releases the state that expired at or
+     * before {@code wm}.
+     */
     public void advanceWatermark(Instant wm) {
         if (!wm.isAfter(watermark)) return;
         watermark = wm;
@@ -162,10 +174,6 @@ public final class KeyedRuntime {
             timers.poll();
             KeyState ks = timers.owner();
             int what = timers.what();
-            if (what < 0) {
-                cleanup(ks, ~what);
-                continue;
-            }
             ks.timers--;
             // the same timer queued twice fires once; one registered again while it fires, fires again (as in a set)
             while (timers.headRepeatsPolled()) {
@@ -175,37 +183,43 @@ public final class KeyedRuntime {
             Instant time = timers.time();
             Detection d = detections.get(what);
             try {
-                d.onTimer(time, ctx.at(ks, what, time));
+                d.onTimer(time, ctx.atTimer(ks, what, time));
             } catch (RuntimeException e) {
                 failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(ks.tenant, ks.key), time, "timer", e), e);
             }
             dropIfEmpty(ks);
         }
+        expiries.sweep(wm, forgetting);
     }
 
-    /**
-     * The cleanup timer {@link TimerQueue#poll polled}: drops the slot if its TTL has passed since its last update, else
-     * waits for the new expiry. A timer of a slot cleared since (or of an earlier slot in its place) is stale: ignored.
+    /** Releases a slot whose time-to-live has passed. */
+    private void forget(Slot s) {
+        s.owner.remove(s.number);
+        stateEntries--;
+        dropIfEmpty(s.owner);
+    }
+
+    /*
+     * A slot expires at the first instant the watermark is more than the TTL past its last update: updated + TTL + 1 ns.
+     * Compared in seconds and nanoseconds, as Instant.plus(Duration) cost a tenth of the shards' time when a detection
+     * timer checked it for each state it read.
      */
-    private void cleanup(KeyState ks, int slot) {
-        Slot s = ks.get(slot);
-        if (s == null || !timers.polledAt(s.cleanupAt)) return;
-        ks.timers--;
-        Instant expiry = expiry(s);
-        if (s.cleanupAt.isBefore(expiry)) {
-            s.cleanupAt = expiry;
-            addCleanup(s, ks, slot);
-        } else {
-            ks.remove(slot);
-            stateEntries--;
-        }
-        dropIfEmpty(ks);
+
+    /** The epoch second of the slot's expiry. */
+    private static long expirySecond(Slot s) {
+        Duration ttl = s.descriptor.ttl();
+        return s.updated.getEpochSecond() + ttl.getSeconds() + (s.updated.getNano() + ttl.getNano() + 1L) / NANOS_PER_SECOND;
     }
 
-    /** The first instant the watermark is more than the TTL past the slot's last update. */
-    private static Instant expiry(Slot s) {
-        return s.updated.plus(s.descriptor.ttl()).plusNanos(1);
+    /** How the slot's expiry compares with {@code t}: negative when before it. */
+    private static int compareExpiry(Slot s, Instant t) {
+        int c = Long.compare(expirySecond(s), t.getEpochSecond());
+        if (c != 0) return c;
+        long nano = (s.updated.getNano() + s.descriptor.ttl().getNano() + 1L) % NANOS_PER_SECOND;
+        return Long.compare(nano, t.getNano());
     }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     public void finish() {
         advanceWatermark(Instant.MAX);
@@ -239,8 +253,8 @@ public final class KeyedRuntime {
 
     /**
      * Writes everything this runtime holds: the watermark, the user directory (when it keys records itself), and for
-     * each key in order its state values and pending detection timers. Cleanup timers are not written: a restore
-     * derives them from each slot's last update, where they would fire in the uninterrupted run too.
+     * each key in order its state values and pending detection timers. Expiries are not written: a restore derives
+     * them from each slot's last update, where they fall in the uninterrupted run too.
      */
     public byte[] snapshot() {
         ByteArrayOutput bytes = new ByteArrayOutput(4096);
@@ -303,9 +317,8 @@ public final class KeyedRuntime {
 
     TreeMap<String, byte[]> keyEntries() throws IOException {
         Map<String, TreeSet<Map.Entry<Instant, Integer>>> timersByKey = new HashMap<>();
-        timers.forEach((time, key, owner, what) -> {
-            if (what >= 0) timersByKey.computeIfAbsent(key, k -> new TreeSet<>(PENDING_ORDER)).add(Map.entry(time, what));
-        });
+        timers.forEach((time, key, owner, what) ->
+                timersByKey.computeIfAbsent(key, k -> new TreeSet<>(PENDING_ORDER)).add(Map.entry(time, what)));
         TreeMap<String, byte[]> entries = new TreeMap<>();
         ByteArrayOutput value = new ByteArrayOutput(1024);
         for (Map.Entry<String, KeyState> k : keys.entrySet()) {
@@ -360,13 +373,12 @@ public final class KeyedRuntime {
             StateCodec<Object> codec = codec(d);
             if (version > codec.version()) throw StateIo.unsupported(name, version, codec.version());
             Object v = codec.read(new ByteArrayInput(value, 0, value.length), version);
-            Slot s = new Slot(d);
+            Slot s = new Slot(d, ks, number(slotKey));
             s.value = v;
             s.updated = updated;
-            ks.put(number(slotKey), s);
+            ks.put(s.number, s);
             added();
-            s.cleanupAt = expiry(s);
-            addCleanup(s, ks, number(slotKey));
+            expiries.add(expirySecond(s), s);
         }
         for (int n = StateIo.varInt(in); n > 0; n--) {
             Instant time = readInstant(in);
@@ -436,20 +448,26 @@ public final class KeyedRuntime {
         ks.timers++;
     }
 
-    /** Queues the cleanup of a slot at its {@code cleanupAt}: the slot's one counted cleanup timer. */
-    private void addCleanup(Slot s, KeyState ks, int slot) {
-        timers.add(s.cleanupAt, ks.key, ks, ~slot);
-        ks.timers++;
-    }
-
-    /** The slot number of a detection's state: a declared one without hashing, any other registered on first use. */
-    private int slotOf(int detection, StateDescriptor<?> d) {
-        StateDescriptor<?>[] own = declared[detection];
-        for (int k = 0; k < own.length; k++) if (own[k] == d) return declaredSlots[detection][k];
+    /**
+     * A detection's view of its state: a declared one without hashing, any other registered on first use and then kept
+     * with the declared ones (up to {@link #MAX_VIEWS} a detection, in case one makes a new descriptor every time).
+     */
+    @SuppressWarnings("unchecked")
+    private <T> SlotView<T> viewOf(int detection, StateDescriptor<T> d) {
+        SlotView<?>[] own = views[detection];
+        for (SlotView<?> v : own) if (v.descriptor == d) return (SlotView<T>) v;
         SlotKey name = slotKey(detection, d);
         descriptors.putIfAbsent(name, d);
-        return number(name);
+        SlotView<T> view = new SlotView<>(number(name), d);
+        if (own.length < MAX_VIEWS) {
+            own = java.util.Arrays.copyOf(own, own.length + 1);
+            own[own.length - 1] = view;
+            views[detection] = own;
+        }
+        return view;
     }
+
+    private static final int MAX_VIEWS = 64;
 
     private int number(SlotKey name) {
         Integer n = slotNumbers.get(name);
@@ -463,13 +481,13 @@ public final class KeyedRuntime {
         return new SlotKey(d.shared() ? SHARED : detection, d.name());
     }
 
-    /** A key's state values by slot number (null: no value), and its pending timers. */
+    /** A key's state values by slot number (null: no value), and its pending detection timers. */
     private static final class KeyState {
         final String key;
         final String tenant;
         Slot[] slots = new Slot[0];
         int used;
-        /** Counted pending timers: detection timers (repeats included) and the live slots' cleanups. */
+        /** Pending detection timers, repeats included. */
         int timers;
         /** The time of each detection's latest registered timer (null until the key registers one). */
         Instant[] registered;
@@ -499,15 +517,18 @@ public final class KeyedRuntime {
         }
     }
 
+    /** One state value of a key, with where it is held: an entry of {@link #expiries} finds its way back. */
     private static final class Slot {
         Object value;
         Instant updated;
-        /** When this slot's one pending cleanup timer fires. */
-        Instant cleanupAt;
         final StateDescriptor<?> descriptor;
+        final KeyState owner;
+        final int number;
 
-        Slot(StateDescriptor<?> descriptor) {
+        Slot(StateDescriptor<?> descriptor, KeyState owner, int number) {
             this.descriptor = descriptor;
+            this.owner = owner;
+            this.number = number;
         }
     }
 
@@ -532,18 +553,86 @@ public final class KeyedRuntime {
     private static final Comparator<Map.Entry<Instant, Integer>> PENDING_ORDER =
             Map.Entry.<Instant, Integer>comparingByKey().thenComparing(Map.Entry.comparingByValue());
 
+    /**
+     * One state of the key {@link #ctx} is at: a detection uses it only during the call it got it in, as the context,
+     * so one view per detection and descriptor serves every key.
+     */
+    private final class SlotView<T> implements ValueState<T> {
+        final int slot;
+        final StateDescriptor<T> descriptor;
+
+        SlotView(int slot, StateDescriptor<T> descriptor) {
+            this.slot = slot;
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T value() {
+            Slot s = ctx.live(slot);
+            return s == null ? descriptor.initial().get() : (T) s.value;
+        }
+
+        @Override
+        public void update(T value) {
+            if (value == null) {
+                clear();
+                return;
+            }
+            KeyState ks = ctx.ks;
+            Instant now = ctx.now;
+            Slot s = ks.get(slot);
+            if (s == null) {
+                s = new Slot(descriptor, ks, slot);
+                ks.put(slot, s);
+                added();
+                s.updated = now;
+                expiries.add(expirySecond(s), s);
+            } else if (ctx.live(slot) == null) {
+                s.updated = now; // expired, not yet released: a new value from now, its entry moves on when swept
+            } else if (now.isAfter(s.updated)) {
+                s.updated = now;
+            }
+            s.value = value;
+        }
+
+        @Override
+        public void clear() {
+            // its expiry entry is skipped when swept
+            if (ctx.ks.remove(slot) != null) stateEntries--;
+        }
+    }
+
     private final class Ctx implements Context {
         private String key;
         private KeyState ks;
         private int detection;
         private Instant now;
+        /** In a detection timer: its time, before which an expired slot is gone though not yet released; else null. */
+        private Instant timer;
 
         Ctx at(KeyState ks, int detection, Instant now) {
             this.key = ks.key;
             this.ks = ks;
             this.detection = detection;
             this.now = now;
+            this.timer = null;
             return this;
+        }
+
+        Ctx atTimer(KeyState ks, int detection, Instant time) {
+            at(ks, detection, time);
+            this.timer = time;
+            return this;
+        }
+
+        /**
+         * The key's slot, or null when it has none or when, in a timer, the slot expired before the timer's time: a
+         * cleanup timer would have dropped it by then, and the sweep at the end of this advance will.
+         */
+        private Slot live(int slot) {
+            Slot s = ks.get(slot);
+            return s != null && timer != null && compareExpiry(s, timer) < 0 ? null : s;
         }
 
         @Override
@@ -563,46 +652,7 @@ public final class KeyedRuntime {
 
         @Override
         public <T> ValueState<T> state(StateDescriptor<T> d) {
-            int slot = slotOf(detection, d);
-            KeyState ks = this.ks;
-            Instant now = this.now;
-            return new ValueState<>() {
-                @Override
-                @SuppressWarnings("unchecked")
-                public T value() {
-                    Slot s = ks.get(slot);
-                    return s == null ? d.initial().get() : (T) s.value;
-                }
-
-                @Override
-                public void update(T value) {
-                    if (value == null) {
-                        clear();
-                        return;
-                    }
-                    Slot s = ks.get(slot);
-                    boolean created = s == null;
-                    if (created) {
-                        s = new Slot(d);
-                        ks.put(slot, s);
-                        added();
-                    }
-                    s.value = value;
-                    if (s.updated == null || now.isAfter(s.updated)) s.updated = now;
-                    if (created) {
-                        s.cleanupAt = expiry(s);
-                        addCleanup(s, ks, slot);
-                    }
-                }
-
-                @Override
-                public void clear() {
-                    Slot s = ks.remove(slot);
-                    if (s == null) return;
-                    stateEntries--;
-                    ks.timers--; // its cleanup timer is stale now, skipped when it comes out
-                }
-            };
+            return viewOf(detection, d);
         }
 
         @Override

@@ -107,6 +107,48 @@ class KeyedRuntimeTest {
     }
 
     @Test
+    void aDetectionTimerSeesStateThatExpiredBeforeItsTimeAsGoneEvenInTheSameWatermarkStep() {
+        Instant ttlPassed = T0.plus(Duration.ofDays(2)).plusSeconds(60);
+        List<Integer> sizesSeen = new ArrayList<>();
+        Detection lookLater = new Detection() {
+            @Override
+            public DetectionInfo info() {
+                return Probes.describe("look-later");
+            }
+
+            @Override
+            public void onEvent(Event event, Context ctx) {
+                ctx.state(SEEN).update(new ArrayList<>(List.of(event.time())));
+                ctx.registerTimer(T0.plus(Duration.ofDays(2)));
+                ctx.registerTimer(ttlPassed);
+            }
+
+            @Override
+            public void onTimer(Instant time, Context ctx) {
+                List<Instant> seen = ctx.state(SEEN).value();
+                sizesSeen.add(seen.size());
+                if (time.equals(ttlPassed)) {
+                    seen.add(time);
+                    ctx.state(SEEN).update(seen);
+                }
+            }
+        };
+        KeyedRuntime rt = runtime(lookLater);
+        rt.process(at("ann@contoso.example", T0));
+
+        // one step past both timers: the first is exactly the time-to-live after the update, the second a minute later
+        rt.advanceWatermark(T0.plus(Duration.ofDays(3)));
+        assertThat(sizesSeen).containsExactly(1, 0);
+        // the second timer's update starts the state afresh, living two days from the timer's time
+        assertThat(rt.liveStateEntries()).isEqualTo(1);
+        rt.advanceWatermark(ttlPassed.plus(Duration.ofDays(2)));
+        assertThat(rt.liveStateEntries()).isEqualTo(1);
+        rt.advanceWatermark(ttlPassed.plus(Duration.ofDays(2)).plusNanos(1));
+        assertThat(rt.liveStateEntries()).isZero();
+        assertThat(rt.liveKeys()).isZero();
+    }
+
+    @Test
     void sharedStateIsOneValueForEveryDetectionNamingItWhilePrivateStateOfTheSameNameIsNot() {
         StateDescriptor<List<Instant>> shared = StateDescriptor.shared("history", ArrayList::new, Duration.ofDays(2), INSTANTS);
         StateDescriptor<List<Instant>> own = new StateDescriptor<>("history", ArrayList::new, Duration.ofDays(2), INSTANTS);
