@@ -2,7 +2,6 @@ package io.aitmdefense.detect.detections;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,17 +30,16 @@ final class SessionEpisodes {
      */
     void judge(SessionUses sessions, long timer, long window, Function<SessionReplayUse, String> sessionless, Judge judge) {
         long cutoff = timer - window;
-        for (Map.Entry<String, List<SessionReplayUse>> g : sessions.sessions(judgedUpTo, cutoff, timer, sessionless).entrySet()) {
-            String key = g.getKey();
-            if (key.isEmpty()) continue;
+        for (SessionUses.Session g : sessions.sessions(judgedUpTo, cutoff, timer, sessionless)) {
+            String key = g.key();
             Long last = episodes.get(key);
-            for (SessionReplayUse use : g.getValue()) {
+            for (SessionReplayUse use : g.uses()) {
                 if (use.time() <= judgedUpTo || use.time() > cutoff) continue;
                 if (last != null && use.time() - last <= window) {
                     last = use.time();
                     continue;
                 }
-                last = judge.judge(key, use, g.getValue()) ? use.time() : null;
+                last = judge.judge(key, use, g.uses()) ? use.time() : null;
             }
             if (last != null) episodes.put(key, last);
             else episodes.remove(key);

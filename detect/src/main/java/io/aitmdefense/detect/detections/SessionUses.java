@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +33,8 @@ final class SessionUses {
     /** Uses kept per user; beyond it the latest are dropped (then, and only then, arrival order can matter). */
     static final int CAP = 2000;
     private static final int REPLAYS = 256;
+    /** For readers that judge only rows naming a session or a token. */
+    static final Function<SessionReplayUse, String> NO_SESSION = u -> "";
 
     /**
      * The shared state. Its time-to-live is only a safety net: the readers' timers trim it and clear it when empty, so
@@ -144,12 +146,10 @@ final class SessionUses {
      */
     private boolean mark(SessionReplayRule rule, long upTo, Context ctx) {
         if (upTo <= markedUpTo || keepReplays == 0) return false;
-        TreeMap<String, List<SessionReplayUse>> due = sessions(markedUpTo, upTo, upTo, u -> "");
-        for (Map.Entry<String, List<SessionReplayUse>> g : due.entrySet()) {
-            if (g.getKey().isEmpty()) continue;
-            for (SessionReplayUse u : g.getValue()) {
+        for (Session g : sessions(markedUpTo, upTo, upTo, NO_SESSION)) {
+            for (SessionReplayUse u : g.uses()) {
                 if (u.time() <= markedUpTo) continue;
-                SessionReplayUse from = rule.replayedFrom(u, g.getValue());
+                SessionReplayUse from = rule.replayedFrom(u, g.uses());
                 if (from != null && Timed.insert(replays, new Replay(u, from), REPLAYS, Timed.Cap.DROP_OLDEST)) {
                     ctx.registerTimer(Timed.minuteAfter(Instant.ofEpochMilli(u.time() + keepReplays)));
                 }
@@ -163,26 +163,76 @@ final class SessionUses {
         return uses.isEmpty() && replays.isEmpty();
     }
 
+    /** One session's uses as {@link #sessions} groups them: its key and its uses up to the asked time, in time order. */
+    record Session(String key, List<SessionReplayUse> uses) {
+    }
+
     /**
      * The sessions with a use in ({@code after}, {@code cutoff}]: each with its uses up to {@code upTo}, in time order,
      * keys sorted. A row that names only a token joins the session of another row carrying the same token id (Graph
-     * activity carries both); a row naming neither is keyed by {@code sessionless} ("" for none).
+     * activity carries both); a row naming neither is keyed by {@code sessionless}, and one it keys "" is in no session.
      */
-    TreeMap<String, List<SessionReplayUse>> sessions(long after, long cutoff, long upTo,
-                                                      java.util.function.Function<SessionReplayUse, String> sessionless) {
+    List<Session> sessions(long after, long cutoff, long upTo, Function<SessionReplayUse, String> sessionless) {
+        int first = firstAfter(after);
+        // most timers come when nothing new is old enough to judge: answer before grouping anything
+        if (first == uses.size() || uses.get(first).time() > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
-        TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
-        for (SessionReplayUse u : uses) {
-            if (u.time() > cutoff) break;
-            if (u.time() > after) groups.computeIfAbsent(key(u, sessionOfToken, sessionless), k -> new ArrayList<>());
+        // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
+        List<String> keys = new ArrayList<>(2);
+        String previous = "";
+        for (int i = first; i < uses.size() && uses.get(i).time() <= cutoff; i++) {
+            String key = key(uses.get(i), sessionOfToken, sessionless);
+            if (key.isEmpty() || key.equals(previous)) continue;
+            previous = key;
+            keys.add(key);
         }
-        if (groups.isEmpty()) return groups;
+        if (keys.size() > 1) {
+            keys.sort(null);
+            int distinct = 1;
+            for (int i = 1; i < keys.size(); i++) if (!keys.get(i).equals(keys.get(distinct - 1))) keys.set(distinct++, keys.get(i));
+            keys.subList(distinct, keys.size()).clear();
+        }
+        if (keys.isEmpty()) return List.of();
+        return keys.size() == 1 ? List.of(new Session(keys.get(0), usesOf(keys.get(0), upTo, sessionOfToken, sessionless)))
+                : groups(keys, upTo, sessionOfToken, sessionless);
+    }
+
+    /** The index of the first use after {@code time} (epoch ms): uses are in time order. */
+    private int firstAfter(long time) {
+        int lo = 0, hi = uses.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (uses.get(mid).time() <= time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private List<SessionReplayUse> usesOf(String key, long upTo, Map<String, String> sessionOfToken,
+                                          Function<SessionReplayUse, String> sessionless) {
+        List<SessionReplayUse> group = new ArrayList<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
-            List<SessionReplayUse> group = groups.get(key(u, sessionOfToken, sessionless));
+            if (key.equals(key(u, sessionOfToken, sessionless))) group.add(u);
+        }
+        return group;
+    }
+
+    private List<Session> groups(List<String> keys, long upTo, Map<String, String> sessionOfToken,
+                                 Function<SessionReplayUse, String> sessionless) {
+        Map<String, List<SessionReplayUse>> byKey = new HashMap<>();
+        List<Session> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            List<SessionReplayUse> group = new ArrayList<>();
+            byKey.put(key, group);
+            out.add(new Session(key, group));
+        }
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            List<SessionReplayUse> group = byKey.get(key(u, sessionOfToken, sessionless));
             if (group != null) group.add(u);
         }
-        return groups;
+        return out;
     }
 
     /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
@@ -205,7 +255,7 @@ final class SessionUses {
     }
 
     private static String key(SessionReplayUse u, Map<String, String> sessionOfToken,
-                              java.util.function.Function<SessionReplayUse, String> sessionless) {
+                              Function<SessionReplayUse, String> sessionless) {
         if (!u.session().isEmpty()) return u.session();
         if (!u.tokenId().isEmpty()) return sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());
         return sessionless.apply(u);
