@@ -58,6 +58,8 @@ final class SessionUses {
 
     final ArrayList<SessionReplayUse> uses = new ArrayList<>();
     final ArrayList<Replay> replays = new ArrayList<>();
+    /** How many of {@link #uses} name only a token: without them no grouping needs to look tokens up. */
+    private int tokenOnly;
     /** How long behind the watermark readers read uses, and replays (ms): the most any reader asked for. */
     private long keepUses, keepReplays;
     /** Uses at or before this time (epoch ms) have been judged into {@link #replays}. */
@@ -96,11 +98,50 @@ final class SessionUses {
             s.lastKept = named;
         }
         boolean keep = named || use != null && sessionless != null && sessionless.test(use);
-        if (keep && Timed.insert(s.uses, use, CAP, Timed.Cap.REFUSE_BEYOND)) {
+        if (keep && s.add(use)) {
             ctx.registerTimer(Timed.minuteAfter(use.instant().plusMillis(s.keepUses)));
         }
         if (keep || !s.isEmpty()) v.update(s);
         return keep;
+    }
+
+    /** Holds {@code use} in time order; false when it was already held or the list is full beyond it. */
+    boolean add(SessionReplayUse use) {
+        if (!Timed.insert(uses, sharingSession(use), CAP, Timed.Cap.REFUSE_BEYOND)) return false;
+        if (uses.size() == CAP) countTokenOnly(); // a full list may have given up its latest use for this one
+        else if (tokenOnly(use)) tokenOnly++;
+        return true;
+    }
+
+    /**
+     * The use holding the same session id instance as the user's other uses of that session: grouping a session's uses
+     * then compares ids by identity, without reading them. A use almost always continues a recent one's session.
+     */
+    private SessionReplayUse sharingSession(SessionReplayUse use) {
+        String session = use.session();
+        if (session.isEmpty()) return use;
+        for (int i = uses.size() - 1; i >= 0; i--) {
+            String held = uses.get(i).session();
+            if (held == session) return use;
+            if (held.equals(session)) return use.withSession(held);
+        }
+        return use;
+    }
+
+    private static boolean tokenOnly(SessionReplayUse u) {
+        return u.session().isEmpty() && !u.tokenId().isEmpty();
+    }
+
+    private void countTokenOnly() {
+        int n = 0;
+        for (SessionReplayUse u : uses) if (tokenOnly(u)) n++;
+        tokenOnly = n;
+    }
+
+    void forgetUsesBefore(long time) {
+        if (uses.isEmpty() || uses.get(0).time() >= time) return;
+        uses.removeIf(u -> u.time() < time);
+        countTokenOnly();
     }
 
     /** Whether every use held is after {@code judgedUpTo}: a reader's cursor up to it can be forgotten. */
@@ -124,7 +165,7 @@ final class SessionUses {
         s.mark(rule, now, ctx);
         // the timers come a minute after a use's keeping time: nothing is forgotten before a reader is done with it
         long forgetUses = now - s.keepUses, forgetReplays = now - s.keepReplays;
-        if (!s.uses.isEmpty() && s.uses.get(0).time() < forgetUses) s.uses.removeIf(u -> u.time() < forgetUses);
+        s.forgetUsesBefore(forgetUses);
         if (!s.replays.isEmpty() && s.replays.get(0).time() < forgetReplays) s.replays.removeIf(r -> r.time() < forgetReplays);
         if (s.isEmpty()) v.clear();
         else v.update(s);
@@ -173,9 +214,10 @@ final class SessionUses {
      * activity carries both); a row naming neither is keyed by {@code sessionless}, and one it keys "" is in no session.
      */
     List<Session> sessions(long after, long cutoff, long upTo, Function<SessionReplayUse, String> sessionless) {
-        int first = firstAfter(after);
         // most timers come when nothing new is old enough to judge: answer before grouping anything
-        if (first == uses.size() || uses.get(first).time() > cutoff) return List.of();
+        if (uses.isEmpty() || uses.get(uses.size() - 1).time() <= after || uses.get(0).time() > cutoff) return List.of();
+        int first = firstAfter(after);
+        if (uses.get(first).time() > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
         // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
         List<String> keys = new ArrayList<>(2);
@@ -213,7 +255,7 @@ final class SessionUses {
         List<SessionReplayUse> group = new ArrayList<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
-            if (key.equals(key(u, sessionOfToken, sessionless))) group.add(u);
+            if (u.session() == key || key.equals(key(u, sessionOfToken, sessionless))) group.add(u);
         }
         return group;
     }
@@ -237,15 +279,16 @@ final class SessionUses {
 
     /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
     private Map<String, String> tokenSessions(long upTo) {
-        boolean tokenOnly = false;
+        if (tokenOnly == 0) return Map.of();
+        boolean any = false;
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
-            if (u.session().isEmpty() && !u.tokenId().isEmpty()) {
-                tokenOnly = true;
+            if (tokenOnly(u)) {
+                any = true;
                 break;
             }
         }
-        if (!tokenOnly) return Map.of();
+        if (!any) return Map.of();
         Map<String, String> sessionOfToken = new HashMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
@@ -277,7 +320,8 @@ final class SessionUses {
             out.writeBoolean(s.lastKept);
         }, in -> {
             SessionUses s = new SessionUses();
-            s.uses.addAll(StateIo.list(in, StateCodecs::sessionUse));
+            for (SessionReplayUse u : StateIo.list(in, StateCodecs::sessionUse)) s.uses.add(s.sharingSession(u));
+            s.countTokenOnly();
             s.replays.addAll(StateIo.list(in, i -> new Replay(StateCodecs.sessionUse(i), StateCodecs.sessionUse(i))));
             s.keepUses = StateIo.varLong(in);
             s.keepReplays = StateIo.varLong(in);

@@ -8,6 +8,11 @@ import io.aitmdefense.model.RecordRef;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,14 +35,19 @@ class SessionUsesTest {
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
-    void groupsTheDueSessionsAsASortedMapOfEveryUseDoes(long seed) {
+    void groupsTheDueSessionsAsASortedMapOfEveryUseDoes(long seed) throws IOException {
         Random random = new Random(seed);
         SessionUses s = new SessionUses();
         int rows = 1 + random.nextInt(120);
         for (int i = 0; i < rows; i++) {
             // minutes with ties, arriving out of order: the list sorts them
-            Timed.insert(s.uses, use(random.nextInt(90) * 60_000L + random.nextInt(3) * 1000L, i, random),
-                    SessionUses.CAP, Timed.Cap.REFUSE_BEYOND);
+            s.add(use(random.nextInt(90) * 60_000L + random.nextInt(3) * 1000L, i, random));
+        }
+        // the uses share one instance of each session id, and know whether any names only a token after forgetting some
+        if (random.nextBoolean()) s.forgetUsesBefore(random.nextInt(30) * 60_000L);
+        if (random.nextBoolean()) s = roundTrip(s); // as aitm serve reads a checkpoint back
+        for (SessionReplayUse u : s.uses) {
+            for (SessionReplayUse v : s.uses) if (!u.session().isEmpty() && u.session().equals(v.session())) assertThat(u.session()).isSameAs(v.session());
         }
         int nonEmpty = 0;
         for (int round = 0; round < 200; round++) {
@@ -57,8 +67,16 @@ class SessionUsesTest {
         assertThat(nonEmpty).as("rounds that found a due session").isPositive();
     }
 
+    private static SessionUses roundTrip(SessionUses s) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        SessionUses.STATE.codec().write(s, new DataOutputStream(bytes));
+        SessionUses back = SessionUses.STATE.codec().read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())), 1);
+        assertThat(back.uses).isEqualTo(s.uses);
+        return back;
+    }
+
     private static SessionReplayUse use(long time, int line, Random random) {
-        String session = SESSIONS[random.nextInt(SESSIONS.length)];
+        String session = new String(SESSIONS[random.nextInt(SESSIONS.length)]); // equal ids arrive as distinct strings
         String token = TOKENS[random.nextInt(TOKENS.length)];
         String agent = AGENTS[random.nextInt(AGENTS.length)];
         Network network = new Network("198.51.100." + random.nextInt(4), 64500 + random.nextInt(3), "Example", NetworkKind.OTHER,
