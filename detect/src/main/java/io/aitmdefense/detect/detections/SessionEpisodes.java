@@ -33,8 +33,9 @@ final class SessionEpisodes {
         for (SessionUses.Session g : sessions.sessions(judgedUpTo, cutoff, timer, sessionless)) {
             String key = g.key();
             Long last = episodes.get(key);
-            for (SessionReplayUse use : g.uses()) {
-                if (use.time() <= judgedUpTo || use.time() > cutoff) continue;
+            List<SessionReplayUse> uses = g.uses();
+            for (int i = SessionUses.firstAfter(uses, judgedUpTo); i < uses.size() && uses.get(i).time() <= cutoff; i++) {
+                SessionReplayUse use = uses.get(i);
                 if (last != null && use.time() - last <= window) {
                     last = use.time();
                     continue;
@@ -46,7 +47,7 @@ final class SessionEpisodes {
         }
         judgedUpTo = Math.max(judgedUpTo, cutoff);
         long forget = cutoff - window;
-        episodes.values().removeIf(last -> last < forget);
+        if (!episodes.isEmpty()) episodes.values().removeIf(last -> last < forget);
     }
 
     boolean isEmpty() {

@@ -188,9 +188,10 @@ final class SessionUses {
     private boolean mark(SessionReplayRule rule, long upTo, Context ctx) {
         if (upTo <= markedUpTo || keepReplays == 0) return false;
         for (Session g : sessions(markedUpTo, upTo, upTo, NO_SESSION)) {
-            for (SessionReplayUse u : g.uses()) {
-                if (u.time() <= markedUpTo) continue;
-                SessionReplayUse from = rule.replayedFrom(u, g.uses());
+            List<SessionReplayUse> session = g.uses();
+            for (int i = firstAfter(session, markedUpTo); i < session.size(); i++) {
+                SessionReplayUse u = session.get(i);
+                SessionReplayUse from = rule.replayedFrom(u, session);
                 if (from != null && Timed.insert(replays, new Replay(u, from), REPLAYS, Timed.Cap.DROP_OLDEST)) {
                     ctx.registerTimer(Timed.minuteAfter(Instant.ofEpochMilli(u.time() + keepReplays)));
                 }
@@ -216,7 +217,7 @@ final class SessionUses {
     List<Session> sessions(long after, long cutoff, long upTo, Function<SessionReplayUse, String> sessionless) {
         // most timers come when nothing new is old enough to judge: answer before grouping anything
         if (uses.isEmpty() || uses.get(uses.size() - 1).time() <= after || uses.get(0).time() > cutoff) return List.of();
-        int first = firstAfter(after);
+        int first = firstAfter(uses, after);
         if (uses.get(first).time() > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
         // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
@@ -239,12 +240,12 @@ final class SessionUses {
                 : groups(keys, upTo, sessionOfToken, sessionless);
     }
 
-    /** The index of the first use after {@code time} (epoch ms): uses are in time order. */
-    private int firstAfter(long time) {
-        int lo = 0, hi = uses.size();
+    /** The index of the first row after {@code time} (epoch ms) in rows in time order. */
+    static int firstAfter(List<? extends Timed> rows, long time) {
+        int lo = 0, hi = rows.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (uses.get(mid).time() <= time) lo = mid + 1;
+            if (rows.get(mid).time() <= time) lo = mid + 1;
             else hi = mid;
         }
         return lo;
