@@ -40,7 +40,7 @@ final class SessionEpisodes {
                     last = use.time();
                     continue;
                 }
-                last = judge.judge(key, use, g.uses()) ? use.time() : null;
+                last = judge.judge(key, use, uses) ? use.time() : null;
             }
             if (last != null) episodes.put(key, last);
             else episodes.remove(key);

@@ -138,6 +138,7 @@ final class SessionUses {
         tokenOnly = n;
     }
 
+    /** Forgets the uses before {@code time} (epoch ms). */
     void forgetUsesBefore(long time) {
         if (uses.isEmpty() || uses.get(0).time() >= time) return;
         uses.removeIf(u -> u.time() < time);
