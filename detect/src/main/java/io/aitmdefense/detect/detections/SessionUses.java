@@ -14,6 +14,7 @@ import io.aitmdefense.model.RecordRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +59,11 @@ final class SessionUses {
 
     final ArrayList<SessionReplayUse> uses = new ArrayList<>();
     final ArrayList<Replay> replays = new ArrayList<>();
+    /**
+     * The time of each use, {@code times[i] == uses.get(i).time()}: a timer finds what is due in one small array instead
+     * of reading use after use, each elsewhere on the heap.
+     */
+    private long[] times = new long[8];
     /** How many of {@link #uses} name only a token: without them no grouping needs to look tokens up. */
     private int tokenOnly;
     /** How long behind the watermark readers read uses, and replays (ms): the most any reader asked for. */
@@ -107,10 +113,30 @@ final class SessionUses {
 
     /** Holds {@code use} in time order; false when it was already held or the list is full beyond it. */
     boolean add(SessionReplayUse use) {
+        int n = uses.size();
+        if (n < CAP && (n == 0 || use.time() > times[n - 1])) {
+            // replayed in time order, a use almost always comes last
+            uses.add(sharingSession(use));
+            if (n == times.length) times = Arrays.copyOf(times, 2 * n);
+            times[n] = use.time();
+            if (tokenOnly(use)) tokenOnly++;
+            return true;
+        }
         if (!Timed.insert(uses, sharingSession(use), CAP, Timed.Cap.REFUSE_BEYOND)) return false;
-        if (uses.size() == CAP) countTokenOnly(); // a full list may have given up its latest use for this one
-        else if (tokenOnly(use)) tokenOnly++;
+        changed(); // a full list may have given up its latest use for this one
         return true;
+    }
+
+    /** Brings {@link #times} and {@link #tokenOnly} up to date after {@link #uses} changed other than at its end. */
+    private void changed() {
+        if (times.length < uses.size()) times = new long[Math.max(8, uses.size() * 2)];
+        int n = 0;
+        for (int i = 0; i < uses.size(); i++) {
+            SessionReplayUse u = uses.get(i);
+            times[i] = u.time();
+            if (tokenOnly(u)) n++;
+        }
+        tokenOnly = n;
     }
 
     /**
@@ -132,22 +158,16 @@ final class SessionUses {
         return u.session().isEmpty() && !u.tokenId().isEmpty();
     }
 
-    private void countTokenOnly() {
-        int n = 0;
-        for (SessionReplayUse u : uses) if (tokenOnly(u)) n++;
-        tokenOnly = n;
-    }
-
     /** Forgets the uses before {@code time} (epoch ms). */
     void forgetUsesBefore(long time) {
-        if (uses.isEmpty() || uses.get(0).time() >= time) return;
+        if (uses.isEmpty() || times[0] >= time) return;
         uses.removeIf(u -> u.time() < time);
-        countTokenOnly();
+        changed();
     }
 
     /** Whether every use held is after {@code judgedUpTo}: a reader's cursor up to it can be forgotten. */
     boolean judgedAll(long judgedUpTo) {
-        return uses.isEmpty() || uses.get(0).time() > judgedUpTo;
+        return uses.isEmpty() || times[0] > judgedUpTo;
     }
 
     /** The user's session uses with every replay up to {@code upTo} (a timer's time: the input is complete to it) judged. */
@@ -217,14 +237,15 @@ final class SessionUses {
      */
     List<Session> sessions(long after, long cutoff, long upTo, Function<SessionReplayUse, String> sessionless) {
         // most timers come when nothing new is old enough to judge: answer before grouping anything
-        if (uses.isEmpty() || uses.get(uses.size() - 1).time() <= after || uses.get(0).time() > cutoff) return List.of();
-        int first = firstAfter(uses, after);
-        if (uses.get(first).time() > cutoff) return List.of();
+        int n = uses.size();
+        if (n == 0 || times[n - 1] <= after || times[0] > cutoff) return List.of();
+        int first = firstAfter(times, n, after);
+        if (times[first] > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
         // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
         List<String> keys = new ArrayList<>(2);
         String previous = "";
-        for (int i = first; i < uses.size() && uses.get(i).time() <= cutoff; i++) {
+        for (int i = first; i < n && times[i] <= cutoff; i++) {
             String key = key(uses.get(i), sessionOfToken, sessionless);
             if (key.isEmpty() || key.equals(previous)) continue;
             previous = key;
@@ -239,6 +260,17 @@ final class SessionUses {
         if (keys.isEmpty()) return List.of();
         return keys.size() == 1 ? List.of(new Session(keys.get(0), usesOf(keys.get(0), upTo, sessionOfToken, sessionless)))
                 : groups(keys, upTo, sessionOfToken, sessionless);
+    }
+
+    /** The index of the first of {@code n} times after {@code time}. */
+    private static int firstAfter(long[] times, int n, long time) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The index of the first row after {@code time} (epoch ms) in rows in time order. */
@@ -323,7 +355,7 @@ final class SessionUses {
         }, in -> {
             SessionUses s = new SessionUses();
             for (SessionReplayUse u : StateIo.list(in, StateCodecs::sessionUse)) s.uses.add(s.sharingSession(u));
-            s.countTokenOnly();
+            s.changed();
             s.replays.addAll(StateIo.list(in, i -> new Replay(StateCodecs.sessionUse(i), StateCodecs.sessionUse(i))));
             s.keepUses = StateIo.varLong(in);
             s.keepReplays = StateIo.varLong(in);
