@@ -52,6 +52,8 @@ public final class ClientMismatchDetection implements Detection {
     private final Duration window;
     private final List<String> scriptingAgents;
     private final SessionReplayRule rule;
+    /** How long uses are read back: a use judged a window after it pairs with those up to a window before it. */
+    private final Duration keep;
     private final StateDescriptor<SessionEpisodes> state;
 
     public ClientMismatchDetection(DetectConfig config) {
@@ -62,7 +64,8 @@ public final class ClientMismatchDetection implements Detection {
                 "agents that alone make a sign-in a script's (matched anywhere; a trailing / matches the agent's start)");
         this.rule = SessionReplayRule.of(config);
         // the episodes live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, window.multipliedBy(2).plusMinutes(1),
+        this.keep = window.multipliedBy(2).plusMinutes(1);
+        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, keep,
                 StateCodecs.SESSION_EPISODES);
     }
 
@@ -79,7 +82,7 @@ public final class ClientMismatchDetection implements Detection {
     @Override
     public void onEvent(Event event, Context ctx) {
         // without a session only the agent itself can tell: such rows are kept when a scripting agent signed in
-        if (SessionUses.offer(ctx, event, window.multipliedBy(2).plusMinutes(1), Duration.ZERO, this::script)) {
+        if (SessionUses.offer(ctx, event, keep, Duration.ZERO, this::script)) {
             ctx.registerTimer(Timed.minuteAfter(event.time().plus(window)));
         }
     }

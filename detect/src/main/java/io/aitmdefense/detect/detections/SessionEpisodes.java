@@ -2,7 +2,6 @@ package io.aitmdefense.detect.detections;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -31,24 +30,24 @@ final class SessionEpisodes {
      */
     void judge(SessionUses sessions, long timer, long window, Function<SessionReplayUse, String> sessionless, Judge judge) {
         long cutoff = timer - window;
-        for (Map.Entry<String, List<SessionReplayUse>> g : sessions.sessions(judgedUpTo, cutoff, timer, sessionless).entrySet()) {
-            String key = g.getKey();
-            if (key.isEmpty()) continue;
+        for (SessionUses.Session g : sessions.sessions(judgedUpTo, cutoff, timer, sessionless)) {
+            String key = g.key();
             Long last = episodes.get(key);
-            for (SessionReplayUse use : g.getValue()) {
-                if (use.time() <= judgedUpTo || use.time() > cutoff) continue;
+            List<SessionReplayUse> uses = g.uses();
+            for (int i = SessionUses.firstAfter(uses, judgedUpTo); i < uses.size() && uses.get(i).time() <= cutoff; i++) {
+                SessionReplayUse use = uses.get(i);
                 if (last != null && use.time() - last <= window) {
                     last = use.time();
                     continue;
                 }
-                last = judge.judge(key, use, g.getValue()) ? use.time() : null;
+                last = judge.judge(key, use, uses) ? use.time() : null;
             }
             if (last != null) episodes.put(key, last);
             else episodes.remove(key);
         }
         judgedUpTo = Math.max(judgedUpTo, cutoff);
         long forget = cutoff - window;
-        episodes.values().removeIf(last -> last < forget);
+        if (!episodes.isEmpty()) episodes.values().removeIf(last -> last < forget);
     }
 
     boolean isEmpty() {

@@ -50,13 +50,16 @@ public final class SessionReplayDetection implements Detection {
 
     private final SessionReplayRule rule;
     private final Duration window;
+    /** How long uses are read back: a use judged a window after it pairs with those up to a window before it. */
+    private final Duration keep;
     private final StateDescriptor<SessionEpisodes> state;
 
     public SessionReplayDetection(DetectConfig config) {
         this.rule = SessionReplayRule.of(config);
         this.window = rule.window();
         // the episodes live two windows (a use pairs with those up to a window before it) plus the minute a timer may lag
-        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, window.multipliedBy(2).plusMinutes(1),
+        this.keep = window.multipliedBy(2).plusMinutes(1);
+        this.state = new StateDescriptor<>(ID + "/episodes", SessionEpisodes::new, keep,
                 StateCodecs.SESSION_EPISODES);
     }
 
@@ -72,8 +75,7 @@ public final class SessionReplayDetection implements Detection {
 
     @Override
     public void onEvent(Event event, Context ctx) {
-        // uses are read two windows back: a use judged a window after it pairs with those up to a window before it
-        if (SessionUses.offer(ctx, event, window.multipliedBy(2).plusMinutes(1), Duration.ZERO, null)) {
+        if (SessionUses.offer(ctx, event, keep, Duration.ZERO, null)) {
             // one timer per user and minute at most: a timer judges every use that is old enough, not just its own
             ctx.registerTimer(Timed.minuteAfter(event.time().plus(window)));
         }
@@ -84,7 +86,7 @@ public final class SessionReplayDetection implements Detection {
         SessionUses uses = ctx.state(SessionUses.STATE).value();
         ValueState<SessionEpisodes> s = ctx.state(state);
         SessionEpisodes episodes = s.value();
-        episodes.judge(uses, time.toEpochMilli(), window.toMillis(), u -> "", (key, use, session) -> judge(key, use, session, ctx));
+        episodes.judge(uses, time.toEpochMilli(), window.toMillis(), SessionUses.NO_SESSION, (key, use, session) -> judge(key, use, session, ctx));
         if (episodes.isEmpty() && uses.judgedAll(episodes.judgedUpTo)) s.clear();
         else s.update(episodes);
         SessionUses.trim(ctx, rule, time.toEpochMilli());

@@ -34,15 +34,19 @@ record SessionReplayRule(Duration window, Duration minDelay) {
      * those up to {@code later}; later ones are not looked at.
      */
     SessionReplayUse replayedFrom(SessionReplayUse later, List<SessionReplayUse> session) {
-        Map<String, List<UserAgents.Client>> interactive = interactiveClients(session, later.time());
-        if (!usable(later, interactive)) return null;
+        if (!later.counted()) return null;
+        // the interactive clients are looked up only for a pair on two networks with two clients: most sessions have none
+        Map<String, List<UserAgents.Client>> interactive = null;
         for (SessionReplayUse earlier : session) {
             if (Timed.ORDER.compare(earlier, later) >= 0) break;
             long delay = later.time() - earlier.time();
-            if (delay < minDelay.toMillis() || delay > window.toMillis() || !usable(earlier, interactive)) continue;
-            if (SignInSignals.differentNetworks(earlier.network(), later.network()) && earlier.client().differs(later.client())) {
-                return earlier;
+            if (delay < minDelay.toMillis() || delay > window.toMillis() || !earlier.counted()) continue;
+            if (!SignInSignals.differentNetworks(earlier.network(), later.network()) || !earlier.client().differs(later.client())) continue;
+            if (interactive == null) {
+                interactive = interactiveClients(session, later.time());
+                if (!usable(later, interactive)) return null;
             }
+            if (usable(earlier, interactive)) return earlier;
         }
         return null;
     }

@@ -61,6 +61,12 @@ record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String
         return null;
     }
 
+    /** The same use with another instance of its (equal) session id. */
+    SessionReplayUse withSession(String sameSession) {
+        return new SessionReplayUse(time, source, eventKind, sameSession, tokenId, interactive, signIn, network, userAgent, client,
+                app, counted, handOff);
+    }
+
     /** {@code Client=OWA;Mozilla/5.0 (…);} carries the browser's agent (itself full of ';'); {@code Client=REST;;} none. */
     static String agentInClientInfo(String clientInfo) {
         String rest = clientInfo.trim();

@@ -14,10 +14,11 @@ import io.aitmdefense.model.RecordRef;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,8 @@ final class SessionUses {
     /** Uses kept per user; beyond it the latest are dropped (then, and only then, arrival order can matter). */
     static final int CAP = 2000;
     private static final int REPLAYS = 256;
+    /** For readers that judge only rows naming a session or a token. */
+    static final Function<SessionReplayUse, String> NO_SESSION = u -> "";
 
     /**
      * The shared state. Its time-to-live is only a safety net: the readers' timers trim it and clear it when empty, so
@@ -56,6 +59,13 @@ final class SessionUses {
 
     final ArrayList<SessionReplayUse> uses = new ArrayList<>();
     final ArrayList<Replay> replays = new ArrayList<>();
+    /**
+     * The time of each use, {@code times[i] == uses.get(i).time()}: a timer finds what is due in one small array instead
+     * of reading use after use, each elsewhere on the heap.
+     */
+    private long[] times = new long[8];
+    /** How many of {@link #uses} name only a token: without them no grouping needs to look tokens up. */
+    private int tokenOnly;
     /** How long behind the watermark readers read uses, and replays (ms): the most any reader asked for. */
     private long keepUses, keepReplays;
     /** Uses at or before this time (epoch ms) have been judged into {@link #replays}. */
@@ -94,16 +104,70 @@ final class SessionUses {
             s.lastKept = named;
         }
         boolean keep = named || use != null && sessionless != null && sessionless.test(use);
-        if (keep && Timed.insert(s.uses, use, CAP, Timed.Cap.REFUSE_BEYOND)) {
+        if (keep && s.add(use)) {
             ctx.registerTimer(Timed.minuteAfter(use.instant().plusMillis(s.keepUses)));
         }
         if (keep || !s.isEmpty()) v.update(s);
         return keep;
     }
 
+    /** Holds {@code use} in time order; false when it was already held or the list is full beyond it. */
+    boolean add(SessionReplayUse use) {
+        int n = uses.size();
+        if (n < CAP && (n == 0 || use.time() > times[n - 1])) {
+            // replayed in time order, a use almost always comes last
+            uses.add(sharingSession(use));
+            if (n == times.length) times = Arrays.copyOf(times, 2 * n);
+            times[n] = use.time();
+            if (tokenOnly(use)) tokenOnly++;
+            return true;
+        }
+        if (!Timed.insert(uses, sharingSession(use), CAP, Timed.Cap.REFUSE_BEYOND)) return false;
+        changed(); // a full list may have given up its latest use for this one
+        return true;
+    }
+
+    /** Brings {@link #times} and {@link #tokenOnly} up to date after {@link #uses} changed other than at its end. */
+    private void changed() {
+        if (times.length < uses.size()) times = new long[Math.max(8, uses.size() * 2)];
+        int n = 0;
+        for (int i = 0; i < uses.size(); i++) {
+            SessionReplayUse u = uses.get(i);
+            times[i] = u.time();
+            if (tokenOnly(u)) n++;
+        }
+        tokenOnly = n;
+    }
+
+    /**
+     * The use holding the same session id instance as the user's other uses of that session: grouping a session's uses
+     * then compares ids by identity, without reading them. A use almost always continues a recent one's session.
+     */
+    private SessionReplayUse sharingSession(SessionReplayUse use) {
+        String session = use.session();
+        if (session.isEmpty()) return use;
+        for (int i = uses.size() - 1; i >= 0; i--) {
+            String held = uses.get(i).session();
+            if (held == session) return use;
+            if (held.equals(session)) return use.withSession(held);
+        }
+        return use;
+    }
+
+    private static boolean tokenOnly(SessionReplayUse u) {
+        return u.session().isEmpty() && !u.tokenId().isEmpty();
+    }
+
+    /** Forgets the uses before {@code time} (epoch ms). */
+    void forgetUsesBefore(long time) {
+        if (uses.isEmpty() || times[0] >= time) return;
+        uses.removeIf(u -> u.time() < time);
+        changed();
+    }
+
     /** Whether every use held is after {@code judgedUpTo}: a reader's cursor up to it can be forgotten. */
     boolean judgedAll(long judgedUpTo) {
-        return uses.isEmpty() || uses.get(0).time() > judgedUpTo;
+        return uses.isEmpty() || times[0] > judgedUpTo;
     }
 
     /** The user's session uses with every replay up to {@code upTo} (a timer's time: the input is complete to it) judged. */
@@ -122,7 +186,7 @@ final class SessionUses {
         s.mark(rule, now, ctx);
         // the timers come a minute after a use's keeping time: nothing is forgotten before a reader is done with it
         long forgetUses = now - s.keepUses, forgetReplays = now - s.keepReplays;
-        if (!s.uses.isEmpty() && s.uses.get(0).time() < forgetUses) s.uses.removeIf(u -> u.time() < forgetUses);
+        s.forgetUsesBefore(forgetUses);
         if (!s.replays.isEmpty() && s.replays.get(0).time() < forgetReplays) s.replays.removeIf(r -> r.time() < forgetReplays);
         if (s.isEmpty()) v.clear();
         else v.update(s);
@@ -144,12 +208,11 @@ final class SessionUses {
      */
     private boolean mark(SessionReplayRule rule, long upTo, Context ctx) {
         if (upTo <= markedUpTo || keepReplays == 0) return false;
-        TreeMap<String, List<SessionReplayUse>> due = sessions(markedUpTo, upTo, upTo, u -> "");
-        for (Map.Entry<String, List<SessionReplayUse>> g : due.entrySet()) {
-            if (g.getKey().isEmpty()) continue;
-            for (SessionReplayUse u : g.getValue()) {
-                if (u.time() <= markedUpTo) continue;
-                SessionReplayUse from = rule.replayedFrom(u, g.getValue());
+        for (Session g : sessions(markedUpTo, upTo, upTo, NO_SESSION)) {
+            List<SessionReplayUse> session = g.uses();
+            for (int i = firstAfter(session, markedUpTo); i < session.size(); i++) {
+                SessionReplayUse u = session.get(i);
+                SessionReplayUse from = rule.replayedFrom(u, session);
                 if (from != null && Timed.insert(replays, new Replay(u, from), REPLAYS, Timed.Cap.DROP_OLDEST)) {
                     ctx.registerTimer(Timed.minuteAfter(Instant.ofEpochMilli(u.time() + keepReplays)));
                 }
@@ -163,39 +226,103 @@ final class SessionUses {
         return uses.isEmpty() && replays.isEmpty();
     }
 
+    /** One session's uses as {@link #sessions} groups them: its key and its uses up to the asked time, in time order. */
+    record Session(String key, List<SessionReplayUse> uses) {
+    }
+
     /**
      * The sessions with a use in ({@code after}, {@code cutoff}]: each with its uses up to {@code upTo}, in time order,
      * keys sorted. A row that names only a token joins the session of another row carrying the same token id (Graph
-     * activity carries both); a row naming neither is keyed by {@code sessionless} ("" for none).
+     * activity carries both); a row naming neither is keyed by {@code sessionless}, and one it keys "" is in no session.
      */
-    TreeMap<String, List<SessionReplayUse>> sessions(long after, long cutoff, long upTo,
-                                                      java.util.function.Function<SessionReplayUse, String> sessionless) {
+    List<Session> sessions(long after, long cutoff, long upTo, Function<SessionReplayUse, String> sessionless) {
+        // most timers come when nothing new is old enough to judge: answer before grouping anything
+        int n = uses.size();
+        if (n == 0 || times[n - 1] <= after || times[0] > cutoff) return List.of();
+        int first = firstAfter(times, n, after);
+        if (times[first] > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
-        TreeMap<String, List<SessionReplayUse>> groups = new TreeMap<>();
-        for (SessionReplayUse u : uses) {
-            if (u.time() > cutoff) break;
-            if (u.time() > after) groups.computeIfAbsent(key(u, sessionOfToken, sessionless), k -> new ArrayList<>());
+        // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
+        List<String> keys = new ArrayList<>(2);
+        String previous = "";
+        for (int i = first; i < n && times[i] <= cutoff; i++) {
+            String key = key(uses.get(i), sessionOfToken, sessionless);
+            if (key.isEmpty() || key.equals(previous)) continue;
+            previous = key;
+            keys.add(key);
         }
-        if (groups.isEmpty()) return groups;
+        if (keys.size() > 1) {
+            keys.sort(null);
+            int distinct = 1;
+            for (int i = 1; i < keys.size(); i++) if (!keys.get(i).equals(keys.get(distinct - 1))) keys.set(distinct++, keys.get(i));
+            keys.subList(distinct, keys.size()).clear();
+        }
+        if (keys.isEmpty()) return List.of();
+        return keys.size() == 1 ? List.of(new Session(keys.get(0), usesOf(keys.get(0), upTo, sessionOfToken, sessionless)))
+                : groups(keys, upTo, sessionOfToken, sessionless);
+    }
+
+    /** The index of the first of {@code n} times after {@code time}. */
+    private static int firstAfter(long[] times, int n, long time) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (times[mid] <= time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /** The index of the first row after {@code time} (epoch ms) in rows in time order. */
+    static int firstAfter(List<? extends Timed> rows, long time) {
+        int lo = 0, hi = rows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).time() <= time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private List<SessionReplayUse> usesOf(String key, long upTo, Map<String, String> sessionOfToken,
+                                          Function<SessionReplayUse, String> sessionless) {
+        List<SessionReplayUse> group = new ArrayList<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
-            List<SessionReplayUse> group = groups.get(key(u, sessionOfToken, sessionless));
+            if (u.session() == key || key.equals(key(u, sessionOfToken, sessionless))) group.add(u);
+        }
+        return group;
+    }
+
+    private List<Session> groups(List<String> keys, long upTo, Map<String, String> sessionOfToken,
+                                 Function<SessionReplayUse, String> sessionless) {
+        Map<String, List<SessionReplayUse>> byKey = new HashMap<>();
+        List<Session> out = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            List<SessionReplayUse> group = new ArrayList<>();
+            byKey.put(key, group);
+            out.add(new Session(key, group));
+        }
+        for (SessionReplayUse u : uses) {
+            if (u.time() > upTo) break;
+            List<SessionReplayUse> group = byKey.get(key(u, sessionOfToken, sessionless));
             if (group != null) group.add(u);
         }
-        return groups;
+        return out;
     }
 
     /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
     private Map<String, String> tokenSessions(long upTo) {
-        boolean tokenOnly = false;
+        if (tokenOnly == 0) return Map.of();
+        boolean any = false;
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
-            if (u.session().isEmpty() && !u.tokenId().isEmpty()) {
-                tokenOnly = true;
+            if (tokenOnly(u)) {
+                any = true;
                 break;
             }
         }
-        if (!tokenOnly) return Map.of();
+        if (!any) return Map.of();
         Map<String, String> sessionOfToken = new HashMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
@@ -205,7 +332,7 @@ final class SessionUses {
     }
 
     private static String key(SessionReplayUse u, Map<String, String> sessionOfToken,
-                              java.util.function.Function<SessionReplayUse, String> sessionless) {
+                              Function<SessionReplayUse, String> sessionless) {
         if (!u.session().isEmpty()) return u.session();
         if (!u.tokenId().isEmpty()) return sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());
         return sessionless.apply(u);
@@ -227,7 +354,8 @@ final class SessionUses {
             out.writeBoolean(s.lastKept);
         }, in -> {
             SessionUses s = new SessionUses();
-            s.uses.addAll(StateIo.list(in, StateCodecs::sessionUse));
+            for (SessionReplayUse u : StateIo.list(in, StateCodecs::sessionUse)) s.uses.add(s.sharingSession(u));
+            s.changed();
             s.replays.addAll(StateIo.list(in, i -> new Replay(StateCodecs.sessionUse(i), StateCodecs.sessionUse(i))));
             s.keepUses = StateIo.varLong(in);
             s.keepReplays = StateIo.varLong(in);
