@@ -11,6 +11,8 @@
 #                   table, whole catalogue, the JVM options of ./aitm or AITM_JAVA_OPTS, the tenant's own networks)
 #   duckdb-replay   bench/src/main/resources/io/aitmdefense/bench/la-session-replay.sql over both sign-in tables
 #   duckdb-rule     .../la-signin-then-inbox-rule.sql over both sign-in tables and OfficeActivity
+#   duckdb-every-column  .../la-signins-every-column.sql: every field of both sign-in tables parsed and hashed,
+#                   no correlation (the reading aitm does for its evidence; not in the default TOOLS)
 #   jq-replay       .../la-session-replay.jq (grouping only) over both sign-in tables
 #   aitm-baseline   as aitm, with the jar in AITM_BASELINE_JAR (another build, for a before/after in one run) and
 #                   the options in AITM_BASELINE_JAVA_OPTS (default: aitm's), and says whether its alerts, incidents.csv
@@ -141,10 +143,15 @@ for size in "$@"; do
           la-signin-then-inbox-rule "$signin_sql" "['$la/OfficeActivity/*.ndjson']"
         measured duckdb-rule "$(sed -n 's/.*: \([0-9]*\) result rows.*/\1 users/p' "$work/duckdb-rule.out")" \
           "$(bytes "${signin_files[@]}" "${office_files[@]}")";;
+      duckdb-every-column)
+        run duckdb-every-column "$work/duckdb-every-column.out" java -cp "$bench_jar" io.aitmdefense.bench.DuckDbBaseline \
+          la-signins-every-column "$signin_sql"
+        measured duckdb-every-column "$(sed -n 's/.*: \([0-9]*\) result rows.*/every column/p' "$work/duckdb-every-column.out")" \
+          "$(bytes "${signin_files[@]}")";;
       jq-replay)
         run jq-replay "$work/jq-replay.out" jq -n -c -f "$queries/la-session-replay.jq" "${signin_files[@]}"
         measured jq-replay "$(wc -l <"$work/jq-replay.out") sessions" "$(bytes "${signin_files[@]}")";;
-      *) die "unknown tool $tool (aitm, aitm-baseline, duckdb-replay, duckdb-rule, jq-replay)";;
+      *) die "unknown tool $tool (aitm, aitm-baseline, duckdb-replay, duckdb-rule, duckdb-every-column, jq-replay)";;
     esac
   done
   table "$size"

@@ -12,8 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Runs one of the baseline correlations in DuckDB (in-process, all cores) on the same files {@code aitm detect} reads,
- * and prints rows found and wall time. Usage: {@code DuckDbBaseline session-replay|signin-then-inbox-rule signins.ndjson [ual.ndjson]}.
+ * Runs one of the baseline queries in DuckDB (in-process, all cores) on the same files {@code aitm detect} reads,
+ * and prints rows found and wall time. Usage: {@code DuckDbBaseline QUERY SIGNINS [UAL]}, QUERY naming a {@code .sql}
+ * beside this class ({@code la-session-replay}, {@code la-signin-then-inbox-rule}, {@code la-signins-every-column}
+ * ...), SIGNINS and UAL a DuckDB file list or glob.
  */
 public final class DuckDbBaseline {
     private DuckDbBaseline() {
@@ -21,7 +23,7 @@ public final class DuckDbBaseline {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
-            System.err.println("usage: DuckDbBaseline session-replay|signin-then-inbox-rule SIGNINS.ndjson [UAL.ndjson]");
+            System.err.println("usage: DuckDbBaseline QUERY SIGNINS [UAL]   (QUERY: la-session-replay, la-signin-then-inbox-rule, la-signins-every-column, ...)");
             System.exit(2);
         }
         Map<String, String> vars = new LinkedHashMap<>();
