@@ -1,5 +1,7 @@
 package io.aitmdefense.events.codec;
 
+import io.aitmdefense.events.LogId;
+
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -52,6 +54,12 @@ public final class ByteArrayInput implements DataInput {
     String readUtf8(int n) throws EOFException {
         int at = need(n);
         return StringPool.utf8(buf, at, n);
+    }
+
+    /** The id of the next {@code n} UTF-8 bytes, decoded straight from the array (no string for a GUID or token). */
+    LogId readId(int n) throws EOFException {
+        int at = need(n);
+        return LogId.utf8(buf, at, n);
     }
 
     /** A fresh string of the next {@code n} UTF-8 bytes, decoded straight from the buffer. */

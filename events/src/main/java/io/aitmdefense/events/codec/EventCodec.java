@@ -7,6 +7,7 @@ import io.aitmdefense.events.Device;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.Geo;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.Risk;
 import io.aitmdefense.events.RiskDetection;
@@ -121,10 +122,10 @@ public final class EventCodec {
 
     private static void writeSignIn(SignIn s, DataOutput out) throws IOException {
         writeHead(s.time(), s.source(), s.tenantId(), out);
-        str(s.id(), out);
-        str(s.correlationId(), out);
+        id(s.id(), out);
+        id(s.correlationId(), out);
         str(s.sessionId(), out);
-        str(s.uniqueTokenId(), out);
+        id(s.uniqueTokenId(), out);
         str(s.userId(), out);
         str(s.userPrincipalName(), out);
         str(s.userType(), out);
@@ -189,7 +190,9 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), correlationId = unique(in), sessionId = str(in), uniqueTokenId = unique(in);
+        LogId id = id(in), correlationId = id(in);
+        String sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         String userId = str(in), upn = str(in), userType = str(in);
         SignIn.Category category = CATEGORIES[in.readUnsignedByte()];
         String ip = str(in);
@@ -322,8 +325,8 @@ public final class EventCodec {
 
     private static void writeAudit(DirectoryAudit a, DataOutput out) throws IOException {
         writeHead(a.time(), a.source(), a.tenantId(), out);
-        str(a.id(), out);
-        str(a.correlationId(), out);
+        id(a.id(), out);
+        id(a.correlationId(), out);
         str(a.operation(), out);
         str(a.category(), out);
         str(a.service(), out);
@@ -355,7 +358,7 @@ public final class EventCodec {
             str(e.getValue(), out);
         }
         str(a.sessionId(), out);
-        str(a.uniqueTokenId(), out);
+        id(a.uniqueTokenId(), out);
         writeArtifact(a.artifact(), out);
     }
 
@@ -363,8 +366,9 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), correlationId = unique(in), operation = str(in), category = str(in), service = str(in),
-                operationType = str(in), result = str(in), resultReason = str(in);
+        LogId id = id(in), correlationId = id(in);
+        String operation = str(in), category = str(in), service = str(in), operationType = str(in), result = str(in),
+                resultReason = str(in);
         DirectoryAudit.Actor actor = new DirectoryAudit.Actor(str(in), str(in), str(in), str(in), str(in));
         DirectoryAudit.Target[] targets = new DirectoryAudit.Target[varInt(in)];
         for (int i = 0; i < targets.length; i++) {
@@ -383,7 +387,8 @@ public final class EventCodec {
             for (int i = 0; i < detailCount; i++) m.put(str(in), str(in));
             details = Collections.unmodifiableMap(m);
         }
-        String sessionId = str(in), uniqueTokenId = str(in);
+        String sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         Optional<Artifact> artifact = readArtifact(in);
         return new DirectoryAudit(time, source, tenantId, id, correlationId, operation, category, service,
                 operationType, result, resultReason, actor, List.of(targets), details, sessionId, uniqueTokenId, artifact);
@@ -422,7 +427,7 @@ public final class EventCodec {
 
     private static void writeOffice(OfficeActivity o, DataOutput out) throws IOException {
         writeHead(o.time(), o.source(), o.tenantId(), out);
-        str(o.id(), out);
+        id(o.id(), out);
         str(o.workload(), out);
         str(o.operation(), out);
         varInt(o.recordType(), out);
@@ -434,7 +439,7 @@ public final class EventCodec {
         str(o.appId(), out);
         str(o.clientAppId(), out);
         str(o.sessionId(), out);
-        str(o.uniqueTokenId(), out);
+        id(o.uniqueTokenId(), out);
         varInt(o.logonType(), out);
         out.writeBoolean(o.success());
         varInt(o.itemCount(), out);
@@ -447,10 +452,12 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), workload = str(in), operation = str(in);
+        LogId id = id(in);
+        String workload = str(in), operation = str(in);
         int recordType = varInt(in);
         String userId = str(in), owner = str(in), ip = str(in), clientInfo = str(in), userAgent = str(in),
-                appId = str(in), clientAppId = str(in), sessionId = str(in), uniqueTokenId = str(in);
+                appId = str(in), clientAppId = str(in), sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         int logonType = varInt(in);
         boolean success = in.readBoolean();
         int itemCount = varInt(in);
@@ -634,9 +641,24 @@ public final class EventCodec {
     }
 
     /**
-     * A string that names one row (its id, correlation id, token id), not pooled: a million distinct ids would only
-     * push the users, addresses and agents that do repeat out of the {@link StringPool}.
+     * An id that is new on almost every row, written as its text (so the bytes are those of a string) and read without
+     * a string for the common shapes ({@link LogId}); never pooled: a million distinct ids would only push the users,
+     * addresses and agents that do repeat out of the {@link StringPool}.
      */
+    private static void id(LogId id, DataOutput out) throws IOException {
+        str(id.toString(), out);
+    }
+
+    private static LogId id(DataInput in) throws IOException {
+        int n = varInt(in);
+        if (n == 0) return LogId.NONE;
+        if (in instanceof ByteArrayInput fast) return fast.readId(n);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return LogId.utf8(b, 0, n);
+    }
+
+    /** A row's own string that is not a {@link LogId} (a risk detection's or alert's ids): not pooled either. */
     private static String unique(DataInput in) throws IOException {
         int n = varInt(in);
         if (n == 0) return "";
