@@ -20,10 +20,12 @@ public final class LogId {
     private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] BASE64URL =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".getBytes(StandardCharsets.US_ASCII);
-    /** A character's value as a lower-case hex digit, or {@link #BAD} (upper case is kept as text: it must round-trip). */
+    /** A byte's value as a lower-case hex digit, or {@link #BAD} (upper case is kept as text: it must round-trip). */
     private static final byte[] HEX_VALUE = values(HEX_DIGITS);
     private static final byte[] BASE64URL_VALUE = values(BASE64URL);
     private static final int BAD = 64;
+    /** Where a GUID's 32 hex digits are: all but the four dashes. */
+    private static final int[] GUID_DIGITS = java.util.stream.IntStream.range(0, GUID_LENGTH).filter(i -> !dash(i)).toArray();
 
     private final byte form;
     /** The id's 128 bits when it is a GUID or a token; 0 when it is text. */
@@ -58,22 +60,34 @@ public final class LogId {
 
     /**
      * The id of {@code length} bytes of UTF-8 at {@code offset}, without making a string when it is a GUID or a token.
+     * One pass over the bytes both checks the shape and gathers the bits (this runs for every id the batch decodes).
      */
     public static LogId utf8(byte[] b, int offset, int length) {
         if (length == 0) return NONE;
-        if (length == GUID_LENGTH && isGuid(b, offset)) {
-            return new LogId(GUID, hex(b, offset, offset + 19), hex(b, offset + 19, offset + GUID_LENGTH), null);
-        }
-        if (length == TOKEN_LENGTH && isToken(b, offset)) {
-            // 6 bits a character, the last one's top 2: 21 × 6 + 2 = 128
+        if (length == GUID_LENGTH && b[offset + 8] == '-' && b[offset + 13] == '-' && b[offset + 18] == '-'
+                && b[offset + 23] == '-') {
+            // the 32 digits between the dashes shifted through 128 bits, 4 at a time
             long h = 0, l = 0;
-            for (int i = offset, end = offset + TOKEN_LENGTH - 1; i < end; i++) {
-                h = h << 6 | l >>> 58;
-                l = l << 6 | BASE64URL_VALUE[b[i]];
+            int bad = 0;
+            for (int k = 0; k < GUID_DIGITS.length; k++) {
+                int v = HEX_VALUE[b[offset + GUID_DIGITS[k]] & 0xFF];
+                bad |= v;
+                h = h << 4 | l >>> 60;
+                l = l << 4 | v;
             }
-            h = h << 2 | l >>> 62;
-            l = l << 2 | BASE64URL_VALUE[b[offset + TOKEN_LENGTH - 1]] >>> 4;
-            return new LogId(TOKEN, h, l, null);
+            if ((bad & BAD) == 0) return new LogId(GUID, h, l, null);
+        } else if (length == TOKEN_LENGTH) {
+            // 6 bits a character, the last one's top 2 (its low 4 must be clear): 21 × 6 + 2 = 128
+            long h = 0, l = 0;
+            int bad = 0;
+            for (int i = offset, end = offset + TOKEN_LENGTH - 1; i < end; i++) {
+                int v = BASE64URL_VALUE[b[i] & 0xFF];
+                bad |= v;
+                h = h << 6 | l >>> 58;
+                l = l << 6 | v;
+            }
+            int last = BASE64URL_VALUE[b[offset + TOKEN_LENGTH - 1] & 0xFF];
+            if (((bad | last) & BAD) == 0 && (last & 15) == 0) return new LogId(TOKEN, h << 2 | l >>> 62, l << 2 | last >>> 4, null);
         }
         return new LogId(new String(b, offset, length, StandardCharsets.UTF_8));
     }
@@ -138,30 +152,10 @@ public final class LogId {
         return form == TEXT ? text.hashCode() : Long.hashCode(high * 31 + low) * 3 + form;
     }
 
-    // --- the two shapes
+    // --- spelling out
 
     private static boolean dash(int i) {
         return i == 8 || i == 13 || i == 18 || i == 23;
-    }
-
-    private static boolean isGuid(byte[] b, int at) {
-        int bad = 0;
-        for (int i = 0; i < GUID_LENGTH; i++) {
-            byte c = b[at + i];
-            if (dash(i)) {
-                if (c != '-') return false;
-            } else {
-                bad |= c >= 0 ? HEX_VALUE[c] : BAD;
-            }
-        }
-        return (bad & BAD) == 0;
-    }
-
-    /** The hex digits of {@code [from, to)} as one number; the dash inside a GUID's first half is stepped over. */
-    private static long hex(byte[] b, int from, int to) {
-        long v = 0;
-        for (int i = from; i < to; i++) if (b[i] != '-') v = v << 4 | HEX_VALUE[b[i]];
-        return v;
     }
 
     private static void putHex(long v, byte[] out, int from, int to) {
@@ -175,21 +169,9 @@ public final class LogId {
         }
     }
 
-    /**
-     * 22 base64url characters whose last one has its low 4 bits clear: exactly the form of 16 bytes, so spelling the
-     * bits out again gives the same text (a last character with any of those bits set is kept as text).
-     */
-    private static boolean isToken(byte[] b, int at) {
-        int bad = 0;
-        for (int i = 0; i < TOKEN_LENGTH; i++) {
-            byte c = b[at + i];
-            bad |= c >= 0 ? BASE64URL_VALUE[c] : BAD;
-        }
-        return (bad & BAD) == 0 && (BASE64URL_VALUE[b[at + TOKEN_LENGTH - 1]] & 15) == 0;
-    }
-
+    /** Every byte value (as {@code b & 0xFF}) to its digit, {@link #BAD} when it is not one. */
     private static byte[] values(byte[] alphabet) {
-        byte[] v = new byte[128];
+        byte[] v = new byte[256];
         java.util.Arrays.fill(v, (byte) BAD);
         for (int i = 0; i < alphabet.length; i++) v[alphabet[i]] = (byte) i;
         return v;
