@@ -33,11 +33,6 @@ public final class ByteArrayInput implements DataInput {
         return buf;
     }
 
-    /** Where the slice ends. */
-    int end() {
-        return end;
-    }
-
     /** Moves to {@code position} within the slice, back or forth: the codec looks at a part's bytes before reading them. */
     void moveTo(int position) throws EOFException {
         if (position < start || position > end) throw new EOFException("cannot move to " + position + " of " + start + ".." + end);
