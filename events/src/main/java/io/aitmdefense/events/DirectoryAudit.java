@@ -13,10 +13,10 @@ import java.util.Optional;
  */
 public record DirectoryAudit(
         Instant time, Source source, String tenantId,
-        String id, String correlationId, String operation, String category, String service, String operationType,
+        LogId id, LogId correlationId, String operation, String category, String service, String operationType,
         String result, String resultReason,
         Actor actor, List<Target> targets, Map<String, String> details,
-        String sessionId, String uniqueTokenId,
+        String sessionId, LogId uniqueTokenId,
         Optional<Artifact> artifact) implements Event {
 
     /** Who did it: a user (id, UPN) or an app (appId, name); ip is "" when logged as {@code <null>}. */

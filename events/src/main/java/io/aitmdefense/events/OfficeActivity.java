@@ -11,10 +11,10 @@ import java.util.Optional;
  */
 public record OfficeActivity(
         Instant time, Source source, String tenantId,
-        String id, String workload, String operation, int recordType,
+        LogId id, String workload, String operation, int recordType,
         String userId, String mailboxOwner,
         String ip, String clientInfo, String userAgent, String appId, String clientAppId,
-        String sessionId, String uniqueTokenId,
+        String sessionId, LogId uniqueTokenId,
         int logonType, boolean success, int itemCount, String subject, String objectId,
         Optional<Artifact> artifact) implements Event {
 

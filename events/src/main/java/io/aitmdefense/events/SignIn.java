@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record SignIn(
         Instant time, Source source, String tenantId,
-        String id, String correlationId, String sessionId, String uniqueTokenId,
+        LogId id, LogId correlationId, String sessionId, LogId uniqueTokenId,
         String userId, String userPrincipalName, String userType,
         Category category,
         String ip, int asn, String userAgent, Device device, Geo geo,

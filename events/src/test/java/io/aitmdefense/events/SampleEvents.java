@@ -101,8 +101,8 @@ public final class SampleEvents {
         }
 
         public SignIn build() {
-            return new SignIn(time, source != null ? source : src("signin"), tenant, id, correlationId, sessionId,
-                    uniqueTokenId, userId, upn, userType, category, ip, asn, ua, device, geo, namedLocations, trusted,
+            return new SignIn(time, source != null ? source : src("signin"), tenant, LogId.of(id), LogId.of(correlationId), sessionId,
+                    LogId.of(uniqueTokenId), userId, upn, userType, category, ip, asn, ua, device, geo, namedLocations, trusted,
                     appId, appName, resourceId, resourceName, clientApp, authRequirement, List.copyOf(steps),
                     errorCode, failureReason, statusDetail, caStatus, List.copyOf(ca), risk, token);
         }
@@ -132,9 +132,9 @@ public final class SampleEvents {
         public AuditBuilder artifact(Artifact a) { artifact = a; return this; }
 
         public DirectoryAudit build() {
-            return new DirectoryAudit(time, src("audit"), "11111111-2222-3333-4444-555555555555", "Directory_" + seq,
-                    "", operation, category, service, operationType, result, resultReason, actor, List.copyOf(targets),
-                    java.util.Map.of(), sessionId, uniqueTokenId, Optional.ofNullable(artifact));
+            return new DirectoryAudit(time, src("audit"), "11111111-2222-3333-4444-555555555555", LogId.of("Directory_" + seq),
+                    LogId.NONE, operation, category, service, operationType, result, resultReason, actor, List.copyOf(targets),
+                    java.util.Map.of(), sessionId, LogId.of(uniqueTokenId), Optional.ofNullable(artifact));
         }
     }
 
@@ -166,8 +166,8 @@ public final class SampleEvents {
         public OfficeBuilder artifact(Artifact a) { artifact = a; return this; }
 
         public OfficeActivity build() {
-            return new OfficeActivity(time, src("office"), "11111111-2222-3333-4444-555555555555", "rec-" + seq,
-                    workload, operation, recordType, user, owner, ip, clientInfo, ua, appId, clientAppId, sessionId, utid,
+            return new OfficeActivity(time, src("office"), "11111111-2222-3333-4444-555555555555", LogId.of("rec-" + seq),
+                    workload, operation, recordType, user, owner, ip, clientInfo, ua, appId, clientAppId, sessionId, LogId.of(utid),
                     logonType, success, itemCount, subject, objectId, Optional.ofNullable(artifact));
         }
     }

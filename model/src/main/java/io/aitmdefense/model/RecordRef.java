@@ -2,6 +2,7 @@ package io.aitmdefense.model;
 
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SecurityAlert;
@@ -29,24 +30,28 @@ public final class RecordRef {
     private final long idHigh, idLow;
 
     public RecordRef(String file, long line, int index, String recordId, RecordIdKind idKind) {
+        this(file, line, index, LogId.of(Objects.requireNonNull(recordId, "recordId")), idKind);
+    }
+
+    /** The event's id as the codec decoded it: a GUID's two longs are taken as they are, never spelled out. */
+    public RecordRef(String file, long line, int index, LogId recordId, RecordIdKind idKind) {
         this.file = Objects.requireNonNull(file, "file");
         this.line = line;
         this.index = index;
         this.idKind = Objects.requireNonNull(idKind, "idKind");
-        Objects.requireNonNull(recordId, "recordId");
-        if (Guids.isLowerCase(recordId)) {
+        if (recordId.isGuid()) {
             otherId = null;
-            idHigh = Guids.high(recordId);
-            idLow = Guids.low(recordId);
+            idHigh = recordId.high();
+            idLow = recordId.low();
         } else {
-            otherId = recordId;
+            otherId = recordId.toString();
             idHigh = 0;
             idLow = 0;
         }
     }
 
     public static RecordRef of(Event e) {
-        String id;
+        LogId id;
         RecordIdKind kind;
         if (e instanceof SignIn s) {
             id = s.id();
@@ -58,10 +63,10 @@ public final class RecordRef {
             id = o.id();
             kind = RecordIdKind.UNIFIED_AUDIT_ID;
         } else if (e instanceof RiskDetection r) {
-            id = r.id();
+            id = LogId.of(r.id());
             kind = RecordIdKind.RISK_DETECTION_ID;
         } else {
-            id = ((SecurityAlert) e).id();
+            id = LogId.of(((SecurityAlert) e).id());
             kind = RecordIdKind.SECURITY_ALERT_ID;
         }
         Source src = e.source();
@@ -82,7 +87,7 @@ public final class RecordRef {
 
     /** The record's own id as logged, or "" when it has none. */
     public String recordId() {
-        return otherId != null ? otherId : Guids.format(idHigh, idLow);
+        return otherId != null ? otherId : LogId.guid(idHigh, idLow).toString();
     }
 
     public RecordIdKind idKind() {
@@ -114,61 +119,5 @@ public final class RecordRef {
     public String toString() {
         String id = recordId();
         return id.isEmpty() ? location() : location() + " " + id;
-    }
-
-    /** Lower-case GUIDs ({@code 8-4-4-4-12} hex digits) to and from two longs. */
-    private static final class Guids {
-        private static final int LENGTH = 36;
-        private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-        static boolean isLowerCase(String s) {
-            if (s.length() != LENGTH) return false;
-            for (int i = 0; i < LENGTH; i++) {
-                char c = s.charAt(i);
-                if (i == 8 || i == 13 || i == 18 || i == 23) {
-                    if (c != '-') return false;
-                } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The first 16 hex digits (before the fourth dash). */
-        static long high(String s) {
-            return digits(s, 0, 19);
-        }
-
-        /** The last 16 hex digits. */
-        static long low(String s) {
-            return digits(s, 19, LENGTH);
-        }
-
-        private static long digits(String s, int from, int to) {
-            long v = 0;
-            for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
-                if (c != '-') v = v << 4 | Character.digit(c, 16);
-            }
-            return v;
-        }
-
-        static String format(long high, long low) {
-            char[] out = new char[LENGTH];
-            put(high, out, 0, 19);
-            put(low, out, 19, LENGTH);
-            return new String(out);
-        }
-
-        private static void put(long v, char[] out, int from, int to) {
-            for (int i = to - 1; i >= from; i--) {
-                if (i == 8 || i == 13 || i == 18 || i == 23) {
-                    out[i] = '-';
-                } else {
-                    out[i] = HEX[(int) (v & 0xF)];
-                    v >>>= 4;
-                }
-            }
-        }
     }
 }

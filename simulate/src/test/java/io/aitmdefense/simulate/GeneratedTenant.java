@@ -31,10 +31,10 @@ record GeneratedTenant(SimulationReport report, ReadReport read, List<Event> eve
     }
 
     static String id(Event e) {
-        if (e instanceof SignIn s) return s.id();
-        if (e instanceof DirectoryAudit a) return a.id();
+        if (e instanceof SignIn s) return s.id().toString();
+        if (e instanceof DirectoryAudit a) return a.id().toString();
         if (e instanceof RiskDetection r) return r.id();
-        return ((OfficeActivity) e).id();
+        return ((OfficeActivity) e).id().toString();
     }
 
     static String ip(Event e) {

@@ -5,6 +5,7 @@ import io.aitmdefense.detect.enrich.Enrichment;
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
@@ -20,14 +21,14 @@ import java.util.Locale;
  * session-replay and client-mismatch, which both judge pairs of uses of one session.
  *
  * @param session    lower-cased Entra session id, or ""
- * @param tokenId    unique token identifier (case-sensitive), or ""
+ * @param tokenId    unique token identifier (case-sensitive), or none
  * @param counted    false when the row cannot speak for where the client was: a trusted network (the tenant vouches
  *                   for it), Microsoft's own network (services acting for the user), or an authentication-transfer
  *                   hand-over (a documented move of the session to the user's phone)
  * @param handOff    a sign-in of a client the session is handed to on the person's own machine (device code, Azure CLI,
  *                   PowerShell, the broker): see {@link SignInSignals#handOffClient}
  */
-record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String session, String tokenId,
+record SessionReplayUse(long time, RecordRef source, EventKind eventKind, String session, LogId tokenId,
                         boolean interactive, boolean signIn, Network network, String userAgent,
                         UserAgents.Client client, String app, boolean counted, boolean handOff) implements Timed {
 

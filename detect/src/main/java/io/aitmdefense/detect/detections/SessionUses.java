@@ -5,6 +5,7 @@ import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateDescriptor;
 import io.aitmdefense.detect.api.StateIo;
 import io.aitmdefense.detect.api.ValueState;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
@@ -241,7 +242,7 @@ final class SessionUses {
         if (n == 0 || times[n - 1] <= after || times[0] > cutoff) return List.of();
         int first = firstAfter(times, n, after);
         if (times[first] > cutoff) return List.of();
-        Map<String, String> sessionOfToken = tokenSessions(upTo);
+        Map<LogId, String> sessionOfToken = tokenSessions(upTo);
         // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
         List<String> keys = new ArrayList<>(2);
         String previous = "";
@@ -284,7 +285,7 @@ final class SessionUses {
         return lo;
     }
 
-    private List<SessionReplayUse> usesOf(String key, long upTo, Map<String, String> sessionOfToken,
+    private List<SessionReplayUse> usesOf(String key, long upTo, Map<LogId, String> sessionOfToken,
                                           Function<SessionReplayUse, String> sessionless) {
         List<SessionReplayUse> group = new ArrayList<>();
         for (SessionReplayUse u : uses) {
@@ -294,7 +295,7 @@ final class SessionUses {
         return group;
     }
 
-    private List<Session> groups(List<String> keys, long upTo, Map<String, String> sessionOfToken,
+    private List<Session> groups(List<String> keys, long upTo, Map<LogId, String> sessionOfToken,
                                  Function<SessionReplayUse, String> sessionless) {
         Map<String, List<SessionReplayUse>> byKey = new HashMap<>();
         List<Session> out = new ArrayList<>(keys.size());
@@ -312,7 +313,7 @@ final class SessionUses {
     }
 
     /** Token id → session of the rows up to {@code upTo} that carry both; empty when no row names only a token. */
-    private Map<String, String> tokenSessions(long upTo) {
+    private Map<LogId, String> tokenSessions(long upTo) {
         if (tokenOnly == 0) return Map.of();
         boolean any = false;
         for (SessionReplayUse u : uses) {
@@ -323,7 +324,7 @@ final class SessionUses {
             }
         }
         if (!any) return Map.of();
-        Map<String, String> sessionOfToken = new HashMap<>();
+        Map<LogId, String> sessionOfToken = new HashMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
             if (!u.session().isEmpty() && !u.tokenId().isEmpty()) sessionOfToken.putIfAbsent(u.tokenId(), u.session());
@@ -331,7 +332,7 @@ final class SessionUses {
         return sessionOfToken;
     }
 
-    private static String key(SessionReplayUse u, Map<String, String> sessionOfToken,
+    private static String key(SessionReplayUse u, Map<LogId, String> sessionOfToken,
                               Function<SessionReplayUse, String> sessionless) {
         if (!u.session().isEmpty()) return u.session();
         if (!u.tokenId().isEmpty()) return sessionOfToken.getOrDefault(u.tokenId(), "token:" + u.tokenId());

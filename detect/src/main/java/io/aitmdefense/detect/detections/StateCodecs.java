@@ -2,6 +2,7 @@ package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.api.StateCodec;
 import io.aitmdefense.detect.api.StateIo;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.EventKind;
 
 import java.io.DataInput;
@@ -72,7 +73,7 @@ final class StateCodecs {
         source(u.source(), out);
         out.writeByte(u.eventKind().ordinal());
         str(u.session(), out);
-        str(u.tokenId(), out);
+        str(u.tokenId().toString(), out);
         out.writeBoolean(u.interactive());
         out.writeBoolean(u.signIn());
         network(u.network(), out);
@@ -84,7 +85,7 @@ final class StateCodecs {
     }
 
     static SessionReplayUse sessionUse(DataInput in) throws IOException {
-        return new SessionReplayUse(varLong(in), source(in), eventKind(in), str(in), str(in), in.readBoolean(), in.readBoolean(),
+        return new SessionReplayUse(varLong(in), source(in), eventKind(in), str(in), LogId.of(str(in)), in.readBoolean(), in.readBoolean(),
                 network(in), str(in), client(in), str(in), in.readBoolean(), in.readBoolean());
     }
 

@@ -2,6 +2,7 @@ package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.config.DetectConfig;
 import io.aitmdefense.detect.enrich.TenantContext;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.OfficeActivity;
@@ -62,11 +63,11 @@ class MailForwardingOrHidingDetectionTest {
     @Test
     void exchangeItselfAndAnAdminOnAnotherMailboxAreNotTheOwner() {
         Event system = new OfficeActivity(java.time.Instant.parse("2025-03-04T09:15:00Z"), new io.aitmdefense.events.Source("ual", 1),
-                "", "r1", "Exchange", "Set-Mailbox", 1, "NT AUTHORITY\\SYSTEM (Microsoft.Exchange.ServiceHost)", "", "", "", "", "", "",
-                "", "", 0, true, 1, "", "", Optional.of(new Artifact.MailForwarding("Set-Mailbox", "jane", List.of("smtp:x@proton.me"), false)));
+                "", LogId.of("r1"), "Exchange", "Set-Mailbox", 1, "NT AUTHORITY\\SYSTEM (Microsoft.Exchange.ServiceHost)", "", "", "", "", "", "",
+                "", LogId.NONE, 0, true, 1, "", "", Optional.of(new Artifact.MailForwarding("Set-Mailbox", "jane", List.of("smtp:x@proton.me"), false)));
         Event admin = new OfficeActivity(java.time.Instant.parse("2025-03-04T09:15:00Z"), new io.aitmdefense.events.Source("ual", 2),
-                "", "r2", "Exchange", "UpdateInboxRules", 2, "admin@contoso.example", "jane@contoso.example", "", "", "", "", "",
-                "", "", 0, true, 1, "", "", Optional.of(rule("fwd", List.of("x@proton.me"), false, "")));
+                "", LogId.of("r2"), "Exchange", "UpdateInboxRules", 2, "admin@contoso.example", "jane@contoso.example", "", "", "", "", "",
+                "", LogId.NONE, 0, true, 1, "", "", Optional.of(rule("fwd", List.of("x@proton.me"), false, "")));
         assertThat(DetectionHarness.of(new MailForwardingOrHidingDetection(DetectConfig.defaults()))
                 .withTenant(TenantContext.EMPTY).run(List.of(system, admin))).isEmpty();
     }

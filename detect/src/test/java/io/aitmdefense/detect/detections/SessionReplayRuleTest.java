@@ -2,6 +2,7 @@ package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.enrich.Network;
 import io.aitmdefense.detect.signals.SignInSignals;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Device;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.model.NetworkKind;
@@ -58,7 +59,7 @@ class SessionReplayRuleTest {
     private static SessionReplayUse use(long time, int line, Random random) {
         boolean signIn = random.nextInt(5) > 0;
         return new SessionReplayUse(time, new RecordRef("signins.json", line + 1, 0, "", RecordIdKind.NONE),
-                signIn ? EventKind.SIGN_IN : EventKind.OFFICE_ACTIVITY, "s", "", signIn && random.nextInt(3) == 0, signIn,
+                signIn ? EventKind.SIGN_IN : EventKind.OFFICE_ACTIVITY, "s", LogId.NONE, signIn && random.nextInt(3) == 0, signIn,
                 NETWORKS[random.nextInt(NETWORKS.length)], "", CLIENTS[random.nextInt(CLIENTS.length)], "Office 365",
                 random.nextInt(6) > 0, false);
     }

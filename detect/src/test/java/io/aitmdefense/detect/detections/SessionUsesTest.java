@@ -1,6 +1,7 @@
 package io.aitmdefense.detect.detections;
 
 import io.aitmdefense.detect.enrich.Network;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.model.NetworkKind;
 import io.aitmdefense.model.RecordIdKind;
@@ -88,13 +89,13 @@ class SessionUsesTest {
         Network network = new Network("198.51.100." + random.nextInt(4), 64500 + random.nextInt(3), "Example", NetworkKind.OTHER,
                 false, "");
         return new SessionReplayUse(time, new RecordRef("signins.json", line + 1, 0, "", RecordIdKind.NONE), EventKind.SIGN_IN,
-                session, token, random.nextBoolean(), true, network, agent, UserAgents.client(agent), "Office 365", true, false);
+                session, LogId.of(token), random.nextBoolean(), true, network, agent, UserAgents.client(agent), "Office 365", true, false);
     }
 
     /** The grouping as it was: every due key in a sorted map, then every use up to {@code upTo} into its key's list. */
     private static TreeMap<String, List<SessionReplayUse>> sortedMap(List<SessionReplayUse> uses, long after, long cutoff, long upTo,
                                                                     Function<SessionReplayUse, String> sessionless) {
-        Map<String, String> sessionOfToken = new HashMap<>();
+        Map<LogId, String> sessionOfToken = new HashMap<>();
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
             if (!u.session().isEmpty() && !u.tokenId().isEmpty()) sessionOfToken.putIfAbsent(u.tokenId(), u.session());

@@ -89,7 +89,7 @@ class ExampleTenantRunTest {
         Map<Source, String> idAt = new HashMap<>();
         new LogReader(1).read(List.of(EXAMPLE.resolve("logs")), (Event e) -> {
             if (e instanceof SignIn s) synchronized (idAt) {
-                idAt.put(s.source(), s.id());
+                idAt.put(s.source(), s.id().toString());
             }
         }, Progress.NONE);
         for (RecordRef r : refs) assertThat(idAt.get(new Source(r.file(), r.line(), r.index()))).isEqualTo(r.recordId());

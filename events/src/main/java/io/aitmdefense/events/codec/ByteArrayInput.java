@@ -1,5 +1,7 @@
 package io.aitmdefense.events.codec;
 
+import io.aitmdefense.events.LogId;
+
 import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -8,7 +10,7 @@ import java.io.IOException;
 /** Reads a slice of a byte array through {@link DataInput}, big-endian like {@link DataInputStream}, without locks. */
 public final class ByteArrayInput implements DataInput {
     private final byte[] buf;
-    private final int end;
+    private final int start, end;
     private int pos;
 
     public ByteArrayInput(byte[] buf, int offset, int length) {
@@ -16,6 +18,7 @@ public final class ByteArrayInput implements DataInput {
             throw new IndexOutOfBoundsException("slice " + offset + "+" + length + " of " + buf.length + " bytes");
         }
         this.buf = buf;
+        this.start = offset;
         this.pos = offset;
         this.end = offset + length;
     }
@@ -30,15 +33,16 @@ public final class ByteArrayInput implements DataInput {
         return buf;
     }
 
-    /** Where the slice ends. */
-    int end() {
-        return end;
+    /** Moves to {@code position} within the slice, back or forth: the codec looks at a part's bytes before reading them. */
+    void moveTo(int position) throws EOFException {
+        if (position < start || position > end) throw new EOFException("cannot move to " + position + " of " + start + ".." + end);
+        pos = position;
     }
 
-    /** Moves to {@code position}, at or after the current one and within the slice. */
-    void skipTo(int position) throws EOFException {
-        if (position < pos || position > end) throw new EOFException("cannot move from " + pos + " to " + position + " of " + end);
-        pos = position;
+    /** Steps over the next {@code n} bytes, which must be there (unlike {@link #skipBytes}, which stops at the end). */
+    void skipExactly(long n) throws EOFException {
+        if (n < 0 || n > end - pos) throw new EOFException("needed " + n + " more bytes, " + (end - pos) + " left");
+        pos += (int) n;
     }
 
     private int need(int n) throws EOFException {
@@ -52,6 +56,12 @@ public final class ByteArrayInput implements DataInput {
     String readUtf8(int n) throws EOFException {
         int at = need(n);
         return StringPool.utf8(buf, at, n);
+    }
+
+    /** The id of the next {@code n} UTF-8 bytes, decoded straight from the array (no string for a GUID or token). */
+    LogId readId(int n) throws EOFException {
+        int at = need(n);
+        return LogId.utf8(buf, at, n);
     }
 
     /** A fresh string of the next {@code n} UTF-8 bytes, decoded straight from the buffer. */

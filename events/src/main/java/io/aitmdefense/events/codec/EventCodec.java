@@ -7,6 +7,7 @@ import io.aitmdefense.events.Device;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.Event;
 import io.aitmdefense.events.Geo;
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.Risk;
 import io.aitmdefense.events.RiskDetection;
@@ -121,10 +122,10 @@ public final class EventCodec {
 
     private static void writeSignIn(SignIn s, DataOutput out) throws IOException {
         writeHead(s.time(), s.source(), s.tenantId(), out);
-        str(s.id(), out);
-        str(s.correlationId(), out);
+        id(s.id(), out);
+        id(s.correlationId(), out);
         str(s.sessionId(), out);
-        str(s.uniqueTokenId(), out);
+        id(s.uniqueTokenId(), out);
         str(s.userId(), out);
         str(s.userPrincipalName(), out);
         str(s.userType(), out);
@@ -189,25 +190,26 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), correlationId = unique(in), sessionId = str(in), uniqueTokenId = unique(in);
+        LogId id = id(in), correlationId = id(in);
+        String sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         String userId = str(in), upn = str(in), userType = str(in);
         SignIn.Category category = CATEGORIES[in.readUnsignedByte()];
         String ip = str(in);
         int asn = varInt(in);
         String userAgent = str(in);
-        Device device = part(in, DEVICES, "SSSSSBB", EventCodec::readDevice);
-        Geo geo = part(in, PLACES, "SSSDD", EventCodec::readGeo);
+        Device device = part(in, DEVICE);
+        Geo geo = part(in, PLACE);
         List<String> namedLocations = strings(in);
         boolean trusted = in.readBoolean();
         String appId = str(in), appName = str(in), resourceId = str(in), resourceName = str(in), clientApp = str(in);
         String authRequirement = str(in);
-        List<AuthStep> steps = part(in, STEPS, "*SSBSS", EventCodec::readAuthSteps);
+        List<AuthStep> steps = part(in, AUTH_STEPS);
         int errorCode = varInt(in);
         String failureReason = str(in), statusDetail = str(in), caStatus = str(in);
-        List<CaResult> ca = part(in, POLICIES, "*SSSLL", EventCodec::readPolicies);
-        Risk risk = part(in, RISKS, "SSSSL", r -> new Risk(str(r), str(r), str(r), str(r), strings(r)));
-        TokenContext token = part(in, TOKENS, "SSSSSVB",
-                t -> new TokenContext(str(t), str(t), str(t), str(t), str(t), varInt(t), t.readBoolean()));
+        List<CaResult> ca = part(in, POLICIES);
+        Risk risk = part(in, RISK);
+        TokenContext token = part(in, TOKEN);
         return new SignIn(time, source, tenantId, id, correlationId, sessionId, uniqueTokenId, userId, upn, userType,
                 category, ip, asn, userAgent, device, geo, namedLocations, trusted, appId, appName, resourceId,
                 resourceName, clientApp, authRequirement, steps, errorCode, failureReason, statusDetail,
@@ -237,93 +239,79 @@ public final class EventCodec {
     // --- parts of a sign-in that repeat from event to event, decoded once while their bytes stay memoized
 
     /**
-     * The parts of a sign-in that repeat — a device, a place, the auth steps, the policies, the risk, the token — are
-     * decoded once and shared (the values are immutable): each costs one lookup of its bytes instead of a pooled-string
-     * lookup, with its hashing and likely cache miss, for each of its strings. Sized for the distinct values of a
-     * large tenant: devices are the most varied.
+     * A part of a sign-in that repeats — a device, a place, the auth steps, the policies, the risk, the token: how it
+     * is read, the layout its writer gives it (so its end is found without decoding it), and the parts already read.
+     * Each is decoded once and shared (the values are immutable): one lookup of its bytes instead of a pooled-string
+     * lookup, with its hashing and likely cache miss, for each of its strings. {@link #part} checks on every read that
+     * the reader ended where the layout said, so a layout that drifts from its writer fails the first decode.
+     *
+     * @param shape a letter per item — S a string, L a list of strings, V a varint, B a byte, D eight bytes — and a
+     *              leading * for a count followed by that many of the rest
      */
-    private static final ValueMemo<Device> DEVICES = new ValueMemo<>(1 << 14);
-    private static final ValueMemo<Geo> PLACES = new ValueMemo<>(1 << 12);
-    private static final ValueMemo<List<AuthStep>> STEPS = new ValueMemo<>(1 << 12);
-    private static final ValueMemo<List<CaResult>> POLICIES = new ValueMemo<>(1 << 10);
-    private static final ValueMemo<Risk> RISKS = new ValueMemo<>(1 << 8);
-    private static final ValueMemo<TokenContext> TOKENS = new ValueMemo<>(1 << 10);
+    private record Part<T>(String shape, Reader<T> reader, ValueMemo<T> memo) {
+    }
 
-    private interface Part<T> {
+    private interface Reader<T> {
         T read(DataInput in) throws IOException;
     }
 
+    // sized for the distinct values of a large tenant: devices are the most varied
+    private static final Part<Device> DEVICE = new Part<>("SSSSSBB", EventCodec::readDevice, new ValueMemo<>(1 << 14));
+    private static final Part<Geo> PLACE = new Part<>("SSSDD", EventCodec::readGeo, new ValueMemo<>(1 << 12));
+    private static final Part<List<AuthStep>> AUTH_STEPS = new Part<>("*SSBSS", EventCodec::readAuthSteps, new ValueMemo<>(1 << 12));
+    private static final Part<List<CaResult>> POLICIES = new Part<>("*SSSLL", EventCodec::readPolicies, new ValueMemo<>(1 << 10));
+    private static final Part<Risk> RISK = new Part<>("SSSSL",
+            in -> new Risk(str(in), str(in), str(in), str(in), strings(in)), new ValueMemo<>(1 << 8));
+    private static final Part<TokenContext> TOKEN = new Part<>("SSSSSVB",
+            in -> new TokenContext(str(in), str(in), str(in), str(in), str(in), varInt(in), in.readBoolean()), new ValueMemo<>(1 << 10));
+
     /**
-     * The part encoded next, shaped as {@code shape} (see {@link #skip}): found by its bytes in {@code memo}, else read
-     * and kept there. Only an in-memory input can be looked at before it is read; any other is just read.
+     * The part encoded next: found by its bytes in its memo, else read and kept there. Only an in-memory input can be
+     * looked at before it is read; any other is just read.
      */
-    private static <T> T part(DataInput in, ValueMemo<T> memo, String shape, Part<T> read) throws IOException {
-        if (!(in instanceof ByteArrayInput fast)) return read.read(in);
+    private static <T> T part(DataInput in, Part<T> part) throws IOException {
+        if (!(in instanceof ByteArrayInput fast)) return part.reader.read(in);
         byte[] b = fast.array();
-        int from = fast.position(), to = skip(b, from, fast.end(), shape);
-        T known = memo.get(b, from, to);
-        if (known != null) {
-            fast.skipTo(to);
-            return known;
-        }
-        T value = read.read(in);
-        if (fast.position() != to) throw new IOException("a part of shape " + shape + " read to " + fast.position() + ", not " + to);
-        memo.put(b, from, to, value);
+        int from = fast.position();
+        skip(fast, part.shape);
+        int to = fast.position();
+        T known = part.memo.get(b, from, to);
+        if (known != null) return known;
+        fast.moveTo(from);
+        T value = part.reader.read(fast);
+        if (fast.position() != to) throw new IOException("a part of shape " + part.shape + " read to " + fast.position() + ", not " + to);
+        part.memo.put(b, from, to, value);
         return value;
     }
 
-    /**
-     * Where the part encoded at {@code at} ends, without decoding it. Its shape is a letter per item — S a string, L a
-     * list of strings, V a varint, B a byte, D eight bytes — and a leading * for a count followed by that many of the
-     * rest.
-     */
-    static int skip(byte[] b, int at, int end, String shape) throws IOException {
-        int[] pos = {at};
+    /** Steps over the part of this shape encoded next, reading only its lengths and counts. */
+    private static void skip(ByteArrayInput in, String shape) throws IOException {
         if (shape.charAt(0) == '*') {
-            long n = rawVarLong(b, pos, end);
-            for (long k = 0; k < n; k++) skipItems(b, pos, end, shape, 1);
+            for (long n = varLong(in); n > 0; n--) skipItems(in, shape, 1);
         } else {
-            skipItems(b, pos, end, shape, 0);
+            skipItems(in, shape, 0);
         }
-        return pos[0];
     }
 
-    private static void skipItems(byte[] b, int[] pos, int end, String shape, int from) throws IOException {
+    private static void skipItems(ByteArrayInput in, String shape, int from) throws IOException {
         for (int k = from; k < shape.length(); k++) {
             switch (shape.charAt(k)) {
-                case 'S' -> advance(pos, rawVarLong(b, pos, end), end);
+                case 'S' -> in.skipExactly(varLong(in));
                 case 'L' -> {
-                    for (long n = rawVarLong(b, pos, end); n > 0; n--) advance(pos, rawVarLong(b, pos, end), end);
+                    for (long n = varLong(in); n > 0; n--) in.skipExactly(varLong(in));
                 }
-                case 'V' -> rawVarLong(b, pos, end);
-                case 'B' -> advance(pos, 1, end);
-                case 'D' -> advance(pos, 8, end);
+                case 'V' -> varLong(in);
+                case 'B' -> in.skipExactly(1);
+                case 'D' -> in.skipExactly(8);
                 default -> throw new IllegalArgumentException("shape " + shape);
             }
         }
     }
 
-    private static void advance(int[] pos, long n, int end) throws IOException {
-        if (n < 0 || n > end - pos[0]) throw new java.io.EOFException("needed " + n + " more bytes, " + (end - pos[0]) + " left");
-        pos[0] += (int) n;
-    }
-
-    /** A varint as {@link #varLong(DataInput)} reads it, from the array. */
-    private static long rawVarLong(byte[] b, int[] pos, int end) throws IOException {
-        long z = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            if (pos[0] >= end) throw new java.io.EOFException("a varint runs past the end");
-            int c = b[pos[0]++] & 0xFF;
-            z |= (long) (c & 0x7F) << shift;
-            if ((c & 0x80) == 0) return (z >>> 1) ^ -(z & 1);
-        }
-        throw new IOException("malformed varint");
-    }
-
     private static void writeAudit(DirectoryAudit a, DataOutput out) throws IOException {
         writeHead(a.time(), a.source(), a.tenantId(), out);
-        str(a.id(), out);
-        str(a.correlationId(), out);
+        id(a.id(), out);
+        id(a.correlationId(), out);
         str(a.operation(), out);
         str(a.category(), out);
         str(a.service(), out);
@@ -355,7 +343,7 @@ public final class EventCodec {
             str(e.getValue(), out);
         }
         str(a.sessionId(), out);
-        str(a.uniqueTokenId(), out);
+        id(a.uniqueTokenId(), out);
         writeArtifact(a.artifact(), out);
     }
 
@@ -363,8 +351,9 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), correlationId = unique(in), operation = str(in), category = str(in), service = str(in),
-                operationType = str(in), result = str(in), resultReason = str(in);
+        LogId id = id(in), correlationId = id(in);
+        String operation = str(in), category = str(in), service = str(in), operationType = str(in), result = str(in),
+                resultReason = str(in);
         DirectoryAudit.Actor actor = new DirectoryAudit.Actor(str(in), str(in), str(in), str(in), str(in));
         DirectoryAudit.Target[] targets = new DirectoryAudit.Target[varInt(in)];
         for (int i = 0; i < targets.length; i++) {
@@ -383,7 +372,8 @@ public final class EventCodec {
             for (int i = 0; i < detailCount; i++) m.put(str(in), str(in));
             details = Collections.unmodifiableMap(m);
         }
-        String sessionId = str(in), uniqueTokenId = str(in);
+        String sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         Optional<Artifact> artifact = readArtifact(in);
         return new DirectoryAudit(time, source, tenantId, id, correlationId, operation, category, service,
                 operationType, result, resultReason, actor, List.of(targets), details, sessionId, uniqueTokenId, artifact);
@@ -422,7 +412,7 @@ public final class EventCodec {
 
     private static void writeOffice(OfficeActivity o, DataOutput out) throws IOException {
         writeHead(o.time(), o.source(), o.tenantId(), out);
-        str(o.id(), out);
+        id(o.id(), out);
         str(o.workload(), out);
         str(o.operation(), out);
         varInt(o.recordType(), out);
@@ -434,7 +424,7 @@ public final class EventCodec {
         str(o.appId(), out);
         str(o.clientAppId(), out);
         str(o.sessionId(), out);
-        str(o.uniqueTokenId(), out);
+        id(o.uniqueTokenId(), out);
         varInt(o.logonType(), out);
         out.writeBoolean(o.success());
         varInt(o.itemCount(), out);
@@ -447,10 +437,12 @@ public final class EventCodec {
         Instant time = readTime(in);
         Source source = readSource(in);
         String tenantId = str(in);
-        String id = unique(in), workload = str(in), operation = str(in);
+        LogId id = id(in);
+        String workload = str(in), operation = str(in);
         int recordType = varInt(in);
         String userId = str(in), owner = str(in), ip = str(in), clientInfo = str(in), userAgent = str(in),
-                appId = str(in), clientAppId = str(in), sessionId = str(in), uniqueTokenId = str(in);
+                appId = str(in), clientAppId = str(in), sessionId = str(in);
+        LogId uniqueTokenId = id(in);
         int logonType = varInt(in);
         boolean success = in.readBoolean();
         int itemCount = varInt(in);
@@ -634,9 +626,24 @@ public final class EventCodec {
     }
 
     /**
-     * A string that names one row (its id, correlation id, token id), not pooled: a million distinct ids would only
-     * push the users, addresses and agents that do repeat out of the {@link StringPool}.
+     * An id that is new on almost every row, written as its text (so the bytes are those of a string) and read without
+     * a string for the common shapes ({@link LogId}); never pooled: a million distinct ids would only push the users,
+     * addresses and agents that do repeat out of the {@link StringPool}.
      */
+    private static void id(LogId id, DataOutput out) throws IOException {
+        str(id.toString(), out);
+    }
+
+    private static LogId id(DataInput in) throws IOException {
+        int n = varInt(in);
+        if (n == 0) return LogId.NONE;
+        if (in instanceof ByteArrayInput fast) return fast.readId(n);
+        byte[] b = new byte[n];
+        in.readFully(b);
+        return LogId.utf8(b, 0, n);
+    }
+
+    /** A row's own string that is not a {@link LogId} (a risk detection's or alert's ids): not pooled either. */
     private static String unique(DataInput in) throws IOException {
         int n = varInt(in);
         if (n == 0) return "";

@@ -1,5 +1,8 @@
 package io.aitmdefense.events.codec;
 
+import io.aitmdefense.events.LogId;
+import io.aitmdefense.events.RandomIds;
+
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -52,6 +55,7 @@ final class RandomRecords {
         }
         Class<?> c = (Class<?>) type;
         if (c == String.class) return string();
+        if (c == LogId.class) return LogId.of(RandomIds.text(random));
         if (c == int.class) return random.nextBoolean() ? 1 + random.nextInt(100_000) : -1 - random.nextInt(1000);
         if (c == long.class) return 1 + (random.nextLong() >>> 1);
         if (c == double.class) return random.nextBoolean() ? Double.NaN : -180 + 360 * random.nextDouble() + 1e-9;

@@ -57,7 +57,7 @@ class EventHubsEnvelopeTest {
         assertThat(s.asn()).as("an int in EH").isEqualTo(16509);
         assertThat(s.resourceId()).isEqualTo("00000003-0000-0000-c000-000000000000");
         assertThat(s.sessionId()).isEqualTo("0b7c1e2d-3f40-4152-8364-758697a8b9c0");
-        assertThat(s.uniqueTokenId()).isEqualTo("aEQ2qLOsqkS86zz3OHIeAA");
+        assertThat(s.uniqueTokenId()).hasToString("aEQ2qLOsqkS86zz3OHIeAA");
         assertThat(s.device().operatingSystem()).isEqualTo("Windows10");
         assertThat(s.geo().city()).isEqualTo("Amsterdam");
         assertThat(s.geo().country()).isEqualTo("NL");
@@ -102,7 +102,7 @@ class EventHubsEnvelopeTest {
         assertThat(a.operation()).isEqualTo("Update StsRefreshTokenValidFrom Timestamp");
         assertThat(a.category()).as("the audit category from properties, not the routing category").isEqualTo("UserManagement");
         assertThat(a.time()).isEqualTo(Instant.parse("2019-06-24T09:32:07.4637225Z"));
-        assertThat(a.id()).isEqualTo("Directory_1PF86_84995795");
+        assertThat(a.id()).hasToString("Directory_1PF86_84995795");
         assertThat(a.actor().userPrincipalName()).isEqualTo("admin@contoso.example");
         assertThat(a.actor().ip()).isEmpty();
         assertThat(a.targets()).singleElement().satisfies(t -> assertThat(t.userPrincipalName()).isEqualTo("jane@contoso.example"));
@@ -142,7 +142,7 @@ class EventHubsEnvelopeTest {
         assertThat(g.operation()).isEqualTo("GET https://graph.microsoft.com/v1.0/me/messages");
         assertThat(g.time()).isEqualTo(Instant.parse("2025-10-02T08:56:25.0717730Z"));
         assertThat(g.sessionId()).isEqualTo("0b7c1e2d-3f40-4152-8364-758697a8b9c0");
-        assertThat(g.uniqueTokenId()).isEqualTo("nCIzipjKBXc87y9rpX8dAA");
+        assertThat(g.uniqueTokenId()).hasToString("nCIzipjKBXc87y9rpX8dAA");
         assertThat(g.ip()).isEqualTo("192.0.2.44");
         assertThat(g.userAgent()).isEqualTo("python-requests/2.32.5");
         assertThat(g.appId()).isEqualTo("a7e5b4c3-2d1e-4f0a-9b8c-7d6e5f4a3b2c");

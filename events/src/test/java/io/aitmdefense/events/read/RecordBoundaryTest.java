@@ -52,7 +52,7 @@ class RecordBoundaryTest {
         assertThat(r.signIns()).hasSize(400);
         for (int i = 0; i < 400; i++) {
             SignIn s = r.signIns().get(i);
-            assertThat(s.id()).isEqualTo("row-" + i);
+            assertThat(s.id()).hasToString("row-" + i);
             assertThat(s.source().line()).isEqualTo(i + 1);
         }
     }
@@ -107,7 +107,7 @@ class RecordBoundaryTest {
 
         assertThat(r.file().rejected()).isZero();
         assertThat(r.signIns()).hasSize(400);
-        assertThat(r.signIns().get(399).id()).isEqualTo("second-199");
+        assertThat(r.signIns().get(399).id()).hasToString("second-199");
         assertThat(r.signIns().get(399).source().line()).isEqualTo(2);
     }
 

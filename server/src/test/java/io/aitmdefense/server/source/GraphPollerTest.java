@@ -158,7 +158,7 @@ class GraphPollerTest {
     }
 
     private static List<String> ids(List<Event> events) {
-        return events.stream().map(e -> ((SignIn) e).id()).toList();
+        return events.stream().map(e -> ((SignIn) e).id().toString()).toList();
     }
 
     static final class MutableClock extends Clock {

@@ -38,10 +38,10 @@ public final class RecordLocator implements EventSink {
     }
 
     private static String id(Event e) {
-        if (e instanceof SignIn s) return s.id();
-        if (e instanceof DirectoryAudit a) return a.id();
+        if (e instanceof SignIn s) return s.id().toString();
+        if (e instanceof DirectoryAudit a) return a.id().toString();
         if (e instanceof RiskDetection r) return r.id();
-        if (e instanceof OfficeActivity o) return o.id();
+        if (e instanceof OfficeActivity o) return o.id().toString();
         return "";
     }
 }

@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.json;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.codec.ValueMemo;
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Fields;
@@ -150,6 +151,16 @@ public final class JsonRow implements Row {
         if (c == '"') return JsonBytes.decodeString(b, s, e);
         if (c == 'n') return "";
         return new String(b, s, e - s, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public LogId id(Field f) {
+        int k = find(f);
+        if (k < 0) return LogId.NONE;
+        int s = starts[k], e = ends[k];
+        // a quoted string without escapes is its own UTF-8 (ids have no escapes; one that does is read as text)
+        if (buf[s] == '"' && JsonBytes.indexOf(buf, (byte) '\\', s + 1, e - 1) < 0) return LogId.utf8(buf, s + 1, e - s - 2);
+        return LogId.of(text(buf, s, e));
     }
 
     @Override

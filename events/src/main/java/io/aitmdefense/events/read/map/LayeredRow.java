@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.map;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.codec.ValueMemo;
 import io.aitmdefense.events.read.row.Field;
 import io.aitmdefense.events.read.row.Row;
@@ -33,6 +34,11 @@ final class LayeredRow implements Row {
     @Override
     public String text(Field f) {
         return pick(f).text(f);
+    }
+
+    @Override
+    public LogId id(Field f) {
+        return pick(f).id(f);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.map;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.IpAddress;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.Source;
@@ -64,10 +65,10 @@ final class OfficeMapper {
         String result = r.text(RESULT_STATUS);
         boolean success = result.isEmpty() || !(result.equalsIgnoreCase("Failed") || result.equalsIgnoreCase("False"));
         return new OfficeActivity(Timestamps.parse(r.first(CREATION_TIME, TIME_GENERATED, START_TIME, CREATION_DATE)), src, tenant,
-                r.first(ID, OFFICE_ID), r.text(WORKLOAD), operation, recordType(r),
+                LogId.of(r.first(ID, OFFICE_ID)), r.text(WORKLOAD), operation, recordType(r),
                 r.first(USER_ID, USER_IDS), r.text(MAILBOX_OWNER), ip(r), clientInfo, userAgent(r, clientInfo),
                 r.text(APP_ID), r.first(CLIENT_APP_ID).isEmpty() ? context.text(CLIENT_APP_ID) : r.text(CLIENT_APP_ID),
-                context.text(AAD_SESSION_ID).toLowerCase(Locale.ROOT), context.text(UNIQUE_TOKEN_ID_UAL),
+                context.text(AAD_SESSION_ID).toLowerCase(Locale.ROOT), LogId.of(context.text(UNIQUE_TOKEN_ID_UAL)),
                 logonType, success, items(operation, r), subject(r), r.text(OBJECT_ID),
                 MailboxArtifacts.of(operation, r));
     }
@@ -78,10 +79,10 @@ final class OfficeMapper {
         int q = uri.indexOf('?');
         String path = q >= 0 ? uri.substring(0, q) : uri;
         long status = r.number(RESPONSE_STATUS, 0);
-        return new OfficeActivity(Timestamps.parse(r.first(TIME, TIME_GENERATED)), src, tenant, r.first(REQUEST_ID, ID),
+        return new OfficeActivity(Timestamps.parse(r.first(TIME, TIME_GENERATED)), src, tenant, LogId.of(r.first(REQUEST_ID, ID)),
                 "MicrosoftGraph", r.text(REQUEST_METHOD) + " " + path, 0, r.text(USER_ID), "",
                 IpAddress.normalise(r.text(IP)), "", r.text(USER_AGENT), r.text(APP_ID), r.text(APP_ID),
-                r.text(C_SID).toLowerCase(Locale.ROOT), r.text(SIGNIN_ACTIVITY_ID), -1, status < 400, 1, "", uri,
+                r.text(C_SID).toLowerCase(Locale.ROOT), LogId.of(r.text(SIGNIN_ACTIVITY_ID)), -1, status < 400, 1, "", uri,
                 java.util.Optional.empty());
     }
 

@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.map;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.AuthStep;
 import io.aitmdefense.events.CaResult;
 import io.aitmdefense.events.Device;
@@ -33,10 +34,11 @@ final class SignInMapper {
         Row status = r.object(STATUS);
         long code = status.number(ERROR_CODE, Long.MIN_VALUE);
         if (code == Long.MIN_VALUE) code = r.number(RESULT_TYPE, 0);
+        LogId id = r.id(ID);
         return new SignIn(
                 Timestamps.parse(r.first(CREATED, TIME_GENERATED, TIME)), src, tenant,
-                r.first(ID, ORIGINAL_REQUEST_ID), r.text(CORRELATION_ID), r.text(SESSION_ID).toLowerCase(Locale.ROOT),
-                r.text(UNIQUE_TOKEN_ID),
+                id.isEmpty() ? r.id(ORIGINAL_REQUEST_ID) : id, r.id(CORRELATION_ID),
+                r.text(SESSION_ID).toLowerCase(Locale.ROOT), r.id(UNIQUE_TOKEN_ID),
                 r.text(USER_ID), r.text(UPN), r.text(USER_TYPE),
                 category,
                 OfficeMapper.firstAddress(r, IP, CALLER_IP), (int) r.number(ASN, 0), r.text(USER_AGENT),

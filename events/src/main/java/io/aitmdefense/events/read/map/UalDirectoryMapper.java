@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.map;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.AuthStep;
 import io.aitmdefense.events.CaResult;
@@ -63,9 +64,9 @@ final class UalDirectoryMapper {
         Optional<Artifact> artifact = AuditArtifacts.of(operation, targets, details, "", false);
         String result = r.text(RESULT_STATUS);
         return new DirectoryAudit(Timestamps.parse(r.first(CREATION_TIME, TIME_GENERATED, CREATION_DATE)), src, tenant,
-                r.first(ID, OFFICE_ID), "", operation.endsWith(".") ? operation.substring(0, operation.length() - 1) : operation,
+                LogId.of(r.first(ID, OFFICE_ID)), LogId.NONE, operation.endsWith(".") ? operation.substring(0, operation.length() - 1) : operation,
                 "", "Core Directory", "", result.equalsIgnoreCase("Success") || result.isEmpty() ? "success" : result.toLowerCase(Locale.ROOT),
-                "", actor, targets, details, "", "", artifact);
+                "", actor, targets, details, "", LogId.NONE, artifact);
     }
 
     static SignIn stsLogon(Row r, Source src, String tenant) {
@@ -88,7 +89,8 @@ final class UalDirectoryMapper {
         String method = ext.getOrDefault("userauthenticationmethod", "");
         if (!method.isEmpty()) steps.add(new AuthStep(method, "", code == 0, ext.getOrDefault("resultstatusdetail", ""), ""));
         return new SignIn(Timestamps.parse(r.first(CREATION_TIME, TIME_GENERATED, CREATION_DATE)), src, tenant,
-                r.first(INTRA_SYSTEM_ID, ID), "", dev.getOrDefault("sessionid", "").toLowerCase(Locale.ROOT), "",
+                LogId.of(r.first(INTRA_SYSTEM_ID, ID)), LogId.NONE, dev.getOrDefault("sessionid", "").toLowerCase(Locale.ROOT),
+                LogId.NONE,
                 "", r.text(USER_ID), "", category, OfficeMapper.ip(r), 0, ext.getOrDefault("useragent", ""), device,
                 Geo.UNKNOWN, List.of(), false, r.text(APPLICATION_ID), "", r.text(OBJECT_ID), "", "", "", steps, code,
                 r.text(LOGON_ERROR), ext.getOrDefault("resultstatusdetail", ""), "", List.<CaResult>of(), Risk.NONE,

@@ -1,5 +1,6 @@
 package io.aitmdefense.events.read.row;
 
+import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.codec.ValueMemo;
 
 import java.util.ArrayList;
@@ -18,6 +19,14 @@ public interface Row {
 
     /** Text of a scalar (strings unescaped, numbers and booleans as written), the JSON text of a complex value, or "". */
     String text(Field f);
+
+    /**
+     * The {@link #text} as an id. A JSON row reads a GUID or token id straight from its bytes, without the string: a
+     * sign-in names three ids that are new on every row.
+     */
+    default LogId id(Field f) {
+        return LogId.of(text(f));
+    }
 
     /** A nested object, decoding JSON text when the value is a string; {@link #EMPTY} when absent. */
     Row object(Field f);
