@@ -437,13 +437,26 @@ public final class KeyedRuntime {
     }
 
     /**
-     * Queues a detection's timer. A detection registers the same timer for many events in a row (a minute's worth):
-     * a repeat of the one it registered last that cannot have fired yet is not queued again.
+     * Queues a detection's timer. A detection registers the same timer for many events in a row (a minute's worth),
+     * often two kinds of them in turn (session replay's judging and trimming for each use): a repeat of either of the
+     * two it registered last is not queued again while it cannot have fired yet, that is while it is after the
+     * watermark. A repeat queued would fire once anyway ({@link #advanceWatermark}); here it costs nothing.
      */
     private void addTimer(Instant time, KeyState ks, int detection) {
-        if (ks.registered == null) ks.registered = new Instant[detections.size()];
-        if (time.isAfter(watermark) && time.equals(ks.registered[detection])) return;
-        ks.registered[detection] = time;
+        if (ks.registered == null) ks.registered = new Instant[2 * detections.size()];
+        Instant[] last = ks.registered;
+        int latest = 2 * detection, before = latest + 1;
+        if (time.isAfter(watermark)) {
+            if (time.equals(last[latest])) return;
+            if (time.equals(last[before])) {
+                // the other kind comes next: keep both, the one just asked for as the latest
+                last[before] = last[latest];
+                last[latest] = time;
+                return;
+            }
+        }
+        last[before] = last[latest];
+        last[latest] = time;
         timers.add(time, ks.key, ks, detection);
         ks.timers++;
     }
@@ -489,7 +502,10 @@ public final class KeyedRuntime {
         int used;
         /** Pending detection timers, repeats included. */
         int timers;
-        /** The time of each detection's latest registered timer (null until the key registers one). */
+        /**
+         * The times of each detection's two latest registered timers, the latest at {@code 2 * detection} and the one
+         * before at {@code 2 * detection + 1} (null until the key registers one).
+         */
         Instant[] registered;
 
         KeyState(String key, String tenant) {

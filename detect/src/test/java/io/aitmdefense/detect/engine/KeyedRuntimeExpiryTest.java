@@ -18,6 +18,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -108,6 +109,10 @@ class KeyedRuntimeExpiryTest {
                 // on a minute, as the detections do, or anywhere in one; never in the past of a timer
                 Instant at = time.plusSeconds(die.nextInt(12) * 60L + (die.nextBoolean() ? 0 : die.nextInt(60)));
                 ctx.registerTimer(on.equals("timer") && !at.isAfter(time) ? time.plusSeconds(60) : at);
+            }
+            if (die.nextInt(3) == 0) {
+                // a second kind in turn with the first, as session replay registers judging and trimming for each use
+                ctx.registerTimer(time.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60L * (5 + die.nextInt(2))));
             }
         }
     }
