@@ -210,7 +210,7 @@ final class SessionUses {
         if (upTo <= markedUpTo || keepReplays == 0) return false;
         for (Session g : sessions(markedUpTo, upTo, upTo, NO_SESSION)) {
             List<SessionReplayUse> session = g.uses();
-            for (int i = firstAfter(session, markedUpTo); i < session.size(); i++) {
+            for (int i = Timed.firstAfter(session, markedUpTo); i < session.size(); i++) {
                 SessionReplayUse u = session.get(i);
                 SessionReplayUse from = rule.replayedFrom(u, session);
                 if (from != null && Timed.insert(replays, new Replay(u, from), REPLAYS, Timed.Cap.DROP_OLDEST)) {
@@ -239,7 +239,7 @@ final class SessionUses {
         // most timers come when nothing new is old enough to judge: answer before grouping anything
         int n = uses.size();
         if (n == 0 || times[n - 1] <= after || times[0] > cutoff) return List.of();
-        int first = firstAfter(times, n, after);
+        int first = Timed.firstAfter(n, i -> times[i], after);
         if (times[first] > cutoff) return List.of();
         Map<String, String> sessionOfToken = tokenSessions(upTo);
         // the due sessions, sorted: a timer almost always finds one, so a sorted map for them is not worth building
@@ -260,28 +260,6 @@ final class SessionUses {
         if (keys.isEmpty()) return List.of();
         return keys.size() == 1 ? List.of(new Session(keys.get(0), usesOf(keys.get(0), upTo, sessionOfToken, sessionless)))
                 : groups(keys, upTo, sessionOfToken, sessionless);
-    }
-
-    /** The index of the first of {@code n} times after {@code time}. */
-    private static int firstAfter(long[] times, int n, long time) {
-        int lo = 0, hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (times[mid] <= time) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
-    }
-
-    /** The index of the first row after {@code time} (epoch ms) in rows in time order. */
-    static int firstAfter(List<? extends Timed> rows, long time) {
-        int lo = 0, hi = rows.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (rows.get(mid).time() <= time) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
     }
 
     private List<SessionReplayUse> usesOf(String key, long upTo, Map<String, String> sessionOfToken,
