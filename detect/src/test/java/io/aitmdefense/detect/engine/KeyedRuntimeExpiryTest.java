@@ -133,7 +133,9 @@ class KeyedRuntimeExpiryTest {
                 newest = newest.plusSeconds(random.nextInt(90)).plusNanos(random.nextInt(2));
                 // now and then an event behind the watermark, as the runtime takes them when used alone
                 Instant t = random.nextInt(20) == 0 ? newest.minusSeconds(random.nextInt(900)) : newest;
-                String key = "user" + random.nextInt(5);
+                // five users and now and then one of a hundred others: the runtime's keys by number grow, and
+                // users come and go
+                String key = "user" + (random.nextInt(8) == 0 ? 5 + random.nextInt(100) : random.nextInt(5));
                 Event event = KeyedRuntimeTest.at(key + "@contoso.example", t);
                 runtime.process(key, "", event);
                 model.process(key, event);
