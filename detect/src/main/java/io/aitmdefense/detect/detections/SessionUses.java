@@ -268,7 +268,7 @@ final class SessionUses {
 
     private List<SessionReplayUse> usesOf(String key, long upTo, Map<String, String> sessionOfToken,
                                           Function<SessionReplayUse, String> sessionless) {
-        // room for every use up to upTo: a busy session's list grew a copy at a time, 2% of the shards' samples
+        // room for every use up to upTo: a busy session's list grew a copy at a time (2% of the samples at 1M)
         List<SessionReplayUse> group = new ArrayList<>(Math.max(1, Timed.firstAfter(uses.size(), i -> times[i], upTo)));
         for (SessionReplayUse u : uses) {
             if (u.time() > upTo) break;
