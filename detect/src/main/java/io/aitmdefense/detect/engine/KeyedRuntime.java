@@ -471,23 +471,41 @@ public final class KeyedRuntime {
      * watermark. A repeat queued would fire once anyway ({@link #advanceWatermark}); here it costs nothing.
      */
     private void addTimer(Instant time, KeyState ks, int detection) {
-        if (ks.registered == null) ks.registered = new Instant[2 * detections.size()];
-        Instant[] last = ks.registered;
+        if (ks.registered == null) {
+            ks.registered = new long[2 * detections.size()];
+            java.util.Arrays.fill(ks.registered, NOT_REGISTERED);
+        }
+        long[] last = ks.registered;
         int latest = 2 * detection, before = latest + 1;
-        if (time.isAfter(watermark)) {
-            if (time.equals(last[latest])) return;
-            if (time.equals(last[before])) {
+        long at = nanos(time);
+        if (at != NOT_REGISTERED && time.isAfter(watermark)) {
+            if (at == last[latest]) return;
+            if (at == last[before]) {
                 // the other kind comes next: keep both, the one just asked for as the latest
                 last[before] = last[latest];
-                last[latest] = time;
+                last[latest] = at;
                 return;
             }
         }
         last[before] = last[latest];
-        last[latest] = time;
+        last[latest] = at;
         timers.add(time, ks.key, ks, detection);
         ks.timers++;
     }
+
+    /**
+     * A timer's time as nanoseconds since the epoch, compared without reading an {@link Instant} held elsewhere on the
+     * heap for every timer a detection registers; {@link #NOT_REGISTERED} beyond the years 1677–2262, where a timer is
+     * simply queued (a repeat fires once anyway).
+     */
+    private static long nanos(Instant time) {
+        long s = time.getEpochSecond();
+        return s > MAX_SECOND || s < -MAX_SECOND ? NOT_REGISTERED : s * NANOS_PER_SECOND + time.getNano();
+    }
+
+    private static final long MAX_SECOND = Long.MAX_VALUE / NANOS_PER_SECOND - 1;
+    /** No timer registered, or one whose time {@link #nanos} cannot hold. */
+    private static final long NOT_REGISTERED = Long.MIN_VALUE;
 
     /**
      * A detection's view of its state: a declared one without hashing, any other registered on first use and then kept
@@ -533,10 +551,10 @@ public final class KeyedRuntime {
         /** Pending detection timers, repeats included. */
         int timers;
         /**
-         * The times of each detection's two latest registered timers, the latest at {@code 2 * detection} and the one
-         * before at {@code 2 * detection + 1} (null until the key registers one).
+         * The times ({@link #nanos}) of each detection's two latest registered timers, the latest at
+         * {@code 2 * detection} and the one before at {@code 2 * detection + 1} (null until the key registers one).
          */
-        Instant[] registered;
+        long[] registered;
 
         KeyState(String key, String tenant, int number) {
             this.key = key;
