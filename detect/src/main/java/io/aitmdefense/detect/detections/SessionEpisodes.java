@@ -34,7 +34,7 @@ final class SessionEpisodes {
             String key = g.key();
             Long last = episodes.get(key);
             List<SessionReplayUse> uses = g.uses();
-            for (int i = SessionUses.firstAfter(uses, judgedUpTo); i < uses.size() && uses.get(i).time() <= cutoff; i++) {
+            for (int i = Timed.firstAfter(uses, judgedUpTo); i < uses.size() && uses.get(i).time() <= cutoff; i++) {
                 SessionReplayUse use = uses.get(i);
                 if (last != null && use.time() - last <= window) {
                     last = use.time();

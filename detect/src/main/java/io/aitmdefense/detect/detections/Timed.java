@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 
 /**
  * What a detection keeps of one log row in a user's state: its time (epoch ms) and where it came from. Detections
@@ -68,6 +69,22 @@ interface Timed {
         rows.add(at, row);
         if (rows.size() > cap) rows.remove(policy == Cap.DROP_OLDEST ? 0 : rows.size() - 1);
         return true;
+    }
+
+    /** The index of the first row after {@code time} (epoch ms) in {@code rows}, sorted by time. */
+    static int firstAfter(List<? extends Timed> rows, long time) {
+        return firstAfter(rows.size(), i -> rows.get(i).time(), time);
+    }
+
+    /** The index of the first of {@code n} times in ascending order, the i-th {@code timeAt(i)}, after {@code time}. */
+    static int firstAfter(int n, IntToLongFunction timeAt, long time) {
+        int lo = 0, hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeAt.applyAsLong(mid) <= time) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** The first whole minute after {@code time}: one timer per user and minute, however many rows ask for it. */

@@ -78,7 +78,13 @@ public final class KeyedRuntime {
      * object for every call, where a new one for each call was the shards' largest allocation.
      */
     private final SlotView<?>[][] views;
-    private final Map<String, KeyState> keys = new HashMap<>();
+    /**
+     * The live keys by their number in the user directory ({@link UserDirectory.Handle}): an event finds its user's
+     * state at an index, where a map by key cost a hash and a probe for every event and a put and a remove for every
+     * user whose state came and went. The other shards' users leave their indexes empty.
+     */
+    private KeyState[] keys = new KeyState[64];
+    private int liveKeys;
     /** Detection timers, {@code what} = the detection's index. */
     private final TimerQueue<KeyState> timers = new TimerQueue<>();
     /** Every slot by when it expires; a cleared slot's entry stays until its bucket is swept, and is skipped then. */
@@ -141,26 +147,30 @@ public final class KeyedRuntime {
         UserDirectory.Identity named = UserDirectory.identity(event);
         if (ownsDirectory) directory.learn(named, event.time().toEpochMilli());
         UserDirectory.Identity who = directory.resolve(named);
-        process(directory.keyOf(who), who.tenant(), event);
+        process(directory.handleOf(who), who.tenant(), event);
+    }
+
+    /** Feeds one event under a key the engine already chose, found by its text. */
+    void process(String key, String tenant, Event event) {
+        process(directory.handleOf(key), tenant, event);
     }
 
     /** Feeds one event under a key the engine already chose. */
-    void process(String key, String tenant, Event event) {
-        if (key.isEmpty()) return;
-        KeyState ks = keys.get(key);
-        if (ks == null) keys.put(key, ks = new KeyState(key, tenant));
+    void process(UserDirectory.Handle user, String tenant, Event event) {
+        if (user.key().isEmpty()) return;
+        KeyState ks = keyState(user, tenant);
         Instant time = event.time();
         for (int i = 0; i < detections.size(); i++) {
             Detection d = detections.get(i);
             try {
                 d.onEvent(event, ctx.at(ks, i, time));
             } catch (RuntimeException e) {
-                failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(tenant, key), event.time(),
+                failures.failed(DetectionFailure.of(d.info().id(), directory.displayName(tenant, user.key()), event.time(),
                         event.source().toString(), e), e);
             }
         }
         dropIfEmpty(ks);
-        if (keys.size() > peakKeys) peakKeys = keys.size();
+        if (liveKeys > peakKeys) peakKeys = liveKeys;
     }
 
     /**
@@ -190,6 +200,18 @@ public final class KeyedRuntime {
             dropIfEmpty(ks);
         }
         expiries.sweep(wm, forgetting);
+    }
+
+    /** The user's state, created when it has none. */
+    private KeyState keyState(UserDirectory.Handle user, String tenant) {
+        int n = user.number();
+        if (n >= keys.length) keys = java.util.Arrays.copyOf(keys, Math.max(n + 1, 2 * keys.length));
+        KeyState ks = keys[n];
+        if (ks == null) {
+            keys[n] = ks = new KeyState(user.key(), tenant, n);
+            liveKeys++;
+        }
+        return ks;
     }
 
     /** Releases a slot whose time-to-live has passed. */
@@ -231,7 +253,7 @@ public final class KeyedRuntime {
 
     /** Number of keys with live state or pending timers: what memory grows with. */
     public int liveKeys() {
-        return keys.size();
+        return liveKeys;
     }
 
     /** Number of state values held over all keys. */
@@ -302,13 +324,13 @@ public final class KeyedRuntime {
     }
 
     void restoreWatermark(Instant wm) {
-        if (!keys.isEmpty() || watermark != Instant.MIN) throw new IllegalStateException("restore into a fresh runtime only");
+        if (liveKeys != 0 || watermark != Instant.MIN) throw new IllegalStateException("restore into a fresh runtime only");
         watermark = wm;
     }
 
     /** Each key, in order, as its id and a length-prefixed entry: an engine routes entries to shards by key. */
     void writeKeys(DataOutput out) throws IOException {
-        StateIo.varInt(keys.size(), out);
+        StateIo.varInt(liveKeys, out);
         for (Map.Entry<String, byte[]> e : keyEntries().entrySet()) {
             StateIo.str(e.getKey(), out);
             writeBlob(e.getValue(), out);
@@ -321,9 +343,9 @@ public final class KeyedRuntime {
                 timersByKey.computeIfAbsent(key, k -> new TreeSet<>(PENDING_ORDER)).add(Map.entry(time, what)));
         TreeMap<String, byte[]> entries = new TreeMap<>();
         ByteArrayOutput value = new ByteArrayOutput(1024);
-        for (Map.Entry<String, KeyState> k : keys.entrySet()) {
+        for (KeyState ks : keys) {
+            if (ks == null) continue;
             ByteArrayOutput entry = new ByteArrayOutput(256);
-            KeyState ks = k.getValue();
             StateIo.str(ks.tenant, entry);
             TreeMap<String, Map.Entry<SlotKey, Slot>> slots = new TreeMap<>();
             for (int i = 0; i < ks.slots.length; i++) {
@@ -342,13 +364,13 @@ public final class KeyedRuntime {
                 codec.write(s.getValue().value, value);
                 writeBlob(value.toByteArray(), entry);
             }
-            Set<Map.Entry<Instant, Integer>> own = timersByKey.getOrDefault(k.getKey(), new TreeSet<>(PENDING_ORDER));
+            Set<Map.Entry<Instant, Integer>> own = timersByKey.getOrDefault(ks.key, new TreeSet<>(PENDING_ORDER));
             StateIo.varInt(own.size(), entry);
             for (Map.Entry<Instant, Integer> t : own) {
                 writeInstant(t.getKey(), entry);
                 StateIo.str(owner(t.getValue()), entry);
             }
-            entries.put(k.getKey(), entry.toByteArray());
+            entries.put(ks.key, entry.toByteArray());
         }
         return entries;
     }
@@ -356,8 +378,11 @@ public final class KeyedRuntime {
     /** Installs one key's state and timers written by {@link #keyEntries}. */
     void restoreKey(String key, byte[] entry) throws IOException {
         ByteArrayInput in = new ByteArrayInput(entry, 0, entry.length);
-        KeyState ks = new KeyState(key, StateIo.str(in));
-        if (keys.put(key, ks) != null) throw new IOException("the snapshot holds key '" + key + "' twice");
+        UserDirectory.Handle user = directory.handleOf(key);
+        if (user.number() < keys.length && keys[user.number()] != null) {
+            throw new IOException("the snapshot holds key '" + key + "' twice");
+        }
+        KeyState ks = keyState(user, StateIo.str(in));
         for (int n = StateIo.varInt(in); n > 0; n--) {
             String owner = StateIo.str(in);
             String name = StateIo.str(in);
@@ -384,7 +409,7 @@ public final class KeyedRuntime {
             Instant time = readInstant(in);
             addTimer(time, ks, detectionOf(StateIo.str(in), "a timer"));
         }
-        if (keys.size() > peakKeys) peakKeys = keys.size();
+        if (liveKeys > peakKeys) peakKeys = liveKeys;
     }
 
     private String owner(int detection) {
@@ -428,7 +453,10 @@ public final class KeyedRuntime {
     // --- internals
 
     private void dropIfEmpty(KeyState ks) {
-        if (ks.used == 0 && ks.timers == 0) keys.remove(ks.key, ks);
+        if (ks.used == 0 && ks.timers == 0 && keys[ks.number] == ks) {
+            keys[ks.number] = null;
+            liveKeys--;
+        }
     }
 
     private void added() {
@@ -437,16 +465,47 @@ public final class KeyedRuntime {
     }
 
     /**
-     * Queues a detection's timer. A detection registers the same timer for many events in a row (a minute's worth):
-     * a repeat of the one it registered last that cannot have fired yet is not queued again.
+     * Queues a detection's timer. A detection registers the same timer for many events in a row (a minute's worth),
+     * often two kinds of them in turn (session replay's judging and trimming for each use): a repeat of either of the
+     * two it registered last is not queued again while it cannot have fired yet, that is while it is after the
+     * watermark. A repeat queued would fire once anyway ({@link #advanceWatermark}); here it costs nothing.
      */
     private void addTimer(Instant time, KeyState ks, int detection) {
-        if (ks.registered == null) ks.registered = new Instant[detections.size()];
-        if (time.isAfter(watermark) && time.equals(ks.registered[detection])) return;
-        ks.registered[detection] = time;
+        if (ks.registered == null) {
+            ks.registered = new long[2 * detections.size()];
+            java.util.Arrays.fill(ks.registered, NOT_REGISTERED);
+        }
+        long[] last = ks.registered;
+        int latest = 2 * detection, before = latest + 1;
+        long at = nanos(time);
+        if (at != NOT_REGISTERED && time.isAfter(watermark)) {
+            if (at == last[latest]) return;
+            if (at == last[before]) {
+                // the other kind comes next: keep both, the one just asked for as the latest
+                last[before] = last[latest];
+                last[latest] = at;
+                return;
+            }
+        }
+        last[before] = last[latest];
+        last[latest] = at;
         timers.add(time, ks.key, ks, detection);
         ks.timers++;
     }
+
+    /**
+     * A timer's time as nanoseconds since the epoch, compared without reading an {@link Instant} held elsewhere on the
+     * heap for every timer a detection registers; {@link #NOT_REGISTERED} beyond the years 1677–2262, where a timer is
+     * simply queued (a repeat fires once anyway).
+     */
+    private static long nanos(Instant time) {
+        long s = time.getEpochSecond();
+        return s > MAX_SECOND || s < -MAX_SECOND ? NOT_REGISTERED : s * NANOS_PER_SECOND + time.getNano();
+    }
+
+    private static final long MAX_SECOND = Long.MAX_VALUE / NANOS_PER_SECOND - 1;
+    /** No timer registered, or one whose time {@link #nanos} cannot hold. */
+    private static final long NOT_REGISTERED = Long.MIN_VALUE;
 
     /**
      * A detection's view of its state: a declared one without hashing, any other registered on first use and then kept
@@ -486,15 +545,21 @@ public final class KeyedRuntime {
         final String key;
         final String tenant;
         Slot[] slots = new Slot[0];
+        /** The key's number in the user directory: its index in {@link #keys}. */
+        final int number;
         int used;
         /** Pending detection timers, repeats included. */
         int timers;
-        /** The time of each detection's latest registered timer (null until the key registers one). */
-        Instant[] registered;
+        /**
+         * The times ({@link #nanos}) of each detection's two latest registered timers, the latest at
+         * {@code 2 * detection} and the one before at {@code 2 * detection + 1} (null until the key registers one).
+         */
+        long[] registered;
 
-        KeyState(String key, String tenant) {
+        KeyState(String key, String tenant, int number) {
             this.key = key;
             this.tenant = tenant;
+            this.number = number;
         }
 
         Slot get(int slot) {

@@ -164,9 +164,9 @@ public final class LocalEngine implements EventSink, AutoCloseable {
         UserDirectory.Identity named = UserDirectory.identity(event);
         directory.learn(named, t.toEpochMilli());
         UserDirectory.Identity who = directory.resolve(named);
-        String key = directory.keyOf(who);
-        if (key.isEmpty()) return;
-        pending.get(shardOf(key, shards.length)).add(new Shard.Keyed(key, who.tenant(), event));
+        UserDirectory.Handle user = directory.handleOf(who);
+        if (user.key().isEmpty()) return;
+        pending.get(shardOf(user.key(), shards.length)).add(new Shard.Keyed(user, who.tenant(), event));
         if (++pendingCount >= flushThreshold) send(watermark);
     }
 

@@ -36,8 +36,8 @@ final class Shard implements Runnable {
         }
     }
 
-    /** An event with the key and tenant the engine chose for it. */
-    record Keyed(String key, String tenant, Event event) {
+    /** An event with the key (and its number) and tenant the engine chose for it. */
+    record Keyed(UserDirectory.Handle user, String tenant, Event event) {
     }
 
     private final BlockingQueue<Batch> queue;
@@ -96,7 +96,7 @@ final class Shard implements Runnable {
     private void process(Batch batch) {
         for (Keyed e : batch.events()) {
             if (e.event().time().isBefore(runtime.watermark())) late++;
-            else runtime.process(e.key(), e.tenant(), e.event());
+            else runtime.process(e.user(), e.tenant(), e.event());
         }
         runtime.advanceWatermark(batch.watermark());
         processed = runtime.watermark();

@@ -97,7 +97,24 @@ public final class UserDirectory {
      * Every key handed out, one instance per user: the engine looks each event's key up in its maps, and a shared
      * instance hashes once and compares by identity, where a fresh concatenation per event did neither.
      */
-    private final ConcurrentHashMap<Scoped, String> keys = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Scoped, Handle> keys = new ConcurrentHashMap<>();
+    /**
+     * The same handles by key, filled as keys are first handed out: a snapshot names keys by their text, and two scoped
+     * ids that spell the same key (no tenant and a '/' in the id) share one handle, as they share the key.
+     */
+    private final ConcurrentHashMap<String, Handle> handles = new ConcurrentHashMap<>();
+    /** The number the next key handed out gets. */
+    private final java.util.concurrent.atomic.AtomicInteger numbers = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A key handed out, with a number of its own, dense from 0 in the order keys were first handed out: a shard finds
+     * the user's state at that index of an array instead of hashing the key into a map for every event. One handle per
+     * key. The number is this directory's, not the snapshot's: a restored engine numbers its keys afresh.
+     */
+    record Handle(String key, int number) {
+        /** For a record that names no user. */
+        static final Handle NONE = new Handle("", -1);
+    }
 
     /** An id within a tenant ("" for logs that name none). */
     private record Scoped(String tenant, String id) {
@@ -222,15 +239,26 @@ public final class UserDirectory {
     }
 
     public String keyOf(Identity who) {
-        if (who.isEmpty()) return "";
+        return handleOf(who).key();
+    }
+
+    /** The key of {@link #keyOf(Identity)} with its number; {@link Handle#NONE} when the record names no user. */
+    Handle handleOf(Identity who) {
+        if (who.isEmpty()) return Handle.NONE;
         String id = who.upn();
         if (id.isEmpty()) {
             Pair known = upnOfObjectId.get(new Scoped(who.tenant(), who.objectId()));
             id = known == null ? who.objectId() : known.value();
         }
         Scoped scoped = new Scoped(who.tenant(), id);
-        String key = keys.get(scoped);
-        return key != null ? key : keys.computeIfAbsent(scoped, k -> key(k.tenant(), k.id()));
+        Handle handle = keys.get(scoped);
+        return handle != null ? handle : keys.computeIfAbsent(scoped, k -> handleOf(key(k.tenant(), k.id())));
+    }
+
+    /** The handle of a key by its text (a snapshot names keys so): the one {@link #handleOf(Identity)} gives its user. */
+    Handle handleOf(String key) {
+        Handle handle = handles.get(key);
+        return handle != null ? handle : handles.computeIfAbsent(key, k -> new Handle(k, numbers.getAndIncrement()));
     }
 
     /** The object id the tenant's records tie to a UPN, if any record carried both. */

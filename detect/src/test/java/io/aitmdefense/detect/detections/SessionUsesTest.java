@@ -45,8 +45,20 @@ class SessionUsesTest {
         for (int i = 0; i < rows; i++) arriving.add(use(random.nextInt(90) * 60_000L + random.nextInt(3) * 1000L, i, random));
         if (random.nextBoolean()) arriving.sort(Timed.ORDER);
         for (SessionReplayUse u : arriving) s.add(u);
-        // the uses share one instance of each session id, and know whether any names only a token after forgetting some
-        if (random.nextBoolean()) s.forgetUsesBefore(random.nextInt(30) * 60_000L);
+        List<SessionReplayUse> held = new ArrayList<>(arriving);
+        held.sort(Timed.ORDER);
+        // the uses share one instance of each session id, and know whether any names only a token after forgetting some,
+        // and again after later uses came and more were forgotten, as a stream goes on
+        for (int forgetting = random.nextInt(3); forgetting > 0; forgetting--) {
+            long before = random.nextInt(30) * 60_000L + random.nextInt(2) * 1000L;
+            s.forgetUsesBefore(before);
+            held.removeIf(u -> u.time() < before);
+            for (int i = random.nextInt(4); i > 0; i--) {
+                SessionReplayUse later = use(90 * 60_000L + random.nextInt(10) * 60_000L, rows + held.size() + i, random);
+                if (s.add(later)) Timed.insert(held, later, Integer.MAX_VALUE, Timed.Cap.DROP_LATEST);
+            }
+        }
+        assertThat(s.uses).isEqualTo(held);
         if (random.nextBoolean()) s = roundTrip(s); // as aitm serve reads a checkpoint back
         for (SessionReplayUse u : s.uses) {
             for (SessionReplayUse v : s.uses) if (!u.session().isEmpty() && u.session().equals(v.session())) assertThat(u.session()).isSameAs(v.session());

@@ -50,6 +50,24 @@ class TimedTest {
         assertThat(taken).isEqualTo(200);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 42})
+    void theFirstRowAfterATimeIsTheOneAScanFinds(long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            List<R> rows = new ArrayList<>();
+            long t = random.nextInt(5);
+            for (int i = random.nextInt(12); i > 0; i--) rows.add(r(t += random.nextInt(3), i)); // ties and gaps
+            long asked = random.nextInt((int) t + 3) - 1;
+            int scan = 0;
+            while (scan < rows.size() && rows.get(scan).time() <= asked) scan++;
+            long[] times = rows.stream().mapToLong(R::time).toArray();
+
+            assertThat(Timed.firstAfter(rows, asked)).as("rows %s after %d", times(rows), asked).isEqualTo(scan);
+            assertThat(Timed.firstAfter(times.length, i -> times[i], asked)).isEqualTo(scan);
+        }
+    }
+
     @Test
     void aFullListGivesUpWhatItsPolicySays() {
         List<R> oldest = full(), latest = full(), refuse = full();

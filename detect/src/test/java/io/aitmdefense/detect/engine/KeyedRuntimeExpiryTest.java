@@ -18,6 +18,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -109,6 +110,10 @@ class KeyedRuntimeExpiryTest {
                 Instant at = time.plusSeconds(die.nextInt(12) * 60L + (die.nextBoolean() ? 0 : die.nextInt(60)));
                 ctx.registerTimer(on.equals("timer") && !at.isAfter(time) ? time.plusSeconds(60) : at);
             }
+            if (die.nextInt(3) == 0) {
+                // a second kind in turn with the first, as session replay registers judging and trimming for each use
+                ctx.registerTimer(time.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60L * (5 + die.nextInt(2))));
+            }
         }
     }
 
@@ -128,7 +133,9 @@ class KeyedRuntimeExpiryTest {
                 newest = newest.plusSeconds(random.nextInt(90)).plusNanos(random.nextInt(2));
                 // now and then an event behind the watermark, as the runtime takes them when used alone
                 Instant t = random.nextInt(20) == 0 ? newest.minusSeconds(random.nextInt(900)) : newest;
-                String key = "user" + random.nextInt(5);
+                // five users and now and then one of a hundred others: the runtime's keys by number grow, and
+                // users come and go
+                String key = "user" + (random.nextInt(8) == 0 ? 5 + random.nextInt(100) : random.nextInt(5));
                 Event event = KeyedRuntimeTest.at(key + "@contoso.example", t);
                 runtime.process(key, "", event);
                 model.process(key, event);
