@@ -57,53 +57,63 @@ final class AttackerAddressWatch {
 
     /**
      * One address: where the sign-in logs put it, and each user seen there. Most addresses see one or two users, so
-     * they sit in two short arrays; a map only for shared egress (a proxy, a VDI pool) that sees many.
+     * their presences are a short chain hanging off the place; a map only for shared egress (a proxy, a VDI pool) that
+     * sees many. Hundreds of thousands of places are kept at a time: a key array and a presence array per place cost
+     * more than the place itself.
      */
     private static final class Place {
         private static final int FEW = 4;
         String country = "";
         long last = Long.MIN_VALUE;
-        private String[] keys = new String[1];
-        private Presence[] presences = new Presence[1];
-        private int size;
+        /** The first user's presence; each links to the next, at most {@link #FEW}; null once {@link #many} holds them. */
+        private Presence first;
         private Map<String, Presence> many;
 
         Presence get(String user) {
             if (many != null) return many.get(user);
-            for (int i = 0; i < size; i++) if (keys[i].equals(user)) return presences[i];
+            for (Presence p = first; p != null; p = p.next) if (p.user.equals(user)) return p;
             return null;
         }
 
-        void put(String user, Presence p) {
+        /** Adds the presence of a user not yet here. */
+        void put(Presence p) {
             if (many != null) {
-                many.put(user, p);
+                many.put(p.user, p);
                 return;
             }
-            if (size == FEW) {
-                many = new HashMap<>(FEW * 4);
-                for (int i = 0; i < size; i++) many.put(keys[i], presences[i]);
-                many.put(user, p);
-                keys = null;
-                presences = null;
+            if (first == null) {
+                first = p;
                 return;
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                presences = Arrays.copyOf(presences, size * 2);
+            int size = 1;
+            Presence tail = first;
+            for (; tail.next != null; tail = tail.next) size++;
+            if (size < FEW) {
+                tail.next = p;
+                return;
             }
-            keys[size] = user;
-            presences[size++] = p;
+            many = new HashMap<>(FEW * 4);
+            for (Presence q = first, next; q != null; q = next) {
+                next = q.next;
+                q.next = null;
+                many.put(q.user, q);
+            }
+            many.put(p.user, p);
+            first = null;
         }
 
         int users() {
-            return many != null ? many.size() : size;
+            if (many != null) return many.size();
+            int size = 0;
+            for (Presence p = first; p != null; p = p.next) size++;
+            return size;
         }
 
         void forEach(BiConsumer<String, Presence> action) {
             if (many != null) {
                 many.forEach(action);
             } else {
-                for (int i = 0; i < size; i++) action.accept(keys[i], presences[i]);
+                for (Presence p = first; p != null; p = p.next) action.accept(p.user, p);
             }
         }
     }
@@ -121,6 +131,13 @@ final class AttackerAddressWatch {
         /** Per day two: the first and the last activity. */
         String[] activities = NO_ACTIVITIES;
         Tally[] operations = NO_TALLIES;
+        final String user;
+        /** The next user's presence at the same place (see {@link Place}). */
+        Presence next;
+
+        Presence(String user) {
+            this.user = user;
+        }
 
         int dayCount() {
             return days.length / 3;
@@ -176,7 +193,7 @@ final class AttackerAddressWatch {
         String key = user.toLowerCase(Locale.ROOT);
         Presence p = place.get(key);
         boolean newUser = p == null;
-        if (newUser) place.put(StringPool.of(key), p = new Presence());
+        if (newUser) place.put(p = new Presence(StringPool.of(key)));
         if (sighting != null) sight(p, t, sighting);
         if (operation != null) tally(p, operation, event);
         return isWatched && newUser && sighting != null;
@@ -192,7 +209,7 @@ final class AttackerAddressWatch {
         });
         String key = s.user().toLowerCase(Locale.ROOT);
         Presence p = place.get(key);
-        if (p == null) place.put(key, p = new Presence());
+        if (p == null) place.put(p = new Presence(key));
         sight(p, s.time().toEpochMilli(), s.activity());
     }
 
@@ -329,7 +346,7 @@ final class AttackerAddressWatch {
             place.last = in.readLong();
             for (int u = in.readInt(); u > 0; u--) {
                 String user = StringPool.of(EventCodec.readString(in));
-                Presence p = new Presence();
+                Presence p = new Presence(user);
                 int days = in.readInt();
                 p.days = new long[3 * days];
                 p.activities = new String[2 * days];
@@ -349,7 +366,7 @@ final class AttackerAddressWatch {
                     Evidence ev = AlertCodec.readEvidence(in);
                     p.operations[o] = new Tally(operation, count, first, last, ev.record(), ev.kind());
                 }
-                place.put(user, p);
+                place.put(p);
             }
             places.put(ip, place);
         }
