@@ -47,6 +47,7 @@ import java.util.function.BiConsumer;
 final class AttackerAddressWatch {
     /** Beyond this many app names, "sign-in to …" is built per sighting instead of remembered. */
     private static final int MAX_SIGN_IN_ACTIVITIES = 4096;
+    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private final Duration retention;
     private final Map<String, Place> recent = new HashMap<>();
@@ -126,7 +127,7 @@ final class AttackerAddressWatch {
         private static final long[] NO_DAYS = new long[0];
         private static final String[] NO_ACTIVITIES = new String[0];
         private static final Tally[] NO_TALLIES = new Tally[0];
-        /** Per day three longs: epoch day, first ms, last ms. */
+        /** Per day two longs: the first and the last sighting (epoch ms); the day is the first one's. */
         long[] days = NO_DAYS;
         /** Per day two: the first and the last activity. */
         String[] activities = NO_ACTIVITIES;
@@ -140,30 +141,61 @@ final class AttackerAddressWatch {
         }
 
         int dayCount() {
-            return days.length / 3;
+            return days.length / 2;
         }
     }
 
-    /** An operation's count and time span at one address, with its earliest event as the evidence's record. */
+    /**
+     * An operation's count and time span at one address, with its earliest event as the evidence's record. The times
+     * are kept to the nanosecond as logged, in fields rather than as two {@link Instant}s: a tally outlives its events.
+     */
     private static final class Tally {
         final String operation;
         long count;
-        Instant first, last;
+        private long firstSecond, lastSecond;
+        private int firstNano, lastNano;
         RecordRef record;
         EventKind kind;
 
         Tally(String operation, long count, Instant first, Instant last, RecordRef record, EventKind kind) {
             this.operation = operation;
             this.count = count;
-            this.first = first;
-            this.last = last;
+            setFirst(first);
+            setLast(last);
             this.record = record;
             this.kind = kind;
         }
 
+        Instant first() {
+            return Instant.ofEpochSecond(firstSecond, firstNano);
+        }
+
+        Instant last() {
+            return Instant.ofEpochSecond(lastSecond, lastNano);
+        }
+
+        void setFirst(Instant t) {
+            firstSecond = t.getEpochSecond();
+            firstNano = t.getNano();
+        }
+
+        void setLast(Instant t) {
+            lastSecond = t.getEpochSecond();
+            lastNano = t.getNano();
+        }
+
+        boolean beforeFirst(Instant t) {
+            return t.getEpochSecond() < firstSecond || t.getEpochSecond() == firstSecond && t.getNano() < firstNano;
+        }
+
+        boolean afterLast(Instant t) {
+            return t.getEpochSecond() > lastSecond || t.getEpochSecond() == lastSecond && t.getNano() > lastNano;
+        }
+
         /** The summary is rebuilt, not kept: it is always the operation and the address. */
         AttackerActivity activity(String ip) {
-            return new AttackerActivity(operation, ip, count, first, last,
+            Instant first = first();
+            return new AttackerActivity(operation, ip, count, first, last(),
                     new Evidence(record, kind, first, operation + " from " + ip));
         }
     }
@@ -246,7 +278,7 @@ final class AttackerAddressWatch {
         List<Sighting> out = new ArrayList<>();
         watched.forEach((ip, place) -> place.forEach((user, p) -> {
             for (int d = 0; d < p.dayCount(); d++) {
-                long first = p.days[3 * d + 1], last = p.days[3 * d + 2];
+                long first = p.days[2 * d], last = p.days[2 * d + 1];
                 out.add(new Sighting(user, ip, Instant.ofEpochMilli(first), p.activities[2 * d]));
                 if (last != first) out.add(new Sighting(user, ip, Instant.ofEpochMilli(last), p.activities[2 * d + 1]));
             }
@@ -267,7 +299,10 @@ final class AttackerAddressWatch {
             Place place = watched.get(address.ip());
             Presence p = place == null ? null : place.get(user);
             if (p == null) continue;
-            for (Tally a : p.operations) if (!a.first.isBefore(from) && !a.first.isAfter(to)) out.add(a.activity(address.ip()));
+            for (Tally a : p.operations) {
+                Instant first = a.first();
+                if (!first.isBefore(from) && !first.isAfter(to)) out.add(a.activity(address.ip()));
+            }
         }
         out.sort(Comparator.comparing(AttackerActivity::first).thenComparing(AttackerActivity::operation));
         return out;
@@ -320,9 +355,9 @@ final class AttackerAddressWatch {
         EventCodec.writeString(user, out);
         out.writeInt(p.dayCount());
         for (int d = 0; d < p.dayCount(); d++) {
-            out.writeLong(p.days[3 * d]);
-            out.writeLong(p.days[3 * d + 1]);
-            out.writeLong(p.days[3 * d + 2]);
+            out.writeLong(Math.floorDiv(p.days[2 * d], DAY));
+            out.writeLong(p.days[2 * d]);
+            out.writeLong(p.days[2 * d + 1]);
             EventCodec.writeString(p.activities[2 * d], out);
             EventCodec.writeString(p.activities[2 * d + 1], out);
         }
@@ -348,12 +383,12 @@ final class AttackerAddressWatch {
                 String user = StringPool.of(EventCodec.readString(in));
                 Presence p = new Presence(user);
                 int days = in.readInt();
-                p.days = new long[3 * days];
+                p.days = new long[2 * days];
                 p.activities = new String[2 * days];
                 for (int d = 0; d < days; d++) {
-                    p.days[3 * d] = in.readLong();
-                    p.days[3 * d + 1] = in.readLong();
-                    p.days[3 * d + 2] = in.readLong();
+                    in.readLong(); // the day, the first sighting's
+                    p.days[2 * d] = in.readLong();
+                    p.days[2 * d + 1] = in.readLong();
                     p.activities[2 * d] = EventCodec.readString(in);
                     p.activities[2 * d + 1] = EventCodec.readString(in);
                 }
@@ -373,25 +408,24 @@ final class AttackerAddressWatch {
     }
 
     private static void sight(Presence p, long t, String activity) {
-        long day = Math.floorDiv(t, 86_400_000L);
+        long day = Math.floorDiv(t, DAY);
         long[] days = p.days;
-        for (int d = days.length - 3; d >= 0; d -= 3) {
-            if (days[d] != day) continue;
-            if (t < days[d + 1]) {
-                days[d + 1] = t;
-                p.activities[2 * (d / 3)] = activity;
+        for (int d = days.length - 2; d >= 0; d -= 2) {
+            if (Math.floorDiv(days[d], DAY) != day) continue;
+            if (t < days[d]) {
+                days[d] = t;
+                p.activities[d] = activity;
             }
-            if (t > days[d + 2]) {
-                days[d + 2] = t;
-                p.activities[2 * (d / 3) + 1] = activity;
+            if (t > days[d + 1]) {
+                days[d + 1] = t;
+                p.activities[d + 1] = activity;
             }
             return;
         }
         int n = days.length;
-        p.days = Arrays.copyOf(days, n + 3);
-        p.days[n] = day;
+        p.days = Arrays.copyOf(days, n + 2);
+        p.days[n] = t;
         p.days[n + 1] = t;
-        p.days[n + 2] = t;
         p.activities = Arrays.copyOf(p.activities, p.activities.length + 2);
         p.activities[p.activities.length - 2] = activity;
         p.activities[p.activities.length - 1] = activity;
@@ -403,12 +437,12 @@ final class AttackerAddressWatch {
         for (Tally a : p.operations) {
             if (!a.operation.equals(operation)) continue;
             a.count++;
-            if (t.isBefore(a.first)) {
-                a.first = t;
+            if (a.beforeFirst(t)) {
+                a.setFirst(t);
                 a.record = RecordRef.of(e);
                 a.kind = e.kind();
             }
-            if (t.isAfter(a.last)) a.last = t;
+            if (a.afterLast(t)) a.setLast(t);
             return;
         }
         p.operations = Arrays.copyOf(p.operations, p.operations.length + 1);
