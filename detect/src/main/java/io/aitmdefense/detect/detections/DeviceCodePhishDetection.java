@@ -17,6 +17,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.OfficeActivity;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.model.RecordRef;
 
 import java.time.Duration;
@@ -114,15 +115,16 @@ public final class DeviceCodePhishDetection implements Detection {
             }
             // a device-code sign-in from a trusted place still makes device code the user's habit, but is not reported
             flow = usedDeviceCode && !trusted;
+            // a few apps and resources name every row: one string each, not one per kept row of every user
             row = usedDeviceCode && trusted ? null
                     : new Row(s.time().toEpochMilli(), RecordRef.of(s), EventKind.SIGN_IN, n, s.sessionId().toLowerCase(Locale.ROOT),
-                            s.userAgent(), UserAgents.client(s.userAgent(), s.device()), what, n.hosting() && !trusted);
+                            s.userAgent(), UserAgents.client(s.userAgent(), s.device()), StringPool.of(what), n.hosting() && !trusted);
         } else if (event instanceof OfficeActivity o && o.success() && !o.systemActor()
                 && MAIL_OPERATIONS.contains(o.operation().toLowerCase(Locale.ROOT))) {
             Network n = ctx.enrichment().network(o.ip(), 0);
             String ua = o.userAgent().isEmpty() ? SessionReplayUse.agentInClientInfo(o.clientInfo()) : o.userAgent();
             row = new Row(o.time().toEpochMilli(), RecordRef.of(o), EventKind.OFFICE_ACTIVITY, n, o.sessionId().toLowerCase(Locale.ROOT),
-                    ua, UserAgents.client(ua), o.workload() + " " + o.operation(), false);
+                    ua, UserAgents.client(ua), StringPool.of(o.workload() + " " + o.operation()), false);
         } else {
             return;
         }

@@ -12,6 +12,7 @@ import io.aitmdefense.events.Event;
 import io.aitmdefense.events.EventKind;
 import io.aitmdefense.events.RiskDetection;
 import io.aitmdefense.events.SignIn;
+import io.aitmdefense.events.codec.StringPool;
 import io.aitmdefense.events.Source;
 import io.aitmdefense.model.RecordRef;
 
@@ -214,7 +215,8 @@ final class SuspiciousSignInLedger {
 
     /** Built only for what is kept: most sign-ins are neither a session's new network nor suspicious. */
     private static String what(SignIn s) {
-        return (s.interactive() ? "sign-in to " : "non-interactive sign-in to ") + (s.appName().isEmpty() ? s.appId() : s.appName());
+        // one string per app, not one per kept mark of every user
+        return StringPool.of((s.interactive() ? "sign-in to " : "non-interactive sign-in to ") + (s.appName().isEmpty() ? s.appId() : s.appName()));
     }
 
     private void record(RiskDetection r, Enrichment e) {

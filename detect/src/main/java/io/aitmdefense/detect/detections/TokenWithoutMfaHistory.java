@@ -48,7 +48,8 @@ final class TokenWithoutMfaHistory<V> {
                 if (time < earliest[i]) earliest[i] = time;
                 return;
             }
-            if (days == earliest.length) earliest = Arrays.copyOf(earliest, days * 2);
+            // one more day at a time: a key gains at most one a day, and doubling left a third of these arrays unused
+            if (days == earliest.length) earliest = Arrays.copyOf(earliest, days + 1);
             System.arraycopy(earliest, i + 1, earliest, i + 2, days - i - 1);
             earliest[i + 1] = time;
             days++;

@@ -47,6 +47,7 @@ import java.util.function.BiConsumer;
 final class AttackerAddressWatch {
     /** Beyond this many app names, "sign-in to …" is built per sighting instead of remembered. */
     private static final int MAX_SIGN_IN_ACTIVITIES = 4096;
+    private static final long DAY = Duration.ofDays(1).toMillis();
 
     private final Duration retention;
     private final Map<String, Place> recent = new HashMap<>();
@@ -57,53 +58,63 @@ final class AttackerAddressWatch {
 
     /**
      * One address: where the sign-in logs put it, and each user seen there. Most addresses see one or two users, so
-     * they sit in two short arrays; a map only for shared egress (a proxy, a VDI pool) that sees many.
+     * their presences are a short chain hanging off the place; a map only for shared egress (a proxy, a VDI pool) that
+     * sees many. Hundreds of thousands of places are kept at a time: a key array and a presence array per place cost
+     * more than the place itself.
      */
     private static final class Place {
         private static final int FEW = 4;
         String country = "";
         long last = Long.MIN_VALUE;
-        private String[] keys = new String[1];
-        private Presence[] presences = new Presence[1];
-        private int size;
+        /** The first user's presence; each links to the next, at most {@link #FEW}; null once {@link #many} holds them. */
+        private Presence first;
         private Map<String, Presence> many;
 
         Presence get(String user) {
             if (many != null) return many.get(user);
-            for (int i = 0; i < size; i++) if (keys[i].equals(user)) return presences[i];
+            for (Presence p = first; p != null; p = p.next) if (p.user.equals(user)) return p;
             return null;
         }
 
-        void put(String user, Presence p) {
+        /** Adds the presence of a user not yet here. */
+        void put(Presence p) {
             if (many != null) {
-                many.put(user, p);
+                many.put(p.user, p);
                 return;
             }
-            if (size == FEW) {
-                many = new HashMap<>(FEW * 4);
-                for (int i = 0; i < size; i++) many.put(keys[i], presences[i]);
-                many.put(user, p);
-                keys = null;
-                presences = null;
+            if (first == null) {
+                first = p;
                 return;
             }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                presences = Arrays.copyOf(presences, size * 2);
+            int size = 1;
+            Presence tail = first;
+            for (; tail.next != null; tail = tail.next) size++;
+            if (size < FEW) {
+                tail.next = p;
+                return;
             }
-            keys[size] = user;
-            presences[size++] = p;
+            many = new HashMap<>(FEW * 4);
+            for (Presence q = first, next; q != null; q = next) {
+                next = q.next;
+                q.next = null;
+                many.put(q.user, q);
+            }
+            many.put(p.user, p);
+            first = null;
         }
 
         int users() {
-            return many != null ? many.size() : size;
+            if (many != null) return many.size();
+            int size = 0;
+            for (Presence p = first; p != null; p = p.next) size++;
+            return size;
         }
 
         void forEach(BiConsumer<String, Presence> action) {
             if (many != null) {
                 many.forEach(action);
             } else {
-                for (int i = 0; i < size; i++) action.accept(keys[i], presences[i]);
+                for (Presence p = first; p != null; p = p.next) action.accept(p.user, p);
             }
         }
     }
@@ -116,37 +127,75 @@ final class AttackerAddressWatch {
         private static final long[] NO_DAYS = new long[0];
         private static final String[] NO_ACTIVITIES = new String[0];
         private static final Tally[] NO_TALLIES = new Tally[0];
-        /** Per day three longs: epoch day, first ms, last ms. */
+        /** Per day two longs: the first and the last sighting (epoch ms); the day is the first one's. */
         long[] days = NO_DAYS;
         /** Per day two: the first and the last activity. */
         String[] activities = NO_ACTIVITIES;
         Tally[] operations = NO_TALLIES;
+        final String user;
+        /** The next user's presence at the same place (see {@link Place}). */
+        Presence next;
+
+        Presence(String user) {
+            this.user = user;
+        }
 
         int dayCount() {
-            return days.length / 3;
+            return days.length / 2;
         }
     }
 
-    /** An operation's count and time span at one address, with its earliest event as the evidence's record. */
+    /**
+     * An operation's count and time span at one address, with its earliest event as the evidence's record. The times
+     * are kept to the nanosecond as logged, in fields rather than as two {@link Instant}s: a tally outlives its events.
+     */
     private static final class Tally {
         final String operation;
         long count;
-        Instant first, last;
+        private long firstSecond, lastSecond;
+        private int firstNano, lastNano;
         RecordRef record;
         EventKind kind;
 
         Tally(String operation, long count, Instant first, Instant last, RecordRef record, EventKind kind) {
             this.operation = operation;
             this.count = count;
-            this.first = first;
-            this.last = last;
+            setFirst(first);
+            setLast(last);
             this.record = record;
             this.kind = kind;
         }
 
+        Instant first() {
+            return Instant.ofEpochSecond(firstSecond, firstNano);
+        }
+
+        Instant last() {
+            return Instant.ofEpochSecond(lastSecond, lastNano);
+        }
+
+        void setFirst(Instant t) {
+            firstSecond = t.getEpochSecond();
+            firstNano = t.getNano();
+        }
+
+        void setLast(Instant t) {
+            lastSecond = t.getEpochSecond();
+            lastNano = t.getNano();
+        }
+
+        boolean beforeFirst(Instant t) {
+            return t.getEpochSecond() < firstSecond || t.getEpochSecond() == firstSecond && t.getNano() < firstNano;
+        }
+
+        boolean afterLast(Instant t) {
+            return t.getEpochSecond() > lastSecond || t.getEpochSecond() == lastSecond && t.getNano() > lastNano;
+        }
+
         /** The summary is rebuilt, not kept: it is always the operation and the address. */
         AttackerActivity activity(String ip) {
-            return new AttackerActivity(operation, ip, count, first, last,
+            Instant first = first();
+            return new AttackerActivity(operation, ip, count, first, last(),
                     new Evidence(record, kind, first, operation + " from " + ip));
         }
     }
@@ -176,7 +225,7 @@ final class AttackerAddressWatch {
         String key = user.toLowerCase(Locale.ROOT);
         Presence p = place.get(key);
         boolean newUser = p == null;
-        if (newUser) place.put(StringPool.of(key), p = new Presence());
+        if (newUser) place.put(p = new Presence(StringPool.of(key)));
         if (sighting != null) sight(p, t, sighting);
         if (operation != null) tally(p, operation, event);
         return isWatched && newUser && sighting != null;
@@ -192,7 +241,7 @@ final class AttackerAddressWatch {
         });
         String key = s.user().toLowerCase(Locale.ROOT);
         Presence p = place.get(key);
-        if (p == null) place.put(key, p = new Presence());
+        if (p == null) place.put(p = new Presence(key));
         sight(p, s.time().toEpochMilli(), s.activity());
     }
 
@@ -229,7 +278,7 @@ final class AttackerAddressWatch {
         List<Sighting> out = new ArrayList<>();
         watched.forEach((ip, place) -> place.forEach((user, p) -> {
             for (int d = 0; d < p.dayCount(); d++) {
-                long first = p.days[3 * d + 1], last = p.days[3 * d + 2];
+                long first = p.days[2 * d], last = p.days[2 * d + 1];
                 out.add(new Sighting(user, ip, Instant.ofEpochMilli(first), p.activities[2 * d]));
                 if (last != first) out.add(new Sighting(user, ip, Instant.ofEpochMilli(last), p.activities[2 * d + 1]));
             }
@@ -250,7 +299,10 @@ final class AttackerAddressWatch {
             Place place = watched.get(address.ip());
             Presence p = place == null ? null : place.get(user);
             if (p == null) continue;
-            for (Tally a : p.operations) if (!a.first.isBefore(from) && !a.first.isAfter(to)) out.add(a.activity(address.ip()));
+            for (Tally a : p.operations) {
+                Instant first = a.first();
+                if (!first.isBefore(from) && !first.isAfter(to)) out.add(a.activity(address.ip()));
+            }
         }
         out.sort(Comparator.comparing(AttackerActivity::first).thenComparing(AttackerActivity::operation));
         return out;
@@ -303,9 +355,9 @@ final class AttackerAddressWatch {
         EventCodec.writeString(user, out);
         out.writeInt(p.dayCount());
         for (int d = 0; d < p.dayCount(); d++) {
-            out.writeLong(p.days[3 * d]);
-            out.writeLong(p.days[3 * d + 1]);
-            out.writeLong(p.days[3 * d + 2]);
+            out.writeLong(Math.floorDiv(p.days[2 * d], DAY));
+            out.writeLong(p.days[2 * d]);
+            out.writeLong(p.days[2 * d + 1]);
             EventCodec.writeString(p.activities[2 * d], out);
             EventCodec.writeString(p.activities[2 * d + 1], out);
         }
@@ -329,14 +381,14 @@ final class AttackerAddressWatch {
             place.last = in.readLong();
             for (int u = in.readInt(); u > 0; u--) {
                 String user = StringPool.of(EventCodec.readString(in));
-                Presence p = new Presence();
+                Presence p = new Presence(user);
                 int days = in.readInt();
-                p.days = new long[3 * days];
+                p.days = new long[2 * days];
                 p.activities = new String[2 * days];
                 for (int d = 0; d < days; d++) {
-                    p.days[3 * d] = in.readLong();
-                    p.days[3 * d + 1] = in.readLong();
-                    p.days[3 * d + 2] = in.readLong();
+                    in.readLong(); // the day, the first sighting's
+                    p.days[2 * d] = in.readLong();
+                    p.days[2 * d + 1] = in.readLong();
                     p.activities[2 * d] = EventCodec.readString(in);
                     p.activities[2 * d + 1] = EventCodec.readString(in);
                 }
@@ -349,32 +401,31 @@ final class AttackerAddressWatch {
                     Evidence ev = AlertCodec.readEvidence(in);
                     p.operations[o] = new Tally(operation, count, first, last, ev.record(), ev.kind());
                 }
-                place.put(user, p);
+                place.put(p);
             }
             places.put(ip, place);
         }
     }
 
     private static void sight(Presence p, long t, String activity) {
-        long day = Math.floorDiv(t, 86_400_000L);
+        long day = Math.floorDiv(t, DAY);
         long[] days = p.days;
-        for (int d = days.length - 3; d >= 0; d -= 3) {
-            if (days[d] != day) continue;
-            if (t < days[d + 1]) {
-                days[d + 1] = t;
-                p.activities[2 * (d / 3)] = activity;
+        for (int d = days.length - 2; d >= 0; d -= 2) {
+            if (Math.floorDiv(days[d], DAY) != day) continue;
+            if (t < days[d]) {
+                days[d] = t;
+                p.activities[d] = activity;
             }
-            if (t > days[d + 2]) {
-                days[d + 2] = t;
-                p.activities[2 * (d / 3) + 1] = activity;
+            if (t > days[d + 1]) {
+                days[d + 1] = t;
+                p.activities[d + 1] = activity;
             }
             return;
         }
         int n = days.length;
-        p.days = Arrays.copyOf(days, n + 3);
-        p.days[n] = day;
+        p.days = Arrays.copyOf(days, n + 2);
+        p.days[n] = t;
         p.days[n + 1] = t;
-        p.days[n + 2] = t;
         p.activities = Arrays.copyOf(p.activities, p.activities.length + 2);
         p.activities[p.activities.length - 2] = activity;
         p.activities[p.activities.length - 1] = activity;
@@ -386,12 +437,12 @@ final class AttackerAddressWatch {
         for (Tally a : p.operations) {
             if (!a.operation.equals(operation)) continue;
             a.count++;
-            if (t.isBefore(a.first)) {
-                a.first = t;
+            if (a.beforeFirst(t)) {
+                a.setFirst(t);
                 a.record = RecordRef.of(e);
                 a.kind = e.kind();
             }
-            if (t.isAfter(a.last)) a.last = t;
+            if (a.afterLast(t)) a.setLast(t);
             return;
         }
         p.operations = Arrays.copyOf(p.operations, p.operations.length + 1);
