@@ -1,6 +1,5 @@
 package io.aitmdefense.events.read.map;
 
-import io.aitmdefense.events.LogId;
 import io.aitmdefense.events.Artifact;
 import io.aitmdefense.events.DirectoryAudit;
 import io.aitmdefense.events.IpAddress;
@@ -41,10 +40,10 @@ final class AuditMapper {
         Optional<Artifact> artifact = AuditArtifacts.of(operation, targets, details, resultReason, !actor.isUser()
                 || !actor.userPrincipalName().equalsIgnoreCase(targetUpn(targets)));
         return new DirectoryAudit(Timestamps.parse(r.first(ACTIVITY_TIME, TIME_GENERATED, TIME)), src, tenant,
-                LogId.of(r.text(ID)), LogId.of(r.text(CORRELATION_ID)), operation, r.text(CATEGORY), r.text(LOGGED_BY_SERVICE),
+                r.id(ID), r.id(CORRELATION_ID), operation, r.text(CATEGORY), r.text(LOGGED_BY_SERVICE),
                 r.text(OPERATION_TYPE), r.text(RESULT), resultReason, actor, targets, details,
                 links.text(SESSION_ID).toLowerCase(java.util.Locale.ROOT),
-                LogId.of(links.object(TOKEN_DETAILS).text(UNIQUE_TOKEN_ID)), artifact);
+                links.object(TOKEN_DETAILS).id(UNIQUE_TOKEN_ID), artifact);
     }
 
     private static String targetUpn(List<DirectoryAudit.Target> targets) {

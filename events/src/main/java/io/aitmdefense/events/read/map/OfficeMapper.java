@@ -68,7 +68,7 @@ final class OfficeMapper {
                 LogId.of(r.first(ID, OFFICE_ID)), r.text(WORKLOAD), operation, recordType(r),
                 r.first(USER_ID, USER_IDS), r.text(MAILBOX_OWNER), ip(r), clientInfo, userAgent(r, clientInfo),
                 r.text(APP_ID), r.first(CLIENT_APP_ID).isEmpty() ? context.text(CLIENT_APP_ID) : r.text(CLIENT_APP_ID),
-                context.text(AAD_SESSION_ID).toLowerCase(Locale.ROOT), LogId.of(context.text(UNIQUE_TOKEN_ID_UAL)),
+                context.text(AAD_SESSION_ID).toLowerCase(Locale.ROOT), context.id(UNIQUE_TOKEN_ID_UAL),
                 logonType, success, items(operation, r), subject(r), r.text(OBJECT_ID),
                 MailboxArtifacts.of(operation, r));
     }
@@ -82,7 +82,7 @@ final class OfficeMapper {
         return new OfficeActivity(Timestamps.parse(r.first(TIME, TIME_GENERATED)), src, tenant, LogId.of(r.first(REQUEST_ID, ID)),
                 "MicrosoftGraph", r.text(REQUEST_METHOD) + " " + path, 0, r.text(USER_ID), "",
                 IpAddress.normalise(r.text(IP)), "", r.text(USER_AGENT), r.text(APP_ID), r.text(APP_ID),
-                r.text(C_SID).toLowerCase(Locale.ROOT), LogId.of(r.text(SIGNIN_ACTIVITY_ID)), -1, status < 400, 1, "", uri,
+                r.text(C_SID).toLowerCase(Locale.ROOT), r.id(SIGNIN_ACTIVITY_ID), -1, status < 400, 1, "", uri,
                 java.util.Optional.empty());
     }
 
